@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/cli"
+	"github.com/bhxh/kpi/internal/xlsxspec"
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"kpi": func() { os.Exit(cli.Main(os.Args[1:], cli.SystemIO())) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar: kpi as a user types it.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("..", "..", "testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkxlsx":   cmdMkxlsx,
+			"xlsxdump": cmdXlsxdump,
+		},
+	})
+}
+
+// mkxlsx OUT.xlsx SPEC.txt builds a workbook from an xlsxspec text file.
+func cmdMkxlsx(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkxlsx out.xlsx spec.txt")
+	}
+	err := xlsxspec.WriteFile(ts.MkAbs(args[0]), ts.ReadFile(args[1]))
+	if neg != (err != nil) {
+		ts.Fatalf("mkxlsx: %v", err)
+	}
+}
+
+// xlsxdump BOOK.xlsx [SHEET] prints every non-empty cell as "Sheet!A1 = value"
+// with the raw (unformatted) value.
+func cmdXlsxdump(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 1 {
+		ts.Fatalf("usage: xlsxdump book.xlsx [sheet]")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("xlsxdump: %v", err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sh := range f.GetSheetList() {
+		if len(args) > 1 && sh != args[1] {
+			continue
+		}
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			ts.Fatalf("xlsxdump: %v", err)
+		}
+		var lines []string
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				lines = append(lines, fmt.Sprintf("%s!%s = %s", sh, ref, v))
+			}
+		}
+		b.WriteString(strings.Join(lines, "\n"))
+		b.WriteString("\n")
+	}
+	ts.Stdout().Write([]byte(b.String()))
+}

@@ -1,0 +1,306 @@
+// Package campaign holds what an emulation campaign is made of: its KPIs
+// (chỉ tiêu) with their weights and caps, its award rules, and the units
+// (đơn vị) taking part with their targets. The default 2024 campaign of the
+// provincial BHXH office is embedded as YAML.
+package campaign
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/fold"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultYAML returns the embedded bhxh-2024 campaign as YAML.
+func DefaultYAML() []byte { return bytes.Clone(defaultYAML) }
+
+// Default returns the embedded bhxh-2024 campaign.
+func Default() *Campaign {
+	c, err := Parse(defaultYAML)
+	if err != nil {
+		panic("embedded campaign is invalid: " + err.Error())
+	}
+	return c
+}
+
+// Kinds of KPI.
+const (
+	Stock = "stock" // a head-count at month end
+	Flow  = "flow"  // an amount per month, summed over the year
+	Rate  = "rate"  // a percentage at month end
+)
+
+// Campaign is one year's emulation campaign.
+type Campaign struct {
+	Code         string      `yaml:"code" json:"code"`
+	Name         string      `yaml:"name" json:"name"`
+	Organisation string      `yaml:"organisation,omitempty" json:"organisation,omitempty"`
+	Year         int         `yaml:"year" json:"year"`
+	Cap          float64     `yaml:"cap" json:"cap"`
+	KPIs         []KPI       `yaml:"kpis" json:"kpis"`
+	Awards       []AwardRule `yaml:"awards" json:"awards"`
+	FieldAwards  FieldAwards `yaml:"field_awards" json:"field_awards"`
+
+	index map[string]int // folded code/name/alias → KPI index
+}
+
+// KPI is one indicator (chỉ tiêu) of the campaign.
+type KPI struct {
+	Code   string  `yaml:"code" json:"code"`
+	Name   string  `yaml:"name" json:"name"`
+	Unit   string  `yaml:"unit" json:"unit"`
+	Kind   string  `yaml:"kind" json:"kind"`
+	Better string  `yaml:"better" json:"better"`
+	Weight float64 `yaml:"weight" json:"weight"`
+	Cap    float64 `yaml:"cap,omitempty" json:"cap,omitempty"`
+	// DefaultTarget is the target of a unit whose targets workbook gives none.
+	DefaultTarget *float64 `yaml:"default_target,omitempty" json:"default_target,omitempty"`
+	// TargetFromBaseline makes the unit's own previous-year value its target
+	// when the targets workbook gives none.
+	TargetFromBaseline bool     `yaml:"target_from_baseline,omitempty" json:"target_from_baseline,omitempty"`
+	Aliases            []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+}
+
+// Percent reports whether the KPI is measured in percent (0–100).
+func (k KPI) Percent() bool { return strings.TrimSpace(k.Unit) == "%" }
+
+// LowerIsBetter reports whether a smaller value is the better one.
+func (k KPI) LowerIsBetter() bool { return k.Better == "lower" }
+
+// AwardRule is one award tier. Every condition set must hold.
+type AwardRule struct {
+	Code          string   `yaml:"code" json:"code"`
+	Name          string   `yaml:"name" json:"name"`
+	TopInCluster  int      `yaml:"top_in_cluster,omitempty" json:"top_in_cluster,omitempty"`
+	AllAttained   bool     `yaml:"all_attained,omitempty" json:"all_attained,omitempty"`
+	MinScore      *float64 `yaml:"min_score,omitempty" json:"min_score,omitempty"`
+	MinAttainment *float64 `yaml:"min_attainment,omitempty" json:"min_attainment,omitempty"`
+	MaxShare      *float64 `yaml:"max_share,omitempty" json:"max_share,omitempty"`
+}
+
+// FieldAwards switches on the per-KPI "outstanding in one field" awards.
+type FieldAwards struct {
+	Enabled bool   `yaml:"enabled" json:"enabled"`
+	Name    string `yaml:"name,omitempty" json:"name,omitempty"`
+}
+
+// Parse decodes and validates a campaign from YAML. Unknown keys are errors,
+// so that a misspelt rule is never silently ignored.
+func Parse(data []byte) (*Campaign, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c Campaign
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("campaign YAML: %w", err)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// YAML encodes the campaign.
+func (c *Campaign) YAML() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), enc.Close()
+}
+
+var codeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// Validate checks the campaign's rules: unique KPI codes, positive weights
+// summing to 100, known kinds, caps ≥ 1, valid award rules. It also builds
+// the lookup index used by KPIByKey. All problems are reported together.
+func (c *Campaign) Validate() error {
+	var errs []error
+	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	if strings.TrimSpace(c.Code) == "" {
+		bad("campaign code is empty")
+	}
+	if c.Year < 2000 || c.Year > 2100 {
+		bad("campaign year %d is not a year", c.Year)
+	}
+	if c.Cap == 0 {
+		c.Cap = 1.2
+	}
+	if c.Cap < 1 {
+		bad("cap %g is below 1", c.Cap)
+	}
+	if len(c.KPIs) == 0 {
+		bad("the campaign has no KPIs")
+	}
+	seen := map[string]bool{}
+	sum := 0.0
+	for i, k := range c.KPIs {
+		where := fmt.Sprintf("kpis[%d] %q", i, k.Code)
+		if !codeRE.MatchString(k.Code) {
+			bad("%s: code must be lower-case letters, digits and _", where)
+		}
+		if seen[k.Code] {
+			bad("%s: duplicate code", where)
+		}
+		seen[k.Code] = true
+		if strings.TrimSpace(k.Name) == "" {
+			bad("%s: name is empty", where)
+		}
+		if k.Kind != Stock && k.Kind != Flow && k.Kind != Rate {
+			bad("%s: kind %q must be stock, flow or rate", where, k.Kind)
+		}
+		if k.Better != "higher" && k.Better != "lower" {
+			bad("%s: better %q must be higher or lower", where, k.Better)
+		}
+		if !(k.Weight > 0) {
+			bad("%s: weight %g must be positive", where, k.Weight)
+		}
+		if k.Cap != 0 && k.Cap < 1 {
+			bad("%s: cap %g is below 1", where, k.Cap)
+		}
+		if k.DefaultTarget != nil && !(*k.DefaultTarget > 0) {
+			bad("%s: default_target %g must be positive", where, *k.DefaultTarget)
+		}
+		sum += k.Weight
+	}
+	if len(c.KPIs) > 0 && (sum < 100-1e-9 || sum > 100+1e-9) {
+		bad("weights sum to %g, they must sum to 100", sum)
+	}
+	awardSeen := map[string]bool{}
+	for i, a := range c.Awards {
+		where := fmt.Sprintf("awards[%d] %q", i, a.Code)
+		if !codeRE.MatchString(a.Code) {
+			bad("%s: code must be lower-case letters, digits and _", where)
+		}
+		if awardSeen[a.Code] {
+			bad("%s: duplicate code", where)
+		}
+		awardSeen[a.Code] = true
+		if strings.TrimSpace(a.Name) == "" {
+			bad("%s: name is empty", where)
+		}
+		if a.TopInCluster < 0 {
+			bad("%s: top_in_cluster %d is negative", where, a.TopInCluster)
+		}
+		if a.MinScore != nil && (*a.MinScore < 0 || *a.MinScore > 1000) {
+			bad("%s: min_score %g is out of range", where, *a.MinScore)
+		}
+		if a.MinAttainment != nil && (*a.MinAttainment < 0 || *a.MinAttainment > 10) {
+			bad("%s: min_attainment %g is out of range (it is a ratio: 0.9 means 90 %%)", where, *a.MinAttainment)
+		}
+		if a.MaxShare != nil && (*a.MaxShare <= 0 || *a.MaxShare > 1) {
+			bad("%s: max_share %g must be in (0, 1]", where, *a.MaxShare)
+		}
+		if a.TopInCluster == 0 && !a.AllAttained && a.MinScore == nil && a.MinAttainment == nil && a.MaxShare == nil {
+			bad("%s: the rule has no condition", where)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("invalid campaign: %w", errors.Join(errs...))
+	}
+	return c.buildIndex()
+}
+
+func (c *Campaign) buildIndex() error {
+	c.index = map[string]int{}
+	owner := map[string]string{}
+	for i, k := range c.KPIs {
+		keys := append([]string{k.Code, k.Name}, k.Aliases...)
+		for _, name := range keys {
+			key := fold.Key(name)
+			if key == "" {
+				continue
+			}
+			if j, ok := c.index[key]; ok && j != i {
+				return fmt.Errorf("invalid campaign: %q names both %s and %s", owner[key], c.KPIs[j].Code, k.Code)
+			}
+			c.index[key] = i
+			owner[key] = name
+		}
+	}
+	return nil
+}
+
+// KPI returns the KPI with the given code.
+func (c *Campaign) KPI(code string) (KPI, bool) {
+	for _, k := range c.KPIs {
+		if k.Code == code {
+			return k, true
+		}
+	}
+	return KPI{}, false
+}
+
+// KPIByKey finds the KPI whose code, name or alias folds to key (see
+// fold.Key). Parenthesised notes such as "(người)" are tried without.
+func (c *Campaign) KPIByKey(key string) (KPI, bool) {
+	if c.index == nil {
+		if err := c.buildIndex(); err != nil {
+			return KPI{}, false
+		}
+	}
+	if i, ok := c.index[key]; ok {
+		return c.KPIs[i], true
+	}
+	return KPI{}, false
+}
+
+// KPIByText finds the KPI named by free text from a workbook cell.
+func (c *Campaign) KPIByText(text string) (KPI, bool) {
+	if k, ok := c.KPIByKey(fold.Key(text)); ok {
+		return k, true
+	}
+	if stripped := stripParens(text); stripped != text {
+		return c.KPIByKey(fold.Key(stripped))
+	}
+	return KPI{}, false
+}
+
+var parensRE = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+
+func stripParens(s string) string { return parensRE.ReplaceAllString(s, " ") }
+
+// KPICap returns the attainment cap of the KPI (its own, else the campaign's).
+func (c *Campaign) KPICap(k KPI) float64 {
+	if k.Cap > 0 {
+		return k.Cap
+	}
+	return c.Cap
+}
+
+// Unit is a district office taking part, with its targets (chỉ tiêu giao,
+// the campaign year) and baselines (the previous year's actual values).
+type Unit struct {
+	Code      string             `json:"code"`
+	Name      string             `json:"name"`
+	Cluster   string             `json:"cluster"`
+	Targets   map[string]float64 `json:"targets"`
+	Baselines map[string]float64 `json:"baselines"`
+}
+
+// EffectiveTarget returns the target the rules use for unit u and KPI k: the
+// workbook's target, else the KPI's default target, else (for
+// target_from_baseline KPIs) the unit's baseline.
+func EffectiveTarget(k KPI, u Unit) (float64, bool) {
+	if t, ok := u.Targets[k.Code]; ok {
+		return t, true
+	}
+	if k.DefaultTarget != nil {
+		return *k.DefaultTarget, true
+	}
+	if k.TargetFromBaseline {
+		if b, ok := u.Baselines[k.Code]; ok {
+			return b, true
+		}
+	}
+	return 0, false
+}

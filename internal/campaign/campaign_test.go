@@ -1,0 +1,146 @@
+package campaign
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultCampaignContract(t *testing.T) {
+	c := Default()
+	if c.Code != "bhxh-2024" || c.Year != 2024 || c.Cap != 1.2 {
+		t.Fatalf("campaign = %s %d cap %g", c.Code, c.Year, c.Cap)
+	}
+	want := []struct {
+		code, kind, better string
+		weight             float64
+	}{
+		{"bhxh_bb", Stock, "higher", 20}, {"bhxh_tn", Stock, "higher", 10}, {"bhyt", Stock, "higher", 15},
+		{"bhtn", Stock, "higher", 10}, {"thu", Flow, "higher", 25}, {"cham_dong", Rate, "lower", 10},
+		{"hai_long", Rate, "higher", 10},
+	}
+	if len(c.KPIs) != len(want) {
+		t.Fatalf("%d KPIs, want %d", len(c.KPIs), len(want))
+	}
+	for i, w := range want {
+		k := c.KPIs[i]
+		if k.Code != w.code || k.Kind != w.kind || k.Better != w.better || k.Weight != w.weight {
+			t.Errorf("KPI %d = %+v, want %+v", i, k, w)
+		}
+	}
+	hl, _ := c.KPI("hai_long")
+	if hl.DefaultTarget == nil || *hl.DefaultTarget != 80 || !hl.Percent() {
+		t.Errorf("hai_long default target wrong: %+v", hl)
+	}
+	cd, _ := c.KPI("cham_dong")
+	if !cd.TargetFromBaseline || !cd.LowerIsBetter() {
+		t.Errorf("cham_dong: %+v", cd)
+	}
+	if len(c.Awards) != 3 || c.Awards[0].Code != "co_thi_dua" || c.Awards[1].Code != "bang_khen" || c.Awards[2].Code != "giay_khen" {
+		t.Errorf("awards = %+v", c.Awards)
+	}
+	if !c.FieldAwards.Enabled {
+		t.Error("field awards off")
+	}
+}
+
+func TestKPIByText(t *testing.T) {
+	c := Default()
+	cases := map[string]string{
+		"bhxh_bb": "bhxh_bb",
+		"BHXH BB": "bhxh_bb",
+		"Số người tham gia BHXH bắt buộc":    "bhxh_bb",
+		"so nguoi tham gia bhxh bat buoc":    "bhxh_bb",
+		"SỐ THU BHXH, BHYT, BHTN":            "thu",
+		"Số thu (triệu đồng)":                "thu",
+		"Tỷ lệ chậm đóng (%)":                "cham_dong",
+		"  Chỉ số  hài lòng ":                "hai_long",
+		"Số người tham gia BHYT":             "bhyt",
+		"bhtn":                               "bhtn",
+		"Ghi chú":                            "",
+		"STT":                                "",
+		"Số người tham gia BHXH bắt buộc xx": "",
+	}
+	for text, want := range cases {
+		k, ok := c.KPIByText(text)
+		if (want == "") == ok || (ok && k.Code != want) {
+			t.Errorf("KPIByText(%q) = %q,%v want %q", text, k.Code, ok, want)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	base := string(DefaultYAML())
+	cases := []struct {
+		name, from, to, wantErr string
+	}{
+		{"default is valid", "", "", ""},
+		{"weights must sum to 100", "weight: 20", "weight: 25", "weights sum to 105"},
+		{"weight must be positive", "weight: 20", "weight: -20", "must be positive"},
+		{"codes unique", "code: bhxh_tn", "code: bhxh_bb", "duplicate code"},
+		{"kind known", "kind: flow", "kind: monthly", `kind "monthly"`},
+		{"better known", "better: lower", "better: less", `better "less"`},
+		{"cap at least 1", "cap: 1.2", "cap: 0.8", "cap 0.8 is below 1"},
+		{"max_share in range", "max_share: 0.3", "max_share: 1.5", "max_share 1.5"},
+		{"unknown key refused", "min_score: 95", "min_scor: 95", "field min_scor not found"},
+		{"alias naming two KPIs", "aliases: [BHTN,", "aliases: [BHYT,", "names both"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			y := base
+			if tc.from != "" {
+				if !strings.Contains(y, tc.from) {
+					t.Fatalf("fixture lacks %q", tc.from)
+				}
+				y = strings.Replace(y, tc.from, tc.to, 1)
+			}
+			_, err := Parse([]byte(y))
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("error = %v, want it to contain %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestRuleWithoutCondition(t *testing.T) {
+	y := strings.Replace(string(DefaultYAML()), "    min_score: 95\n    min_attainment: 0.9\n", "", 1)
+	if _, err := Parse([]byte(y)); err == nil || !strings.Contains(err.Error(), "no condition") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestYAMLRoundTrip(t *testing.T) {
+	c := Default()
+	y, err := c.YAML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := Parse(y)
+	if err != nil {
+		t.Fatalf("re-parse: %v\n%s", err, y)
+	}
+	if len(c2.KPIs) != 7 || c2.KPIs[5].Code != "cham_dong" || *c2.Awards[0].MinScore != 105 {
+		t.Fatal("round trip lost data")
+	}
+}
+
+func TestEffectiveTarget(t *testing.T) {
+	c := Default()
+	u := Unit{Targets: map[string]float64{"thu": 1000}, Baselines: map[string]float64{"cham_dong": 2.5}}
+	for _, tc := range []struct {
+		kpi  string
+		want float64
+		ok   bool
+	}{{"thu", 1000, true}, {"hai_long", 80, true}, {"cham_dong", 2.5, true}, {"bhyt", 0, false}} {
+		k, _ := c.KPI(tc.kpi)
+		got, ok := EffectiveTarget(k, u)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s: %g,%v want %g,%v", tc.kpi, got, ok, tc.want, tc.ok)
+		}
+	}
+}

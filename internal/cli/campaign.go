@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/render"
+	"github.com/spf13/cobra"
+)
+
+func newCampaignCmd(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "campaign",
+		Short: "Show, export or load the campaign's KPIs, weights and award rules",
+		Long: `The campaign (phong trào thi đua) defines the KPIs (chỉ tiêu) with their
+weights and caps, the aliases used to recognise them in workbooks, and the
+award rules (Cờ thi đua, Bằng khen, Giấy khen).
+
+To change weights, caps, aliases or rules: export, edit, load.`,
+		Example: `  kpi campaign show
+  kpi campaign export -o campaign.yaml
+  kpi campaign load campaign.yaml`,
+	}
+	cmd.AddCommand(newCampaignShowCmd(f), newCampaignExportCmd(f), newCampaignLoadCmd(f))
+	return cmd
+}
+
+type campaignShowOptions struct {
+	f      *Factory
+	Format string
+}
+
+func newCampaignShowCmd(f *Factory) *cobra.Command {
+	opts := &campaignShowOptions{f: f}
+	cmd := &cobra.Command{
+		Use:     "show",
+		Short:   "Print the KPIs, weights and award rules",
+		Example: "  kpi campaign show\n  kpi campaign show --format json",
+		Args:    exactArgs(0),
+		RunE:    func(cmd *cobra.Command, args []string) error { return campaignShowRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	return cmd
+}
+
+func workspaceCampaign(ctx context.Context, f *Factory) (*campaign.Campaign, error) {
+	st, err := f.OpenStore(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Campaign(ctx)
+}
+
+func campaignShowRun(ctx context.Context, opts *campaignShowOptions) error {
+	if err := render.CheckFormat(opts.Format); err != nil {
+		return usageError{err}
+	}
+	c, err := workspaceCampaign(ctx, opts.f)
+	if err != nil {
+		return err
+	}
+	out := opts.f.IO.Out
+	if opts.Format == "json" {
+		return render.JSON(out, c)
+	}
+	kt := &render.Table{
+		Headers:  []string{"Mã", "Chỉ tiêu", "ĐVT", "Loại", "Tốt hơn khi", "Trọng số", "Trần", "Chỉ tiêu mặc định"},
+		Decimals: []int{0, 0, 0, 0, 0, 0, 2},
+	}
+	for _, k := range c.KPIs {
+		def := ""
+		switch {
+		case k.DefaultTarget != nil:
+			def = render.Number(*k.DefaultTarget, -1, "vi")
+		case k.TargetFromBaseline:
+			def = fmt.Sprintf("số %d của đơn vị", c.Year-1)
+		}
+		better := "cao hơn"
+		if k.LowerIsBetter() {
+			better = "thấp hơn"
+		}
+		kt.Rows = append(kt.Rows, []any{k.Code, k.Name, k.Unit, k.Kind, better, k.Weight, c.KPICap(k), def})
+	}
+	at := &render.Table{Headers: []string{"Mã", "Danh hiệu", "Điều kiện"}}
+	for _, a := range c.Awards {
+		at.Rows = append(at.Rows, []any{a.Code, a.Name, describeRule(a)})
+	}
+	if c.FieldAwards.Enabled {
+		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, "mỗi chỉ tiêu: đơn vị có tỷ lệ đạt cao nhất (chưa áp trần), nếu đã đạt"})
+	}
+	if opts.Format == "table" {
+		fmt.Fprintf(out, "Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)\n\n", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi"))
+	}
+	if err := kt.Write(out, opts.Format); err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
+	return at.Write(out, opts.Format)
+}
+
+func describeRule(a campaign.AwardRule) string {
+	var parts []string
+	if a.TopInCluster > 0 {
+		parts = append(parts, fmt.Sprintf("hạng 1–%d trong cụm", a.TopInCluster))
+		if a.TopInCluster == 1 {
+			parts[len(parts)-1] = "đứng đầu cụm"
+		}
+	}
+	if a.AllAttained {
+		parts = append(parts, "đạt mọi chỉ tiêu")
+	}
+	if a.MinScore != nil {
+		parts = append(parts, "điểm ≥ "+render.Number(*a.MinScore, -1, "vi"))
+	}
+	if a.MinAttainment != nil {
+		parts = append(parts, "không chỉ tiêu nào dưới "+render.Number(*a.MinAttainment*100, -1, "vi")+" %")
+	}
+	if a.MaxShare != nil {
+		parts = append(parts, "tối đa "+render.Number(*a.MaxShare*100, -1, "vi")+" % số đơn vị")
+	}
+	return strings.Join(parts, "; ")
+}
+
+type campaignExportOptions struct {
+	f      *Factory
+	Output string
+}
+
+func newCampaignExportCmd(f *Factory) *cobra.Command {
+	opts := &campaignExportOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the campaign as YAML, to edit and load again",
+		Long: `Write the workspace's campaign as YAML (to stdout, or -o FILE). Outside a
+workspace, the embedded default bhxh-2024 is written.`,
+		Example: "  kpi campaign export -o campaign.yaml",
+		Args:    exactArgs(0),
+		RunE:    func(cmd *cobra.Command, args []string) error { return campaignExportRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default stdout)")
+	return cmd
+}
+
+func campaignExportRun(ctx context.Context, opts *campaignExportOptions) error {
+	var data []byte
+	if fileExists(opts.f.DBPath()) {
+		c, err := workspaceCampaign(ctx, opts.f)
+		if err != nil {
+			return err
+		}
+		if data, err = c.YAML(); err != nil {
+			return err
+		}
+	} else {
+		data = campaign.DefaultYAML()
+	}
+	if opts.Output == "" {
+		_, err := opts.f.IO.Out.Write(data)
+		return err
+	}
+	if err := os.WriteFile(opts.Output, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
+	return nil
+}
+
+type campaignLoadOptions struct {
+	f    *Factory
+	File string
+}
+
+func newCampaignLoadCmd(f *Factory) *cobra.Command {
+	opts := &campaignLoadOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "load FILE.yaml",
+		Short: "Validate a campaign YAML and make it the workspace's campaign",
+		Long: `Validate the campaign in FILE.yaml and, only if it is valid, replace the
+workspace's campaign with it. Checked: KPI codes unique, weights positive and
+summing to 100, kinds and directions known, caps ≥ 1, every award rule valid.
+On any error nothing changes.`,
+		Example: "  kpi campaign load campaign.yaml",
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			return campaignLoadRun(cmd.Context(), opts)
+		},
+	}
+	return cmd
+}
+
+func campaignLoadRun(ctx context.Context, opts *campaignLoadOptions) error {
+	c, err := loadCampaignFile(opts.File)
+	if err != nil {
+		return err
+	}
+	st, err := opts.f.OpenStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SetCampaign(ctx, c); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)\n", c.Code, len(c.KPIs), len(c.Awards))
+	return nil
+}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/bhxh/kpi/internal/store"
+)
+
+// Factory carries what commands depend on, so tests can swap them.
+type Factory struct {
+	IO     *IOStreams
+	Getenv func(string) string
+	Now    func() time.Time
+
+	dbFlag string // --db
+}
+
+// DBPath is the workspace: --db, else $KPI_DB, else ./kpi.db.
+func (f *Factory) DBPath() string {
+	if f.dbFlag != "" {
+		return f.dbFlag
+	}
+	if v := f.Getenv("KPI_DB"); v != "" {
+		return v
+	}
+	return "kpi.db"
+}
+
+// OpenStore opens the workspace (creating the file when create is true).
+func (f *Factory) OpenStore(ctx context.Context, create bool) (store.Store, error) {
+	return openStore(ctx, f.DBPath(), create)
+}
+
+func openStore(ctx context.Context, path string, create bool) (store.Store, error) {
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		return nil, fmt.Errorf("PostgreSQL workspaces are not supported yet: use a file path for --db")
+	}
+	return store.OpenSQLite(ctx, path, create)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

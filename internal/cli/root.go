@@ -1,0 +1,106 @@
+// Package cli holds kpi's cobra commands. Each command parses its flags into
+// an options struct and calls a run function that uses the domain packages
+// and prints to the injected streams; nothing here computes or stores.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command failed (or, for import, some file failed)
+	ExitUsage = 2 // wrong flags or arguments
+)
+
+type usageError struct{ error }
+
+// errSilent marks an error whose explanation was already printed.
+var errSilent = errors.New("failed")
+
+// NewRootCmd builds the kpi command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kpi",
+		Short: "Theo dõi phong trào thi đua BHXH: nhập báo cáo Excel, tính điểm, xếp hạng, khen thưởng",
+		Long: `kpi follows a provincial BHXH emulation campaign (phong trào thi đua).
+
+It keeps one workspace file (a SQLite database) with the campaign's KPIs
+(chỉ tiêu), the district units (đơn vị) and their 2024 targets, imports the
+monthly Excel reports the districts send, and shows how every unit stands.
+
+Typical year:
+  kpi init                          create the workspace with the 2024 campaign
+  kpi targets import chitieu.xlsx   units, clusters, targets and 2023 baselines
+  kpi units                         check what was read
+
+Try it on sample data first:  kpi demo
+
+The workspace is --db PATH, else $KPI_DB, else ./kpi.db.
+Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file (default $KPI_DB, else ./kpi.db)")
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newInitCmd(f),
+		newCampaignCmd(f),
+		newTargetsCmd(f),
+		newUnitsCmd(f),
+		newTemplateCmd(f),
+		newDemoCmd(f),
+	)
+	return root
+}
+
+// Main runs kpi with args and returns the exit code.
+func Main(args []string, io *IOStreams) int {
+	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	if err == nil {
+		return ExitOK
+	}
+	if !errors.Is(err, errSilent) {
+		fmt.Fprintln(io.ErrOut, "lỗi:", err)
+	}
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintln(io.ErrOut, "xem 'kpi --help' hoặc 'kpi <lệnh> --help'")
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// isCobraUsage recognises cobra's own argument errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires exactly", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// exactArgs is cobra.ExactArgs with a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,32 @@
+package fold
+
+import "testing"
+
+func TestKey(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Lũy kế", "luy ke"},
+		{"Luỹ kế", "luy ke"},
+		{"LŨY KẾ TỪ ĐẦU NĂM", "luy ke tu dau nam"},
+		{"  Mã  ĐV: ", "ma dv"},
+		{"Mã đơn vị", "ma don vi"},
+		{"bhxh_bb", "bhxh bb"},
+		{"Số thu BHXH, BHYT, BHTN 2024", "so thu bhxh bhyt bhtn 2024"},
+		{"Tỷ lệ (%)", "ty le"},
+		{"Hòa / Hoà", "hoa hoa"},
+		{"Mã\u00a0đơn\tvị", "ma don vi"},
+		{"", ""},
+		// decomposed input (combining marks typed separately) folds the same
+		{"Lu\u0303y ke\u0302\u0301", "luy ke"},
+	}
+	for _, c := range cases {
+		if got := Key(c.in); got != c.want {
+			t.Errorf("Key(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestHasWord(t *testing.T) {
+	if !HasWord("so thu 2024", "thu") || HasWord("thue", "thu") || !HasWord("thu", "thu") || HasWord("abc", "") {
+		t.Fatal("HasWord wrong")
+	}
+}

@@ -1,0 +1,231 @@
+// Package render writes tables of results as a terminal table, CSV, JSON or
+// Markdown. It formats numbers for people (Vietnamese "1.234.567,5" or
+// English "1,234,567.5") in tables and Markdown, and writes plain machine
+// numbers in CSV and JSON.
+package render
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Formats accepted by --format.
+var Formats = []string{"table", "csv", "json", "markdown"}
+
+// CheckFormat returns an error naming the valid formats when f is not one.
+func CheckFormat(f string) error {
+	for _, ok := range Formats {
+		if f == ok {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown format %q: use one of %s", f, strings.Join(Formats, ", "))
+}
+
+// Table is a header and rows of cells. A cell is a string, an int, a
+// float64, or a *float64 (nil means no value and prints empty).
+type Table struct {
+	Headers  []string
+	Rows     [][]any
+	Decimals []int  // decimals to show per column for float cells in table/markdown (default 0)
+	Lang     string // "vi" (default) or "en": number style in table/markdown
+}
+
+// Write renders t in format (table, csv or markdown).
+func (t *Table) Write(w io.Writer, format string) error {
+	switch format {
+	case "csv":
+		return t.writeCSV(w)
+	case "markdown":
+		return t.writeMarkdown(w)
+	case "table", "":
+		return t.writeTable(w)
+	}
+	return CheckFormat(format)
+}
+
+func (t *Table) cell(row []any, c int, human bool) (string, bool) {
+	if c >= len(row) {
+		return "", false
+	}
+	dec := 0
+	if c < len(t.Decimals) {
+		dec = t.Decimals[c]
+	}
+	val := row[c]
+	if p, ok := val.(*float64); ok {
+		if p == nil {
+			return "", true
+		}
+		val = *p
+	}
+	switch v := val.(type) {
+	case nil:
+		return "", true
+	case string:
+		return v, false
+	case int:
+		if human {
+			return Number(float64(v), 0, t.Lang), true
+		}
+		return strconv.Itoa(v), true
+	case float64:
+		if human {
+			return Number(v, dec, t.Lang), true
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	default:
+		return fmt.Sprint(v), false
+	}
+}
+
+func (t *Table) writeTable(w io.Writer) error {
+	aligns := make([]tw.Align, len(t.Headers))
+	for c := range aligns {
+		aligns[c] = tw.AlignLeft
+		for _, row := range t.Rows {
+			if _, num := t.cell(row, c, true); num {
+				aligns[c] = tw.AlignRight
+				break
+			}
+		}
+	}
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+	)
+	tbl.Header(toAny(t.Headers)...)
+	for _, row := range t.Rows {
+		cells := make([]string, len(t.Headers))
+		for c := range cells {
+			cells[c], _ = t.cell(row, c, true)
+		}
+		if err := tbl.Append(cells); err != nil {
+			return err
+		}
+	}
+	return tbl.Render()
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+func (t *Table) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Headers); err != nil {
+		return err
+	}
+	for _, row := range t.Rows {
+		rec := make([]string, len(t.Headers))
+		for c := range rec {
+			s, num := t.cell(row, c, false)
+			if !num {
+				s = SafeText(s)
+			}
+			rec[c] = s
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (t *Table) writeMarkdown(w io.Writer) error {
+	esc := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
+	var b strings.Builder
+	b.WriteString("|")
+	for _, h := range t.Headers {
+		b.WriteString(" " + esc(h) + " |")
+	}
+	b.WriteString("\n|")
+	for c := range t.Headers {
+		num := false
+		for _, row := range t.Rows {
+			if _, n := t.cell(row, c, true); n {
+				num = true
+				break
+			}
+		}
+		if num {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, row := range t.Rows {
+		b.WriteString("|")
+		for c := range t.Headers {
+			s, _ := t.cell(row, c, true)
+			b.WriteString(" " + esc(s) + " |")
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// JSON writes v as indented JSON.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// SafeText keeps text from a workbook from being read as a formula by a
+// spreadsheet that opens the CSV: a value starting with =, +, - or @ gets a
+// leading apostrophe.
+func SafeText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// Number formats v with dec decimals in the language's style: vi groups
+// thousands with "." and marks decimals with "," (1.234.567,5); en uses
+// "," and "." (1,234,567.5).
+func Number(v float64, dec int, lang string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprint(v)
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', dec, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	group, point := ".", ","
+	if lang == "en" {
+		group, point = ",", "."
+	}
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point + frac)
+	}
+	return b.String()
+}

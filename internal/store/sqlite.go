@@ -1,0 +1,236 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"time"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+)
+
+// migrations are applied in order; PRAGMA user_version counts how many ran.
+// Never edit one that has been released: add a new one.
+var migrations = []string{
+	`CREATE TABLE campaign (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		code TEXT NOT NULL,
+		year INTEGER NOT NULL,
+		yaml TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE units (
+		code TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		cluster TEXT NOT NULL DEFAULT '',
+		position INTEGER NOT NULL
+	);
+	CREATE TABLE unit_values (
+		unit_code TEXT NOT NULL REFERENCES units(code) ON DELETE CASCADE,
+		kpi TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('target', 'baseline')),
+		value REAL NOT NULL,
+		PRIMARY KEY (unit_code, kpi, kind)
+	);`,
+}
+
+// SchemaVersion is the schema this build writes.
+var SchemaVersion = len(migrations)
+
+// SQLite is the embedded single-file store.
+type SQLite struct {
+	db   *sql.DB
+	path string
+}
+
+var _ Store = (*SQLite)(nil)
+
+// ErrNoWorkspace is returned by OpenSQLite when the file does not exist and
+// create is false.
+var ErrNoWorkspace = errors.New("no workspace")
+
+// OpenSQLite opens (or, with create, creates) the workspace file at path,
+// with WAL journaling, foreign keys and a busy timeout, and brings its schema
+// up to date. A file written by a newer kpi is refused.
+func OpenSQLite(ctx context.Context, path string, create bool) (*SQLite, error) {
+	if _, err := os.Stat(path); err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		if !create {
+			return nil, fmt.Errorf("%w at %s: create one with 'kpi init' (or name another with --db)", ErrNoWorkspace, path)
+		}
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	s := &SQLite{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *SQLite) migrate(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("%s is not a kpi workspace: %w", s.path, err)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("%s was written by a newer kpi (schema %d, this kpi knows %d): update kpi", s.path, v, SchemaVersion)
+	}
+	for i := v; i < SchemaVersion; i++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrating %s to schema %d: %w", s.path, i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Path returns the file path.
+func (s *SQLite) Path() string { return s.path }
+
+// Close closes the database.
+func (s *SQLite) Close() error { return s.db.Close() }
+
+// Campaign returns the stored campaign.
+func (s *SQLite) Campaign(ctx context.Context) (*campaign.Campaign, error) {
+	var y string
+	err := s.db.QueryRowContext(ctx, "SELECT yaml FROM campaign WHERE id = 1").Scan(&y)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNoCampaign
+	}
+	if err != nil {
+		return nil, err
+	}
+	return campaign.Parse([]byte(y))
+}
+
+// SetCampaign stores the campaign.
+func (s *SQLite) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
+	y, err := c.YAML()
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO campaign (id, code, year, yaml, updated_at) VALUES (1, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET code = excluded.code, year = excluded.year, yaml = excluded.yaml, updated_at = excluded.updated_at`,
+		c.Code, c.Year, string(y), time.Now().UTC().Format(time.RFC3339))
+	return err
+}
+
+// Units returns every unit in workbook order.
+func (s *SQLite) Units(ctx context.Context) ([]campaign.Unit, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT code, name, cluster FROM units ORDER BY position, code")
+	if err != nil {
+		return nil, err
+	}
+	var units []campaign.Unit
+	idx := map[string]int{}
+	for rows.Next() {
+		u := campaign.Unit{Targets: map[string]float64{}, Baselines: map[string]float64{}}
+		if err := rows.Scan(&u.Code, &u.Name, &u.Cluster); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		idx[u.Code] = len(units)
+		units = append(units, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, kind, value FROM unit_values")
+	if err != nil {
+		return nil, err
+	}
+	defer vals.Close()
+	for vals.Next() {
+		var code, kpi, kind string
+		var v float64
+		if err := vals.Scan(&code, &kpi, &kind, &v); err != nil {
+			return nil, err
+		}
+		i, ok := idx[code]
+		if !ok {
+			continue
+		}
+		if kind == "target" {
+			units[i].Targets[kpi] = v
+		} else {
+			units[i].Baselines[kpi] = v
+		}
+	}
+	return units, vals.Err()
+}
+
+// SaveUnits upserts units and replaces their values, in one transaction.
+func (s *SQLite) SaveUnits(ctx context.Context, units []campaign.Unit) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// units of this workbook come first, in its order; others keep theirs after
+	if _, err := tx.ExecContext(ctx, "UPDATE units SET position = position + ?", len(units)+1); err != nil {
+		return err
+	}
+	up, err := tx.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position) VALUES (?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, cluster = excluded.cluster, position = excluded.position`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	del, err := tx.PrepareContext(ctx, "DELETE FROM unit_values WHERE unit_code = ?")
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	ins, err := tx.PrepareContext(ctx, "INSERT INTO unit_values (unit_code, kpi, kind, value) VALUES (?, ?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for i, u := range units {
+		if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1); err != nil {
+			return fmt.Errorf("saving unit %s: %w", u.Code, err)
+		}
+		if _, err := del.ExecContext(ctx, u.Code); err != nil {
+			return err
+		}
+		for kpi, v := range u.Targets {
+			if _, err := ins.ExecContext(ctx, u.Code, kpi, "target", v); err != nil {
+				return err
+			}
+		}
+		for kpi, v := range u.Baselines {
+			if _, err := ins.ExecContext(ctx, u.Code, kpi, "baseline", v); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,89 @@
+package xlsxin
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+)
+
+// HeaderSearchRows is how many rows from the top of a sheet are searched for
+// the header row (title blocks and merged cells above it are normal).
+const HeaderSearchRows = 20
+
+// Header aliases, folded (see fold.Key). Matching is exact on the folded
+// text, so "Mã ĐV", "MÃ ĐƠN VỊ" and "ma don vi" are all the unit code.
+var (
+	UnitCodeHeaders = []string{"ma don vi", "ma dv", "unit code", "code", "ma"}
+	UnitNameHeaders = []string{"ten don vi", "don vi", "unit", "name", "ten"}
+	ClusterHeaders  = []string{"cum thi dua", "cum", "khoi thi dua", "khoi", "cluster"}
+)
+
+// MatchesAny reports whether the folded text of a header is one of keys.
+func MatchesAny(key string, keys []string) bool {
+	for _, k := range keys {
+		if key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// FindHeaderRow returns the first of the top HeaderSearchRows rows that has
+// a cell for which isKey returns true, and that cell's column.
+func FindHeaderRow(s *Sheet, isKey func(key string) bool) (row, col int, ok bool) {
+	for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+		for c := range s.Rows[r] {
+			if isKey(s.Key(r, c)) {
+				return r, c, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// kpiHeaderPrefixes are words a targets header may put around the KPI's
+// name: "KH 2024 thu", "Chỉ tiêu giao bhyt", "Thực hiện 2023 thu".
+var kpiHeaderPrefixes = []string{"chi tieu giao", "ke hoach giao", "ke hoach", "chi tieu", "kh", "target", "thuc hien", "th", "baseline", "actual"}
+
+// KPIColumn is how a header names a KPI: which one, and for which year
+// (0 when it names none).
+type KPIColumn struct {
+	KPI  campaign.KPI
+	Year int
+}
+
+// ParseKPIHeader recognises a header that names a KPI, optionally with a
+// year ("thu", "Số thu BHXH, BHYT, BHTN 2024", "KH 2024 thu", "thu 2023",
+// "Số thu năm 2023"). It returns false when no KPI is named.
+func ParseKPIHeader(c *campaign.Campaign, text string) (KPIColumn, bool) {
+	if k, ok := c.KPIByText(text); ok {
+		return KPIColumn{KPI: k}, true
+	}
+	key := fold.Key(stripParensText(text))
+	year := 0
+	if m := yearRE.FindAllString(key, -1); len(m) == 1 {
+		year, _ = strconv.Atoi(m[0])
+		key = strings.Join(strings.Fields(strings.Replace(" "+key+" ", " "+m[0]+" ", " ", 1)), " ")
+		key = strings.TrimSuffix(strings.TrimPrefix(key, "nam "), " nam")
+	}
+	for _, p := range kpiHeaderPrefixes {
+		if strings.HasPrefix(key, p+" ") {
+			key = strings.TrimPrefix(key, p+" ")
+			break
+		}
+	}
+	key = strings.TrimPrefix(key, "nam ")
+	if k, ok := c.KPIByKey(key); ok {
+		return KPIColumn{KPI: k, Year: year}, true
+	}
+	return KPIColumn{}, false
+}
+
+var parensTextRE = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+
+func stripParensText(s string) string { return parensTextRE.ReplaceAllString(s, " ") }

@@ -1,0 +1,183 @@
+package xlsxin
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+)
+
+// Targets is what a targets workbook holds.
+type Targets struct {
+	Sheet    string
+	Units    []campaign.Unit
+	Ignored  []string // headers of columns that were not recognised
+	Warnings []string
+}
+
+type targetCol struct {
+	col      int
+	kpi      campaign.KPI
+	baseline bool
+}
+
+// ReadTargets reads units, targets (campaign year) and baselines (previous
+// year) from the first sheet with a unit-code header in its top rows. It
+// returns every bad cell at once as Errors; on error no units are returned.
+func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
+	isCode := func(k string) bool { return MatchesAny(k, UnitCodeHeaders) }
+	for _, s := range wb.Sheets {
+		hr, codeCol, ok := FindHeaderRow(s, isCode)
+		if !ok {
+			continue
+		}
+		return readTargetsSheet(s, c, hr, codeCol)
+	}
+	return nil, &CellError{File: wb.File, Msg: fmt.Sprintf(
+		"không tìm thấy dòng tiêu đề có cột 'Mã đơn vị' trong %d dòng đầu của trang tính nào", HeaderSearchRows)}
+}
+
+func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets, error) {
+	var errs Errors
+	out := &Targets{Sheet: s.Name}
+	nameCol, clusterCol := -1, -1
+	var cols []targetCol
+	seen := map[string]int{} // "kpi/target" → column
+	for col := range s.Rows[hr] {
+		if col == codeCol {
+			continue
+		}
+		text := s.Text(hr, col)
+		key := fold.Key(text)
+		switch {
+		case key == "":
+			continue
+		case nameCol < 0 && MatchesAny(key, UnitNameHeaders):
+			nameCol = col
+			continue
+		case clusterCol < 0 && MatchesAny(key, ClusterHeaders):
+			clusterCol = col
+			continue
+		}
+		kc, ok := ParseKPIHeader(c, text)
+		if !ok || (kc.Year != 0 && kc.Year != c.Year && kc.Year != c.Year-1) {
+			out.Ignored = append(out.Ignored, fmt.Sprintf("%s '%s'", Ref(hr, col), text))
+			continue
+		}
+		tc := targetCol{col: col, kpi: kc.KPI, baseline: kc.Year == c.Year-1}
+		what := "target"
+		if tc.baseline {
+			what = "baseline"
+		}
+		id := kc.KPI.Code + "/" + what
+		if prev, dup := seen[id]; dup {
+			errs = append(errs, s.Err(hr, col, "cột '%s' trùng với cột %s (cùng chỉ tiêu %s)", text, Ref(hr, prev), kc.KPI.Code))
+			continue
+		}
+		seen[id] = col
+		cols = append(cols, tc)
+	}
+	if len(out.Ignored) > 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%s › %s: bỏ qua các cột không nhận ra: %s",
+			s.Book.File, s.Name, strings.Join(out.Ignored, ", ")))
+	}
+	if nameCol < 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%s › %s: không có cột 'Tên đơn vị', dùng mã đơn vị làm tên", s.Book.File, s.Name))
+	}
+	codes := map[string]string{} // folded code → cell
+	for r := hr + 1; r < len(s.Rows); r++ {
+		code := s.Text(r, codeCol)
+		if code == "" {
+			if hasNumbers(s, r, cols) && !isTotalRow(s, r) {
+				out.Warnings = append(out.Warnings, fmt.Sprintf("%s › %s!%s: dòng %d có số liệu nhưng không có mã đơn vị, bỏ qua",
+					s.Book.File, s.Name, Ref(r, codeCol), r+1))
+			}
+			continue
+		}
+		if k := strings.ToUpper(code); codes[k] != "" {
+			errs = append(errs, s.Err(r, codeCol, "mã đơn vị '%s' trùng với ô %s", code, codes[k]))
+			continue
+		} else {
+			codes[k] = Ref(r, codeCol)
+		}
+		u := campaign.Unit{Code: code, Name: code, Targets: map[string]float64{}, Baselines: map[string]float64{}}
+		if nameCol >= 0 {
+			if n := s.Text(r, nameCol); n != "" {
+				u.Name = n
+			}
+		}
+		if clusterCol >= 0 {
+			u.Cluster = s.Text(r, clusterCol)
+		}
+		for _, tc := range cols {
+			v, ok, cerr := s.Number(r, tc.col, tc.kpi.Percent())
+			if cerr != nil {
+				errs = append(errs, cerr)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			if err := checkValue(s, r, tc.col, tc.kpi, v); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if tc.baseline {
+				u.Baselines[tc.kpi.Code] = v
+				continue
+			}
+			if v == 0 && !tc.kpi.LowerIsBetter() {
+				errs = append(errs, s.Err(r, tc.col, "chỉ tiêu %s bằng 0: không tính được tỷ lệ đạt", tc.kpi.Code))
+				continue
+			}
+			u.Targets[tc.kpi.Code] = v
+		}
+		out.Units = append(out.Units, u)
+	}
+	if len(out.Units) == 0 && len(errs) == 0 {
+		errs = append(errs, &CellError{File: s.Book.File, Sheet: s.Name, Msg: "không có đơn vị nào dưới dòng tiêu đề"})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// checkValue applies the range rules every KPI value obeys: head-counts and
+// amounts are not negative, percentages lie in 0–100.
+func checkValue(s *Sheet, r, c int, k campaign.KPI, v float64) *CellError {
+	if k.Percent() {
+		if v < 0 || v > 100 {
+			return s.Err(r, c, "tỷ lệ %s%% của %s nằm ngoài khoảng 0–100", formatNum(v), k.Code)
+		}
+		return nil
+	}
+	if v < 0 {
+		return s.Err(r, c, "giá trị âm %s không hợp lệ cho %s", formatNum(v), k.Code)
+	}
+	return nil
+}
+
+func formatNum(v float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", v), "0"), ".")
+}
+
+func hasNumbers(s *Sheet, r int, cols []targetCol) bool {
+	for _, tc := range cols {
+		if s.At(r, tc.col).Kind != Empty {
+			return true
+		}
+	}
+	return false
+}
+
+func isTotalRow(s *Sheet, r int) bool {
+	for c := range s.Rows[r] {
+		k := s.Key(r, c)
+		if strings.HasPrefix(k, "tong") || strings.HasPrefix(k, "cong") || strings.HasPrefix(k, "total") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,88 @@
+// Package xlsxout writes the workbooks kpi hands to people: report and
+// targets templates, and (later) styled progress and award exports. Every
+// sheet gets a title block, a bold bordered header, frozen panes and A4
+// print settings.
+package xlsxout
+
+import (
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Number formats.
+const (
+	FmtCount   = "#,##0"
+	FmtAmount  = "#,##0"
+	FmtPercent = "0.00"
+	FmtRatio   = "0.0%"
+	FmtScore   = "0.00"
+)
+
+// styles are the styles one workbook uses, created once per file.
+type styles struct {
+	title, subtitle, header, text, label, count, percent int
+	inputCount, inputPercent, inputText                  int
+}
+
+func border() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	var s styles
+	var err error
+	mk := func(dst *int, st *excelize.Style) {
+		if err != nil {
+			return
+		}
+		*dst, err = f.NewStyle(st)
+	}
+	font := func(bold bool, size float64) *excelize.Font {
+		return &excelize.Font{Bold: bold, Size: size, Family: "Times New Roman"}
+	}
+	fmtp := func(code string) *string { return &code }
+	locked := &excelize.Protection{Locked: true}
+	unlocked := &excelize.Protection{Locked: false}
+	mk(&s.title, &excelize.Style{Font: font(true, 13), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	mk(&s.subtitle, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 11, Family: "Times New Roman"}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	mk(&s.header, &excelize.Style{Font: font(true, 11), Border: border(), Protection: locked,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	mk(&s.text, &excelize.Style{Font: font(false, 11), Border: border(), Protection: locked, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	mk(&s.label, &excelize.Style{Font: font(true, 11), Protection: locked})
+	mk(&s.count, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtCount), Protection: locked})
+	mk(&s.percent, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtPercent), Protection: locked})
+	input := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	mk(&s.inputCount, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, CustomNumFmt: fmtp(FmtCount), Protection: unlocked})
+	mk(&s.inputPercent, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, CustomNumFmt: fmtp(FmtPercent), Protection: unlocked})
+	mk(&s.inputText, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, NumFmt: 49, Protection: unlocked})
+	return &s, err
+}
+
+// printSetup applies A4 landscape, fit to one page wide, the header rows
+// repeated on each page and page numbers in the footer.
+func printSetup(f *excelize.File, sheet string, headerRow int) error {
+	size, orient, one, zero := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P / &N"}); err != nil {
+		return err
+	}
+	if headerRow > 0 {
+		return f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: "'" + sheet + "'!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow),
+			Scope:    sheet,
+		})
+	}
+	return nil
+}
