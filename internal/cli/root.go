@@ -59,6 +59,10 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
 		newTargetsCmd(f),
 		newUnitsCmd(f),
 		newTemplateCmd(f),
+		newImportCmd(f),
+		newHistoryCmd(f),
+		newUndoCmd(f),
+		newStatusCmd(f),
 		newDemoCmd(f),
 	)
 	return root

@@ -36,6 +36,41 @@ var migrations = []string{
 		value REAL NOT NULL,
 		PRIMARY KEY (unit_code, kpi, kind)
 	);`,
+	// 2: the import history. A report is one unit's figures for one month
+	// from one import; at most one report per unit and period is live
+	// (superseded_by IS NULL), enforced by a unique index.
+	`CREATE TABLE imports (
+		id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused, even after undo
+		imported_at TEXT NOT NULL,
+		file TEXT NOT NULL,
+		path TEXT NOT NULL,
+		sha256 TEXT NOT NULL,
+		layout TEXT NOT NULL,
+		sheet TEXT NOT NULL,
+		period TEXT NOT NULL,
+		value_count INTEGER NOT NULL,
+		warnings TEXT NOT NULL DEFAULT '[]'
+	);
+	CREATE INDEX imports_sha256 ON imports (sha256);
+	CREATE TABLE reports (
+		id INTEGER PRIMARY KEY,
+		import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		period TEXT NOT NULL,
+		superseded_by INTEGER REFERENCES imports (id),
+		UNIQUE (import_id, unit_code)
+	);
+	CREATE UNIQUE INDEX reports_live ON reports (unit_code, period) WHERE superseded_by IS NULL;
+	CREATE INDEX reports_superseded_by ON reports (superseded_by);
+	CREATE TABLE observations (
+		report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+		kpi TEXT NOT NULL,
+		month_value REAL,
+		ytd_value REAL,
+		month_cell TEXT NOT NULL DEFAULT '',
+		ytd_cell TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (report_id, kpi)
+	) WITHOUT ROWID;`,
 }
 
 // SchemaVersion is the schema this build writes.

@@ -9,6 +9,7 @@ import (
 	"errors"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
 )
 
 // ErrNoCampaign is returned when the workspace has no campaign yet.
@@ -26,6 +27,22 @@ type Store interface {
 	// SaveUnits adds or updates the given units and replaces their targets
 	// and baselines, in one transaction. Units not given are kept.
 	SaveUnits(ctx context.Context, units []campaign.Unit) error
+	// FindImport returns the id of the import of a file with this SHA-256.
+	FindImport(ctx context.Context, sha256 string) (id int64, found bool, err error)
+	// SaveImport records one file and its reports in one transaction. Each
+	// report supersedes the live report for its unit and period, if any.
+	// Unless force, a file whose SHA-256 is already imported is refused with
+	// *AlreadyImportedError (checked inside the transaction).
+	SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (id int64, superseded []Superseded, err error)
+	// Imports lists the history, oldest first.
+	Imports(ctx context.Context) ([]ImportRecord, error)
+	// Undo removes an import and brings back the reports it superseded.
+	Undo(ctx context.Context, id int64) (restored []Superseded, err error)
+	// LiveReports lists the reports in force for a campaign year.
+	LiveReports(ctx context.Context, year int) ([]LiveReport, error)
+	// Observations lists the figures of the live reports of a year, for one
+	// unit or (unit "") all units, ordered by unit, period, KPI.
+	Observations(ctx context.Context, year int, unit string) ([]Observation, error)
 	// Path names the workspace (a file path or URL) for messages.
 	Path() string
 	Close() error

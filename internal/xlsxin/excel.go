@@ -1,7 +1,9 @@
 package xlsxin
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,12 +16,20 @@ import (
 // excelize's calculator, and where that fails the cell becomes an Error
 // cell (reported when the cell is read).
 func Open(path string) (*Workbook, error) {
-	name := filepath.Base(path)
-	switch strings.ToLower(filepath.Ext(path)) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &CellError{File: filepath.Base(path), Msg: fmt.Sprintf("không đọc được tệp: %v", err)}
+	}
+	return OpenBytes(filepath.Base(path), data)
+}
+
+// OpenBytes reads a workbook from its bytes; name is used in messages.
+func OpenBytes(name string, data []byte) (*Workbook, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xls":
 		return nil, &CellError{File: name, Msg: "tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy mở và lưu lại dưới dạng .xlsx"}
 	}
-	f, err := excelize.OpenFile(path)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, &CellError{File: name, Msg: fmt.Sprintf("không mở được tệp Excel (.xlsx): %v", err)}
 	}

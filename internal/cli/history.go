@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/store"
+	"github.com/spf13/cobra"
+)
+
+type historyOptions struct {
+	f      *Factory
+	Format string
+}
+
+func newHistoryCmd(f *Factory) *cobra.Command {
+	opts := &historyOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List the imports (lịch sử nhập), with what replaced what",
+		Long: `List every import: id, time, file, SHA-256 prefix, units, period, values
+read, warnings, and the later imports that replaced its reports.`,
+		Example: "  kpi history\n  kpi history --format json",
+		Args:    exactArgs(0),
+		RunE:    func(cmd *cobra.Command, args []string) error { return historyRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	return cmd
+}
+
+type historyJSON struct {
+	ID           int64    `json:"id"`
+	ImportedAt   string   `json:"imported_at"`
+	File         string   `json:"file"`
+	Path         string   `json:"path"`
+	SHA256       string   `json:"sha256"`
+	Layout       string   `json:"layout"`
+	Sheet        string   `json:"sheet"`
+	Period       string   `json:"period"`
+	Units        []string `json:"units"`
+	Values       int      `json:"values"`
+	Warnings     []string `json:"warnings"`
+	SupersededBy []int64  `json:"superseded_by"`
+}
+
+func historyRun(ctx context.Context, opts *historyOptions) error {
+	if err := render.CheckFormat(opts.Format); err != nil {
+		return usageError{err}
+	}
+	st, err := opts.f.OpenStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	recs, err := st.Imports(ctx)
+	if err != nil {
+		return err
+	}
+	if opts.Format == "json" {
+		out := make([]historyJSON, 0, len(recs))
+		for _, r := range recs {
+			out = append(out, historyJSON{ID: r.ID, ImportedAt: r.ImportedAt.Format("2006-01-02T15:04:05Z07:00"), File: r.File, Path: r.Path,
+				SHA256: r.SHA256, Layout: r.Layout, Sheet: r.Sheet, Period: r.Period, Units: nonNilStrings(r.Units),
+				Values: r.Values, Warnings: nonNilStrings(r.Warnings), SupersededBy: nonNilInts(r.SupersededBy)})
+		}
+		return render.JSON(opts.f.IO.Out, out)
+	}
+	t := &render.Table{Headers: []string{"#", "Thời gian", "Tệp", "SHA-256", "Đơn vị", "Kỳ", "Giá trị", "Cảnh báo", "Bị thay bởi"}}
+	for _, r := range recs {
+		units := strings.Join(r.Units, ",")
+		if len(r.Units) > 4 {
+			units = fmt.Sprintf("%s … (%d)", strings.Join(r.Units[:3], ","), len(r.Units))
+		}
+		var by []string
+		for _, b := range r.SupersededBy {
+			by = append(by, "#"+strconv.FormatInt(b, 10))
+		}
+		t.Rows = append(t.Rows, []any{r.ID, r.ImportedAt.Local().Format("2006-01-02 15:04"), r.File, r.SHA256[:12], units, r.Period, r.Values, len(r.Warnings), strings.Join(by, ",")})
+	}
+	return t.Write(opts.f.IO.Out, opts.Format)
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilInts(s []int64) []int64 {
+	if s == nil {
+		return []int64{}
+	}
+	return s
+}
+
+type undoOptions struct {
+	f  *Factory
+	ID int64
+}
+
+func newUndoCmd(f *Factory) *cobra.Command {
+	opts := &undoOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "undo ID",
+		Short: "Remove an import and bring back the reports it replaced",
+		Long: `Remove import ID (see 'kpi history') with all its values. Where it had
+replaced an earlier report for the same unit and month, that report is in
+force again.`,
+		Example: "  kpi undo 12",
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+			if err != nil {
+				return usageError{fmt.Errorf("ID must be an import number from 'kpi history', not %q", args[0])}
+			}
+			opts.ID = id
+			return undoRun(cmd.Context(), opts)
+		},
+	}
+	return cmd
+}
+
+func undoRun(ctx context.Context, opts *undoOptions) error {
+	st, err := opts.f.OpenStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	restored, err := st.Undo(ctx, opts.ID)
+	if errors.Is(err, store.ErrNoImport) {
+		return fmt.Errorf("không có lần nhập #%d (xem kpi history)", opts.ID)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.f.IO.Out, "✓ đã xoá lần nhập #%d\n", opts.ID)
+	for _, r := range restored {
+		fmt.Fprintf(opts.f.IO.Out, "  khôi phục báo cáo %s %s, lần nhập #%d\n", r.Unit, r.Period, r.ImportID)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/spf13/cobra"
+)
+
+type statusOptions struct {
+	f      *Factory
+	Year   int
+	Format string
+}
+
+func newStatusCmd(f *Factory) *cobra.Command {
+	opts := &statusOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show who has reported which month (tình hình nộp báo cáo)",
+		Long: `Show the units × months matrix of the campaign year: ✓ a report is in
+force, ↻ it replaced an earlier one, blank: nothing reported. Then name the
+units missing for the latest month that anyone reported.`,
+		Example: "  kpi status\n  kpi status --format json",
+		Args:    exactArgs(0),
+		RunE:    func(cmd *cobra.Command, args []string) error { return statusRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().IntVar(&opts.Year, "year", 0, "campaign year (default: the campaign's)")
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	return cmd
+}
+
+type statusMonth struct {
+	ImportID int64 `json:"import_id"`
+	Replaced bool  `json:"replaced"`
+}
+
+type statusUnit struct {
+	Code    string                 `json:"code"`
+	Name    string                 `json:"name"`
+	Cluster string                 `json:"cluster"`
+	Months  map[string]statusMonth `json:"months"`
+}
+
+type statusJSON struct {
+	Year          int          `json:"year"`
+	LatestPeriod  *string      `json:"latest_period"`
+	Units         []statusUnit `json:"units"`
+	MissingLatest []string     `json:"missing_latest"`
+}
+
+func statusRun(ctx context.Context, opts *statusOptions) error {
+	if err := render.CheckFormat(opts.Format); err != nil {
+		return usageError{err}
+	}
+	st, err := opts.f.OpenStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c, err := st.Campaign(ctx)
+	if err != nil {
+		return err
+	}
+	year := opts.Year
+	if year == 0 {
+		year = c.Year
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		return err
+	}
+	live, err := st.LiveReports(ctx, year)
+	if err != nil {
+		return err
+	}
+	out := statusJSON{Year: year, Units: []statusUnit{}, MissingLatest: []string{}}
+	byUnit := map[string]map[string]statusMonth{}
+	latest := ""
+	for _, l := range live {
+		if byUnit[l.Unit] == nil {
+			byUnit[l.Unit] = map[string]statusMonth{}
+		}
+		byUnit[l.Unit][l.Period] = statusMonth{ImportID: l.ImportID, Replaced: l.Replaced}
+		if l.Period > latest {
+			latest = l.Period
+		}
+	}
+	if latest != "" {
+		out.LatestPeriod = &latest
+	}
+	for _, u := range units {
+		m := byUnit[u.Code]
+		if m == nil {
+			m = map[string]statusMonth{}
+		}
+		out.Units = append(out.Units, statusUnit{Code: u.Code, Name: u.Name, Cluster: u.Cluster, Months: m})
+		if _, ok := m[latest]; latest != "" && !ok {
+			out.MissingLatest = append(out.MissingLatest, u.Code)
+		}
+	}
+	w := opts.f.IO.Out
+	if opts.Format == "json" {
+		return render.JSON(w, out)
+	}
+	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}}
+	for m := 1; m <= 12; m++ {
+		t.Headers = append(t.Headers, fmt.Sprintf("T%d", m))
+	}
+	for _, u := range out.Units {
+		row := []any{u.Code, u.Name, u.Cluster}
+		for m := 1; m <= 12; m++ {
+			cell := ""
+			if sm, ok := u.Months[report.Period{Year: year, Month: m}.String()]; ok {
+				cell = "✓"
+				if sm.Replaced {
+					cell = "↻"
+				}
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if err := t.Write(w, opts.Format); err != nil {
+		return err
+	}
+	if opts.Format != "table" {
+		return nil
+	}
+	switch {
+	case latest == "":
+		fmt.Fprintf(w, "Chưa có báo cáo nào của năm %d.\n", year)
+	case len(out.MissingLatest) == 0:
+		fmt.Fprintf(w, "Kỳ mới nhất %s: đủ %d/%d đơn vị.\n", latest, len(out.Units), len(out.Units))
+	default:
+		fmt.Fprintf(w, "Kỳ mới nhất %s: %d/%d đơn vị; chưa báo cáo: %s\n", latest,
+			len(out.Units)-len(out.MissingLatest), len(out.Units), strings.Join(out.MissingLatest, ", "))
+	}
+	return nil
+}

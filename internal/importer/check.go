@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/store"
+)
+
+// YTDTolerance is how far (relative) a reported year-to-date value may
+// differ from the sum of the reported month values before kpi warns.
+const YTDTolerance = 0.005
+
+// check returns the warnings that need the workspace's earlier reports:
+//   - a KPI of the campaign missing from a report;
+//   - a year-to-date value lower than the same unit's previous reported one;
+//   - a year-to-date value more than 0.5 % away from the sum of the month
+//     values for January to this month, when every one of those months has
+//     a reported month value.
+func (im *Importer) check(ctx context.Context, file string, reports []report.Report) ([]string, error) {
+	var warnings []string
+	for _, r := range reports {
+		have := map[string]bool{}
+		for _, v := range r.Values {
+			have[v.KPI] = true
+		}
+		var missing []string
+		for _, k := range im.Campaign.KPIs {
+			if !have[k.Code] {
+				missing = append(missing, k.Code)
+			}
+		}
+		if len(missing) > 0 {
+			warnings = append(warnings, fmt.Sprintf("%s: %s %s thiếu chỉ tiêu %s", file, r.Unit, r.Period, strings.Join(missing, ", ")))
+		}
+		if !hasYTD(r) {
+			continue
+		}
+		obs, err := im.Store.Observations(ctx, r.Period.Year, r.Unit)
+		if err != nil {
+			return nil, err
+		}
+		warnings = append(warnings, ytdWarnings(im.Campaign, file, r, obs)...)
+	}
+	return warnings, nil
+}
+
+func hasYTD(r report.Report) bool {
+	for _, v := range r.Values {
+		if v.YTD != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []store.Observation) []string {
+	var out []string
+	this := r.Period.String()
+	for _, v := range r.Values {
+		if v.YTD == nil {
+			continue
+		}
+		k, _ := c.KPI(v.KPI)
+		// the latest earlier month with a YTD value
+		var prevYTD *float64
+		var prevPeriod string
+		months := map[string]float64{}
+		for _, o := range obs {
+			if o.KPI != v.KPI || o.Period >= this {
+				continue
+			}
+			if o.YTD != nil && o.Period > prevPeriod {
+				prevYTD, prevPeriod = o.YTD, o.Period
+			}
+			if o.Month != nil {
+				months[o.Period] = *o.Month
+			}
+		}
+		if prevYTD != nil && *v.YTD < *prevYTD {
+			out = append(out, fmt.Sprintf("%s › %s: lũy kế %s của %s (%s) thấp hơn lũy kế kỳ %s (%s)",
+				file, v.YTDCell, v.KPI, r.Unit, num(*v.YTD), prevPeriod, num(*prevYTD)))
+		}
+		if k.Kind != campaign.Flow || v.Month == nil {
+			continue
+		}
+		sum := *v.Month
+		complete := true
+		for m := 1; m < r.Period.Month; m++ {
+			mv, ok := months[report.Period{Year: r.Period.Year, Month: m}.String()]
+			if !ok {
+				complete = false
+				break
+			}
+			sum += mv
+		}
+		if complete && math.Abs(*v.YTD-sum) > YTDTolerance*math.Abs(sum) {
+			out = append(out, fmt.Sprintf("%s › %s: lũy kế %s của %s (%s) lệch %s%% so với tổng số trong các tháng (%s)",
+				file, v.YTDCell, v.KPI, r.Unit, num(*v.YTD), num(math.Round((*v.YTD-sum)/sum*1000)/10), num(sum)))
+		}
+	}
+	return out
+}
+
+func num(v float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
+}

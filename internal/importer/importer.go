@@ -1,0 +1,222 @@
+// Package importer brings monthly report workbooks into the workspace: it
+// finds the files, reads each with xlsxin, resolves its unit and period,
+// checks it against what the workspace already holds, and saves each file
+// in its own transaction. It prints nothing: results are returned.
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/store"
+	"github.com/bhxh/kpi/internal/xlsxin"
+)
+
+// Options steer an import.
+type Options struct {
+	DryRun bool          // check everything, write nothing
+	Force  bool          // import a file even if the same bytes were imported before
+	Unit   string        // --unit: the unit when the workbook and file name do not say
+	Period report.Period // --period: likewise for the period
+}
+
+// Status is what happened to one file.
+type Status string
+
+// Statuses.
+const (
+	Imported Status = "imported" // new data
+	Replaced Status = "replaced" // superseded earlier reports
+	Skipped  Status = "skipped"  // same bytes already imported
+	Failed   Status = "failed"
+	Checked  Status = "checked" // --dry-run: valid, not written
+)
+
+// FileResult is the outcome for one file.
+type FileResult struct {
+	Path       string
+	File       string
+	SHA256     string
+	Status     Status
+	ImportID   int64 // the new import, or for Skipped the earlier one
+	Layout     string
+	Sheet      string
+	Period     report.Period
+	Units      []string
+	Values     int
+	Warnings   []string
+	Err        error // for Failed: an xlsxin.Errors, *xlsxin.CellError or other error
+	Superseded []store.Superseded
+}
+
+// Importer imports files into one workspace.
+type Importer struct {
+	Store    store.Store
+	Campaign *campaign.Campaign
+	Now      func() time.Time
+
+	units  []campaign.Unit
+	byCode map[string]string // upper-case code → code
+	byName map[string]string // folded name → code
+}
+
+// New prepares an importer for the workspace's campaign and units.
+func New(ctx context.Context, st store.Store) (*Importer, error) {
+	c, err := st.Campaign(ctx)
+	if err != nil {
+		return nil, err
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(units) == 0 {
+		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
+	}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: map[string]string{}, byName: map[string]string{}}
+	for _, u := range units {
+		im.byCode[strings.ToUpper(u.Code)] = u.Code
+		im.byName[fold.Key(u.Name)] = u.Code
+	}
+	return im, nil
+}
+
+// CollectFiles expands the command-line paths: files are taken as given,
+// directories are walked for .xlsx and .xlsm files, skipping Excel lock
+// files (~$…) and hidden files and folders. The result is sorted within
+// each directory and free of duplicates.
+func CollectFiles(paths []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
+			seen[abs] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || strings.HasPrefix(name, "~$") {
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(name)) {
+			case ".xlsx", ".xlsm":
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return out, nil
+}
+
+// ImportFile imports one file. It never panics on bad input and never
+// leaves a file half-imported: either SaveImport committed all its reports
+// or nothing was written.
+func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
+	res := FileResult{Path: path, File: filepath.Base(path)}
+	fail := func(err error) FileResult {
+		res.Status, res.Err = Failed, err
+		return res
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(&xlsxin.CellError{File: res.File, Msg: fmt.Sprintf("không đọc được tệp: %v", err)})
+	}
+	sum := sha256.Sum256(data)
+	res.SHA256 = hex.EncodeToString(sum[:])
+	if !opts.Force {
+		id, found, err := im.Store.FindImport(ctx, res.SHA256)
+		if err != nil {
+			return fail(err)
+		}
+		if found {
+			res.Status, res.ImportID = Skipped, id
+			return res
+		}
+	}
+	wb, err := xlsxin.OpenBytes(res.File, data)
+	if err != nil {
+		return fail(err)
+	}
+	book, err := xlsxin.ReadReport(wb, im.Campaign)
+	if err != nil {
+		return fail(err)
+	}
+	res.Layout, res.Sheet = book.Layout, book.Sheet
+	reports, err := im.resolve(book, opts)
+	if err != nil {
+		return fail(err)
+	}
+	res.Warnings = append(res.Warnings, book.Warnings...)
+	res.Period = reports[0].Period
+	for _, r := range reports {
+		res.Units = append(res.Units, r.Unit)
+		res.Values += len(r.Values)
+	}
+	warnings, err := im.check(ctx, res.File, reports)
+	if err != nil {
+		return fail(err)
+	}
+	res.Warnings = append(res.Warnings, warnings...)
+	if opts.DryRun {
+		res.Status = Checked
+		return res
+	}
+	rec := store.ImportRecord{
+		ImportedAt: im.Now(), File: res.File, Path: path, SHA256: res.SHA256, Layout: res.Layout,
+		Sheet: res.Sheet, Period: res.Period.String(), Values: res.Values, Warnings: res.Warnings,
+	}
+	id, superseded, err := im.Store.SaveImport(ctx, rec, reports, opts.Force)
+	var already *store.AlreadyImportedError
+	if errors.As(err, &already) {
+		res.Status, res.ImportID = Skipped, already.ID
+		return res
+	}
+	if err != nil {
+		return fail(fmt.Errorf("%s: lưu không thành công, không có gì được ghi: %w", res.File, err))
+	}
+	res.ImportID, res.Superseded = id, superseded
+	res.Status = Imported
+	if len(superseded) > 0 {
+		res.Status = Replaced
+	}
+	return res
+}

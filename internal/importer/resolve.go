@@ -1,0 +1,191 @@
+package importer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxin"
+)
+
+// resolve settles the unit(s) and period of a workbook: from the workbook
+// itself, else from the file name, else from --unit/--period. A flag that
+// contradicts the workbook or the file name is an error.
+func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, error) {
+	var errs xlsxin.Errors
+	fileUnit, filePeriod, fileOK := report.FromFileName(b.File)
+
+	// the period
+	var p report.Period
+	switch {
+	case b.Period != nil:
+		if b.Period.Err != nil {
+			return nil, b.Period.Err
+		}
+		p = b.Period.Period
+		if !opts.Period.IsZero() && opts.Period != p {
+			errs = append(errs, im.cellErr(b, b.Period.Cell, "--period %s mâu thuẫn với kỳ báo cáo %s ghi trong tệp", opts.Period, p))
+		}
+	case fileOK:
+		p = filePeriod
+		if !opts.Period.IsZero() && opts.Period != p {
+			errs = append(errs, &xlsxin.CellError{File: b.File, Msg: fmt.Sprintf("--period %s mâu thuẫn với kỳ %s trong tên tệp", opts.Period, p)})
+		}
+	case !opts.Period.IsZero():
+		p = opts.Period
+	default:
+		errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được kỳ báo cáo: thêm ô 'Kỳ báo cáo: 03/2024' trên bảng, đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --period 2024-03"})
+	}
+	if !p.IsZero() && p.Year != im.Campaign.Year {
+		cell := ""
+		if b.Period != nil {
+			cell = b.Period.Cell
+		}
+		errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s nằm ngoài năm thi đua %d", p, im.Campaign.Year))
+	}
+
+	// the unit(s)
+	rows := b.Rows
+	if b.Layout == xlsxin.LayoutLong {
+		row := &rows[0]
+		switch {
+		case row.Unit != "":
+			code, err := im.unitCode(b, row.Unit, row.UnitCell)
+			if err != nil {
+				errs = append(errs, err)
+				break
+			}
+			if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
+				errs = append(errs, im.cellErr(b, row.UnitCell, "--unit %s mâu thuẫn với đơn vị %s ghi trong tệp", opts.Unit, code))
+			}
+			row.Unit = code
+		case fileUnit != "" && im.byCode[strings.ToUpper(fileUnit)] != "":
+			code := im.byCode[strings.ToUpper(fileUnit)]
+			if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
+				errs = append(errs, &xlsxin.CellError{File: b.File, Msg: fmt.Sprintf("--unit %s mâu thuẫn với đơn vị %s trong tên tệp", opts.Unit, code)})
+			}
+			row.Unit = code
+		case opts.Unit != "":
+			code, err := im.unitCode(b, opts.Unit, "")
+			if err != nil {
+				errs = append(errs, err)
+				break
+			}
+			row.Unit = code
+		default:
+			errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được đơn vị: thêm ô 'Mã đơn vị: H01' trên bảng, đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --unit H01"})
+		}
+		if len(row.Values) == 0 {
+			errs = append(errs, &xlsxin.CellError{File: b.File, Sheet: b.Sheet, Msg: "báo cáo không có số liệu chỉ tiêu nào"})
+		}
+	} else {
+		var kept []xlsxin.UnitRow
+		for _, row := range rows {
+			code, err := im.unitCode(b, row.Unit, row.UnitCell)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
+				continue
+			}
+			row.Unit = code
+			if len(row.Values) == 0 {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s: đơn vị %s không có số liệu, bỏ qua", b.File, row.UnitCell, code))
+				continue
+			}
+			kept = append(kept, row)
+		}
+		if len(errs) == 0 && len(kept) == 0 {
+			msg := "bảng không có đơn vị nào có số liệu"
+			if opts.Unit != "" {
+				msg = fmt.Sprintf("bảng không có số liệu của đơn vị %s", opts.Unit)
+			}
+			errs = append(errs, &xlsxin.CellError{File: b.File, Sheet: b.Sheet, Msg: msg})
+		}
+		rows = kept
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	reports := make([]report.Report, len(rows))
+	for i, row := range rows {
+		reports[i] = report.Report{Unit: row.Unit, Period: p, Values: row.Values}
+	}
+	return reports, nil
+}
+
+// cellErr makes an error at a "Sheet!A1" reference ("" for the file).
+func (im *Importer) cellErr(b *xlsxin.Book, ref, format string, a ...any) *xlsxin.CellError {
+	e := &xlsxin.CellError{File: b.File, Msg: fmt.Sprintf(format, a...)}
+	if sheet, cell, ok := strings.Cut(ref, "!"); ok {
+		e.Sheet, e.Cell = sheet, cell
+	} else if ref != "" {
+		e.Sheet, e.Cell = b.Sheet, ref
+	}
+	return e
+}
+
+// unitCode finds the workspace unit a text names: its code (any case) or
+// its name. Unknown units are errors with the nearest known codes.
+func (im *Importer) unitCode(b *xlsxin.Book, text, ref string) (string, *xlsxin.CellError) {
+	if code, ok := im.byCode[strings.ToUpper(strings.TrimSpace(text))]; ok {
+		return code, nil
+	}
+	if code, ok := im.byName[fold.Key(text)]; ok {
+		return code, nil
+	}
+	msg := fmt.Sprintf("mã đơn vị '%s' không có trong danh sách đơn vị", text)
+	if s := im.suggest(text); len(s) > 0 {
+		msg += fmt.Sprintf(" (có phải %s?)", strings.Join(s, ", "))
+	}
+	if ref == "" {
+		return "", &xlsxin.CellError{File: b.File, Msg: msg}
+	}
+	return "", im.cellErr(b, ref, "%s", msg)
+}
+
+// suggest returns up to three known codes closest to text.
+func (im *Importer) suggest(text string) []string {
+	t := strings.ToUpper(strings.TrimSpace(text))
+	type cand struct {
+		code string
+		d    int
+	}
+	var cs []cand
+	for _, u := range im.units {
+		d := levenshtein(t, strings.ToUpper(u.Code))
+		if d <= 2 || (len(t) > 0 && strings.Contains(strings.ToUpper(u.Code), t)) {
+			cs = append(cs, cand{u.Code, d})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	var out []string
+	for i := 0; i < len(cs) && i < 3; i++ {
+		out = append(out, cs[i].code)
+	}
+	return out
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

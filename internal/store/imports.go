@@ -1,0 +1,60 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ImportRecord is one imported file in the history.
+type ImportRecord struct {
+	ID         int64
+	ImportedAt time.Time
+	File       string // base name
+	Path       string // as given on the command line
+	SHA256     string
+	Layout     string
+	Sheet      string
+	Period     string // "2024-03"
+	Values     int    // KPI values read
+	Warnings   []string
+
+	// Filled by Imports: the units the file reported, and the imports that
+	// replaced some or all of its reports.
+	Units        []string
+	SupersededBy []int64
+}
+
+// Superseded names one unit-period report replaced (or brought back).
+type Superseded struct {
+	Unit     string
+	Period   string
+	ImportID int64 // the import whose report was replaced / restored
+}
+
+// LiveReport is the report in force for a unit and period.
+type LiveReport struct {
+	Unit     string
+	Period   string
+	ImportID int64
+	Replaced bool // an earlier report for the same unit and period was superseded
+}
+
+// Observation is one KPI's figures from a live report.
+type Observation struct {
+	Unit   string
+	Period string
+	KPI    string
+	Month  *float64
+	YTD    *float64
+}
+
+// AlreadyImportedError says a file with the same SHA-256 is in the history.
+type AlreadyImportedError struct{ ID int64 }
+
+func (e *AlreadyImportedError) Error() string {
+	return fmt.Sprintf("tệp này đã được nhập (lần nhập #%d)", e.ID)
+}
+
+// ErrNoImport is returned by Undo for an unknown import id.
+var ErrNoImport = errors.New("no such import")

@@ -1,0 +1,277 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// FindImport looks a file up by SHA-256.
+func (s *SQLite) FindImport(ctx context.Context, sha string) (int64, bool, error) {
+	return findImport(ctx, s.db, sha)
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func findImport(ctx context.Context, q queryer, sha string) (int64, bool, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", sha).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+// SaveImport records a file and its reports atomically.
+func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer tx.Rollback()
+	if !force {
+		if id, found, err := findImport(ctx, tx, rec.SHA256); err != nil {
+			return 0, nil, err
+		} else if found {
+			return 0, nil, &AlreadyImportedError{ID: id}
+		}
+	}
+	warnings, err := json.Marshal(nonNil(rec.Warnings))
+	if err != nil {
+		return 0, nil, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count, warnings)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings))
+	if err != nil {
+		return 0, nil, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, nil, err
+	}
+	find, err := tx.PrepareContext(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by IS NULL")
+	if err != nil {
+		return 0, nil, err
+	}
+	defer find.Close()
+	supersede, err := tx.PrepareContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL")
+	if err != nil {
+		return 0, nil, err
+	}
+	defer supersede.Close()
+	insReport, err := tx.PrepareContext(ctx, "INSERT INTO reports (import_id, unit_code, period) VALUES (?, ?, ?)")
+	if err != nil {
+		return 0, nil, err
+	}
+	defer insReport.Close()
+	insObs, err := tx.PrepareContext(ctx, `INSERT INTO observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer insObs.Close()
+	var superseded []Superseded
+	for _, r := range reports {
+		period := r.Period.String()
+		var old int64
+		switch err := find.QueryRowContext(ctx, r.Unit, period).Scan(&old); {
+		case err == nil:
+			if _, err := supersede.ExecContext(ctx, id, r.Unit, period); err != nil {
+				return 0, nil, err
+			}
+			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, nil, err
+		}
+		res, err := insReport.ExecContext(ctx, id, r.Unit, period)
+		if err != nil {
+			return 0, nil, fmt.Errorf("saving report %s %s: %w", r.Unit, period, err)
+		}
+		rid, err := res.LastInsertId()
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, v := range r.Values {
+			if _, err := insObs.ExecContext(ctx, rid, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell); err != nil {
+				return 0, nil, fmt.Errorf("saving %s %s %s: %w", r.Unit, period, v.KPI, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, nil, err
+	}
+	return id, superseded, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Imports lists the history with each import's units and superseders.
+func (s *SQLite) Imports(ctx context.Context) ([]ImportRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.imported_at, i.file, i.path, i.sha256, i.layout, i.sheet, i.period, i.value_count, i.warnings,
+			COALESCE((SELECT group_concat(unit_code, ',') FROM (SELECT unit_code FROM reports WHERE import_id = i.id ORDER BY unit_code)), ''),
+			COALESCE((SELECT group_concat(sb, ',') FROM (SELECT DISTINCT superseded_by AS sb FROM reports WHERE import_id = i.id AND superseded_by IS NOT NULL ORDER BY sb)), '')
+		FROM imports i ORDER BY i.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ImportRecord
+	for rows.Next() {
+		var r ImportRecord
+		var at, warnings, units, by string
+		if err := rows.Scan(&r.ID, &at, &r.File, &r.Path, &r.SHA256, &r.Layout, &r.Sheet, &r.Period, &r.Values, &warnings, &units, &by); err != nil {
+			return nil, err
+		}
+		r.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
+		if err := json.Unmarshal([]byte(warnings), &r.Warnings); err != nil {
+			return nil, fmt.Errorf("import #%d: warnings: %w", r.ID, err)
+		}
+		if units != "" {
+			r.Units = strings.Split(units, ",")
+		}
+		for _, b := range strings.Split(by, ",") {
+			if n, err := strconv.ParseInt(b, 10, 64); err == nil {
+				r.SupersededBy = append(r.SupersededBy, n)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Undo deletes an import. For each of its reports, the report it had
+// superseded takes its place: live again if the undone report was live, or
+// superseded by whatever superseded the undone one.
+func (s *SQLite) Undo(ctx context.Context, id int64) ([]Superseded, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE id = ?", id).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("%w #%d", ErrNoImport, id)
+	}
+	type rep struct {
+		unit, period string
+		by           sql.NullInt64
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT unit_code, period, superseded_by FROM reports WHERE import_id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	var reps []rep
+	for rows.Next() {
+		var r rep
+		if err := rows.Scan(&r.unit, &r.period, &r.by); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		reps = append(reps, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM reports WHERE import_id = ?", id); err != nil {
+		return nil, err
+	}
+	var restored []Superseded
+	for _, r := range reps {
+		var prev int64
+		err := tx.QueryRowContext(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by = ?", r.unit, r.period, id).Scan(&prev)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		var by any
+		if r.by.Valid {
+			by = r.by.Int64
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by = ?", by, r.unit, r.period, id); err != nil {
+			return nil, err
+		}
+		if !r.by.Valid {
+			restored = append(restored, Superseded{Unit: r.unit, Period: r.period, ImportID: prev})
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM imports WHERE id = ?", id); err != nil {
+		return nil, err
+	}
+	sort.Slice(restored, func(i, j int) bool { return restored[i].Unit < restored[j].Unit })
+	return restored, tx.Commit()
+}
+
+// LiveReports lists the reports in force for a year.
+func (s *SQLite) LiveReports(ctx context.Context, year int) ([]LiveReport, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id,
+			EXISTS (SELECT 1 FROM reports o WHERE o.unit_code = r.unit_code AND o.period = r.period AND o.superseded_by IS NOT NULL)
+		FROM reports r WHERE r.superseded_by IS NULL AND r.period LIKE ? ORDER BY r.unit_code, r.period`, fmt.Sprintf("%04d-%%", year))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LiveReport
+	for rows.Next() {
+		var l LiveReport
+		if err := rows.Scan(&l.Unit, &l.Period, &l.ImportID, &l.Replaced); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Observations lists the live figures of a year.
+func (s *SQLite) Observations(ctx context.Context, year int, unit string) ([]Observation, error) {
+	q := `SELECT r.unit_code, r.period, o.kpi, o.month_value, o.ytd_value
+		FROM observations o JOIN reports r ON r.id = o.report_id
+		WHERE r.superseded_by IS NULL AND r.period LIKE ?`
+	args := []any{fmt.Sprintf("%04d-%%", year)}
+	if unit != "" {
+		q += " AND r.unit_code = ?"
+		args = append(args, unit)
+	}
+	q += " ORDER BY r.unit_code, r.period, o.kpi"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Observation
+	for rows.Next() {
+		var o Observation
+		var m, y sql.NullFloat64
+		if err := rows.Scan(&o.Unit, &o.Period, &o.KPI, &m, &y); err != nil {
+			return nil, err
+		}
+		if m.Valid {
+			o.Month = &m.Float64
+		}
+		if y.Valid {
+			o.YTD = &y.Float64
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,465 @@
+package xlsxin
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// Layouts of a monthly report.
+const (
+	LayoutLong = "long" // one unit, one month: a row per KPI
+	LayoutWide = "wide" // many units, one month: a row per unit, a column per KPI
+)
+
+// Header and label words of monthly reports, folded (see fold.Key).
+var (
+	kpiCodeHeaders = []string{"ma chi tieu", "ma ct", "code", "kpi", "ma kpi"}
+	kpiNameHeaders = []string{"chi tieu", "ten chi tieu"}
+	// A value column's header starts with one of these.
+	monthHeaders = []string{"thuc hien trong thang", "thuc hien thang", "trong thang", "thang nay", "month"}
+	ytdHeaders   = []string{"luy ke", "ytd", "cumulative"}
+	// A header containing one of these is never a value column: it compares
+	// with the plan or with last year.
+	notValueWords = []string{"cung ky", "nam truoc", "so voi", "so kh", "ke hoach", "kh", "ty le dat"}
+	unitLabels    = []string{"ma don vi", "ma dv", "don vi", "unit", "unit code"}
+	periodLabels  = []string{"ky bao cao", "thang", "period", "ky"}
+)
+
+// Label is a value found beside a label above the table ("Mã đơn vị: H01").
+type Label struct {
+	Text   string
+	Sheet  string
+	Cell   string
+	Period report.Period // for a period label, when it parsed
+	Err    *CellError    // for a period label that did not parse
+}
+
+// UnitRow is one unit's values: the whole of a long report, or one row of a
+// wide one.
+type UnitRow struct {
+	Unit     string // as written (a code, or for long reports maybe a name)
+	UnitCell string // "" when the unit is not written in the sheet
+	Values   []report.Value
+}
+
+// Book is what a monthly report workbook says, before units and period are
+// checked against the workspace.
+type Book struct {
+	File     string
+	Layout   string
+	Sheet    string
+	Unit     *Label // the long layout's unit label, if any
+	Period   *Label // the "Kỳ báo cáo" label, if any
+	Rows     []UnitRow
+	Warnings []string
+}
+
+// ReadReport finds the report table in the workbook (the first sheet with a
+// long or wide header row in its top rows) and reads its values. Problems
+// with cells are returned together as Errors.
+func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
+	for _, s := range wb.Sheets {
+		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+			if h, ok := longHeader(s, r); ok {
+				return readLong(s, c, h)
+			}
+			if h, ok := wideHeader(s, c, r); ok {
+				return readWide(s, c, h)
+			}
+		}
+	}
+	return nil, &CellError{File: wb.File, Msg: fmt.Sprintf("không nhận ra bảng báo cáo: không có dòng tiêu đề (trong %d dòng đầu) có cột chỉ tiêu và cột 'Thực hiện trong tháng'/'Lũy kế', hoặc cột 'Mã đơn vị' và các cột chỉ tiêu", HeaderSearchRows)}
+}
+
+func hasPrefixWord(key string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyWord(key string, words []string) bool {
+	for _, w := range words {
+		if fold.HasWord(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+type longCols struct {
+	row                    int
+	code, name, month, ytd int
+	monthText, ytdText     string
+	dupErr                 *CellError
+}
+
+func longHeader(s *Sheet, r int) (longCols, bool) {
+	h := longCols{row: r, code: -1, name: -1, month: -1, ytd: -1}
+	for c := range s.Rows[r] {
+		key := s.Key(r, c)
+		if key == "" {
+			continue
+		}
+		switch {
+		case MatchesAny(key, kpiCodeHeaders):
+			if h.code < 0 {
+				h.code = c
+			}
+		case MatchesAny(key, kpiNameHeaders):
+			if h.name < 0 {
+				h.name = c
+			}
+		case hasAnyWord(key, notValueWords) || strings.Contains(s.Text(r, c), "%"):
+		case hasPrefixWord(key, monthHeaders):
+			if h.month >= 0 {
+				h.dupErr = s.Err(r, c, "hai cột giá trị trong tháng: %s và %s", Ref(r, h.month), Ref(r, c))
+			} else {
+				h.month = c
+			}
+		case hasPrefixWord(key, ytdHeaders):
+			if h.ytd >= 0 {
+				h.dupErr = s.Err(r, c, "hai cột lũy kế: %s và %s", Ref(r, h.ytd), Ref(r, c))
+			} else {
+				h.ytd = c
+			}
+		}
+	}
+	return h, (h.code >= 0 || h.name >= 0) && (h.month >= 0 || h.ytd >= 0)
+}
+
+// findLabels looks above the header row for "Mã đơn vị" and "Kỳ báo cáo".
+func findLabels(s *Sheet, headerRow int) (unit, period *Label) {
+	for r := 0; r < headerRow; r++ {
+		for c := range s.Rows[r] {
+			text := s.Text(r, c)
+			if text == "" {
+				continue
+			}
+			label, value, hasColon := strings.Cut(text, ":")
+			key := fold.Key(label)
+			isUnit, isPeriod := MatchesAny(key, unitLabels), MatchesAny(key, periodLabels)
+			if !isUnit && !isPeriod {
+				continue
+			}
+			if (isUnit && unit != nil) || (isPeriod && period != nil) {
+				continue
+			}
+			l := &Label{Sheet: s.Name}
+			vr, vc := r, c
+			value = strings.TrimSpace(value)
+			if !hasColon || value == "" {
+				// the value stands in the next non-empty cell to the right
+				vc = -1
+				for cc := c + 1; cc < len(s.Rows[r]); cc++ {
+					if t := s.Text(r, cc); t != "" && s.At(r, cc) != s.At(r, c) {
+						vc = cc
+						value = t
+						break
+					}
+				}
+				if vc < 0 {
+					continue
+				}
+			}
+			l.Text, l.Cell = value, Ref(vr, vc)
+			if isPeriod {
+				l.Period, l.Err = periodOf(s, vr, vc, value, vc != c)
+				period = l
+			} else {
+				unit = l
+			}
+		}
+	}
+	return unit, period
+}
+
+// periodOf reads a period from a label's value: a date cell stands for its
+// month, text is parsed by report.ParsePeriod.
+func periodOf(s *Sheet, r, c int, text string, ownCell bool) (report.Period, *CellError) {
+	if cell := s.At(r, c); ownCell && cell.Kind == Number {
+		f, err := strconv.ParseFloat(cell.Raw, 64)
+		if err == nil && IsDateFormat(cell.Format) {
+			t, err := excelize.ExcelDateToTime(f, s.Book.Date1904)
+			if err == nil {
+				return report.Period{Year: t.Year(), Month: int(t.Month())}, nil
+			}
+		}
+		return report.Period{}, s.Err(r, c, "không hiểu kỳ báo cáo '%s' (viết như 03/2024 hoặc Tháng 3 năm 2024)", text)
+	}
+	p, err := report.ParsePeriod(text)
+	if err != nil {
+		return report.Period{}, s.Err(r, c, "%v", err)
+	}
+	return p, nil
+}
+
+var enumRE = regexp.MustCompile(`^\s*(?:[0-9]+(?:\.[0-9]+)*|[IVXivx]+|[a-zđ])\s*[\.\)/-]\s*|^\s*[-–•+*]\s*`)
+
+// kpiOfText finds the KPI a row names, also after a leading "1.", "a)",
+// "II." or bullet.
+func kpiOfText(c *campaign.Campaign, text string) (campaign.KPI, bool) {
+	if text == "" {
+		return campaign.KPI{}, false
+	}
+	if k, ok := c.KPIByText(text); ok {
+		return k, true
+	}
+	if stripped := enumRE.ReplaceAllString(text, ""); stripped != text {
+		return c.KPIByText(stripped)
+	}
+	return campaign.KPI{}, false
+}
+
+func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
+	var errs Errors
+	if h.dupErr != nil {
+		errs = append(errs, h.dupErr)
+	}
+	b := &Book{File: s.Book.File, Layout: LayoutLong, Sheet: s.Name}
+	b.Unit, b.Period = findLabels(s, h.row)
+	row := UnitRow{}
+	if b.Unit != nil {
+		row.Unit, row.UnitCell = b.Unit.Text, b.Unit.Cell
+	}
+	seen := map[string]int{}
+	for r := h.row + 1; r < len(s.Rows); r++ {
+		var k campaign.KPI
+		var ok bool
+		var codeText, nameText string
+		if h.code >= 0 {
+			codeText = s.Text(r, h.code)
+		}
+		if h.name >= 0 {
+			nameText = s.Text(r, h.name)
+		}
+		kc, okc := kpiOfText(c, codeText)
+		kn, okn := kpiOfText(c, nameText)
+		switch {
+		case okc && okn && kc.Code != kn.Code:
+			errs = append(errs, s.Err(r, h.code, "mã chỉ tiêu '%s' không khớp tên chỉ tiêu '%s' ở %s", codeText, nameText, Ref(r, h.name)))
+			continue
+		case okc:
+			k, ok = kc, true
+		case okn:
+			k, ok = kn, true
+		}
+		hasNums := s.At(r, col(h.month)).Kind != Empty || s.At(r, col(h.ytd)).Kind != Empty
+		if !ok {
+			if hasNums && looksNumeric(s, r, h) {
+				where, what := h.code, codeText
+				if what == "" && h.name >= 0 {
+					where, what = h.name, nameText
+				}
+				if where < 0 {
+					where = h.name
+				}
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s!%s: dòng có số liệu nhưng không nhận ra chỉ tiêu '%s', bỏ qua",
+					s.Book.File, s.Name, Ref(r, where), what))
+			}
+			continue
+		}
+		kpiCell := h.code
+		if !okc {
+			kpiCell = h.name
+		}
+		if prev, dup := seen[k.Code]; dup {
+			errs = append(errs, s.Err(r, kpiCell, "chỉ tiêu %s xuất hiện hai lần (dòng %d và dòng %d)", k.Code, prev+1, r+1))
+			continue
+		}
+		seen[k.Code] = r
+		v := report.Value{KPI: k.Code}
+		v.Month, v.MonthCell = readValue(s, r, h.month, k, &errs)
+		v.YTD, v.YTDCell = readValue(s, r, h.ytd, k, &errs)
+		if v.Month == nil && v.YTD == nil {
+			continue
+		}
+		row.Values = append(row.Values, v)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	b.Rows = []UnitRow{row}
+	return b, nil
+}
+
+func col(c int) int {
+	if c < 0 {
+		return math.MaxInt32
+	}
+	return c
+}
+
+// looksNumeric reports whether a row's value cells hold something other
+// than text notes (a signature block or a remark is not data).
+func looksNumeric(s *Sheet, r int, h longCols) bool {
+	for _, c := range []int{h.month, h.ytd} {
+		if c < 0 {
+			continue
+		}
+		cell := s.At(r, c)
+		if cell.Kind == Number {
+			return true
+		}
+		if cell.Kind == Text {
+			if _, ok, err := ParseText(cell.Raw, true); ok && err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readValue reads one value cell of KPI k (col < 0: the column is absent).
+func readValue(s *Sheet, r, c int, k campaign.KPI, errs *Errors) (*float64, string) {
+	if c < 0 {
+		return nil, ""
+	}
+	v, ok, err := s.Number(r, c, k.Percent())
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil, ""
+	}
+	if !ok {
+		return nil, ""
+	}
+	if err := checkValue(s, r, c, k, v); err != nil {
+		*errs = append(*errs, err)
+		return nil, ""
+	}
+	return &v, s.Name + "!" + Ref(r, c)
+}
+
+type wideCol struct {
+	col int
+	kpi campaign.KPI
+	ytd bool
+}
+
+type wideCols struct {
+	row, unit int
+	cols      []wideCol
+	errs      Errors
+}
+
+var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang|trong thang|thang nay|thuc hien|thang \d{1,2}|month)\b`)
+var ytdWordRE = regexp.MustCompile(`\b(luy ke tu dau nam|luy ke|ytd|cumulative)\b`)
+
+// parseWideHeader recognises a wide layout KPI column: the KPI's code, name
+// or alias, with "lũy kế"/"YTD" for its year-to-date column.
+func parseWideHeader(c *campaign.Campaign, text string) (campaign.KPI, bool, bool) {
+	key := fold.Key(stripParensText(text))
+	ytd := ytdWordRE.MatchString(key)
+	if ytd {
+		key = ytdWordRE.ReplaceAllString(key, " ")
+		key = strings.ReplaceAll(" "+key+" ", " tu dau nam ", " ")
+	} else if hasAnyWord(key, notValueWords) {
+		return campaign.KPI{}, false, false
+	}
+	key = monthWordRE.ReplaceAllString(key, " ")
+	key = strings.Join(strings.Fields(key), " ")
+	kc, ok := ParseKPIHeader(c, key)
+	if !ok || (kc.Year != 0 && kc.Year != c.Year) {
+		return campaign.KPI{}, false, false
+	}
+	return kc.KPI, ytd, true
+}
+
+func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
+	h := wideCols{row: r, unit: -1}
+	seen := map[string]int{}
+	for cc := range s.Rows[r] {
+		key := s.Key(r, cc)
+		if key == "" {
+			continue
+		}
+		if h.unit < 0 && MatchesAny(key, UnitCodeHeaders) {
+			h.unit = cc
+			continue
+		}
+		k, ytd, ok := parseWideHeader(c, s.Text(r, cc))
+		if !ok {
+			continue
+		}
+		id := k.Code
+		if ytd {
+			id += " ytd"
+		}
+		if prev, dup := seen[id]; dup {
+			h.errs = append(h.errs, s.Err(r, cc, "cột '%s' trùng với cột %s", s.Text(r, cc), Ref(r, prev)))
+			continue
+		}
+		seen[id] = cc
+		h.cols = append(h.cols, wideCol{col: cc, kpi: k, ytd: ytd})
+	}
+	return h, h.unit >= 0 && len(h.cols) > 0
+}
+
+func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
+	errs := h.errs
+	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
+	_, b.Period = findLabels(s, h.row)
+	seen := map[string]int{}
+	for r := h.row + 1; r < len(s.Rows); r++ {
+		unit := s.Text(r, h.unit)
+		if unit == "" {
+			if hasWideNumbers(s, r, h) && !isTotalRow(s, r) {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s!%s: dòng %d có số liệu nhưng không có mã đơn vị, bỏ qua",
+					s.Book.File, s.Name, Ref(r, h.unit), r+1))
+			}
+			continue
+		}
+		if isTotalRow(s, r) && !hasWideNumbers(s, r, h) {
+			continue
+		}
+		key := strings.ToUpper(unit)
+		if prev, dup := seen[key]; dup {
+			errs = append(errs, s.Err(r, h.unit, "đơn vị '%s' xuất hiện hai lần (dòng %d và dòng %d)", unit, prev+1, r+1))
+			continue
+		}
+		seen[key] = r
+		row := UnitRow{Unit: unit, UnitCell: s.Name + "!" + Ref(r, h.unit)}
+		byKPI := map[string]int{}
+		for _, wc := range h.cols {
+			v, cell := readValue(s, r, wc.col, wc.kpi, &errs)
+			if v == nil {
+				continue
+			}
+			i, ok := byKPI[wc.kpi.Code]
+			if !ok {
+				i = len(row.Values)
+				byKPI[wc.kpi.Code] = i
+				row.Values = append(row.Values, report.Value{KPI: wc.kpi.Code})
+			}
+			if wc.ytd {
+				row.Values[i].YTD, row.Values[i].YTDCell = v, cell
+			} else {
+				row.Values[i].Month, row.Values[i].MonthCell = v, cell
+			}
+		}
+		b.Rows = append(b.Rows, row)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return b, nil
+}
+
+func hasWideNumbers(s *Sheet, r int, h wideCols) bool {
+	for _, wc := range h.cols {
+		if s.At(r, wc.col).Kind == Number {
+			return true
+		}
+	}
+	return false
+}
