@@ -157,7 +157,7 @@ func (im *Importer) suggest(text string) []string {
 	var cs []cand
 	for _, u := range im.units {
 		d := levenshtein(t, strings.ToUpper(u.Code))
-		if d <= 2 || (len(t) > 0 && strings.Contains(strings.ToUpper(u.Code), t)) {
+		if d <= 1 || (d == 2 && len([]rune(t)) >= 4) || (len(t) > 1 && strings.Contains(strings.ToUpper(u.Code), t)) {
 			cs = append(cs, cand{u.Code, d})
 		}
 	}

@@ -119,6 +119,9 @@ func readCell(f *excelize.File, sheet, ref, v, formula string, format func(strin
 	if formula != "" && v == "" {
 		calc, err := f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 		if err != nil {
+			if msg := err.Error(); strings.HasPrefix(msg, "#") {
+				return Cell{Kind: Error, Raw: msg}
+			}
 			return Cell{Kind: Error, Raw: fmt.Sprintf("(công thức =%s không tính được: %v)", formula, err)}
 		}
 		if calc == "" {

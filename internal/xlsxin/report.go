@@ -31,7 +31,19 @@ var (
 	notValueWords = []string{"cung ky", "nam truoc", "so voi", "so kh", "ke hoach", "kh", "ty le dat"}
 	unitLabels    = []string{"ma don vi", "ma dv", "don vi", "unit", "unit code"}
 	periodLabels  = []string{"ky bao cao", "thang", "period", "ky"}
+	// A row with one of these starts the signature block: the table ends.
+	signatureWords = []string{"nguoi lap bieu", "nguoi lap", "giam doc", "thu truong don vi", "ke toan truong", "pho giam doc"}
 )
+
+// isSignatureRow reports whether row r starts the signature block.
+func isSignatureRow(s *Sheet, r int) bool {
+	for c := range s.Rows[r] {
+		if MatchesAny(s.Key(r, c), signatureWords) {
+			return true
+		}
+	}
+	return false
+}
 
 // Label is a value found beside a label above the table ("Mã đơn vị: H01").
 type Label struct {
@@ -233,7 +245,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 		row.Unit, row.UnitCell = b.Unit.Text, b.Unit.Cell
 	}
 	seen := map[string]int{}
-	for r := h.row + 1; r < len(s.Rows); r++ {
+	for r := h.row + 1; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
 		var k campaign.KPI
 		var ok bool
 		var codeText, nameText string
@@ -410,7 +422,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
 	_, b.Period = findLabels(s, h.row)
 	seen := map[string]int{}
-	for r := h.row + 1; r < len(s.Rows); r++ {
+	for r := h.row + 1; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
 		unit := s.Text(r, h.unit)
 		if unit == "" {
 			if hasWideNumbers(s, r, h) && !isTotalRow(s, r) {
