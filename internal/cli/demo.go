@@ -43,32 +43,100 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	dbPath := filepath.Join(opts.Dir, "kpi.db")
-	for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm"} {
-		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+	reportsDir := filepath.Join(opts.Dir, "baocao")
+	for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm", reportsDir} {
+		if err := os.RemoveAll(p); err != nil {
 			return err
 		}
 	}
 	c := campaign.Default()
-	p := demo.New(c, 12, opts.Seed)
-	targetsPath := filepath.Join(opts.Dir, "chitieu-2024.xlsx")
-	if err := demo.WriteTargets(targetsPath, c, p); err != nil {
+	p := demo.New(c, 12, 3, opts.Seed)
+	files, err := writeDemoFiles(opts.Dir, c, p)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "1. Dữ liệu mẫu: tỉnh %s, %d đơn vị — %s\n", p.Name, len(p.Units), targetsPath)
+	fmt.Fprintf(io.ErrOut, "1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–3 — trong %s\n", p.Name, len(p.Units), opts.Dir)
 
 	sub := &Factory{IO: opts.f.IO, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: dbPath}
-	fmt.Fprintf(io.ErrOut, "\n2. $ kpi init --db %s\n", dbPath)
+	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
+	step(2, "init --db "+dbPath)
 	if err := initRun(ctx, &initOptions{f: sub}); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "\n3. $ kpi targets import %s\n", targetsPath)
-	if err := targetsImportRun(ctx, &targetsImportOptions{f: sub, File: targetsPath}); err != nil {
+	step(3, "targets import "+files.targets)
+	if err := targetsImportRun(ctx, &targetsImportOptions{f: sub, File: files.targets}); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "\n4. $ kpi units\n")
+	step(4, "units")
 	if err := unitsRun(ctx, &unitsOptions{f: sub, Format: "table"}); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s campaign show\n", dbPath)
+	for i, batch := range files.batches {
+		step(5+i, "import "+batch)
+		if err := importRun(ctx, &importOptions{f: sub, Paths: []string{batch}}); err != nil {
+			return err
+		}
+	}
+	step(5+len(files.batches), "status")
+	if err := statusRun(ctx, &statusOptions{f: sub, Format: "table"}); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s history | campaign show | status --format json\n", dbPath)
 	return nil
+}
+
+type demoFiles struct {
+	targets string
+	batches []string // folders or files, imported in this order
+}
+
+// writeDemoFiles writes the targets workbook and three months of reports:
+// January and February as consolidated wide workbooks, March as one long
+// workbook per district — H07's typed by hand the messy way, H04's with a
+// typo in BHYT that a corrected re-submission fixes, H11's not sent yet.
+func writeDemoFiles(dir string, c *campaign.Campaign, p *demo.Province) (demoFiles, error) {
+	var out demoFiles
+	out.targets = filepath.Join(dir, "chitieu-2024.xlsx")
+	if err := demo.WriteTargets(out.targets, c, p); err != nil {
+		return out, err
+	}
+	for m := 1; m <= 2; m++ {
+		sub := filepath.Join(dir, "baocao", fmt.Sprintf("%d-%02d", p.Year, m))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			return out, err
+		}
+		if err := demo.WriteWide(filepath.Join(sub, fmt.Sprintf("tonghop_%d-%02d.xlsx", p.Year, m)), c, p, m); err != nil {
+			return out, err
+		}
+		out.batches = append(out.batches, sub)
+	}
+	march := filepath.Join(dir, "baocao", fmt.Sprintf("%d-03", p.Year))
+	fix := filepath.Join(dir, "baocao", fmt.Sprintf("%d-03-bosung", p.Year))
+	for _, d := range []string{march, fix} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return out, err
+		}
+	}
+	for _, u := range p.Units {
+		var style demo.LongStyle
+		switch u.Code {
+		case "H11":
+			continue // not sent yet
+		case "H07":
+			style.Messy = true
+		case "H04":
+			style.Typo = map[string]float64{"bhyt": p.Actual[u.Code][2]["bhyt"].Month * 10}
+		}
+		name := fmt.Sprintf("%s_%d-03.xlsx", u.Code, p.Year)
+		if err := demo.WriteLong(filepath.Join(march, name), c, p, u, 3, style); err != nil {
+			return out, err
+		}
+		if u.Code == "H04" {
+			if err := demo.WriteLong(filepath.Join(fix, fmt.Sprintf("%s_%d-03_bosung.xlsx", u.Code, p.Year)), c, p, u, 3, demo.LongStyle{}); err != nil {
+				return out, err
+			}
+		}
+	}
+	out.batches = append(out.batches, march, fix)
+	return out, nil
 }

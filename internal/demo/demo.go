@@ -17,6 +17,15 @@ type Province struct {
 	Name  string
 	Year  int
 	Units []campaign.Unit
+	// Actual[unit code][month-1][kpi] is what the unit reports for a month.
+	Actual map[string][]map[string]Figure
+}
+
+// Figure is one KPI's reported figures for a month: the month's value and,
+// for flow KPIs, the year to date.
+type Figure struct {
+	Month float64
+	YTD   float64 // 0 for stock and rate KPIs
 }
 
 var districts = []struct{ name, cluster string }{
@@ -36,9 +45,9 @@ var districts = []struct{ name, cluster string }{
 
 // New generates a province of n units (12 real district names, then
 // numbered ones) for campaign c.
-func New(c *campaign.Campaign, n int, seed uint64) *Province {
+func New(c *campaign.Campaign, n, months int, seed uint64) *Province {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	p := &Province{Name: "HẢI DƯƠNG", Year: c.Year}
+	p := &Province{Name: "HẢI DƯƠNG", Year: c.Year, Actual: map[string][]map[string]Figure{}}
 	for i := 0; i < n; i++ {
 		name, cluster := fmt.Sprintf("BHXH huyện số %d", i+1), fmt.Sprintf("Cụm %d", i%3+1)
 		if i < len(districts) {
@@ -82,6 +91,42 @@ func New(c *campaign.Campaign, n int, seed uint64) *Province {
 			u.Targets["cham_dong"] = math.Round(base["cham_dong"]*0.8*100) / 100
 		}
 		p.Units = append(p.Units, u)
+		p.Actual[u.Code] = actuals(c, u, months, rng)
 	}
 	return p
+}
+
+// actuals makes a unit's monthly figures: head-counts move from the
+// baseline towards (or past, or short of) the target according to the
+// unit's pace; revenue arrives month by month; rates drift.
+func actuals(c *campaign.Campaign, u campaign.Unit, months int, rng *rand.Rand) []map[string]Figure {
+	pace := 0.75 + 0.5*rng.Float64() // below 1: behind plan
+	out := make([]map[string]Figure, months)
+	ytd := 0.0
+	rate := u.Baselines["cham_dong"]
+	for m := 1; m <= months; m++ {
+		f := float64(m) / 12
+		fig := map[string]Figure{}
+		for _, k := range c.KPIs {
+			b, t := u.Baselines[k.Code], u.Targets[k.Code]
+			switch k.Kind {
+			case campaign.Stock:
+				v := b + (t-b)*f*pace*(0.9+0.2*rng.Float64())
+				fig[k.Code] = Figure{Month: math.Round(v)}
+			case campaign.Flow:
+				amt := math.Round(t/12*pace*(0.85+0.3*rng.Float64())*100) / 100
+				ytd = math.Round((ytd+amt)*100) / 100
+				fig[k.Code] = Figure{Month: amt, YTD: ytd}
+			case campaign.Rate:
+				if k.Code == "cham_dong" {
+					rate = math.Max(0.2, rate*(1.02-0.06*pace+0.04*rng.Float64()))
+					fig[k.Code] = Figure{Month: math.Round(rate*100) / 100}
+				} else {
+					fig[k.Code] = Figure{Month: math.Round((74+16*pace+4*rng.Float64())*10) / 10}
+				}
+			}
+		}
+		out[m-1] = fig
+	}
+	return out
 }

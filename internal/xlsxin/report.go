@@ -370,8 +370,8 @@ var ytdWordRE = regexp.MustCompile(`\b(luy ke tu dau nam|luy ke|ytd|cumulative)\
 // parseWideHeader recognises a wide layout KPI column: the KPI's code, name
 // or alias, with "lũy kế"/"YTD" for its year-to-date column.
 func parseWideHeader(c *campaign.Campaign, text string) (campaign.KPI, bool, bool) {
+	ytd := ytdWordRE.MatchString(fold.Key(text)) // also "Số thu (lũy kế)"
 	key := fold.Key(stripParensText(text))
-	ytd := ytdWordRE.MatchString(key)
 	if ytd {
 		key = ytdWordRE.ReplaceAllString(key, " ")
 		key = strings.ReplaceAll(" "+key+" ", " tu dau nam ", " ")

@@ -114,7 +114,7 @@ sheet Tổng hợp
 row 1: TỔNG HỢP
 row 2: Kỳ báo cáo:
 date B2 2024-05-31
-row 4: STT | Mã đơn vị | Tên đơn vị | bhxh_bb | Số thu (triệu đồng) | Số thu lũy kế | YTD bhyt | thu 2023 | Hài lòng
+row 4: STT | Mã đơn vị | Tên đơn vị | bhxh_bb | Số thu (triệu đồng) | Số thu (lũy kế) | YTD bhyt | thu 2023 | Hài lòng
 row 5: 1 | H01 | A | 100 | 10 | 50 | | 999 | 85%
 row 6: 2 | H02 | B | | | | | |
 row 7: | | Cộng | 100 | 10 | 50 | | |
