@@ -170,3 +170,17 @@ func TestReadReportErrors(t *testing.T) {
 		})
 	}
 }
+
+// A formula saved without a cached value in the last column of its row.
+func TestFormulaLastColumnNoCache(t *testing.T) {
+	c := campaign.Default()
+	wb := openSpec(t, "x.xlsx", "sheet S\nrow 1: Mã chỉ tiêu | Thực hiện trong tháng\nrow 2: thu | =2+3\nrow 3: bhyt | 7")
+	b, err := ReadReport(wb, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := values(t, b.Rows[0])
+	if got["thu"] != [2]any{5.0, nil} {
+		t.Fatalf("thu = %v", got["thu"])
+	}
+}
