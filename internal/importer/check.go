@@ -8,7 +8,6 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
-	"github.com/bhxh/kpi/internal/store"
 )
 
 // YTDTolerance is how far (relative) a reported year-to-date value may
@@ -58,9 +57,8 @@ func hasYTD(r report.Report) bool {
 	return false
 }
 
-func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []store.Observation) []string {
+func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []report.Observation) []string {
 	var out []string
-	this := r.Period.String()
 	for _, v := range r.Values {
 		if v.YTD == nil {
 			continue
@@ -68,17 +66,17 @@ func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []store
 		k, _ := c.KPI(v.KPI)
 		// the latest earlier month with a YTD value
 		var prevYTD *float64
-		var prevPeriod string
-		months := map[string]float64{}
+		var prevPeriod report.Period
+		months := map[int]float64{}
 		for _, o := range obs {
-			if o.KPI != v.KPI || o.Period >= this {
+			if o.KPI != v.KPI || !o.Period.Before(r.Period) {
 				continue
 			}
-			if o.YTD != nil && o.Period > prevPeriod {
+			if o.YTD != nil && prevPeriod.Before(o.Period) {
 				prevYTD, prevPeriod = o.YTD, o.Period
 			}
 			if o.Month != nil {
-				months[o.Period] = *o.Month
+				months[o.Period.Month] = *o.Month
 			}
 		}
 		if prevYTD != nil && *v.YTD < *prevYTD {
@@ -91,7 +89,7 @@ func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []store
 		sum := *v.Month
 		complete := true
 		for m := 1; m < r.Period.Month; m++ {
-			mv, ok := months[report.Period{Year: r.Period.Year, Month: m}.String()]
+			mv, ok := months[m]
 			if !ok {
 				complete = false
 				break

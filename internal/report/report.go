@@ -38,6 +38,15 @@ type Value struct {
 	YTDCell   string
 }
 
+// Observation is one KPI's figures from a report in force (live).
+type Observation struct {
+	Unit   string
+	Period Period
+	KPI    string
+	Month  *float64
+	YTD    *float64
+}
+
 // Report is one unit's report for one month.
 type Report struct {
 	Unit   string
@@ -123,3 +132,6 @@ func FromFileName(name string) (unit string, p Period, ok bool) {
 	}
 	return m[1], Period{y, mo}, true
 }
+
+// MarshalJSON writes the period as "2024-03".
+func (p Period) MarshalJSON() ([]byte, error) { return []byte(`"` + p.String() + `"`), nil }

@@ -40,15 +40,6 @@ type LiveReport struct {
 	Replaced bool // an earlier report for the same unit and period was superseded
 }
 
-// Observation is one KPI's figures from a live report.
-type Observation struct {
-	Unit   string
-	Period string
-	KPI    string
-	Month  *float64
-	YTD    *float64
-}
-
 // AlreadyImportedError says a file with the same SHA-256 is in the history.
 type AlreadyImportedError struct{ ID int64 }
 

@@ -243,7 +243,7 @@ func (s *SQLite) LiveReports(ctx context.Context, year int) ([]LiveReport, error
 }
 
 // Observations lists the live figures of a year.
-func (s *SQLite) Observations(ctx context.Context, year int, unit string) ([]Observation, error) {
+func (s *SQLite) Observations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
 	q := `SELECT r.unit_code, r.period, o.kpi, o.month_value, o.ytd_value
 		FROM observations o JOIN reports r ON r.id = o.report_id
 		WHERE r.superseded_by IS NULL AND r.period LIKE ?`
@@ -258,12 +258,16 @@ func (s *SQLite) Observations(ctx context.Context, year int, unit string) ([]Obs
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Observation
+	var out []report.Observation
 	for rows.Next() {
-		var o Observation
+		var o report.Observation
+		var period string
 		var m, y sql.NullFloat64
-		if err := rows.Scan(&o.Unit, &o.Period, &o.KPI, &m, &y); err != nil {
+		if err := rows.Scan(&o.Unit, &period, &o.KPI, &m, &y); err != nil {
 			return nil, err
+		}
+		if o.Period, err = report.ParsePeriod(period); err != nil {
+			return nil, fmt.Errorf("stored period %q: %w", period, err)
 		}
 		if m.Valid {
 			o.Month = &m.Float64

@@ -42,7 +42,7 @@ type Store interface {
 	LiveReports(ctx context.Context, year int) ([]LiveReport, error)
 	// Observations lists the figures of the live reports of a year, for one
 	// unit or (unit "") all units, ordered by unit, period, KPI.
-	Observations(ctx context.Context, year int, unit string) ([]Observation, error)
+	Observations(ctx context.Context, year int, unit string) ([]report.Observation, error)
 	// Path names the workspace (a file path or URL) for messages.
 	Path() string
 	Close() error

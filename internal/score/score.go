@@ -1,0 +1,272 @@
+// Package score is the campaign's rulebook as code: attainment, the
+// on-track line, the year-end projection, the score, the rankings and the
+// award shortlist. It is pure: no I/O, no SQL, no printing. Every formula is
+// documented here and in the README.
+//
+// As of a period P (month m of the campaign year, f = m/12), for each unit
+// u and KPI k with target T and baseline B (the unit's previous-year value),
+// using only reports for months ≤ P:
+//
+//   - actual A: stock and rate KPIs: the value of u's latest report ≤ P that
+//     has one (its month value, else its year-to-date column); flow KPIs:
+//     the year-to-date value of the latest report ≤ P that has k, when it
+//     gives one, else the sum of the month values reported for months ≤ P.
+//   - attainment a: higher-is-better A/T; lower-is-better T/A (A = 0: a = the
+//     cap). Attained means a ≥ 1.
+//   - missing: no value for k in any report ≤ P: a = 0, never attained.
+//     A KPI with no target at all scores the same, flagged no_target.
+//   - on track: flow a ≥ f; stock with a baseline A ≥ B + (T−B)·f (≤ for a
+//     lower-is-better stock); stock without a baseline: unknown; rate: attained.
+//   - projection: flow A·12/m; stock with a baseline B + (A−B)·12/m, without
+//     A; rate A. Projected attainment applies the attainment formula to it.
+//   - score: Σ_k weight_k · min(a_k, cap_k); 100 = exactly on every target.
+//   - rank, cluster rank: by score rounded to 2 decimals (higher first), then
+//     KPIs attained (more first), then unit code; 1, 2, 3 … without ties.
+//   - stale: the unit's latest report is older than P.
+//
+// Comparisons with thresholds (attained, min_attainment) allow 1e-9 for
+// floating-point noise; min_score compares the score rounded to 2 decimals,
+// the figure people see.
+package score
+
+import (
+	"math"
+	"sort"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// eps absorbs floating-point noise in threshold comparisons.
+const eps = 1e-9
+
+// Input is everything the rules need.
+type Input struct {
+	Campaign     *campaign.Campaign
+	Units        []campaign.Unit
+	Observations []report.Observation // live figures; those after Period are ignored
+	Period       report.Period
+}
+
+// KPIResult is one unit's standing on one KPI.
+type KPIResult struct {
+	Code                string   `json:"code"`
+	Actual              *float64 `json:"actual"`
+	Target              *float64 `json:"target"`
+	Baseline            *float64 `json:"baseline"`
+	Attainment          float64  `json:"attainment"`
+	Capped              float64  `json:"capped"`
+	Points              float64  `json:"points"`
+	OnTrack             *bool    `json:"on_track"`
+	Projected           *float64 `json:"projected"`
+	ProjectedAttainment *float64 `json:"projected_attainment"`
+	Missing             bool     `json:"missing"`
+
+	Attained bool     `json:"-"`
+	NoTarget bool     `json:"-"`
+	Expected *float64 `json:"-"` // the on-track line: a fraction for flow, a value for stock
+	Weight   float64  `json:"-"`
+	Cap      float64  `json:"-"`
+}
+
+// UnitResult is one unit's standing.
+type UnitResult struct {
+	Rank         int            `json:"rank"`
+	ClusterRank  int            `json:"cluster_rank"`
+	Code         string         `json:"code"`
+	Name         string         `json:"name"`
+	Cluster      string         `json:"cluster"`
+	Score        float64        `json:"score"`
+	KPIsAttained int            `json:"kpis_attained"`
+	LastReport   *report.Period `json:"last_report"`
+	Stale        bool           `json:"stale"`
+	KPIs         []KPIResult    `json:"kpis"`
+}
+
+// AllAttained reports whether every KPI is attained.
+func (u UnitResult) AllAttained() bool { return u.KPIsAttained == len(u.KPIs) }
+
+// Result is the ranked standing of every unit as of a period.
+type Result struct {
+	Campaign      string        `json:"campaign"`
+	Period        report.Period `json:"period"`
+	MonthsElapsed int           `json:"months_elapsed"`
+	Units         []UnitResult  `json:"units"`
+}
+
+// Compute applies the rules. Units come back in rank order.
+func Compute(in Input) Result {
+	c := in.Campaign
+	m := in.Period.Month
+	res := Result{Campaign: c.Code, Period: in.Period, MonthsElapsed: m, Units: []UnitResult{}}
+	byUnit := map[string][]report.Observation{}
+	for _, o := range in.Observations {
+		if in.Period.Before(o.Period) || o.Period.Year != in.Period.Year {
+			continue
+		}
+		byUnit[o.Unit] = append(byUnit[o.Unit], o)
+	}
+	for _, u := range in.Units {
+		obs := byUnit[u.Code]
+		sort.SliceStable(obs, func(i, j int) bool { return obs[i].Period.Before(obs[j].Period) })
+		ur := UnitResult{Code: u.Code, Name: u.Name, Cluster: u.Cluster, KPIs: []KPIResult{}}
+		if len(obs) > 0 {
+			last := obs[len(obs)-1].Period
+			ur.LastReport = &last
+			ur.Stale = last.Before(in.Period)
+		} else {
+			ur.Stale = true
+		}
+		for _, k := range c.KPIs {
+			kr := kpiResult(c, k, u, obs, m)
+			ur.Score += kr.Points
+			if kr.Attained {
+				ur.KPIsAttained++
+			}
+			ur.KPIs = append(ur.KPIs, kr)
+		}
+		res.Units = append(res.Units, ur)
+	}
+	rank(res.Units)
+	return res
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// Actual returns A for one unit and KPI from the unit's observations
+// (sorted by period, all ≤ P), and whether there is one.
+func Actual(k campaign.KPI, obs []report.Observation) (float64, bool) {
+	latest := -1
+	for i, o := range obs {
+		if o.KPI == k.Code && (o.Month != nil || o.YTD != nil) {
+			latest = i
+		}
+	}
+	if latest < 0 {
+		return 0, false
+	}
+	o := obs[latest]
+	if k.Kind != campaign.Flow {
+		if o.Month != nil {
+			return *o.Month, true
+		}
+		return *o.YTD, true
+	}
+	if o.YTD != nil {
+		return *o.YTD, true
+	}
+	sum, any := 0.0, false
+	for _, x := range obs {
+		if x.KPI == k.Code && x.Month != nil {
+			sum += *x.Month
+			any = true
+		}
+	}
+	return sum, any
+}
+
+// Attainment is A/T for higher-is-better KPIs and T/A for lower-is-better
+// ones (A = 0 gives the cap).
+func Attainment(k campaign.KPI, a, t, cap float64) float64 {
+	if k.LowerIsBetter() {
+		if a == 0 {
+			return cap
+		}
+		return t / a
+	}
+	if t == 0 {
+		return 0
+	}
+	return a / t
+}
+
+func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []report.Observation, m int) KPIResult {
+	cap := c.KPICap(k)
+	kr := KPIResult{Code: k.Code, Weight: k.Weight, Cap: cap}
+	if t, ok := campaign.EffectiveTarget(k, u); ok {
+		kr.Target = ptr(t)
+	} else {
+		kr.NoTarget = true
+	}
+	if b, ok := u.Baselines[k.Code]; ok {
+		kr.Baseline = ptr(b)
+	}
+	a, ok := Actual(k, obs)
+	if !ok {
+		kr.Missing = true
+		f := false
+		kr.OnTrack = &f
+		return kr
+	}
+	kr.Actual = ptr(a)
+	if kr.NoTarget {
+		f := false
+		kr.OnTrack = &f
+		return kr
+	}
+	t := *kr.Target
+	kr.Attainment = Attainment(k, a, t, cap)
+	kr.Capped = math.Min(kr.Attainment, cap)
+	kr.Points = k.Weight * kr.Capped
+	kr.Attained = kr.Attainment >= 1-eps
+	f := float64(m) / 12
+	switch k.Kind {
+	case campaign.Flow:
+		kr.Expected = ptr(f)
+		on := kr.Attainment >= f-eps
+		kr.OnTrack = &on
+	case campaign.Stock:
+		if kr.Baseline != nil {
+			e := *kr.Baseline + (t-*kr.Baseline)*f
+			kr.Expected = ptr(e)
+			on := a >= e-eps
+			if k.LowerIsBetter() {
+				on = a <= e+eps
+			}
+			kr.OnTrack = &on
+		}
+	default:
+		on := kr.Attained
+		kr.OnTrack = &on
+	}
+	if m > 0 {
+		var p float64
+		switch {
+		case k.Kind == campaign.Flow:
+			p = a * 12 / float64(m)
+		case k.Kind == campaign.Stock && kr.Baseline != nil:
+			p = *kr.Baseline + (a-*kr.Baseline)*12/float64(m)
+		default:
+			p = a
+		}
+		kr.Projected = ptr(p)
+		kr.ProjectedAttainment = ptr(Attainment(k, p, t, cap))
+	}
+	return kr
+}
+
+// Round2 rounds to 2 decimals, as scores are ranked and shown.
+func Round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// less orders units for ranking: score rounded to 2 decimals (higher
+// first), KPIs attained (more first), unit code.
+func less(a, b UnitResult) bool {
+	sa, sb := Round2(a.Score), Round2(b.Score)
+	if sa != sb {
+		return sa > sb
+	}
+	if a.KPIsAttained != b.KPIsAttained {
+		return a.KPIsAttained > b.KPIsAttained
+	}
+	return a.Code < b.Code
+}
+
+func rank(units []UnitResult) {
+	sort.SliceStable(units, func(i, j int) bool { return less(units[i], units[j]) })
+	inCluster := map[string]int{}
+	for i := range units {
+		units[i].Rank = i + 1
+		inCluster[units[i].Cluster]++
+		units[i].ClusterRank = inCluster[units[i].Cluster]
+	}
+}

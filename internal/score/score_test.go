@@ -1,0 +1,199 @@
+package score
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
+)
+
+func p(m int) report.Period { return report.Period{Year: 2024, Month: m} }
+func f(v float64) *float64  { return &v }
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// obs builds month-value observations.
+func obs(unit string, m int, kv map[string]float64) []report.Observation {
+	var out []report.Observation
+	for k, v := range kv {
+		out = append(out, report.Observation{Unit: unit, Period: p(m), KPI: k, Month: f(v)})
+	}
+	return out
+}
+
+func kpiOf(t *testing.T, r Result, unit, kpi string) KPIResult {
+	t.Helper()
+	for _, u := range r.Units {
+		if u.Code != unit {
+			continue
+		}
+		for _, k := range u.KPIs {
+			if k.Code == kpi {
+				return k
+			}
+		}
+	}
+	t.Fatalf("no %s/%s", unit, kpi)
+	return KPIResult{}
+}
+
+// The rulebook, one KPI at a time, as of June (m = 6, f = 0.5).
+func TestKPIRules(t *testing.T) {
+	c := campaign.Default()
+	u := campaign.Unit{Code: "U", Cluster: "C",
+		Targets:   map[string]float64{"bhxh_bb": 1000, "thu": 1200, "bhyt": 10000},
+		Baselines: map[string]float64{"bhxh_bb": 900, "cham_dong": 2.0}}
+	cases := []struct {
+		name       string
+		obs        []report.Observation
+		kpi        string
+		actual     *float64
+		attainment float64
+		capped     float64
+		points     float64
+		attained   bool
+		onTrack    *bool
+		projected  *float64
+		missing    bool
+	}{
+		{name: "stock, higher is better: a = A/T; on track A ≥ B+(T−B)f; projection B+(A−B)·12/m",
+			obs: obs("U", 6, map[string]float64{"bhxh_bb": 960}), kpi: "bhxh_bb",
+			actual: f(960), attainment: 0.96, capped: 0.96, points: 19.2, onTrack: bp(true), projected: f(1020)},
+		{name: "stock below the on-track line 950",
+			obs: obs("U", 6, map[string]float64{"bhxh_bb": 940}), kpi: "bhxh_bb",
+			actual: f(940), attainment: 0.94, capped: 0.94, points: 18.8, onTrack: bp(false), projected: f(980)},
+		{name: "stock: the latest report's value counts, not a sum",
+			obs: append(obs("U", 5, map[string]float64{"bhxh_bb": 2000}), obs("U", 6, map[string]float64{"bhxh_bb": 1000})...), kpi: "bhxh_bb",
+			actual: f(1000), attainment: 1, capped: 1, points: 20, attained: true, onTrack: bp(true), projected: f(1100)},
+		{name: "stock without a baseline: on track unknown, projection = A",
+			obs: obs("U", 6, map[string]float64{"bhyt": 12000}), kpi: "bhyt",
+			actual: f(12000), attainment: 1.2, capped: 1.2, points: 18, attained: true, onTrack: nil, projected: f(12000)},
+		{name: "cap: attainment 1.3 counts 1.2",
+			obs: obs("U", 6, map[string]float64{"bhyt": 13000}), kpi: "bhyt",
+			actual: f(13000), attainment: 1.3, capped: 1.2, points: 18, attained: true, projected: f(13000)},
+		{name: "flow: A = the latest YTD; on track a ≥ f; projection A·12/m",
+			obs: []report.Observation{
+				{Unit: "U", Period: p(5), KPI: "thu", Month: f(100), YTD: f(500)},
+				{Unit: "U", Period: p(6), KPI: "thu", Month: f(100), YTD: f(540)}},
+			kpi: "thu", actual: f(540), attainment: 0.45, capped: 0.45, points: 11.25, onTrack: bp(false), projected: f(1080)},
+		{name: "flow without YTD: the sum of the month values",
+			obs: append(obs("U", 5, map[string]float64{"thu": 300}), obs("U", 6, map[string]float64{"thu": 400})...),
+			kpi: "thu", actual: f(700), attainment: 700.0 / 1200, capped: 700.0 / 1200, points: 25 * 700.0 / 1200, onTrack: bp(true), projected: f(1400)},
+		{name: "rate, lower is better: a = T/A with T = the 2023 baseline",
+			obs: obs("U", 6, map[string]float64{"cham_dong": 1.6}), kpi: "cham_dong",
+			actual: f(1.6), attainment: 1.25, capped: 1.2, points: 12, attained: true, onTrack: bp(true), projected: f(1.6)},
+		{name: "rate, lower is better, A = 0: a = the cap",
+			obs: obs("U", 6, map[string]float64{"cham_dong": 0}), kpi: "cham_dong",
+			actual: f(0), attainment: 1.2, capped: 1.2, points: 12, attained: true, onTrack: bp(true), projected: f(0)},
+		{name: "rate, higher is better, default target 80; on track = attained",
+			obs: obs("U", 6, map[string]float64{"hai_long": 76}), kpi: "hai_long",
+			actual: f(76), attainment: 0.95, capped: 0.95, points: 9.5, onTrack: bp(false), projected: f(76)},
+		{name: "missing: a = 0, not attained, not on track",
+			obs: obs("U", 6, map[string]float64{"bhyt": 1}), kpi: "bhxh_bb",
+			attainment: 0, capped: 0, points: 0, onTrack: bp(false), missing: true},
+		{name: "reports after P are ignored",
+			obs: obs("U", 7, map[string]float64{"bhxh_bb": 1000}), kpi: "bhxh_bb",
+			onTrack: bp(false), missing: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compute(Input{Campaign: c, Units: []campaign.Unit{u}, Observations: tc.obs, Period: p(6)})
+			k := kpiOf(t, r, "U", tc.kpi)
+			if !eqp(k.Actual, tc.actual) || !near(k.Attainment, tc.attainment) || !near(k.Capped, tc.capped) ||
+				!near(k.Points, tc.points) || k.Attained != tc.attained || k.Missing != tc.missing ||
+				!eqb(k.OnTrack, tc.onTrack) || !eqp(k.Projected, tc.projected) {
+				t.Errorf("got actual=%v a=%v capped=%v points=%v attained=%v missing=%v onTrack=%v projected=%v",
+					fp(k.Actual), k.Attainment, k.Capped, k.Points, k.Attained, k.Missing, bv(k.OnTrack), fp(k.Projected))
+			}
+		})
+	}
+}
+
+func bp(b bool) *bool { return &b }
+func eqp(a, b *float64) bool {
+	return (a == nil) == (b == nil) && (a == nil || near(*a, *b))
+}
+func eqb(a, b *bool) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+func fp(a *float64) any {
+	if a == nil {
+		return nil
+	}
+	return *a
+}
+func bv(a *bool) any {
+	if a == nil {
+		return nil
+	}
+	return *a
+}
+
+func TestNoTarget(t *testing.T) {
+	c := campaign.Default()
+	u := campaign.Unit{Code: "U", Targets: map[string]float64{}, Baselines: map[string]float64{}}
+	r := Compute(Input{Campaign: c, Units: []campaign.Unit{u}, Observations: obs("U", 3, map[string]float64{"bhyt": 5}), Period: p(3)})
+	k := kpiOf(t, r, "U", "bhyt")
+	if !k.NoTarget || k.Points != 0 || k.Attained || k.Target != nil || k.Actual == nil {
+		t.Fatalf("%+v", k)
+	}
+}
+
+func TestStale(t *testing.T) {
+	c := campaign.Default()
+	units := []campaign.Unit{{Code: "A"}, {Code: "B"}, {Code: "C"}}
+	o := append(obs("A", 6, map[string]float64{"bhyt": 1}), obs("B", 5, map[string]float64{"bhyt": 1})...)
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(6)})
+	got := map[string]string{}
+	for _, u := range r.Units {
+		lr := "-"
+		if u.LastReport != nil {
+			lr = u.LastReport.String()
+		}
+		got[u.Code] = lr + "/" + map[bool]string{true: "stale", false: "fresh"}[u.Stale]
+	}
+	want := map[string]string{"A": "2024-06/fresh", "B": "2024-05/stale", "C": "-/stale"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %s, want %s", k, got[k], v)
+		}
+	}
+}
+
+// Ranking: score rounded to 2 decimals, then KPIs attained, then code.
+func TestRankingTies(t *testing.T) {
+	mk := func(code, cluster string, score float64, attained int) UnitResult {
+		return UnitResult{Code: code, Cluster: cluster, Score: score, KPIsAttained: attained}
+	}
+	units := []UnitResult{
+		mk("H05", "X", 100.004, 3), // rounds to 100.00: tie with H02 and H09
+		mk("H02", "Y", 99.996, 3),
+		mk("H09", "X", 100, 5), // more attained: first among the tied
+		mk("H01", "Y", 101, 0),
+		mk("H03", "X", 90, 7),
+	}
+	rank(units)
+	var order []string
+	for _, u := range units {
+		order = append(order, u.Code+":"+itoa(u.Rank)+"/"+itoa(u.ClusterRank))
+	}
+	if got := strings.Join(order, " "); got != "H01:1/1 H09:2/1 H02:3/2 H05:4/2 H03:5/3" {
+		t.Fatalf("order = %s", got)
+	}
+}
+
+func itoa(i int) string { return string(rune('0' + i)) }
+
+func TestAttainmentFormula(t *testing.T) {
+	c := campaign.Default()
+	thu, _ := c.KPI("thu")
+	cd, _ := c.KPI("cham_dong")
+	for _, tc := range []struct {
+		k       campaign.KPI
+		a, t, w float64
+	}{{thu, 50, 100, 0.5}, {thu, 0, 100, 0}, {cd, 4, 2, 0.5}, {cd, 1, 2, 2}, {cd, 0, 2, 1.2}} {
+		if got := Attainment(tc.k, tc.a, tc.t, 1.2); !near(got, tc.w) {
+			t.Errorf("%s A=%v T=%v: %v want %v", tc.k.Code, tc.a, tc.t, got, tc.w)
+		}
+	}
+}
