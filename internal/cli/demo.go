@@ -50,12 +50,12 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 		}
 	}
 	c := campaign.Default()
-	p := demo.New(c, 12, 3, opts.Seed)
+	p := demo.New(c, 12, 12, opts.Seed)
 	files, err := writeDemoFiles(opts.Dir, c, p)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–3 — trong %s\n", p.Name, len(p.Units), opts.Dir)
+	fmt.Fprintf(io.ErrOut, "1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–12 — trong %s\n", p.Name, len(p.Units), opts.Dir)
 
 	sub := &Factory{IO: opts.f.IO, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: dbPath}
 	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
@@ -77,11 +77,20 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 			return err
 		}
 	}
-	step(5+len(files.batches), "status")
+	n := 5 + len(files.batches)
+	step(n, "status")
 	if err := statusRun(ctx, &statusOptions{f: sub, Format: "table"}); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s history | campaign show | status --format json\n", dbPath)
+	step(n+1, "progress")
+	if err := progressRun(ctx, &progressOptions{f: sub, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
+		return err
+	}
+	step(n+2, "awards")
+	if err := awardsRun(ctx, &awardsOptions{f: sub, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history\n", dbPath)
 	return nil
 }
 
@@ -90,10 +99,11 @@ type demoFiles struct {
 	batches []string // folders or files, imported in this order
 }
 
-// writeDemoFiles writes the targets workbook and three months of reports:
-// January and February as consolidated wide workbooks, March as one long
+// writeDemoFiles writes the targets workbook and a year of reports:
+// January and February as consolidated wide workbooks; March as one long
 // workbook per district — H07's typed by hand the messy way, H04's with a
-// typo in BHYT that a corrected re-submission fixes, H11's not sent yet.
+// typo in BHYT that a corrected re-submission fixes; April to December as
+// consolidated workbooks again, where H11 is missing from December.
 func writeDemoFiles(dir string, c *campaign.Campaign, p *demo.Province) (demoFiles, error) {
 	var out demoFiles
 	out.targets = filepath.Join(dir, "chitieu-2024.xlsx")
@@ -120,8 +130,6 @@ func writeDemoFiles(dir string, c *campaign.Campaign, p *demo.Province) (demoFil
 	for _, u := range p.Units {
 		var style demo.LongStyle
 		switch u.Code {
-		case "H11":
-			continue // not sent yet
 		case "H07":
 			style.Messy = true
 		case "H04":
@@ -138,5 +146,31 @@ func writeDemoFiles(dir string, c *campaign.Campaign, p *demo.Province) (demoFil
 		}
 	}
 	out.batches = append(out.batches, march, fix)
+	rest := filepath.Join(dir, "baocao", "tonghop")
+	if err := os.MkdirAll(rest, 0o755); err != nil {
+		return out, err
+	}
+	for m := 4; m <= 12; m++ {
+		pp := p
+		if m == 12 {
+			pp = withoutUnit(p, "H11")
+		}
+		if err := demo.WriteWide(filepath.Join(rest, fmt.Sprintf("tonghop_%d-%02d.xlsx", p.Year, m)), c, pp, m); err != nil {
+			return out, err
+		}
+	}
+	out.batches = append(out.batches, rest)
 	return out, nil
+}
+
+// withoutUnit returns a copy of the province without one unit.
+func withoutUnit(p *demo.Province, code string) *demo.Province {
+	q := *p
+	q.Units = nil
+	for _, u := range p.Units {
+		if u.Code != code {
+			q.Units = append(q.Units, u)
+		}
+	}
+	return &q
 }

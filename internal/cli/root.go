@@ -63,6 +63,8 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
 		newHistoryCmd(f),
 		newUndoCmd(f),
 		newStatusCmd(f),
+		newProgressCmd(f),
+		newAwardsCmd(f),
 		newDemoCmd(f),
 	)
 	return root

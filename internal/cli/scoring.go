@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/score"
+	"github.com/spf13/cobra"
+)
+
+// scoringFlags are the flags progress and awards share.
+type scoringFlags struct {
+	Period  string
+	Cluster string
+	Format  string
+	Lang    string
+	Explain string
+}
+
+func (s *scoringFlags) bind(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&s.Period, "period", "", "period YYYY-MM (default: the latest month with reports)")
+	cmd.Flags().StringVar(&s.Cluster, "cluster", "", "show only this cluster (cụm thi đua); ranks stay province-wide")
+	cmd.Flags().StringVar(&s.Format, "format", "table", "output format: table, csv, json or markdown")
+	cmd.Flags().StringVar(&s.Lang, "lang", "vi", "language of labels: vi or en")
+	cmd.Flags().StringVar(&s.Explain, "explain", "", "print one unit's whole computation and award verdicts")
+}
+
+func (s *scoringFlags) check() error {
+	if err := render.CheckFormat(s.Format); err != nil {
+		return usageError{err}
+	}
+	if s.Lang != "vi" && s.Lang != "en" {
+		return usageError{fmt.Errorf("unknown language %q: use vi or en", s.Lang)}
+	}
+	return nil
+}
+
+// standing is a computed result with what it was computed from.
+type standing struct {
+	c     *campaign.Campaign
+	units []campaign.Unit
+	res   score.Result
+}
+
+// loadStanding reads the workspace and applies the rules as of the period
+// (default: the latest month with a report in force).
+func loadStanding(ctx context.Context, f *Factory, periodFlag string) (*standing, error) {
+	st, err := f.OpenStore(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	c, err := st.Campaign(ctx)
+	if err != nil {
+		return nil, err
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(units) == 0 {
+		return nil, errors.New("the workspace has no units yet: kpi targets import FILE.xlsx")
+	}
+	obs, err := st.Observations(ctx, c.Year, "")
+	if err != nil {
+		return nil, err
+	}
+	var period report.Period
+	if periodFlag != "" {
+		if period, err = report.ParsePeriod(periodFlag); err != nil {
+			return nil, usageError{fmt.Errorf("--period: %w", err)}
+		}
+		if period.Year != c.Year {
+			return nil, usageError{fmt.Errorf("--period %s is outside the campaign year %d", period, c.Year)}
+		}
+	} else {
+		for _, o := range obs {
+			if period.Before(o.Period) {
+				period = o.Period
+			}
+		}
+		if period.IsZero() {
+			return nil, fmt.Errorf("chưa có báo cáo nào của năm %d: nhập báo cáo bằng kpi import", c.Year)
+		}
+	}
+	res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Period: period})
+	return &standing{c: c, units: units, res: res}, nil
+}
+
+// inCluster filters units by --cluster (matched ignoring case and accents).
+func inCluster(units []score.UnitResult, cluster string) ([]score.UnitResult, error) {
+	if cluster == "" {
+		return units, nil
+	}
+	var out []score.UnitResult
+	known := map[string]bool{}
+	for _, u := range units {
+		known[u.Cluster] = true
+		if sameText(u.Cluster, cluster) {
+			out = append(out, u)
+		}
+	}
+	if len(out) == 0 {
+		var names []string
+		for k := range known {
+			names = append(names, k)
+		}
+		return nil, usageError{fmt.Errorf("no cluster %q (clusters: %s)", cluster, strings.Join(sortedStrings(names), ", "))}
+	}
+	return out, nil
+}
+
+// explain prints one unit's whole computation and its award verdicts.
+func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) error {
+	var u *score.UnitResult
+	for i := range s.res.Units {
+		if strings.EqualFold(s.res.Units[i].Code, code) {
+			u = &s.res.Units[i]
+		}
+	}
+	if u == nil {
+		return usageError{fmt.Errorf("no unit %q", code)}
+	}
+	l := labels(lang)
+	fmt.Fprintf(w, "%s %s — %s; %s %s (%d/12); %s %d/%d, %s %d\n", u.Code, u.Name, u.Cluster, l.period, s.res.Period,
+		s.res.MonthsElapsed, l.rank, u.Rank, len(s.res.Units), l.clusterRank, u.ClusterRank)
+	t := &render.Table{Lang: lang,
+		Headers:  []string{l.kpi, "A", "T", "B", "a", "", l.capped, l.weight, l.points, l.onTrack, l.projected},
+		Decimals: []int{0, 2, 2, 2, 4, 0, 4, 0, 4, 0, 2}}
+	for i, k := range u.KPIs {
+		formula := "A/T"
+		if s.c.KPIs[i].LowerIsBetter() {
+			formula = "T/A"
+		}
+		aLabel := any(k.Attainment)
+		note := onTrackText(k, l)
+		if k.Missing {
+			aLabel = "0 (" + l.missing + ")"
+		}
+		if k.NoTarget {
+			aLabel = "0 (" + l.noTarget + ")"
+		}
+		t.Rows = append(t.Rows, []any{k.Code, k.Actual, k.Target, k.Baseline, aLabel, formula, k.Capped, k.Weight, k.Points, note, k.Projected})
+	}
+	if err := t.Write(w, "table"); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s; %s %d/%d\n", l.score, l.weight, l.capped, render.Number(u.Score, 4, lang),
+		l.attained, u.KPIsAttained, len(u.KPIs))
+	for _, v := range sl.Verdicts[u.Code] {
+		mark := "✗"
+		if v.Awarded {
+			mark = "✓"
+		}
+		fmt.Fprintf(w, "%s %s: %s\n", mark, v.TierName, strings.Join(v.Reasons, "; "))
+	}
+	for _, fa := range sl.FieldAwards {
+		if fa.Code == u.Code {
+			fmt.Fprintf(w, "✓ %s: %s (%s %%)\n", s.c.FieldAwards.Name, fa.KPI, render.Number(fa.Attainment*100, 1, lang))
+		}
+	}
+	return nil
+}
+
+func onTrackText(k score.KPIResult, l lbl) string {
+	switch {
+	case k.Missing:
+		return l.missing
+	case k.NoTarget:
+		return l.noTarget
+	case k.OnTrack == nil:
+		return "?"
+	case *k.OnTrack:
+		return l.yes
+	}
+	return l.no
+}
