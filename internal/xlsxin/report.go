@@ -23,9 +23,11 @@ const (
 var (
 	kpiCodeHeaders = []string{"ma chi tieu", "ma ct", "code", "kpi", "ma kpi"}
 	kpiNameHeaders = []string{"chi tieu", "ten chi tieu"}
-	// A value column's header starts with one of these.
-	monthHeaders = []string{"thuc hien trong thang", "thuc hien thang", "trong thang", "thang nay", "month"}
+	// A value column's header contains one of these phrases …
+	monthHeaders = []string{"thuc hien trong thang", "thuc hien thang", "trong thang", "thang nay", "month", "th trong thang", "th thang"}
 	ytdHeaders   = []string{"luy ke", "ytd", "cumulative"}
+	// … or is exactly one of these.
+	monthHeadersExact = []string{"thuc hien", "th", "thang", "so thuc hien"}
 	// A header containing one of these is never a value column: it compares
 	// with the plan or with last year.
 	notValueWords = []string{"cung ky", "nam truoc", "so voi", "so kh", "ke hoach", "kh", "ty le dat"}
@@ -91,15 +93,6 @@ func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
 	return nil, &CellError{File: wb.File, Msg: fmt.Sprintf("không nhận ra bảng báo cáo: không có dòng tiêu đề (trong %d dòng đầu) có cột chỉ tiêu và cột 'Thực hiện trong tháng'/'Lũy kế', hoặc cột 'Mã đơn vị' và các cột chỉ tiêu", HeaderSearchRows)}
 }
 
-func hasPrefixWord(key string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if key == p || strings.HasPrefix(key, p+" ") {
-			return true
-		}
-	}
-	return false
-}
-
 func hasAnyWord(key string, words []string) bool {
 	for _, w := range words {
 		if fold.HasWord(key, w) {
@@ -110,16 +103,72 @@ func hasAnyWord(key string, words []string) bool {
 }
 
 type longCols struct {
-	row                    int
+	row, data              int // the header row, the first data row
 	code, name, month, ytd int
-	monthText, ytdText     string
 	dupErr                 *CellError
+}
+
+// isMonthHeader and isYTDHeader recognise value columns.
+func isMonthHeader(key string) bool {
+	return MatchesAny(key, monthHeadersExact) || hasAnyWord(key, monthHeaders)
+}
+
+func isYTDHeader(key string) bool { return hasAnyWord(key, ytdHeaders) }
+
+// headerCells returns the header texts of row r and the first data row.
+// When the row below is a sub-header — it names month or year-to-date
+// columns under a merged group header ("Thực hiện" over "Tháng" | "Lũy
+// kế", "Số thu" over "Trong tháng" | "Lũy kế") — each column's text is the
+// two joined.
+func headerCells(s *Sheet, r int) ([]string, int) {
+	texts := make([]string, len(s.Rows[r]))
+	for c := range texts {
+		texts[c] = s.Text(r, c)
+	}
+	next := r + 1
+	if next >= len(s.Rows) || !isSubHeader(s, next) || strings.Join(texts, "") == "" {
+		return texts, next
+	}
+	for len(texts) < len(s.Rows[next]) {
+		texts = append(texts, "")
+	}
+	for c := range texts {
+		if sub := s.Text(next, c); sub != "" && sub != texts[c] {
+			texts[c] = strings.TrimSpace(texts[c] + " " + sub)
+		}
+	}
+	return texts, next + 1
+}
+
+func isSubHeader(s *Sheet, r int) bool {
+	found := false
+	for c, cell := range s.Rows[r] {
+		if cell == s.At(r-1, c) {
+			continue // a header merged over both rows
+		}
+		switch cell.Kind {
+		case Empty:
+			continue
+		case Number, Error, Bool:
+			return false
+		}
+		key := s.Key(r, c)
+		if MatchesAny(key, UnitCodeHeaders) || MatchesAny(key, kpiCodeHeaders) || MatchesAny(key, kpiNameHeaders) {
+			return false
+		}
+		if isMonthHeader(key) || isYTDHeader(key) {
+			found = true
+		}
+	}
+	return found
 }
 
 func longHeader(s *Sheet, r int) (longCols, bool) {
 	h := longCols{row: r, code: -1, name: -1, month: -1, ytd: -1}
-	for c := range s.Rows[r] {
-		key := s.Key(r, c)
+	texts, data := headerCells(s, r)
+	h.data = data
+	for c, text := range texts {
+		key := fold.Key(text)
 		if key == "" {
 			continue
 		}
@@ -132,18 +181,18 @@ func longHeader(s *Sheet, r int) (longCols, bool) {
 			if h.name < 0 {
 				h.name = c
 			}
-		case hasAnyWord(key, notValueWords) || strings.Contains(s.Text(r, c), "%"):
-		case hasPrefixWord(key, monthHeaders):
-			if h.month >= 0 {
-				h.dupErr = s.Err(r, c, "hai cột giá trị trong tháng: %s và %s", Ref(r, h.month), Ref(r, c))
-			} else {
-				h.month = c
-			}
-		case hasPrefixWord(key, ytdHeaders):
+		case hasAnyWord(key, notValueWords) || strings.Contains(text, "%"):
+		case isYTDHeader(key):
 			if h.ytd >= 0 {
 				h.dupErr = s.Err(r, c, "hai cột lũy kế: %s và %s", Ref(r, h.ytd), Ref(r, c))
 			} else {
 				h.ytd = c
+			}
+		case isMonthHeader(key):
+			if h.month >= 0 {
+				h.dupErr = s.Err(r, c, "hai cột giá trị trong tháng: %s và %s", Ref(r, h.month), Ref(r, c))
+			} else {
+				h.month = c
 			}
 		}
 	}
@@ -245,7 +294,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 		row.Unit, row.UnitCell = b.Unit.Text, b.Unit.Cell
 	}
 	seen := map[string]int{}
-	for r := h.row + 1; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
+	for r := h.data; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
 		var k campaign.KPI
 		var ok bool
 		var codeText, nameText string
@@ -359,12 +408,12 @@ type wideCol struct {
 }
 
 type wideCols struct {
-	row, unit int
-	cols      []wideCol
-	errs      Errors
+	row, data, unit int
+	cols            []wideCol
+	errs            Errors
 }
 
-var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang|trong thang|thang nay|thuc hien|thang \d{1,2}|month)\b`)
+var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang|th trong thang|th thang|trong thang|thang nay|thuc hien|thang \d{1,2}|thang|month)\b`)
 var ytdWordRE = regexp.MustCompile(`\b(luy ke tu dau nam|luy ke|ytd|cumulative)\b`)
 
 // parseWideHeader recognises a wide layout KPI column: the KPI's code, name
@@ -378,9 +427,11 @@ func parseWideHeader(c *campaign.Campaign, text string) (campaign.KPI, bool, boo
 	} else if hasAnyWord(key, notValueWords) {
 		return campaign.KPI{}, false, false
 	}
-	key = monthWordRE.ReplaceAllString(key, " ")
 	key = strings.Join(strings.Fields(key), " ")
 	kc, ok := ParseKPIHeader(c, key)
+	if !ok { // "Số thu trong tháng", "Thực hiện tháng BHYT"
+		kc, ok = ParseKPIHeader(c, strings.Join(strings.Fields(monthWordRE.ReplaceAllString(key, " ")), " "))
+	}
 	if !ok || (kc.Year != 0 && kc.Year != c.Year) {
 		return campaign.KPI{}, false, false
 	}
@@ -390,8 +441,10 @@ func parseWideHeader(c *campaign.Campaign, text string) (campaign.KPI, bool, boo
 func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
 	h := wideCols{row: r, unit: -1}
 	seen := map[string]int{}
-	for cc := range s.Rows[r] {
-		key := s.Key(r, cc)
+	texts, data := headerCells(s, r)
+	h.data = data
+	for cc, text := range texts {
+		key := fold.Key(text)
 		if key == "" {
 			continue
 		}
@@ -399,7 +452,7 @@ func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
 			h.unit = cc
 			continue
 		}
-		k, ytd, ok := parseWideHeader(c, s.Text(r, cc))
+		k, ytd, ok := parseWideHeader(c, text)
 		if !ok {
 			continue
 		}
@@ -408,7 +461,7 @@ func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
 			id += " ytd"
 		}
 		if prev, dup := seen[id]; dup {
-			h.errs = append(h.errs, s.Err(r, cc, "cột '%s' trùng với cột %s", s.Text(r, cc), Ref(r, prev)))
+			h.errs = append(h.errs, s.Err(r, cc, "cột '%s' trùng với cột %s", text, Ref(r, prev)))
 			continue
 		}
 		seen[id] = cc
@@ -422,7 +475,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
 	_, b.Period = findLabels(s, h.row)
 	seen := map[string]int{}
-	for r := h.row + 1; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
+	for r := h.data; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
 		unit := s.Text(r, h.unit)
 		if unit == "" {
 			if hasWideNumbers(s, r, h) && !isTotalRow(s, r) {

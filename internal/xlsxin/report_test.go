@@ -184,3 +184,67 @@ func TestFormulaLastColumnNoCache(t *testing.T) {
 		t.Fatalf("thu = %v", got["thu"])
 	}
 }
+
+// Headers on two rows: a merged group header over month / year-to-date
+// sub-headers, as many offices lay out their tables.
+func TestTwoRowHeaders(t *testing.T) {
+	c := campaign.Default()
+	long := openSpec(t, "x.xlsx", `
+sheet S
+row 1: Mã đơn vị: H01
+row 2: Kỳ báo cáo: 04/2024
+row 4: STT | Chỉ tiêu | Kế hoạch năm | Thực hiện | | Tỷ lệ % so KH
+row 5: | | | Tháng | Lũy kế |
+merge A4:A5
+merge B4:B5
+merge D4:E4
+row 6: 1 | Số thu | 1200 | 100 | 400 | 33
+row 7: 2 | BHYT | 10000 | 9500 | | 95
+`)
+	b, err := ReadReport(long, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := values(t, b.Rows[0])
+	if got["thu"] != [2]any{100.0, 400.0} || got["bhyt"] != [2]any{9500.0, nil} || len(got) != 2 {
+		t.Errorf("long two-row header: %v", got)
+	}
+	wide := openSpec(t, "y.xlsx", `
+sheet S
+row 1: Kỳ báo cáo: 04/2024
+row 3: Mã ĐV | Tên đơn vị | Số thu | | BHYT
+row 4: | | Trong tháng | Lũy kế | Thực hiện tháng
+merge C3:D3
+row 5: H01 | A | 100 | 400 | 9500
+`)
+	b, err = ReadReport(wide, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = values(t, b.Rows[0])
+	if len(b.Rows) != 1 || got["thu"] != [2]any{100.0, 400.0} || got["bhyt"] != [2]any{9500.0, nil} {
+		t.Errorf("wide two-row header: %d rows %v", len(b.Rows), got)
+	}
+}
+
+func TestValueColumnHeaders(t *testing.T) {
+	for header, want := range map[string]string{
+		"Thực hiện trong tháng": "month", "Số thực hiện trong tháng": "month", "Thực hiện tháng 3/2024": "month",
+		"TH tháng": "month", "Thực hiện": "month", "Tháng này": "month", "Month": "month",
+		"Lũy kế": "ytd", "Luỹ kế từ đầu năm": "ytd", "Lũy kế đến hết tháng 3": "ytd", "YTD": "ytd", "Cumulative": "ytd",
+		"Kế hoạch tháng": "", "Ghi chú": "", "% so KH": "", "Cùng kỳ năm trước": "",
+	} {
+		sh := &Sheet{Book: &Workbook{File: "x"}, Name: "S", Rows: [][]Cell{{{Kind: Text, Raw: "Mã chỉ tiêu"}, {Kind: Text, Raw: header}}}}
+		h, ok := longHeader(sh, 0)
+		got := ""
+		switch {
+		case ok && h.month == 1:
+			got = "month"
+		case ok && h.ytd == 1:
+			got = "ytd"
+		}
+		if got != want {
+			t.Errorf("%q: %q, want %q", header, got, want)
+		}
+	}
+}
