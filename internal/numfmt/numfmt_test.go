@@ -25,4 +25,3 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
-
