@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/bhxh/kpi/internal/i18n"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/render"
@@ -77,7 +78,7 @@ func awardsRun(ctx context.Context, opts *awardsOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(w, awardsJSON{Campaign: s.c.Code, Period: s.res.Period, Awards: sl.Awards, FieldAwards: sl.FieldAwards, NotAwarded: sl.NotAwarded})
 	}
-	l := labels(opts.Lang)
+	l := i18n.For(opts.Lang)
 	names := map[string]string{}
 	for _, u := range s.res.Units {
 		names[u.Code] = u.Name
@@ -103,13 +104,13 @@ func awardsRun(ctx context.Context, opts *awardsOptions) error {
 		}
 	}
 	if opts.Format == "markdown" {
-		fmt.Fprintf(w, "# %s %s — %s %s\n", l.awardsTitle, s.c.Code, l.period, s.res.Period)
+		fmt.Fprintf(w, "# %s %s — %s %s\n", l.AwardsTitle, s.c.Code, l.Period, s.res.Period)
 	} else {
-		fmt.Fprintf(w, "%s %s — %s %s\n", l.awardsTitle, s.c.Code, l.period, s.res.Period)
+		fmt.Fprintf(w, "%s %s — %s %s\n", l.AwardsTitle, s.c.Code, l.Period, s.res.Period)
 	}
 	for _, rule := range s.c.Awards {
 		heading(rule.Name)
-		t := &render.Table{Lang: opts.Lang, Headers: []string{l.rank, l.code, l.unit, l.cluster, l.score, l.reason}, Decimals: []int{0, 0, 0, 0, 2, 0}}
+		t := &render.Table{Lang: opts.Lang, Headers: []string{l.Rank, l.Code, l.Unit, l.Cluster, l.Score, l.Reason}, Decimals: []int{0, 0, 0, 0, 2, 0}}
 		for _, a := range sl.Awards {
 			if a.Tier == rule.Code {
 				t.Rows = append(t.Rows, []any{a.Rank, a.Code, a.Name, a.Cluster, a.Score, a.Reason})
@@ -125,7 +126,7 @@ func awardsRun(ctx context.Context, opts *awardsOptions) error {
 	}
 	if s.c.FieldAwards.Enabled {
 		heading(s.c.FieldAwards.Name)
-		t := &render.Table{Lang: opts.Lang, Headers: []string{l.kpi, l.code, l.unit, l.attainment}}
+		t := &render.Table{Lang: opts.Lang, Headers: []string{l.KPI, l.Code, l.Unit, l.Attainment}}
 		for _, fa := range sl.FieldAwards {
 			t.Rows = append(t.Rows, []any{fa.KPI, fa.Code, fa.Name, render.Number(fa.Attainment*100, 1, opts.Lang) + "%"})
 		}
@@ -135,8 +136,8 @@ func awardsRun(ctx context.Context, opts *awardsOptions) error {
 			return err
 		}
 	}
-	heading(l.notAwarded)
-	t := &render.Table{Headers: []string{l.code, l.unit, l.reasons}}
+	heading(l.NotAwarded)
+	t := &render.Table{Headers: []string{l.Code, l.Unit, l.Reasons}}
 	for _, n := range sl.NotAwarded {
 		t.Rows = append(t.Rows, []any{n.Code, names[n.Code], strings.Join(n.Reasons, "\n")})
 	}

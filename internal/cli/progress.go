@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/bhxh/kpi/internal/i18n"
 	"io"
 
 	"github.com/bhxh/kpi/internal/render"
@@ -84,21 +85,21 @@ func progressRun(ctx context.Context, opts *progressOptions) error {
 		}
 		return render.JSON(w, out)
 	}
-	l := labels(opts.Lang)
+	l := i18n.For(opts.Lang)
 	if opts.Format == "table" {
-		fmt.Fprintf(w, "%s %s — %s %s (%d/12)\n", l.progressTitle, s.c.Code, l.period, s.res.Period, s.res.MonthsElapsed)
+		fmt.Fprintf(w, "%s %s — %s %s (%d/12)\n", l.ProgressTitle, s.c.Code, l.Period, s.res.Period, s.res.MonthsElapsed)
 	}
 	if kpiIdx >= 0 {
 		return writeKPIDetail(w, s, units, kpiIdx, opts.Format, opts.Lang, l)
 	}
 	color := opts.Format == "table" && opts.f.IO.ColorOut()
 	t := &render.Table{Lang: opts.Lang,
-		Headers:  []string{l.rank, l.code, l.unit, l.cluster, l.score, l.attained},
+		Headers:  []string{l.Rank, l.Code, l.Unit, l.Cluster, l.Score, l.Attained},
 		Decimals: []int{0, 0, 0, 0, 2, 0}}
 	for _, k := range s.c.KPIs {
 		t.Headers = append(t.Headers, k.Code)
 	}
-	t.Headers = append(t.Headers, l.lastReport)
+	t.Headers = append(t.Headers, l.LastReport)
 	for _, u := range units {
 		row := []any{u.Rank, u.Code, u.Name, u.Cluster, u.Score, fmt.Sprintf("%d/%d", u.KPIsAttained, len(u.KPIs))}
 		for _, k := range u.KPIs {
@@ -109,7 +110,7 @@ func progressRun(ctx context.Context, opts *progressOptions) error {
 			last = u.LastReport.String()
 		}
 		if u.Stale {
-			last += " (" + l.stale + ")"
+			last += " (" + l.Stale + ")"
 		}
 		row = append(row, last)
 		t.Rows = append(t.Rows, row)
@@ -121,7 +122,7 @@ func progressRun(ctx context.Context, opts *progressOptions) error {
 		return err
 	}
 	if opts.Format == "table" {
-		fmt.Fprintln(w, l.legend)
+		fmt.Fprintln(w, l.Legend)
 	}
 	return nil
 }
@@ -179,10 +180,10 @@ func writeProgressCSV(w io.Writer, s *standing, units []score.UnitResult) error 
 	return t.Write(w, "csv")
 }
 
-func writeKPIDetail(w io.Writer, s *standing, units []score.UnitResult, i int, format, lang string, l lbl) error {
+func writeKPIDetail(w io.Writer, s *standing, units []score.UnitResult, i int, format, lang string, l i18n.Labels) error {
 	k := s.c.KPIs[i]
 	t := &render.Table{Lang: lang,
-		Headers:  []string{l.rank, l.code, l.unit, l.actual, l.target, l.baseline, l.attainment, l.expected, l.onTrack, l.projected, l.projectedAttainment},
+		Headers:  []string{l.Rank, l.Code, l.Unit, l.Actual, l.Target, l.Baseline, l.Attainment, l.Expected, l.OnTrack, l.Projected, l.ProjectedAttainment},
 		Decimals: []int{0, 0, 0, 2, 2, 2, 4, 2, 0, 2, 4}}
 	if format != "csv" {
 		t.Decimals = []int{0, 0, 0, 2, 2, 2, 0, 2, 0, 2, 0}

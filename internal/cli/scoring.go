@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/bhxh/kpi/internal/i18n"
 	"io"
 	"strings"
 
@@ -127,11 +128,11 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	if u == nil {
 		return usageError{fmt.Errorf("no unit %q", code)}
 	}
-	l := labels(lang)
-	fmt.Fprintf(w, "%s %s — %s; %s %s (%d/12); %s %d/%d, %s %d\n", u.Code, u.Name, u.Cluster, l.period, s.res.Period,
-		s.res.MonthsElapsed, l.rank, u.Rank, len(s.res.Units), l.clusterRank, u.ClusterRank)
+	l := i18n.For(lang)
+	fmt.Fprintf(w, "%s %s — %s; %s %s (%d/12); %s %d/%d, %s %d\n", u.Code, u.Name, u.Cluster, l.Period, s.res.Period,
+		s.res.MonthsElapsed, l.Rank, u.Rank, len(s.res.Units), l.ClusterRank, u.ClusterRank)
 	t := &render.Table{Lang: lang,
-		Headers:  []string{l.kpi, "A", "T", "B", "a", "", l.capped, l.weight, l.points, l.onTrack, l.projected},
+		Headers:  []string{l.KPI, "A", "T", "B", "a", "", l.Capped, l.Weight, l.Points, l.OnTrack, l.Projected},
 		Decimals: []int{0, 2, 2, 2, 4, 0, 4, 0, 4, 0, 2}}
 	for i, k := range u.KPIs {
 		formula := "A/T"
@@ -141,18 +142,18 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		aLabel := any(k.Attainment)
 		note := onTrackText(k, l)
 		if k.Missing {
-			aLabel = "0 (" + l.missing + ")"
+			aLabel = "0 (" + l.Missing + ")"
 		}
 		if k.NoTarget {
-			aLabel = "0 (" + l.noTarget + ")"
+			aLabel = "0 (" + l.NoTarget + ")"
 		}
 		t.Rows = append(t.Rows, []any{k.Code, k.Actual, k.Target, k.Baseline, aLabel, formula, k.Capped, k.Weight, k.Points, note, k.Projected})
 	}
 	if err := t.Write(w, "table"); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s; %s %d/%d\n", l.score, l.weight, l.capped, render.Number(u.Score, 4, lang),
-		l.attained, u.KPIsAttained, len(u.KPIs))
+	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s; %s %d/%d\n", l.Score, l.Weight, l.Capped, render.Number(u.Score, 4, lang),
+		l.Attained, u.KPIsAttained, len(u.KPIs))
 	for _, v := range sl.Verdicts[u.Code] {
 		mark := "✗"
 		if v.Awarded {
@@ -168,16 +169,16 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	return nil
 }
 
-func onTrackText(k score.KPIResult, l lbl) string {
+func onTrackText(k score.KPIResult, l i18n.Labels) string {
 	switch {
 	case k.Missing:
-		return l.missing
+		return l.Missing
 	case k.NoTarget:
-		return l.noTarget
+		return l.NoTarget
 	case k.OnTrack == nil:
 		return "?"
 	case *k.OnTrack:
-		return l.yes
+		return l.Yes
 	}
-	return l.no
+	return l.No
 }

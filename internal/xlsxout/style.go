@@ -23,6 +23,8 @@ const (
 type styles struct {
 	title, subtitle, header, text, label, count, percent int
 	inputCount, inputPercent, inputText                  int
+	int, ratio, score, amount, center, wrap, grey        int
+	sign, signNote                                       int
 }
 
 func border() []excelize.Border {
@@ -60,6 +62,16 @@ func newStyles(f *excelize.File) (*styles, error) {
 	mk(&s.inputCount, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, CustomNumFmt: fmtp(FmtCount), Protection: unlocked})
 	mk(&s.inputPercent, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, CustomNumFmt: fmtp(FmtPercent), Protection: unlocked})
 	mk(&s.inputText, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, NumFmt: 49, Protection: unlocked})
+	mk(&s.int, &excelize.Style{Font: font(false, 11), Border: border(), NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	mk(&s.ratio, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtRatio)})
+	mk(&s.score, &excelize.Style{Font: font(true, 11), Border: border(), CustomNumFmt: fmtp(FmtScore)})
+	mk(&s.amount, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtAmount)})
+	mk(&s.center, &excelize.Style{Font: font(false, 11), Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	mk(&s.wrap, &excelize.Style{Font: font(false, 10), Border: border(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	mk(&s.grey, &excelize.Style{Font: font(false, 11), Border: border(), Protection: locked,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
+	mk(&s.sign, &excelize.Style{Font: font(true, 12), Alignment: &excelize.Alignment{Horizontal: "center"}})
+	mk(&s.signNote, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 11, Family: "Times New Roman"}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	return &s, err
 }
 

@@ -1,0 +1,46 @@
+// Package i18n holds the words kpi prints and writes, in Vietnamese (the
+// default) and English.
+package i18n
+
+// Labels are the words of progress and award output in one language.
+type Labels struct {
+	// Excel exports
+	Org, ProgressSheet, DetailSheet, ChartSheet, FieldSheet, NotAwardedSheet                                      string
+	ProgressReport, AwardsReport, ExportedOn, Months, PreparedBy, Director, SignNote, Seq, KPIName, UnitOfMeasure string
+
+	Rank, ClusterRank, Code, Unit, Cluster, Score, Attained, LastReport string
+	KPI, Actual, Target, Baseline, Attainment, Capped, Weight, Points   string
+	OnTrack, Expected, Projected, ProjectedAttainment, Period, Missing  string
+	NoTarget, Yes, No, Tier, Reason, Field, NotAwarded, Reasons, Legend string
+	ProgressTitle, AwardsTitle, Stale                                   string
+}
+
+// For returns the labels of lang ("vi", the default, or "en").
+func For(lang string) Labels {
+	if lang == "en" {
+		return Labels{Rank: "Rank", ClusterRank: "cluster rank", Code: "Code", Unit: "Unit", Cluster: "Cluster", Score: "Score",
+			Attained: "Attained", LastReport: "Last report", KPI: "KPI", Actual: "Actual", Target: "Target", Baseline: "Baseline",
+			Attainment: "Attainment", Capped: "capped", Weight: "weight", Points: "points", OnTrack: "On track",
+			Expected: "On-track line", Projected: "Year-end projection", ProjectedAttainment: "Projected attainment",
+			Period: "period", Missing: "missing", NoTarget: "no target", Yes: "yes", No: "no", Tier: "Award",
+			Reason: "Reason", Field: "Outstanding in one field", NotAwarded: "Not awarded", Reasons: "Why",
+			Legend: "✓ attained · ▼ below the on-track line · — missing · ? no target", ProgressTitle: "Progress",
+			AwardsTitle: "Award shortlist", Stale: "stale",
+			ProgressSheet: "Summary", DetailSheet: "Detail", ChartSheet: "Chart", FieldSheet: "Outstanding by field",
+			NotAwardedSheet: "Not awarded", ProgressReport: "EMULATION CAMPAIGN RESULTS", AwardsReport: "AWARD SHORTLIST",
+			ExportedOn: "exported on", Months: "months", PreparedBy: "Prepared by", Director: "Director",
+			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit"}
+	}
+	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
+		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
+		Baseline: "Năm trước", Attainment: "Tỷ lệ đạt", Capped: "trần", Weight: "trọng số", Points: "điểm",
+		OnTrack: "Đúng tiến độ", Expected: "Mức tiến độ", Projected: "Dự báo cuối năm", ProjectedAttainment: "Tỷ lệ dự báo",
+		Period: "kỳ", Missing: "thiếu số liệu", NoTarget: "chưa có chỉ tiêu", Yes: "có", No: "không", Tier: "Danh hiệu",
+		Reason: "Lý do", Field: "Xuất sắc trên từng lĩnh vực", NotAwarded: "Chưa đủ điều kiện khen thưởng", Reasons: "Lý do",
+		Legend: "✓ đạt · ▼ dưới mức tiến độ · — thiếu số liệu · ? chưa có chỉ tiêu", ProgressTitle: "Tiến độ thi đua",
+		AwardsTitle: "Danh sách đề nghị khen thưởng", Stale: "chậm báo cáo",
+		ProgressSheet: "Tổng hợp", DetailSheet: "Chi tiết", ChartSheet: "Biểu đồ", FieldSheet: "Xuất sắc từng lĩnh vực",
+		NotAwardedSheet: "Chưa đủ điều kiện", ProgressReport: "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA", AwardsReport: "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+		ExportedOn: "ngày xuất", Months: "tháng", PreparedBy: "Người lập biểu", Director: "Giám đốc",
+		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT"}
+}
