@@ -51,6 +51,7 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 	}
 	c := campaign.Default()
 	p := demo.New(c, 12, 12, opts.Seed)
+	c.Organisation = "BẢO HIỂM XÃ HỘI TỈNH " + p.Name
 	files, err := writeDemoFiles(opts.Dir, c, p)
 	if err != nil {
 		return err
@@ -59,8 +60,16 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 
 	sub := &Factory{IO: opts.f.IO, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: dbPath}
 	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
-	step(2, "init --db "+dbPath)
-	if err := initRun(ctx, &initOptions{f: sub}); err != nil {
+	campaignPath := filepath.Join(opts.Dir, "phong-trao-2024.yaml")
+	y, err := c.YAML()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(campaignPath, y, 0o644); err != nil {
+		return err
+	}
+	step(2, "init --db "+dbPath+" --campaign "+campaignPath)
+	if err := initRun(ctx, &initOptions{f: sub, CampaignFile: campaignPath}); err != nil {
 		return err
 	}
 	step(3, "targets import "+files.targets)
@@ -90,6 +99,22 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 	if err := awardsRun(ctx, &awardsOptions{f: sub, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
 		return err
 	}
+	progressPath := filepath.Join(opts.Dir, "tien-do-2024-12.xlsx")
+	awardsPath := filepath.Join(opts.Dir, "khen-thuong-2024-12.xlsx")
+	step(n+3, "export progress -o "+progressPath)
+	if err := exportRun(ctx, &exportOptions{f: sub, Kind: "progress", Output: progressPath, Lang: "vi"}); err != nil {
+		return err
+	}
+	step(n+4, "export awards -o "+awardsPath)
+	if err := exportRun(ctx, &exportOptions{f: sub, Kind: "awards", Output: awardsPath, Lang: "vi"}); err != nil {
+		return err
+	}
+	filled := filepath.Join(opts.Dir, "bieu-mau", "H01_2024-12_da-dien.xlsx")
+	step(n+5, "template report --unit H01 --period 2024-12 -o "+filled+"   (then filled in, as H01 would)")
+	if err := writeFilledForm(ctx, sub, c, p, filled); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "\nTệp đã ghi:\n  %s\n  %s\n  %s\n", progressPath, awardsPath, filled)
 	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history\n", dbPath)
 	return nil
 }
@@ -173,4 +198,16 @@ func withoutUnit(p *demo.Province, code string) *demo.Province {
 		}
 	}
 	return &q
+}
+
+// writeFilledForm writes H01's December report form and fills it in with
+// H01's December figures, the way the district would send it back.
+func writeFilledForm(ctx context.Context, f *Factory, c *campaign.Campaign, p *demo.Province, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := templateReportRun(ctx, &templateReportOptions{f: f, Unit: "H01", Period: "2024-12", Output: path}); err != nil {
+		return err
+	}
+	return demo.FillReportForm(path, c, p, "H01", 12)
 }

@@ -65,6 +65,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
 		newStatusCmd(f),
 		newProgressCmd(f),
 		newAwardsCmd(f),
+		newExportCmd(f),
 		newDemoCmd(f),
 	)
 	return root

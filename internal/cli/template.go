@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/report"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/xlsxout"
@@ -15,7 +20,7 @@ func newTemplateCmd(f *Factory) *cobra.Command {
 		Use:   "template",
 		Short: "Write blank Excel forms (biểu mẫu) that kpi can read back",
 	}
-	cmd.AddCommand(newTemplateTargetsCmd(f))
+	cmd.AddCommand(newTemplateTargetsCmd(f), newTemplateReportCmd(f))
 	return cmd
 }
 
@@ -62,18 +67,104 @@ func templateTargetsRun(ctx context.Context, opts *templateTargetsOptions) error
 			}
 		}
 	}
-	fh, err := os.Create(opts.Output)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := xlsxout.WriteTargetsTemplate(&buf, c, units); err != nil {
 		return err
 	}
-	if err := xlsxout.WriteTargetsTemplate(fh, c, units); err != nil {
-		fh.Close()
-		os.Remove(opts.Output)
-		return err
-	}
-	if err := fh.Close(); err != nil {
+	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s (%d đơn vị điền sẵn)\n", opts.Output, len(units))
+	return nil
+}
+
+type templateReportOptions struct {
+	f        *Factory
+	Unit     string
+	Period   string
+	AllUnits bool
+	Output   string
+}
+
+func newTemplateReportCmd(f *Factory) *cobra.Command {
+	opts := &templateReportOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "report (--unit CODE | --all-units) --period YYYY-MM -o FILE.xlsx|DIR",
+		Short: "Write the monthly report form (biểu báo cáo tháng) for districts to fill in",
+		Long: `Write the long-layout monthly report form: the title block, "Mã đơn vị" and
+"Kỳ báo cáo" filled in, one row per KPI with code, name and unit, input cells
+with data validation (a number ≥ 0; 0–100 for % KPIs) and the year-to-date
+column for flow KPIs. Labels are protected; only the yellow cells take input.
+With --all-units, -o names a folder and one file per unit is written, named
+so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
+		Example: `  kpi template report --unit H01 --period 2024-03 -o H01_2024-03.xlsx
+  kpi template report --all-units --period 2024-03 -o bieu-thang03/`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error { return templateReportRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code")
+	cmd.Flags().BoolVar(&opts.AllUnits, "all-units", false, "one file per unit, into the folder -o")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM (required)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file (or, with --all-units, folder) to write (required)")
+	_ = cmd.MarkFlagRequired("period")
+	_ = cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+func templateReportRun(ctx context.Context, opts *templateReportOptions) error {
+	if (opts.Unit == "") == !opts.AllUnits {
+		return usageError{fmt.Errorf("give either --unit CODE or --all-units")}
+	}
+	p, err := report.ParsePeriod(opts.Period)
+	if err != nil {
+		return usageError{fmt.Errorf("--period: %w", err)}
+	}
+	st, err := opts.f.OpenStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c, err := st.Campaign(ctx)
+	if err != nil {
+		return err
+	}
+	if p.Year != c.Year {
+		return usageError{fmt.Errorf("--period %s is outside the campaign year %d", p, c.Year)}
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		return err
+	}
+	var chosen []campaign.Unit
+	for _, u := range units {
+		if opts.AllUnits || strings.EqualFold(u.Code, opts.Unit) {
+			chosen = append(chosen, u)
+		}
+	}
+	if len(chosen) == 0 {
+		if opts.AllUnits {
+			return fmt.Errorf("the workspace has no units yet: kpi targets import FILE.xlsx")
+		}
+		return fmt.Errorf("no unit %q in the workspace (see kpi units)", opts.Unit)
+	}
+	if opts.AllUnits {
+		if err := os.MkdirAll(opts.Output, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, u := range chosen {
+		path := opts.Output
+		if opts.AllUnits {
+			path = filepath.Join(opts.Output, xlsxout.ReportFileName(u.Code, p))
+		}
+		var buf bytes.Buffer
+		if err := xlsxout.WriteReportTemplate(&buf, c, u, p); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s\n", path)
+	}
 	return nil
 }

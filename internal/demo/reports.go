@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -171,4 +172,26 @@ func WriteLong(path string, c *campaign.Campaign, p *Province, u campaign.Unit, 
 		return w.err
 	}
 	return f.SaveAs(path)
+}
+
+// FillReportForm fills a report form written by kpi template report with a
+// unit's figures for a month, as the district would.
+func FillReportForm(path string, c *campaign.Campaign, p *Province, unit string, month int) error {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for i, k := range c.KPIs {
+		fig := p.Actual[unit][month-1][k.Code]
+		if err := f.SetCellValue(xlsxout.ReportSheet, xlsxout.ReportCell(i, false), fig.Month); err != nil {
+			return err
+		}
+		if k.Kind == campaign.Flow {
+			if err := f.SetCellValue(xlsxout.ReportSheet, xlsxout.ReportCell(i, true), fig.YTD); err != nil {
+				return err
+			}
+		}
+	}
+	return f.Save()
 }

@@ -2,6 +2,7 @@ package xlsxout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -129,12 +130,23 @@ func cellName(col, row int) string {
 // writes strings as strings, never as formulas.
 func text(style int, s string) excelize.Cell { return excelize.Cell{StyleID: style, Value: s} }
 
-// num is a numeric cell, or an empty styled cell for nil.
+// num is a numeric cell, or an empty styled cell for nil. The value is
+// rounded to 15 significant digits, the precision Excel keeps (excelize
+// would otherwise cut the digits beyond the 15th instead of rounding them).
 func num(style int, v *float64) excelize.Cell {
 	if v == nil {
 		return excelize.Cell{StyleID: style}
 	}
-	return excelize.Cell{StyleID: style, Value: *v}
+	return excelize.Cell{StyleID: style, Value: ExcelNumber(*v)}
+}
+
+// ExcelNumber rounds v to 15 significant digits, as Excel stores numbers.
+func ExcelNumber(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
 }
 
 // scaleRule is the red-yellow-green colour scale for attainment ratios:

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/xlsxout"
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the progress summary or the award shortlist to Excel (xuất Excel)",
+		Long: `Write print-ready Excel workbooks (A4 landscape, one page wide, header rows
+repeated, page numbers): the progress summary, or the award shortlist with
+the signature block of the decision. A file name ending in .csv writes the
+same data as 'kpi progress/awards --format csv' instead.`,
+	}
+	cmd.AddCommand(newExportKindCmd(f, "progress"), newExportKindCmd(f, "awards"))
+	return cmd
+}
+
+type exportOptions struct {
+	f      *Factory
+	Kind   string
+	Output string
+	Period string
+	Lang   string
+}
+
+func newExportKindCmd(f *Factory, kind string) *cobra.Command {
+	opts := &exportOptions{f: f, Kind: kind}
+	short, long := "The progress workbook: ranked summary, one sheet per cluster, detail, chart",
+		`Sheets: the ranked summary (rank, unit, cluster, score, KPIs attained,
+attainment per KPI with a red-yellow-green colour scale), one sheet per
+cluster, the unit × KPI detail (actual, target, baseline, attainment, on
+track, projection) and a bar chart of the scores.`
+	if kind == "awards" {
+		short, long = "The award workbook: one sheet per tier, field awards, units that missed",
+			`Sheets: one per tier (Cờ thi đua, Bằng khen, Giấy khen) with rank, unit,
+cluster, score and reason, closed by the signature block ("Người lập biểu",
+"Giám đốc"); the field awards; the units that missed and why.`
+	}
+	cmd := &cobra.Command{
+		Use:     kind + " -o FILE.xlsx",
+		Short:   short,
+		Long:    long,
+		Example: fmt.Sprintf("  kpi export %s -o %s-2024-12.xlsx --period 2024-12\n  kpi export %s -o %s.csv", kind, kind, kind, kind),
+		Args:    exactArgs(0),
+		RunE:    func(cmd *cobra.Command, args []string) error { return exportRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write: .xlsx, or .csv (required)")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM (default: the latest month with reports)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "vi", "language of labels: vi or en")
+	_ = cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+func exportRun(ctx context.Context, opts *exportOptions) error {
+	if opts.Lang != "vi" && opts.Lang != "en" {
+		return usageError{fmt.Errorf("unknown language %q: use vi or en", opts.Lang)}
+	}
+	ext := strings.ToLower(filepath.Ext(opts.Output))
+	if ext != ".xlsx" && ext != ".csv" {
+		return usageError{fmt.Errorf("-o %s: the file name must end in .xlsx or .csv", opts.Output)}
+	}
+	var buf bytes.Buffer
+	if ext == ".csv" {
+		flags := scoringFlags{Period: opts.Period, Format: "csv", Lang: opts.Lang}
+		sub := &Factory{IO: &IOStreams{Out: &buf, ErrOut: opts.f.IO.ErrOut}, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: opts.f.dbFlag}
+		var err error
+		if opts.Kind == "progress" {
+			err = progressRun(ctx, &progressOptions{f: sub, scoringFlags: flags})
+		} else {
+			err = awardsRun(ctx, &awardsOptions{f: sub, scoringFlags: flags})
+		}
+		if err != nil {
+			return err
+		}
+	} else {
+		s, err := loadStanding(ctx, opts.f, opts.Period)
+		if err != nil {
+			return err
+		}
+		e := &xlsxout.Export{Campaign: s.c, Result: s.res, Lang: opts.Lang, Date: opts.f.Now()}
+		if opts.Kind == "progress" {
+			err = xlsxout.WriteProgress(&buf, e)
+		} else {
+			err = xlsxout.WriteAwards(&buf, e, score.Awards(s.c, s.res))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so that a failure never leaves a half-written file (nor
+// destroys the previous one).
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".kpi-*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	_, werr := io.Copy(tmp, bytes.NewReader(data))
+	if werr == nil {
+		werr = tmp.Chmod(0o644)
+	}
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(name)
+		if werr != nil {
+			return werr
+		}
+		return cerr
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}

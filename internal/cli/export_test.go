@@ -1,0 +1,244 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// demoWorkspace runs the demo once into a temporary folder.
+func demoWorkspace(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "demo", "--dir", dir); code != 0 {
+		t.Fatalf("demo: %s", stderr)
+	}
+	return filepath.Join(dir, "kpi.db")
+}
+
+type progressDoc struct {
+	Period string `json:"period"`
+	Units  []struct {
+		Rank         int     `json:"rank"`
+		Code         string  `json:"code"`
+		Name         string  `json:"name"`
+		Cluster      string  `json:"cluster"`
+		Score        float64 `json:"score"`
+		KPIsAttained int     `json:"kpis_attained"`
+		KPIs         []struct {
+			Code       string   `json:"code"`
+			Actual     *float64 `json:"actual"`
+			Target     *float64 `json:"target"`
+			Attainment float64  `json:"attainment"`
+			Missing    bool     `json:"missing"`
+		} `json:"kpis"`
+	} `json:"units"`
+}
+
+// The progress workbook holds what kpi progress --format json says, laid
+// out and formatted for print.
+func TestExportProgressWorkbook(t *testing.T) {
+	db := demoWorkspace(t)
+	out := filepath.Join(t.TempDir(), "progress.xlsx")
+	if code, _, stderr := run(t, "--db", db, "export", "progress", "-o", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	_, js, _ := run(t, "--db", db, "progress", "--format", "json")
+	var doc progressDoc
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Cụm 1|Cụm 2|Cụm 3|Chi tiết|Biểu đồ" {
+		t.Fatalf("sheets = %s", got)
+	}
+	sh := "Tổng hợp"
+	// header row 5 (3 title lines, a blank row)
+	header := []string{"Hạng", "Mã", "Đơn vị", "Cụm", "Điểm", "Đạt", "Số người tham gia BHXH bắt buộc (bhxh_bb)"}
+	for i, h := range header {
+		if v, _ := f.GetCellValue(sh, cellName(i+1, 5)); v != h {
+			t.Errorf("header %d = %q, want %q", i+1, v, h)
+		}
+	}
+	if v, _ := f.GetCellValue(sh, "A1"); !strings.HasPrefix(v, "BẢO HIỂM XÃ HỘI TỈNH") {
+		t.Errorf("title = %q", v)
+	}
+	// values equal the JSON, unrounded
+	for i, u := range doc.Units {
+		r := 6 + i
+		raw := func(col int) string {
+			v, _ := f.GetCellValue(sh, cellName(col, r), excelize.Options{RawCellValue: true})
+			return v
+		}
+		if raw(1) != strconv.Itoa(u.Rank) || raw(2) != u.Code || raw(3) != u.Name || raw(4) != u.Cluster || raw(6) != strconv.Itoa(u.KPIsAttained) {
+			t.Errorf("row %d: %s %s %s %s %s vs %+v", r, raw(1), raw(2), raw(3), raw(4), raw(6), u)
+		}
+		if s, _ := strconv.ParseFloat(raw(5), 64); !same15(s, u.Score) {
+			t.Errorf("%s score %s != %v", u.Code, raw(5), u.Score)
+		}
+		for j, k := range u.KPIs {
+			a, err := strconv.ParseFloat(raw(7+j), 64)
+			if k.Missing {
+				if raw(7+j) != "" {
+					t.Errorf("%s %s missing but %q", u.Code, k.Code, raw(7+j))
+				}
+				continue
+			}
+			if err != nil || !same15(a, k.Attainment) {
+				t.Errorf("%s %s attainment %s != %v", u.Code, k.Code, raw(7+j), k.Attainment)
+			}
+		}
+	}
+	for ref, want := range map[string]string{"E6": "0.00", "G6": "0.0%"} {
+		idx, _ := f.GetCellStyle(sh, ref)
+		st, _ := f.GetStyle(idx)
+		if st.CustomNumFmt == nil || *st.CustomNumFmt != want {
+			t.Errorf("%s format = %v, want %s", ref, st.CustomNumFmt, want)
+		}
+	}
+	panes, _ := f.GetPanes(sh)
+	if !panes.Freeze || panes.YSplit != 5 || panes.XSplit != 3 {
+		t.Errorf("panes = %+v", panes)
+	}
+	last := 5 + len(doc.Units)
+	cf, _ := f.GetConditionalFormats(sh)
+	if rule, ok := cf["G6:M"+strconv.Itoa(last)]; !ok || rule[0].Type != "3_color_scale" {
+		t.Errorf("conditional formats = %+v", cf)
+	}
+	assertPrintSetup(t, f, sh, out, "A5:M"+strconv.Itoa(last))
+	// the cluster sheets hold their units only, with the cluster rank
+	if v, _ := f.GetCellValue("Cụm 2", "E6"); v != "Cụm 2" {
+		t.Errorf("cluster sheet E6 = %q", v)
+	}
+	if v, _ := f.GetCellValue("Cụm 2", "B6"); v != "1" {
+		t.Errorf("cluster rank = %q", v)
+	}
+	// the detail sheet: KPI rows with head-counts in #,##0
+	idx, _ := f.GetCellStyle("Chi tiết", "H6")
+	st, _ := f.GetStyle(idx)
+	if st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
+		t.Errorf("detail actual format = %v", st.CustomNumFmt)
+	}
+	if v, _ := f.GetCellValue("Chi tiết", "E6"); v != "bhxh_bb" {
+		t.Errorf("detail E6 = %q", v)
+	}
+	if v, _ := f.GetCellValue("Chi tiết", "H6", excelize.Options{RawCellValue: true}); v != strconv.FormatFloat(*doc.Units[0].KPIs[0].Actual, 'f', -1, 64) {
+		t.Errorf("detail actual = %q", v)
+	}
+	names := zipNames(t, out)
+	if !names["xl/charts/chart1.xml"] || !names["xl/drawings/drawing1.xml"] {
+		t.Errorf("no chart in %v", names)
+	}
+}
+
+func TestExportAwardsWorkbook(t *testing.T) {
+	db := demoWorkspace(t)
+	out := filepath.Join(t.TempDir(), "awards.xlsx")
+	if code, _, stderr := run(t, "--db", db, "export", "awards", "-o", out, "--lang", "en"); code != 0 {
+		t.Fatal(stderr)
+	}
+	_, js, _ := run(t, "--db", db, "awards", "--format", "json")
+	var doc struct {
+		Awards []struct {
+			Tier, Code, Name, Cluster, Reason string
+			Rank                              int
+			Score                             float64
+		} `json:"awards"`
+		NotAwarded []struct {
+			Code    string   `json:"code"`
+			Reasons []string `json:"reasons"`
+		} `json:"not_awarded"`
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Cờ thi đua|Bằng khen|Giấy khen|Outstanding by field|Not awarded" {
+		t.Fatalf("sheets = %s", got)
+	}
+	rows := map[string]int{}
+	for _, a := range doc.Awards {
+		sheet := map[string]string{"co_thi_dua": "Cờ thi đua", "bang_khen": "Bằng khen", "giay_khen": "Giấy khen"}[a.Tier]
+		rows[sheet]++
+		r := 5 + rows[sheet]
+		get := func(col int) string {
+			v, _ := f.GetCellValue(sheet, cellName(col, r), excelize.Options{RawCellValue: true})
+			return v
+		}
+		if get(2) != strconv.Itoa(a.Rank) || get(3) != a.Code || get(4) != a.Name || get(5) != a.Cluster || get(7) != a.Reason {
+			t.Errorf("%s row %d: %q %q %q %q %q vs %+v", sheet, r, get(2), get(3), get(4), get(5), get(7), a)
+		}
+		if s, _ := strconv.ParseFloat(get(6), 64); !same15(s, a.Score) {
+			t.Errorf("score %s != %v", get(6), a.Score)
+		}
+	}
+	if rows["Cờ thi đua"] == 0 {
+		t.Fatal("the demo should have a Cờ thi đua")
+	}
+	n := rows["Cờ thi đua"]
+	if v, _ := f.GetCellValue("Cờ thi đua", cellName(1, 5+n+3)); v != "Prepared by" {
+		t.Errorf("signature left = %q", v)
+	}
+	if v, _ := f.GetCellValue("Cờ thi đua", cellName(5, 5+n+3)); v != "DIRECTOR" {
+		t.Errorf("signature right = %q", v)
+	}
+	if v, _ := f.GetCellValue("Cờ thi đua", "A5"); v != "No." {
+		t.Errorf("header = %q", v)
+	}
+	for i, na := range doc.NotAwarded {
+		v, _ := f.GetCellValue("Not awarded", cellName(7, 6+i))
+		if v != strings.Join(na.Reasons, "\n") {
+			t.Errorf("reasons of %s = %q", na.Code, v)
+		}
+	}
+	assertPrintSetup(t, f, "Cờ thi đua", out, "A5:G"+strconv.Itoa(5+n))
+}
+
+func assertPrintSetup(t *testing.T, f *excelize.File, sh, path, filter string) {
+	t.Helper()
+	pl, err := f.GetPageLayout(sh)
+	if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" ||
+		pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("%s page layout = %+v", sh, pl)
+	}
+	hf, _ := f.GetHeaderFooter(sh)
+	if !strings.Contains(hf.OddFooter, "&P") {
+		t.Errorf("%s footer = %q", sh, hf.OddFooter)
+	}
+	found := false
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sh {
+			found = strings.HasSuffix(dn.RefersTo, "!$5:$5")
+		}
+	}
+	if !found {
+		t.Errorf("%s: no repeated header rows in %+v", sh, f.GetDefinedName())
+	}
+	x := sheetXMLOf(t, path, f, sh)
+	if !strings.Contains(strings.ReplaceAll(x, "$", ""), `<autoFilter ref="`+filter+`"`) {
+		t.Errorf("%s: no autofilter %s", sh, filter)
+	}
+}
+
+// same15 compares as Excel stores numbers: to 15 significant digits
+// (excelize writes floats the way Excel keeps them).
+func same15(a, b float64) bool {
+	return strconv.FormatFloat(a, 'g', 15, 64) == strconv.FormatFloat(b, 'g', 15, 64)
+}
+
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
