@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/importer"
@@ -105,16 +106,13 @@ func importRun(ctx context.Context, opts *importOptions) error {
 		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(io.ErrOut),
 			progressbar.OptionSetDescription("đang nhập"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	}
-	results := make([]importer.FileResult, 0, len(files))
-	for _, path := range files {
-		r := im.ImportFile(ctx, path, iopts)
-		results = append(results, r)
+	results := im.ImportFiles(ctx, files, iopts, runtime.NumCPU(), func(r importer.FileResult) {
 		if bar != nil {
 			_ = bar.Add(1)
 		} else {
 			printResult(io.Out, r)
 		}
-	}
+	})
 	if bar != nil {
 		_ = bar.Finish()
 		for _, r := range results {

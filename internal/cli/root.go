@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -50,6 +51,30 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file (default $KPI_DB, else ./kpi.db)")
+	var cpuProfile string
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	var stopProfile func()
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if cpuProfile == "" {
+			return nil
+		}
+		fh, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(fh); err != nil {
+			fh.Close()
+			return err
+		}
+		stopProfile = func() { pprof.StopCPUProfile(); fh.Close() }
+		return nil
+	}
+	root.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+		if stopProfile != nil {
+			stopProfile()
+		}
+	}
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
@@ -67,6 +92,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
 		newAwardsCmd(f),
 		newExportCmd(f),
 		newDemoCmd(f),
+		newSampleCmd(f),
 	)
 	return root
 }

@@ -5,28 +5,60 @@ package fold
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
 // Key returns the folded form of s: NFD-decomposed, combining marks removed,
 // đ/Đ mapped to d, lower-cased, every run of non-letters/non-digits turned
 // into one space, trimmed. "Luỹ kế" and "LŨY KẾ" both become "luy ke";
-// "Mã  ĐV:" becomes "ma dv".
+// "Mã  ĐV:" becomes "ma dv". Keys of short texts are remembered, since the
+// same headers recur in every workbook.
 func Key(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
+	if len(s) > maxCached {
+		return key(s)
+	}
+	if k, ok := cache.Load(s); ok {
+		return k.(string)
+	}
+	k := key(s)
+	if cached.Add(1) <= maxEntries {
+		cache.Store(s, k)
+	}
+	return k
+}
+
+const (
+	maxCached  = 200     // bytes: longer texts are folded each time
+	maxEntries = 1 << 16 // the cache stops growing after this many texts
+)
+
+var (
+	cache  sync.Map
+	cached atomic.Int64
+)
+
+func key(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFD.String(s)
 	}
 	var b strings.Builder
-	b.Grow(len(out))
+	b.Grow(len(s))
 	space := false
-	for _, r := range out {
+	for _, r := range s {
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
 		case r == 'đ' || r == 'Đ':
 			r = 'd'
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

@@ -1,6 +1,9 @@
 package fold
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -28,5 +31,22 @@ func TestKey(t *testing.T) {
 func TestHasWord(t *testing.T) {
 	if !HasWord("so thu 2024", "thu") || HasWord("thue", "thu") || !HasWord("thu", "thu") || HasWord("abc", "") {
 		t.Fatal("HasWord wrong")
+	}
+}
+
+func TestKeyCachedEqualsUncached(t *testing.T) {
+	for _, s := range []string{"Lũy kế", "Lũy kế", "MÃ ĐV", strings.Repeat("Số thu ", 50)} {
+		if Key(s) != key(s) {
+			t.Errorf("%q: cached %q, direct %q", s, Key(s), key(s))
+		}
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	texts := []string{"Thực hiện trong tháng", "Luỹ kế từ đầu năm", "Số người tham gia BHXH bắt buộc", "STT", "Mã đơn vị"}
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			Key(s)
+		}
 	}
 }

@@ -147,14 +147,79 @@ func CollectFiles(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// ImportFile imports one file. It never panics on bad input and never
-// leaves a file half-imported: either SaveImport committed all its reports
-// or nothing was written.
+// prepared is a file read and checked as far as it can be without the
+// workspace's reports: what a worker hands to the single writer.
+type prepared struct {
+	res     FileResult
+	reports []report.Report
+	done    bool // res is final (skipped or failed)
+}
+
+// ImportFile imports one file. It never leaves a file half-imported:
+// either SaveImport committed all its reports or nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
+	return im.commit(ctx, im.prepare(ctx, path, opts), opts)
+}
+
+// ImportFiles imports files in order: workers (one per CPU) read and check
+// them in parallel while a single writer checks each against the
+// workspace and commits it, file by file, in the order given, so results
+// and history are the same as a sequential run. Each result is passed to
+// done as soon as it is final, in order.
+func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options, workers int, done func(FileResult)) []FileResult {
+	if workers < 1 {
+		workers = 1
+	}
+	slots := make([]chan prepared, len(paths))
+	for i := range slots {
+		slots[i] = make(chan prepared, 1)
+	}
+	// a worker may run at most `ahead` files ahead of the writer, which
+	// bounds the memory held by prepared files
+	ahead := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range paths {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			next <- i
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range next {
+				slots[i] <- im.prepare(ctx, paths[i], opts)
+			}
+		}()
+	}
+	results := make([]FileResult, 0, len(paths))
+	for i := range paths {
+		var p prepared
+		select {
+		case p = <-slots[i]:
+		case <-ctx.Done():
+			return results
+		}
+		<-ahead
+		r := im.commit(ctx, p, opts)
+		results = append(results, r)
+		if done != nil {
+			done(r)
+		}
+	}
+	return results
+}
+
+// prepare reads, parses and resolves one file; safe to run concurrently.
+func (im *Importer) prepare(ctx context.Context, path string, opts Options) prepared {
 	res := FileResult{Path: path, File: filepath.Base(path)}
-	fail := func(err error) FileResult {
+	fail := func(err error) prepared {
 		res.Status, res.Err = Failed, err
-		return res
+		return prepared{res: res, done: true}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -169,7 +234,7 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 		}
 		if found {
 			res.Status, res.ImportID = Skipped, id
-			return res
+			return prepared{res: res, done: true}
 		}
 	}
 	wb, err := xlsxin.OpenBytes(res.File, data)
@@ -191,9 +256,20 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 		res.Units = append(res.Units, r.Unit)
 		res.Values += len(r.Values)
 	}
-	warnings, err := im.check(ctx, res.File, reports)
+	return prepared{res: res, reports: reports}
+}
+
+// commit checks a prepared file against the workspace's reports and saves
+// it in one transaction; it runs in one goroutine, file after file.
+func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileResult {
+	res := p.res
+	if p.done {
+		return res
+	}
+	warnings, err := im.check(ctx, res.File, p.reports)
 	if err != nil {
-		return fail(err)
+		res.Status, res.Err = Failed, err
+		return res
 	}
 	res.Warnings = append(res.Warnings, warnings...)
 	if opts.DryRun {
@@ -201,17 +277,18 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 		return res
 	}
 	rec := store.ImportRecord{
-		ImportedAt: im.Now(), File: res.File, Path: path, SHA256: res.SHA256, Layout: res.Layout,
+		ImportedAt: im.Now(), File: res.File, Path: res.Path, SHA256: res.SHA256, Layout: res.Layout,
 		Sheet: res.Sheet, Period: res.Period.String(), Values: res.Values, Warnings: res.Warnings,
 	}
-	id, superseded, err := im.Store.SaveImport(ctx, rec, reports, opts.Force)
+	id, superseded, err := im.Store.SaveImport(ctx, rec, p.reports, opts.Force)
 	var already *store.AlreadyImportedError
 	if errors.As(err, &already) {
 		res.Status, res.ImportID = Skipped, already.ID
 		return res
 	}
 	if err != nil {
-		return fail(fmt.Errorf("%s: lưu không thành công, không có gì được ghi: %w", res.File, err))
+		res.Status, res.Err = Failed, fmt.Errorf("%s: lưu không thành công, không có gì được ghi: %w", res.File, err)
+		return res
 	}
 	res.ImportID, res.Superseded = id, superseded
 	res.Status = Imported

@@ -2,6 +2,7 @@ package xlsxin
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,6 +30,19 @@ func OpenBytes(name string, data []byte) (*Workbook, error) {
 	case ".xls":
 		return nil, &CellError{File: name, Msg: "tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy mở và lưu lại dưới dạng .xlsx"}
 	}
+	wb, err := openLean(name, data)
+	switch {
+	case err == nil:
+		return wb, nil
+	case !errors.Is(err, errLeanUnsupported):
+		return nil, &CellError{File: name, Msg: err.Error()}
+	}
+	return openExcelize(name, data)
+}
+
+// openExcelize reads a workbook with excelize: the path for workbooks the
+// lean reader steps aside from (formulas without cached values above all).
+func openExcelize(name string, data []byte) (*Workbook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, &CellError{File: name, Msg: fmt.Sprintf("không mở được tệp Excel (.xlsx): %v", err)}
@@ -100,17 +114,25 @@ func readSheet(f *excelize.File, wb *Workbook, name string) (*Sheet, error) {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		top := s.At(r1-1, c1-1)
-		for r := r1 - 1; r < r2; r++ {
-			for c := c1 - 1; c < c2; c++ {
-				if r == r1-1 && c == c1-1 {
-					continue
-				}
+		s.fillMerge(r1-1, c1-1, r2-1, c2-1)
+	}
+	return s, nil
+}
+
+// fillMerge copies the top-left cell of a merged range into all its cells
+// (zero-based, inclusive).
+func (s *Sheet) fillMerge(r1, c1, r2, c2 int) {
+	top := s.At(r1, c1)
+	if top.Kind == Empty {
+		return
+	}
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			if r != r1 || c != c1 {
 				s.set(r, c, top)
 			}
 		}
 	}
-	return s, nil
 }
 
 // readCell classifies one cell from its stored type and value.

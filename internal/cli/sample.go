@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/demo"
+	"github.com/spf13/cobra"
+)
+
+type sampleOptions struct {
+	f       *Factory
+	Dir     string
+	Units   int
+	Months  int
+	Seed    uint64
+	BigRows int
+}
+
+func newSampleCmd(f *Factory) *cobra.Command {
+	opts := &sampleOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "sample --dir DIR [--units N] [--months M] [--big-rows R]",
+		Short: "Write a synthetic campaign of any size, for benchmarks (dữ liệu mẫu lớn)",
+		Long: `Write a synthetic campaign into --dir: the targets workbook of N units in
+clusters (chitieu.xlsx), and N × M monthly reports in reports/YYYY-MM/, one
+workbook per unit and month — mostly the long layout, every fifth a one-row
+wide workbook, every seventh typed the messy way (numbers as Vietnamese
+text, percent cells, numbered KPI names). With --big-rows R it also writes
+big/chitieu.xlsx with R units and big/tonghop_2024-01.xlsx, one consolidated
+wide sheet of R rows × 11 columns. Everything is deterministic from --seed.
+It writes files only; import them with kpi init, kpi targets import and
+kpi import (see bench/run.sh).`,
+		Example: `  kpi sample --dir /tmp/quocgia --units 700 --months 12
+  kpi sample --dir /tmp/lon --units 12 --months 1 --big-rows 200000`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error { return sampleRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVar(&opts.Dir, "dir", "", "folder to write into (required)")
+	cmd.Flags().IntVar(&opts.Units, "units", 700, "number of units")
+	cmd.Flags().IntVar(&opts.Months, "months", 12, "number of months, from January")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the data")
+	cmd.Flags().IntVar(&opts.BigRows, "big-rows", 0, "also write one wide workbook of this many rows")
+	_ = cmd.MarkFlagRequired("dir")
+	return cmd
+}
+
+func sampleRun(ctx context.Context, opts *sampleOptions) error {
+	if opts.Units < 1 || opts.Months < 1 || opts.Months > 12 || opts.BigRows < 0 {
+		return usageError{fmt.Errorf("--units must be ≥ 1, --months 1–12, --big-rows ≥ 0")}
+	}
+	c := campaign.Default()
+	p := demo.New(c, opts.Units, opts.Months, opts.Seed)
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return err
+	}
+	if err := demo.WriteTargets(filepath.Join(opts.Dir, "chitieu.xlsx"), c, p); err != nil {
+		return err
+	}
+	type job struct {
+		unit  int
+		month int
+	}
+	jobs := make(chan job)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if err := writeSampleReport(opts.Dir, c, p, j.unit, j.month); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for m := 1; m <= opts.Months; m++ {
+		if err := os.MkdirAll(filepath.Join(opts.Dir, "reports", fmt.Sprintf("%d-%02d", c.Year, m)), 0o755); err != nil {
+			return err
+		}
+		for i := range p.Units {
+			jobs <- job{i, m}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "✓ %s: %d đơn vị, %d báo cáo tháng\n", opts.Dir, opts.Units, opts.Units*opts.Months)
+	if opts.BigRows > 0 {
+		dir := filepath.Join(opts.Dir, "big")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		if err := demo.WriteBig(filepath.Join(dir, "chitieu.xlsx"), filepath.Join(dir, "tonghop_2024-01.xlsx"), c, opts.BigRows, opts.Seed); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.f.IO.ErrOut, "✓ %s: bảng tổng hợp %d dòng\n", dir, opts.BigRows)
+	}
+	return nil
+}
+
+// writeSampleReport writes unit i's report for month m: every fifth a
+// one-row wide workbook, every seventh long one typed the messy way.
+func writeSampleReport(dir string, c *campaign.Campaign, p *demo.Province, i, m int) error {
+	u := p.Units[i]
+	path := filepath.Join(dir, "reports", fmt.Sprintf("%d-%02d", c.Year, m), fmt.Sprintf("%s_%d-%02d.xlsx", u.Code, c.Year, m))
+	if (i+m)%5 == 0 {
+		one := *p
+		one.Units = []campaign.Unit{u}
+		return demo.WriteWide(path, c, &one, m)
+	}
+	return demo.WriteLong(path, c, p, u, m, demo.LongStyle{Messy: (i+m)%7 == 0})
+}

@@ -1,0 +1,167 @@
+package xlsxin
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/demo"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxout"
+	"github.com/bhxh/kpi/internal/xlsxspec"
+)
+
+// diffSpecs are workbooks covering what the reader meets: title blocks and
+// merges, shared and inline strings, entities, percent, date and zero-padded
+// formats, formulas with cached values, errors, booleans, hidden sheets,
+// sparse rows, 1904 dates, long and combining-mark texts.
+var diffSpecs = []string{
+	goodTargets,
+	"sheet A\nrow 1: x & y < z > \"q\" 'a'\nrow 3 at C: 1 | 2.5 | -3 | 1e-7\ncell Z99: far",
+	"sheet S\nrow 1: Mã chỉ tiêu | Trong tháng | Lũy kế\nrow 2: thu | =2+3{5} | =A9{12.5}\nrow 3: bhyt | '007 | x\nfmt B3 000",
+	"sheet S\nrow 1: a\nhide\nsheet T\nrow 1: b\ndate A2 2024-03-31\ndate1904",
+	"sheet S\nrow 1: Lu\u0303y ke\u0302\u0301 | 😀 emoji | tab\there\nrow 2: 0.853 | 0.5 | 12\nfmt A2 0.0%\nfmt B2 0%\nmerge A1:A3\nmerge B2:C3",
+	"sheet S\nrow 1: =1/0{#DIV/0!}",
+}
+
+func TestLeanMatchesExcelize(t *testing.T) {
+	var books [][2]string // name, path
+	dir := t.TempDir()
+	for i, spec := range diffSpecs {
+		p := filepath.Join(dir, "spec"+string(rune('a'+i))+".xlsx")
+		if err := xlsxspec.WriteFile(p, spec); err != nil {
+			t.Fatalf("spec %d: %v", i, err)
+		}
+		books = append(books, [2]string{"spec", p})
+	}
+	lo, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "libreoffice", "*.xlsx"))
+	for _, p := range lo {
+		books = append(books, [2]string{"libreoffice", p})
+	}
+	if len(lo) == 0 {
+		t.Fatal("no LibreOffice fixtures")
+	}
+	for _, b := range books {
+		data, err := os.ReadFile(b[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareReaders(t, filepath.Base(b[1]), data)
+	}
+}
+
+// compareReaders holds the lean reader to the excelize one on a workbook.
+func compareReaders(t *testing.T, name string, data []byte) {
+	t.Helper()
+	lean, err := openLean(name, data)
+	if errors.Is(err, errLeanUnsupported) {
+		t.Logf("%s: lean reader steps aside", name)
+		return
+	}
+	if err != nil {
+		t.Fatalf("%s: lean: %v", name, err)
+	}
+	ex, err := openExcelize(name, data)
+	if err != nil {
+		t.Fatalf("%s: excelize: %v", name, err)
+	}
+	if lean.Date1904 != ex.Date1904 || len(lean.Sheets) != len(ex.Sheets) {
+		t.Fatalf("%s: date1904 %v/%v, %d/%d sheets", name, lean.Date1904, ex.Date1904, len(lean.Sheets), len(ex.Sheets))
+	}
+	for i, ls := range lean.Sheets {
+		es := ex.Sheets[i]
+		if ls.Name != es.Name {
+			t.Errorf("%s: sheet %d named %q / %q", name, i, ls.Name, es.Name)
+		}
+		rows := max(len(ls.Rows), len(es.Rows))
+		for r := 0; r < rows; r++ {
+			cols := 0
+			if r < len(ls.Rows) {
+				cols = len(ls.Rows[r])
+			}
+			if r < len(es.Rows) {
+				cols = max(cols, len(es.Rows[r]))
+			}
+			for c := 0; c < cols; c++ {
+				if a, b := ls.At(r, c), es.At(r, c); a != b {
+					t.Errorf("%s › %s!%s: lean %+v, excelize %+v", name, ls.Name, Ref(r, c), a, b)
+				}
+			}
+		}
+	}
+}
+
+// A formula without a cached value sends the workbook to excelize, which
+// computes it.
+func TestLeanStepsAsideForUncachedFormulas(t *testing.T) {
+	data, err := xlsxspec.Build("row 1: =2+3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openLean("x.xlsx", data); !errors.Is(err, errLeanUnsupported) {
+		t.Fatalf("err = %v", err)
+	}
+	wb, err := OpenBytes("x.xlsx", data)
+	if err != nil || wb.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "5"}) {
+		t.Fatalf("wb = %+v, %v", wb, err)
+	}
+}
+
+func FuzzLeanReader(f *testing.F) {
+	for _, spec := range diffSpecs {
+		if data, err := xlsxspec.Build(spec); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		wb, err := openLean("f.xlsx", data)
+		if err == nil && wb == nil {
+			t.Fatal("nil workbook without error")
+		}
+	})
+}
+
+// The workbooks kpi itself writes and the sample generator's, messy ones
+// included, read the same both ways.
+func TestLeanMatchesExcelizeOnGenerated(t *testing.T) {
+	c := campaign.Default()
+	p := demo.New(c, 12, 3, 5)
+	dir := t.TempDir()
+	paths := map[string]func(string) error{
+		"targets.xlsx": func(f string) error { return demo.WriteTargets(f, c, p) },
+		"wide.xlsx":    func(f string) error { return demo.WriteWide(f, c, p, 2) },
+		"long.xlsx":    func(f string) error { return demo.WriteLong(f, c, p, p.Units[3], 3, demo.LongStyle{}) },
+		"messy.xlsx":   func(f string) error { return demo.WriteLong(f, c, p, p.Units[6], 3, demo.LongStyle{Messy: true}) },
+		"form.xlsx": func(f string) error {
+			var buf bytes.Buffer
+			if err := xlsxout.WriteReportTemplate(&buf, c, p.Units[0], report.Period{Year: 2024, Month: 3}); err != nil {
+				return err
+			}
+			return os.WriteFile(f, buf.Bytes(), 0o644)
+		},
+		"chitieu-form.xlsx": func(f string) error {
+			var buf bytes.Buffer
+			if err := xlsxout.WriteTargetsTemplate(&buf, c, p.Units); err != nil {
+				return err
+			}
+			return os.WriteFile(f, buf.Bytes(), 0o644)
+		},
+		"big-targets.xlsx": func(f string) error { return demo.WriteBig(f, filepath.Join(dir, "big-report.xlsx"), c, 2000, 3) },
+	}
+	for name, write := range paths {
+		if err := write(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths["big-report.xlsx"] = nil
+	for name := range paths {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareReaders(t, name, data)
+	}
+}
