@@ -39,7 +39,7 @@ func (im *Importer) check(ctx context.Context, file string, reports []report.Rep
 		if !hasYTD(r) {
 			continue
 		}
-		obs, err := im.Store.Observations(ctx, r.Period.Year, r.Unit)
+		obs, err := im.unitObservations(ctx, r.Period.Year, r.Unit)
 		if err != nil {
 			return nil, err
 		}
@@ -106,4 +106,45 @@ func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []repor
 
 func num(v float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
+}
+
+// unitObservations returns the live observations of a unit for a year. The
+// year's observations are read once per import run and kept up to date as
+// files are committed (see remember), so the checks cost no query per
+// file.
+func (im *Importer) unitObservations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
+	if im.obs == nil || im.obsYear != year {
+		all, err := im.Store.Observations(ctx, year, "")
+		if err != nil {
+			return nil, err
+		}
+		im.obs, im.obsYear = map[string][]report.Observation{}, year
+		for _, o := range all {
+			im.obs[o.Unit] = append(im.obs[o.Unit], o)
+		}
+	}
+	return im.obs[unit], nil
+}
+
+// remember updates the kept observations with a committed file's reports,
+// which replace any earlier ones for the same unit and period.
+func (im *Importer) remember(reports []report.Report) {
+	if im.obs == nil {
+		return
+	}
+	for _, r := range reports {
+		if r.Period.Year != im.obsYear {
+			continue
+		}
+		kept := im.obs[r.Unit][:0:0]
+		for _, o := range im.obs[r.Unit] {
+			if o.Period != r.Period {
+				kept = append(kept, o)
+			}
+		}
+		for _, v := range r.Values {
+			kept = append(kept, report.Observation{Unit: r.Unit, Period: r.Period, KPI: v.KPI, Month: v.Month, YTD: v.YTD})
+		}
+		im.obs[r.Unit] = kept
+	}
 }

@@ -70,6 +70,10 @@ type Importer struct {
 	units  []campaign.Unit
 	byCode map[string]string // upper-case code → code
 	byName map[string]string // folded name → code
+
+	// the year's live observations, kept by the writer (see unitObservations)
+	obs     map[string][]report.Observation
+	obsYear int
 }
 
 // New prepares an importer for the workspace's campaign and units.
@@ -78,7 +82,7 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := st.Units(ctx)
+	units, err := st.UnitNames(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -273,6 +277,7 @@ func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileRe
 	}
 	res.Warnings = append(res.Warnings, warnings...)
 	if opts.DryRun {
+		im.remember(p.reports) // later files of the batch are checked against it, as in a real run
 		res.Status = Checked
 		return res
 	}
@@ -290,6 +295,7 @@ func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileRe
 		res.Status, res.Err = Failed, fmt.Errorf("%s: lưu không thành công, không có gì được ghi: %w", res.File, err)
 		return res
 	}
+	im.remember(p.reports)
 	res.ImportID, res.Superseded = id, superseded
 	res.Status = Imported
 	if len(superseded) > 0 {

@@ -65,6 +65,13 @@ var (
 // "2024-03-15T00:00:00Z"), which stands for its month.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
+	if len(s) == 7 && s[4] == '-' { // "2024-03", as stored: the fast path
+		y, err1 := strconv.Atoi(s[:4])
+		m, err2 := strconv.Atoi(s[5:])
+		if err1 == nil && err2 == nil && m >= 1 && m <= 12 && y >= 1900 && y <= 2200 {
+			return Period{y, m}, nil
+		}
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return Period{t.Year(), int(t.Month())}, nil
 	}

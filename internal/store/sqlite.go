@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -80,6 +81,9 @@ var SchemaVersion = len(migrations)
 type SQLite struct {
 	db   *sql.DB
 	path string
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared once, used by every import
 }
 
 var _ Store = (*SQLite)(nil)
@@ -150,7 +154,30 @@ func (s *SQLite) migrate(ctx context.Context) error {
 func (s *SQLite) Path() string { return s.path }
 
 // Close closes the database.
-func (s *SQLite) Close() error { return s.db.Close() }
+func (s *SQLite) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
+
+// stmt returns the prepared statement for query, preparing it once.
+func (s *SQLite) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
 
 // Campaign returns the stored campaign.
 func (s *SQLite) Campaign(ctx context.Context) (*campaign.Campaign, error) {
@@ -177,26 +204,34 @@ func (s *SQLite) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
 	return err
 }
 
-// Units returns every unit in workbook order.
-func (s *SQLite) Units(ctx context.Context) ([]campaign.Unit, error) {
+// UnitNames returns every unit in workbook order, without targets.
+func (s *SQLite) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT code, name, cluster FROM units ORDER BY position, code")
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	var units []campaign.Unit
-	idx := map[string]int{}
 	for rows.Next() {
-		u := campaign.Unit{Targets: map[string]float64{}, Baselines: map[string]float64{}}
+		var u campaign.Unit
 		if err := rows.Scan(&u.Code, &u.Name, &u.Cluster); err != nil {
-			rows.Close()
 			return nil, err
 		}
-		idx[u.Code] = len(units)
 		units = append(units, u)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	return units, rows.Err()
+}
+
+// Units returns every unit in workbook order.
+func (s *SQLite) Units(ctx context.Context) ([]campaign.Unit, error) {
+	units, err := s.UnitNames(ctx)
+	if err != nil {
 		return nil, err
+	}
+	idx := make(map[string]int, len(units))
+	for i := range units {
+		units[i].Targets, units[i].Baselines = map[string]float64{}, map[string]float64{}
+		idx[units[i].Code] = i
 	}
 	vals, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, kind, value FROM unit_values")
 	if err != nil {

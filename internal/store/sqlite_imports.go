@@ -60,57 +60,102 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 	if err != nil {
 		return 0, nil, err
 	}
-	find, err := tx.PrepareContext(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by IS NULL")
-	if err != nil {
-		return 0, nil, err
+	// the reports in force for the periods of this file
+	live := map[[2]string]int64{}
+	periods := map[string]bool{}
+	for _, r := range reports {
+		periods[r.Period.String()] = true
 	}
-	defer find.Close()
-	supersede, err := tx.PrepareContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL")
-	if err != nil {
-		return 0, nil, err
+	for period := range periods {
+		rows, err := tx.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
+		if err != nil {
+			return 0, nil, err
+		}
+		for rows.Next() {
+			var unit string
+			var imp int64
+			if err := rows.Scan(&unit, &imp); err != nil {
+				rows.Close()
+				return 0, nil, err
+			}
+			live[[2]string{unit, period}] = imp
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, nil, err
+		}
 	}
-	defer supersede.Close()
-	insReport, err := tx.PrepareContext(ctx, "INSERT INTO reports (import_id, unit_code, period) VALUES (?, ?, ?)")
-	if err != nil {
-		return 0, nil, err
-	}
-	defer insReport.Close()
-	insObs, err := tx.PrepareContext(ctx, `INSERT INTO observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer insObs.Close()
 	var superseded []Superseded
 	for _, r := range reports {
 		period := r.Period.String()
-		var old int64
-		switch err := find.QueryRowContext(ctx, r.Unit, period).Scan(&old); {
-		case err == nil:
-			if _, err := supersede.ExecContext(ctx, id, r.Unit, period); err != nil {
-				return 0, nil, err
-			}
-			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
-		case !errors.Is(err, sql.ErrNoRows):
+		old, ok := live[[2]string{r.Unit, period}]
+		if !ok {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL", id, r.Unit, period); err != nil {
 			return 0, nil, err
 		}
-		res, err := insReport.ExecContext(ctx, id, r.Unit, period)
-		if err != nil {
-			return 0, nil, fmt.Errorf("saving report %s %s: %w", r.Unit, period, err)
-		}
-		rid, err := res.LastInsertId()
-		if err != nil {
-			return 0, nil, err
-		}
+		superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
+	}
+	// report ids are given here (the transaction holds the write lock), so
+	// that reports and observations go in as multi-row inserts
+	var base int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM reports").Scan(&base); err != nil {
+		return 0, nil, err
+	}
+	reportRows := make([][]any, len(reports))
+	var obsRows [][]any
+	for i, r := range reports {
+		rid := base + int64(i) + 1
+		reportRows[i] = []any{rid, id, r.Unit, r.Period.String()}
 		for _, v := range r.Values {
-			if _, err := insObs.ExecContext(ctx, rid, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell); err != nil {
-				return 0, nil, fmt.Errorf("saving %s %s %s: %w", r.Unit, period, v.KPI, err)
-			}
+			obsRows = append(obsRows, []any{rid, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell})
 		}
+	}
+	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period)", 4, reportRows); err != nil {
+		return 0, nil, fmt.Errorf("saving reports: %w", err)
+	}
+	if err := s.insertRows(ctx, tx, "observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell)", 6, obsRows); err != nil {
+		return 0, nil, fmt.Errorf("saving values: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, nil, err
 	}
 	return id, superseded, nil
+}
+
+// insertBatch is how many rows one INSERT statement carries.
+const insertBatch = 200
+
+// insertRows inserts rows of width columns into table in multi-row INSERT
+// statements of insertBatch rows (the full-size statement is prepared once).
+func (s *SQLite) insertRows(ctx context.Context, tx *sql.Tx, table string, width int, rows [][]any) error {
+	query := func(n int) string {
+		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+		return "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+	}
+	args := make([]any, 0, insertBatch*width)
+	for start := 0; start < len(rows); start += insertBatch {
+		chunk := rows[start:min(start+insertBatch, len(rows))]
+		args = args[:0]
+		for _, r := range chunk {
+			args = append(args, r...)
+		}
+		if len(chunk) == insertBatch {
+			st, err := s.stmt(ctx, query(insertBatch))
+			if err != nil {
+				return err
+			}
+			if _, err := tx.StmtContext(ctx, st).ExecContext(ctx, args...); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, query(len(chunk)), args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func nonNil(s []string) []string {
@@ -246,14 +291,17 @@ func (s *SQLite) LiveReports(ctx context.Context, year int) ([]LiveReport, error
 func (s *SQLite) Observations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
 	q := `SELECT r.unit_code, r.period, o.kpi, o.month_value, o.ytd_value
 		FROM observations o JOIN reports r ON r.id = o.report_id
-		WHERE r.superseded_by IS NULL AND r.period LIKE ?`
-	args := []any{fmt.Sprintf("%04d-%%", year)}
+		WHERE r.superseded_by IS NULL AND r.period BETWEEN ? AND ?`
+	args := []any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}
 	if unit != "" {
 		q += " AND r.unit_code = ?"
 		args = append(args, unit)
 	}
-	q += " ORDER BY r.unit_code, r.period, o.kpi"
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,9 @@ type Store interface {
 	// Units returns every unit with its targets and baselines, in the order
 	// of the targets workbook they last came from.
 	Units(ctx context.Context) ([]campaign.Unit, error)
+	// UnitNames returns every unit's code, name and cluster, without
+	// targets: what an import needs to recognise units.
+	UnitNames(ctx context.Context) ([]campaign.Unit, error)
 	// SaveUnits adds or updates the given units and replaces their targets
 	// and baselines, in one transaction. Units not given are kept.
 	SaveUnits(ctx context.Context, units []campaign.Unit) error
@@ -41,7 +44,7 @@ type Store interface {
 	// LiveReports lists the reports in force for a campaign year.
 	LiveReports(ctx context.Context, year int) ([]LiveReport, error)
 	// Observations lists the figures of the live reports of a year, for one
-	// unit or (unit "") all units, ordered by unit, period, KPI.
+	// unit or (unit "") all units, in no particular order.
 	Observations(ctx context.Context, year int, unit string) ([]report.Observation, error)
 	// Path names the workspace (a file path or URL) for messages.
 	Path() string

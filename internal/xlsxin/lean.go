@@ -3,7 +3,6 @@ package xlsxin
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -121,127 +120,116 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 
 type sheetRef struct{ name, rid string }
 
+// tags calls fn with the bytes of every start (or empty) tag named name,
+// with or without a namespace prefix.
+func tags(b []byte, name string, fn func(tag []byte)) {
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return
+		}
+		i += j + 1
+		k := i
+		for k < len(b) && b[k] != ' ' && b[k] != '>' && b[k] != '/' && b[k] != '\t' && b[k] != '\n' && b[k] != '\r' {
+			k++
+		}
+		tag := b[i:k]
+		if c := bytes.IndexByte(tag, ':'); c >= 0 {
+			tag = tag[c+1:]
+		}
+		if string(tag) != name {
+			continue
+		}
+		gt := bytes.IndexByte(b[k:], '>')
+		if gt < 0 {
+			return
+		}
+		fn(b[k : k+gt])
+		i = k + gt
+	}
+}
+
+// attrValue returns an attribute's unescaped value.
+func attrValue(tag []byte, name string) (string, bool) {
+	v, ok := attr(tag, name)
+	if !ok {
+		return "", false
+	}
+	s, err := unescape(v)
+	return s, err == nil
+}
+
 func parseWorkbookXML(b []byte) ([]sheetRef, bool, error) {
 	var out []sheetRef
 	date1904 := false
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out, date1904, nil
-		}
-		if err != nil {
-			return nil, false, err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "workbookPr":
-			for _, a := range se.Attr {
-				if a.Name.Local == "date1904" {
-					date1904 = a.Value == "1" || a.Value == "true"
-				}
+	tags(b, "workbookPr", func(tag []byte) {
+		v, _ := attrValue(tag, "date1904")
+		date1904 = v == "1" || v == "true"
+	})
+	var bad bool
+	tags(b, "sheet", func(tag []byte) {
+		var s sheetRef
+		s.name, _ = attrValue(tag, "name")
+		for _, p := range []string{"r:id", "relationships:id", "ns1:id"} {
+			if v, ok := attrValue(tag, p); ok {
+				s.rid = v
 			}
-		case "sheet":
-			var s sheetRef
-			for _, a := range se.Attr {
-				switch {
-				case a.Name.Local == "name":
-					s.name = a.Value
-				case a.Name.Local == "id" && a.Name.Space != "":
-					s.rid = a.Value
-				}
-			}
-			out = append(out, s)
 		}
+		if s.rid == "" {
+			bad = true
+		}
+		out = append(out, s)
+	})
+	if bad || len(out) == 0 {
+		return nil, false, errLeanUnsupported
 	}
+	return out, date1904, nil
 }
 
 func parseRels(b []byte) (map[string]string, error) {
 	out := map[string]string{}
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" {
-			var id, target string
-			for _, a := range se.Attr {
-				switch a.Name.Local {
-				case "Id":
-					id = a.Value
-				case "Target":
-					target = a.Value
-				}
-			}
-			out[id] = target
-		}
-	}
+	tags(b, "Relationship", func(tag []byte) {
+		id, _ := attrValue(tag, "Id")
+		target, _ := attrValue(tag, "Target")
+		out[id] = target
+	})
+	return out, nil
 }
 
 // parseStyles returns the number format code of every cell format (xf) of
 // the cellXfs list, by index.
 func parseStyles(b []byte) ([]string, error) {
 	custom := map[int]string{}
-	var out []string
-	inCellXfs := false
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out, nil
+	tags(b, "numFmt", func(tag []byte) {
+		id, _ := attrValue(tag, "numFmtId")
+		code, _ := attrValue(tag, "formatCode")
+		n, err := strconv.Atoi(id)
+		if err == nil {
+			custom[n] = code
 		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "numFmt":
-				var id int
-				var code string
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "numFmtId":
-						id, _ = strconv.Atoi(a.Value)
-					case "formatCode":
-						code = a.Value
-					}
-				}
-				custom[id] = code
-			case "cellXfs":
-				inCellXfs = true
-			case "xf":
-				if !inCellXfs {
-					continue
-				}
-				id := 0
-				for _, a := range t.Attr {
-					if a.Name.Local == "numFmtId" {
-						id, _ = strconv.Atoi(a.Value)
-					}
-				}
-				code, ok := custom[id]
-				if !ok {
-					code = builtinFormats[id]
-				}
-				if code == "General" {
-					code = ""
-				}
-				out = append(out, code)
-			}
-		case xml.EndElement:
-			if t.Name.Local == "cellXfs" {
-				inCellXfs = false
-			}
-		}
+	})
+	start := bytes.Index(b, []byte("cellXfs"))
+	if start < 0 {
+		return nil, nil
 	}
+	end := bytes.Index(b[start+7:], []byte("cellXfs"))
+	if end < 0 {
+		return nil, errLeanUnsupported
+	}
+	var out []string
+	tags(b[start:start+7+end], "xf", func(tag []byte) {
+		v, _ := attrValue(tag, "numFmtId")
+		id, _ := strconv.Atoi(v)
+		code, ok := custom[id]
+		if !ok {
+			code = builtinFormats[id]
+		}
+		if code == "General" {
+			code = ""
+		}
+		out = append(out, code)
+	})
+	return out, nil
 }
 
 // parseSharedStrings reads the shared string table: each <si> is the

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
@@ -294,7 +295,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 		row.Unit, row.UnitCell = b.Unit.Text, b.Unit.Cell
 	}
 	seen := map[string]int{}
-	for r := h.data; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
+	for r := h.data; r < len(s.Rows); r++ {
 		var k campaign.KPI
 		var ok bool
 		var codeText, nameText string
@@ -317,6 +318,9 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 		}
 		hasNums := s.At(r, col(h.month)).Kind != Empty || s.At(r, col(h.ytd)).Kind != Empty
 		if !ok {
+			if isSignatureRow(s, r) {
+				break // the table ends at the signature block
+			}
 			if hasNums && looksNumeric(s, r, h) {
 				where, what := h.code, codeText
 				if what == "" && h.name >= 0 {
@@ -416,9 +420,36 @@ type wideCols struct {
 var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang|th trong thang|th thang|trong thang|thang nay|thuc hien|thang \d{1,2}|thang|month)\b`)
 var ytdWordRE = regexp.MustCompile(`\b(luy ke tu dau nam|luy ke|ytd|cumulative)\b`)
 
+type wideKey struct {
+	c    *campaign.Campaign
+	text string
+}
+
+type wideVal struct {
+	k       campaign.KPI
+	ytd, ok bool
+}
+
+// wideCache remembers parsed headers: the same few recur in every file.
+var wideCache sync.Map
+
 // parseWideHeader recognises a wide layout KPI column: the KPI's code, name
 // or alias, with "lũy kế"/"YTD" for its year-to-date column.
 func parseWideHeader(c *campaign.Campaign, text string) (campaign.KPI, bool, bool) {
+	if len(text) > 200 {
+		return campaign.KPI{}, false, false // a title, not a column header
+	}
+	key := wideKey{c, text}
+	if v, ok := wideCache.Load(key); ok {
+		w := v.(wideVal)
+		return w.k, w.ytd, w.ok
+	}
+	k, ytd, ok := parseWideHeaderUncached(c, text)
+	wideCache.Store(key, wideVal{k, ytd, ok})
+	return k, ytd, ok
+}
+
+func parseWideHeaderUncached(c *campaign.Campaign, text string) (campaign.KPI, bool, bool) {
 	ytd := ytdWordRE.MatchString(fold.Key(text)) // also "Số thu (lũy kế)"
 	key := fold.Key(stripParensText(text))
 	if ytd {
@@ -475,17 +506,22 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
 	_, b.Period = findLabels(s, h.row)
 	seen := map[string]int{}
-	for r := h.data; r < len(s.Rows) && !isSignatureRow(s, r); r++ {
+	for r := h.data; r < len(s.Rows); r++ {
 		unit := s.Text(r, h.unit)
 		if unit == "" {
+			if isSignatureRow(s, r) {
+				break // the table ends at the signature block
+			}
 			if hasWideNumbers(s, r, h) && !isTotalRow(s, r) {
 				b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s!%s: dòng %d có số liệu nhưng không có mã đơn vị, bỏ qua",
 					s.Book.File, s.Name, Ref(r, h.unit), r+1))
 			}
 			continue
 		}
-		if isTotalRow(s, r) && !hasWideNumbers(s, r, h) {
-			continue
+		if uk := fold.Key(unit); MatchesAny(uk, signatureWords) {
+			break
+		} else if isTotalKey(uk) {
+			continue // "Tổng cộng" written in the unit column
 		}
 		key := strings.ToUpper(unit)
 		if prev, dup := seen[key]; dup {

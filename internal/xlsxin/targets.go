@@ -174,10 +174,14 @@ func hasNumbers(s *Sheet, r int, cols []targetCol) bool {
 
 func isTotalRow(s *Sheet, r int) bool {
 	for c := range s.Rows[r] {
-		k := s.Key(r, c)
-		if strings.HasPrefix(k, "tong") || strings.HasPrefix(k, "cong") || strings.HasPrefix(k, "total") {
+		if s.At(r, c).Kind == Text && isTotalKey(s.Key(r, c)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isTotalKey recognises the label of a total row ("Tổng cộng", "Cộng", "Total").
+func isTotalKey(k string) bool {
+	return strings.HasPrefix(k, "tong") || strings.HasPrefix(k, "cong") || strings.HasPrefix(k, "total")
 }
