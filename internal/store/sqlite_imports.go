@@ -60,29 +60,48 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 	if err != nil {
 		return 0, nil, err
 	}
-	// the reports in force for the periods of this file
+	// the reports in force for the units and periods of this file: looked
+	// up one by one through the (unit, period) index for a small file, in
+	// one scan of the period for a big one
 	live := map[[2]string]int64{}
-	periods := map[string]bool{}
-	for _, r := range reports {
-		periods[r.Period.String()] = true
-	}
-	for period := range periods {
-		rows, err := tx.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
+	if len(reports) <= 64 {
+		st, err := s.stmt(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by IS NULL")
 		if err != nil {
 			return 0, nil, err
 		}
-		for rows.Next() {
-			var unit string
+		find := tx.StmtContext(ctx, st)
+		for _, r := range reports {
 			var imp int64
-			if err := rows.Scan(&unit, &imp); err != nil {
-				rows.Close()
+			switch err := find.QueryRowContext(ctx, r.Unit, r.Period.String()).Scan(&imp); {
+			case err == nil:
+				live[[2]string{r.Unit, r.Period.String()}] = imp
+			case !errors.Is(err, sql.ErrNoRows):
 				return 0, nil, err
 			}
-			live[[2]string{unit, period}] = imp
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, nil, err
+	} else {
+		periods := map[string]bool{}
+		for _, r := range reports {
+			periods[r.Period.String()] = true
+		}
+		for period := range periods {
+			rows, err := tx.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
+			if err != nil {
+				return 0, nil, err
+			}
+			for rows.Next() {
+				var unit string
+				var imp int64
+				if err := rows.Scan(&unit, &imp); err != nil {
+					rows.Close()
+					return 0, nil, err
+				}
+				live[[2]string{unit, period}] = imp
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return 0, nil, err
+			}
 		}
 	}
 	var superseded []Superseded
@@ -103,19 +122,23 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM reports").Scan(&base); err != nil {
 		return 0, nil, err
 	}
-	reportRows := make([][]any, len(reports))
-	var obsRows [][]any
-	for i, r := range reports {
-		rid := base + int64(i) + 1
-		reportRows[i] = []any{rid, id, r.Unit, r.Period.String()}
-		for _, v := range r.Values {
-			obsRows = append(obsRows, []any{rid, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell})
-		}
-	}
-	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period)", 4, reportRows); err != nil {
+	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period)", 4, len(reports), func(i int, args []any) []any {
+		r := reports[i]
+		return append(args, base+int64(i)+1, id, r.Unit, r.Period.String())
+	}); err != nil {
 		return 0, nil, fmt.Errorf("saving reports: %w", err)
 	}
-	if err := s.insertRows(ctx, tx, "observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell)", 6, obsRows); err != nil {
+	type ref struct{ report, value int }
+	var refs []ref
+	for i, r := range reports {
+		for j := range r.Values {
+			refs = append(refs, ref{i, j})
+		}
+	}
+	if err := s.insertRows(ctx, tx, "observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell)", 6, len(refs), func(i int, args []any) []any {
+		v := reports[refs[i].report].Values[refs[i].value]
+		return append(args, base+int64(refs[i].report)+1, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell)
+	}); err != nil {
 		return 0, nil, fmt.Errorf("saving values: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -127,21 +150,22 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 // insertBatch is how many rows one INSERT statement carries.
 const insertBatch = 200
 
-// insertRows inserts rows of width columns into table in multi-row INSERT
-// statements of insertBatch rows (the full-size statement is prepared once).
-func (s *SQLite) insertRows(ctx context.Context, tx *sql.Tx, table string, width int, rows [][]any) error {
+// insertRows inserts n rows of width columns into table in multi-row
+// INSERT statements of insertBatch rows (the full-size statement is
+// prepared once); row appends the values of row i to args.
+func (s *SQLite) insertRows(ctx context.Context, tx *sql.Tx, table string, width, n int, row func(i int, args []any) []any) error {
 	query := func(n int) string {
 		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 		return "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
 	}
 	args := make([]any, 0, insertBatch*width)
-	for start := 0; start < len(rows); start += insertBatch {
-		chunk := rows[start:min(start+insertBatch, len(rows))]
+	for start := 0; start < n; start += insertBatch {
+		end := min(start+insertBatch, n)
 		args = args[:0]
-		for _, r := range chunk {
-			args = append(args, r...)
+		for i := start; i < end; i++ {
+			args = row(i, args)
 		}
-		if len(chunk) == insertBatch {
+		if end-start == insertBatch {
 			st, err := s.stmt(ctx, query(insertBatch))
 			if err != nil {
 				return err
@@ -151,7 +175,7 @@ func (s *SQLite) insertRows(ctx context.Context, tx *sql.Tx, table string, width
 			}
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, query(len(chunk)), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, query(end-start), args...); err != nil {
 			return err
 		}
 	}
