@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/bhxh/kpi/internal/importer"
 	"github.com/bhxh/kpi/internal/report"
@@ -100,6 +103,9 @@ func importRun(ctx context.Context, opts *importOptions) error {
 		return err
 	}
 	im.Now = opts.f.Now
+	// Ctrl-C (or a polite kill) stops after the current file
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 
 	var bar *progressbar.ProgressBar
 	if io.ErrTTY && len(files) > 1 {
@@ -119,7 +125,13 @@ func importRun(ctx context.Context, opts *importOptions) error {
 			printResult(io.Out, r)
 		}
 	}
-	return summarise(io.Out, io.ErrOut, results, opts.DryRun)
+	err = summarise(io.Out, io.ErrOut, results, opts.DryRun)
+	if ctx.Err() != nil {
+		fmt.Fprintf(io.ErrOut, "đã dừng theo yêu cầu: xử lý xong %d/%d tệp, không tệp nào nhập dở; chạy lại cùng lệnh để nhập tiếp (tệp đã nhập sẽ được bỏ qua)\n",
+			len(results), len(files))
+		return exitError{code: ExitInterrupted}
+	}
+	return err
 }
 
 func printResult(w io.Writer, r importer.FileResult) {

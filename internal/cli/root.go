@@ -20,7 +20,15 @@ const (
 	ExitOK    = 0
 	ExitError = 1 // the command failed (or, for import, some file failed)
 	ExitUsage = 2 // wrong flags or arguments
+	// ExitInterrupted: stopped by Ctrl-C (128 + SIGINT), after the current file.
+	ExitInterrupted = 130
 )
+
+// exitError ends the command with a given exit code, its message already
+// printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 type usageError struct{ error }
 
@@ -46,7 +54,7 @@ Typical year:
 Try it on sample data first:  kpi demo
 
 The workspace is --db PATH, else $KPI_DB, else ./kpi.db.
-Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
+Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -93,6 +101,8 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments.`,
 		newExportCmd(f),
 		newDemoCmd(f),
 		newSampleCmd(f),
+		newBackupCmd(f),
+		newCheckCmd(f),
 	)
 	return root
 }
@@ -105,6 +115,10 @@ func Main(args []string, io *IOStreams) int {
 	err := root.ExecuteContext(context.Background())
 	if err == nil {
 		return ExitOK
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
 	}
 	if !errors.Is(err, errSilent) {
 		fmt.Fprintln(io.ErrOut, "lỗi:", err)

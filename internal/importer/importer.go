@@ -169,7 +169,9 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 // them in parallel while a single writer checks each against the
 // workspace and commits it, file by file, in the order given, so results
 // and history are the same as a sequential run. Each result is passed to
-// done as soon as it is final, in order.
+// done as soon as it is final, in order. When ctx is cancelled the file
+// being committed is finished and the rest are left alone: the results
+// then cover only the files dealt with.
 func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options, workers int, done func(FileResult)) []FileResult {
 	if workers < 1 {
 		workers = 1
@@ -201,7 +203,13 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		}()
 	}
 	results := make([]FileResult, 0, len(paths))
+	// a file being committed is finished even when ctx is cancelled
+	// (Ctrl-C stops after the current file, never inside one)
+	commitCtx := context.WithoutCancel(ctx)
 	for i := range paths {
+		if ctx.Err() != nil {
+			return results
+		}
 		var p prepared
 		select {
 		case p = <-slots[i]:
@@ -209,7 +217,10 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 			return results
 		}
 		<-ahead
-		r := im.commit(ctx, p, opts)
+		if ctx.Err() != nil && !p.done {
+			return results // cancelled while it was being read: leave it for the next run
+		}
+		r := im.commit(commitCtx, p, opts)
 		results = append(results, r)
 		if done != nil {
 			done(r)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -123,31 +124,57 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*SQLite, error) 
 }
 
 func (s *SQLite) migrate(ctx context.Context) error {
-	var v int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("%s is not a kpi workspace: %w", s.path, err)
-	}
-	if v > SchemaVersion {
-		return fmt.Errorf("%s was written by a newer kpi (schema %d, this kpi knows %d): update kpi", s.path, v, SchemaVersion)
-	}
-	for i := v; i < SchemaVersion; i++ {
+	for {
+		// each step reads the version inside its own write transaction, so
+		// two kpi processes opening a new workspace at once cannot both
+		// apply the same migration
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
-			return err
+			return friendly(s.path, err)
 		}
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+		var v int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migrating %s to schema %d: %w", s.path, i+1, err)
+			return fmt.Errorf("%s is not a kpi workspace: %w", s.path, err)
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+		if v > SchemaVersion {
+			tx.Rollback()
+			return fmt.Errorf("%s was written by a newer kpi (schema %d, this kpi knows %d): update kpi", s.path, v, SchemaVersion)
+		}
+		if v == SchemaVersion {
+			return tx.Rollback()
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrating %s to schema %d: %w", s.path, v+1, friendly(s.path, err))
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			tx.Rollback()
 			return err
 		}
 		if err := tx.Commit(); err != nil {
-			return err
+			return friendly(s.path, err)
 		}
 	}
-	return nil
+}
+
+// friendly turns SQLite's storage errors into what the officer can act on.
+func friendly(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "database or disk is full"):
+		return fmt.Errorf("ổ đĩa đầy (disk full) khi ghi %s: giải phóng chỗ trống rồi chạy lại; dữ liệu đã có không bị thay đổi: %w", path, err)
+	case strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database"):
+		return fmt.Errorf("%s chỉ đọc (read-only): không ghi được; kiểm tra quyền ghi của tệp và thư mục: %w", path, err)
+	case strings.Contains(msg, "SQLITE_CANTOPEN") || strings.Contains(msg, "unable to open database"):
+		return fmt.Errorf("không mở được %s: kiểm tra đường dẫn và quyền của thư mục: %w", path, err)
+	case strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "malformed") || strings.Contains(msg, "file is not a database"):
+		return fmt.Errorf("%s hỏng hoặc không phải cơ sở dữ liệu kpi: dùng bản sao lưu (kpi backup): %w", path, err)
+	}
+	return err
 }
 
 // Path returns the file path.

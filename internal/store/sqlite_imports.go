@@ -54,7 +54,7 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings))
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, friendly(s.path, err)
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
@@ -126,7 +126,7 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 		r := reports[i]
 		return append(args, base+int64(i)+1, id, r.Unit, r.Period.String())
 	}); err != nil {
-		return 0, nil, fmt.Errorf("saving reports: %w", err)
+		return 0, nil, fmt.Errorf("saving reports: %w", friendly(s.path, err))
 	}
 	type ref struct{ report, value int }
 	var refs []ref
@@ -139,10 +139,10 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 		v := reports[refs[i].report].Values[refs[i].value]
 		return append(args, base+int64(refs[i].report)+1, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell)
 	}); err != nil {
-		return 0, nil, fmt.Errorf("saving values: %w", err)
+		return 0, nil, fmt.Errorf("saving values: %w", friendly(s.path, err))
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, nil, err
+		return 0, nil, friendly(s.path, err)
 	}
 	return id, superseded, nil
 }

@@ -46,6 +46,10 @@ type Store interface {
 	// Observations lists the figures of the live reports of a year, for one
 	// unit or (unit "") all units, in no particular order.
 	Observations(ctx context.Context, year int, unit string) ([]report.Observation, error)
+	// Backup writes a consistent copy of the workspace to a new file.
+	Backup(ctx context.Context, path string) error
+	// Check runs the integrity check and the workspace's invariants.
+	Check(ctx context.Context) ([]Problem, error)
 	// Path names the workspace (a file path or URL) for messages.
 	Path() string
 	Close() error
