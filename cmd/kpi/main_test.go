@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/kpi/internal/cli"
+	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxspec"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
@@ -29,6 +30,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":   cmdMkxlsx,
+			"mkbad":    cmdMkbad,
 			"xlsxdump": cmdXlsxdump,
 		},
 	})
@@ -42,6 +44,21 @@ func cmdMkxlsx(ts *testscript.TestScript, neg bool, args []string) {
 	err := xlsxspec.WriteFile(ts.MkAbs(args[0]), ts.ReadFile(args[1]))
 	if neg != (err != nil) {
 		ts.Fatalf("mkxlsx: %v", err)
+	}
+}
+
+// mkbad DIR writes the broken and hostile files of internal/xlsxin/badfiles
+// into DIR (made by code: some are large by design).
+func cmdMkbad(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: mkbad dir")
+	}
+	dir := ts.MkAbs(args[0])
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		ts.Fatalf("mkbad: %v", err)
+	}
+	if _, err := badfiles.Make(dir); err != nil {
+		ts.Fatalf("mkbad: %v", err)
 	}
 }
 

@@ -19,12 +19,13 @@ import (
 )
 
 type importOptions struct {
-	f      *Factory
-	Paths  []string
-	DryRun bool
-	Force  bool
-	Unit   string
-	Period string
+	f       *Factory
+	Paths   []string
+	DryRun  bool
+	Force   bool
+	Unit    string
+	Period  string
+	MaxSize int64
 }
 
 func newImportCmd(f *Factory) *cobra.Command {
@@ -52,8 +53,15 @@ imported is skipped (--force imports it again). A new report for a unit and
 month that already has one replaces it; the old one stays in 'kpi history'
 and 'kpi undo ID' brings it back.
 
+Broken and hostile files (empty, CSV or PDF renamed .xlsx, truncated, legacy
+.xls, password-protected, zip bombs, absurd sheets) are refused with a
+message saying what to do; a sheet that unzips to more than --max-size MB,
+or a workbook of more than 6 million cells, is refused without being read.
+Macros in .xlsm files are never run: only cell values are read.
+
 Exit status is 1 if any file failed (each failure is listed; the good files
-are still imported), 0 otherwise.`,
+are still imported), 130 if stopped by Ctrl-C (after the current file), 0
+otherwise.`,
 		Example: `  kpi import baocao/thang03/
   kpi import --dry-run baocao/thang03/
   kpi import --period 2024-03 tonghop.xlsx
@@ -73,11 +81,15 @@ are still imported), 0 otherwise.`,
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "import files even if the same file was imported before")
 	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code, when neither the workbook nor the file name gives it")
 	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM, when neither the workbook nor the file name gives it")
+	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", xlsxin.MaxUnzipSize>>20, "refuse a workbook whose sheet unzips to more than this many MB")
 	return cmd
 }
 
 func importRun(ctx context.Context, opts *importOptions) error {
 	io := opts.f.IO
+	if opts.MaxSize > 0 {
+		xlsxin.MaxUnzipSize = opts.MaxSize << 20
+	}
 	iopts := importer.Options{DryRun: opts.DryRun, Force: opts.Force, Unit: opts.Unit}
 	if opts.Period != "" {
 		p, err := report.ParsePeriod(opts.Period)

@@ -1,6 +1,7 @@
 package xlsxin
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -26,9 +28,8 @@ func Open(path string) (*Workbook, error) {
 
 // OpenBytes reads a workbook from its bytes; name is used in messages.
 func OpenBytes(name string, data []byte) (*Workbook, error) {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xls":
-		return nil, &CellError{File: name, Msg: "tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy mở và lưu lại dưới dạng .xlsx"}
+	if msg := notAWorkbook(name, data); msg != "" {
+		return nil, &CellError{File: name, Msg: msg}
 	}
 	wb, err := openLean(name, data)
 	switch {
@@ -40,10 +41,48 @@ func OpenBytes(name string, data []byte) (*Workbook, error) {
 	return openExcelize(name, data)
 }
 
+var (
+	ole2Magic        = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+)
+
+// notAWorkbook recognises the files a mailbox delivers in place of an
+// .xlsx and says, in the officer's words, what to do; "" for a zip that
+// may be a workbook.
+func notAWorkbook(name string, data []byte) string {
+	switch {
+	case len(data) == 0:
+		return "tệp rỗng (0 byte): hãy xin đơn vị gửi lại"
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return "đây là tệp PDF, không phải bảng tính Excel: hãy xin đơn vị gửi tệp .xlsx"
+	case bytes.HasPrefix(data, ole2Magic):
+		if bytes.Contains(data, encryptedPackage) {
+			return "tệp Excel được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại"
+		}
+		return "tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy mở và lưu lại dưới dạng Sổ làm việc Excel (.xlsx)"
+	case !bytes.HasPrefix(data, []byte("PK")):
+		if utf8.Valid(data[:min(len(data), 4096)]) {
+			return "đây là tệp văn bản (CSV?), không phải bảng tính .xlsx: hãy mở bằng Excel và lưu dưới dạng .xlsx"
+		}
+		return "không phải tệp Excel .xlsx"
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "tệp .xlsx bị hỏng hoặc chưa tải về hết (không đọc được zip): hãy xin đơn vị gửi lại"
+	}
+	for _, f := range zr.File {
+		if strings.TrimPrefix(f.Name, "/") == "xl/workbook.xml" {
+			return ""
+		}
+	}
+	return "tệp zip nhưng không phải bảng tính Excel (có thể là .docx hay .pptx)"
+}
+
 // openExcelize reads a workbook with excelize: the path for workbooks the
 // lean reader steps aside from (formulas without cached values above all).
 func openExcelize(name string, data []byte) (*Workbook, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: 4 * MaxUnzipSize, UnzipXMLSizeLimit: MaxUnzipSize})
 	if err != nil {
 		return nil, &CellError{File: name, Msg: fmt.Sprintf("không mở được tệp Excel (.xlsx): %v", err)}
 	}
@@ -54,6 +93,9 @@ func openExcelize(name string, data []byte) (*Workbook, error) {
 	}
 	for _, sh := range f.GetSheetList() {
 		s, err := readSheet(f, wb, sh)
+		if errors.Is(err, ErrTooBig) {
+			return nil, &CellError{File: name, Sheet: sh, Msg: "trang tính quá lớn, không đọc: " + err.Error()}
+		}
 		if err != nil {
 			return nil, &CellError{File: name, Sheet: sh, Msg: fmt.Sprintf("không đọc được trang tính: %v", err)}
 		}
@@ -68,6 +110,15 @@ func readSheet(f *excelize.File, wb *Workbook, name string) (*Sheet, error) {
 		return nil, err
 	}
 	s := &Sheet{Book: wb, Name: name, Rows: make([][]Cell, len(raw))}
+	if visible, err := f.GetSheetVisible(name); err == nil {
+		s.Hidden = !visible
+	}
+	for _, row := range raw {
+		wb.cells += len(row) + 1
+	}
+	if wb.cells > MaxCells {
+		return nil, fmt.Errorf("%w: hơn %d ô (giới hạn của kpi)", ErrTooBig, MaxCells)
+	}
 	formats := map[int]string{}
 	format := func(ref string) string {
 		idx, err := f.GetCellStyle(name, ref)
@@ -114,25 +165,33 @@ func readSheet(f *excelize.File, wb *Workbook, name string) (*Sheet, error) {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		s.fillMerge(r1-1, c1-1, r2-1, c2-1)
+		if err := s.fillMerge(r1-1, c1-1, r2-1, c2-1); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
 
 // fillMerge copies the top-left cell of a merged range into all its cells
 // (zero-based, inclusive).
-func (s *Sheet) fillMerge(r1, c1, r2, c2 int) {
+func (s *Sheet) fillMerge(r1, c1, r2, c2 int) error {
 	top := s.At(r1, c1)
 	if top.Kind == Empty {
-		return
+		return nil
+	}
+	if (r2-r1+1)*(c2-c1+1) > MaxCells {
+		return fmt.Errorf("%w: vùng gộp ô quá lớn", ErrTooBig)
 	}
 	for r := r1; r <= r2; r++ {
 		for c := c1; c <= c2; c++ {
 			if r != r1 || c != c1 {
-				s.set(r, c, top)
+				if err := s.set(r, c, top); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	return nil
 }
 
 // readCell classifies one cell from its stored type and value.
@@ -176,12 +235,41 @@ func isNumeric(s string) bool {
 	return err == nil
 }
 
-func (s *Sheet) set(r, c int, cell Cell) {
+// maxRows and maxCols are Excel's own sheet limits.
+const (
+	maxRows = 1 << 20
+	maxCols = 1 << 14
+)
+
+// set stores a cell, growing the grid. Past Excel's sheet dimensions or
+// the MaxCells budget it returns ErrTooBig and stores nothing.
+func (s *Sheet) set(r, c int, cell Cell) error {
+	if r >= maxRows || c >= maxCols || r < 0 || c < 0 {
+		return fmt.Errorf("%w: ô %s nằm ngoài giới hạn của Excel", ErrTooBig, Ref(r, c))
+	}
+	grow := 0
+	if len(s.Rows) <= r {
+		grow += r + 1 - len(s.Rows)
+	}
+	have := 0
+	if r < len(s.Rows) {
+		have = len(s.Rows[r])
+	}
+	if have <= c {
+		grow += c + 1 - have
+	}
+	if grow > 0 {
+		if s.Book.cells+grow > MaxCells {
+			return fmt.Errorf("%w: hơn %d ô (giới hạn của kpi)", ErrTooBig, MaxCells)
+		}
+		s.Book.cells += grow
+	}
 	for len(s.Rows) <= r {
 		s.Rows = append(s.Rows, nil)
 	}
-	for len(s.Rows[r]) <= c {
-		s.Rows[r] = append(s.Rows[r], Cell{})
+	if len(s.Rows[r]) <= c {
+		s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)
 	}
 	s.Rows[r][c] = cell
+	return nil
 }

@@ -6,6 +6,7 @@
 package xlsxin
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -40,14 +41,47 @@ type Workbook struct {
 	File     string // the name used in messages (base name)
 	Date1904 bool   // dates count from 1904 (old Mac workbooks)
 	Sheets   []*Sheet
+
+	cells int // cells allocated so far, against MaxCells
+}
+
+// Limits on what one workbook may make the reader hold in memory. Past
+// them a workbook is refused with a clear error rather than read.
+var (
+	// MaxUnzipSize bounds the uncompressed size of any one part of a
+	// workbook (a sheet, the shared strings): 200 MB holds a sheet of about
+	// 500,000 rows × 11 columns. kpi import --max-size sets it.
+	MaxUnzipSize int64 = 200 << 20
+	// MaxCells bounds the cells of one workbook (a grid this size takes
+	// about 250 MB): 6 million, e.g. 545,000 rows × 11 columns.
+	MaxCells = 6_000_000
+)
+
+// ErrTooBig is the error of a workbook past the limits.
+var ErrTooBig = errors.New("workbook too big")
+
+// visibleFirst returns the sheets, visible ones first, each group in
+// workbook order: a table on a hidden sheet is found only if no visible
+// sheet has one.
+func (wb *Workbook) visibleFirst() []*Sheet {
+	out := make([]*Sheet, 0, len(wb.Sheets))
+	for _, hidden := range []bool{false, true} {
+		for _, s := range wb.Sheets {
+			if s.Hidden == hidden {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // Sheet is one worksheet as a grid; Rows[r][c] is row r+1, column c+1.
 // Merged ranges hold their top-left value in every cell.
 type Sheet struct {
-	Book *Workbook
-	Name string
-	Rows [][]Cell
+	Book   *Workbook
+	Name   string
+	Hidden bool
+	Rows   [][]Cell
 }
 
 // At returns the cell at zero-based row r, column c (Empty if outside).

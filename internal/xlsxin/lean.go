@@ -26,10 +26,6 @@ import (
 // errLeanUnsupported sends a workbook to the excelize path.
 var errLeanUnsupported = errors.New("lean reader: not supported")
 
-// MaxUnzipSize bounds the uncompressed size of any one part of a workbook,
-// against zip bombs.
-var MaxUnzipSize int64 = 1 << 30
-
 func openLean(name string, data []byte) (wb *Workbook, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a reader bug must not take the import down: let excelize try
@@ -49,15 +45,20 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 		if !ok {
 			return nil, nil
 		}
+		tooBig := fmt.Errorf("%w: phần %s giải nén ra hơn %d MB (giới hạn --max-size)", ErrTooBig, p, MaxUnzipSize>>20)
 		if f.UncompressedSize64 > uint64(MaxUnzipSize) {
-			return nil, fmt.Errorf("phần %s của tệp quá lớn (%d byte giải nén, giới hạn %d)", p, f.UncompressedSize64, MaxUnzipSize)
+			return nil, tooBig
 		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, err
 		}
 		defer rc.Close()
-		return io.ReadAll(io.LimitReader(rc, MaxUnzipSize+1))
+		b, err := io.ReadAll(io.LimitReader(rc, MaxUnzipSize+1))
+		if int64(len(b)) > MaxUnzipSize { // the zip's header lied about the size
+			return nil, tooBig
+		}
+		return b, err
 	}
 	wbXML, err := read("xl/workbook.xml")
 	if err != nil || wbXML == nil {
@@ -109,7 +110,7 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 		if b == nil {
 			return nil, errLeanUnsupported
 		}
-		s := &Sheet{Book: wb, Name: sh.name}
+		s := &Sheet{Book: wb, Name: sh.name, Hidden: sh.hidden}
 		if err := scanSheet(b, s, sst, xfFormats); err != nil {
 			return nil, err
 		}
@@ -118,7 +119,10 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 	return wb, nil
 }
 
-type sheetRef struct{ name, rid string }
+type sheetRef struct {
+	name, rid string
+	hidden    bool
+}
 
 // tags calls fn with the bytes of every start (or empty) tag named name,
 // with or without a namespace prefix.
@@ -170,6 +174,8 @@ func parseWorkbookXML(b []byte) ([]sheetRef, bool, error) {
 	tags(b, "sheet", func(tag []byte) {
 		var s sheetRef
 		s.name, _ = attrValue(tag, "name")
+		state, _ := attrValue(tag, "state")
+		s.hidden = state == "hidden" || state == "veryHidden"
 		for _, p := range []string{"r:id", "relationships:id", "ns1:id"} {
 			if v, ok := attrValue(tag, p); ok {
 				s.rid = v
@@ -470,7 +476,9 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) error {
 				return err
 			}
 			if cell.Kind != Empty {
-				s.set(row, col, cell)
+				if err := s.set(row, col, cell); err != nil {
+					return err
+				}
 			}
 		default:
 			if bytes.HasPrefix(data[i:], []byte("x:")) || bytes.HasPrefix(data[i:], []byte("s:")) {
@@ -503,7 +511,9 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) error {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		s.fillMerge(r1-1, c1-1, r2-1, c2-1)
+		if err := s.fillMerge(r1-1, c1-1, r2-1, c2-1); err != nil {
+			return err
+		}
 	}
 	return nil
 }

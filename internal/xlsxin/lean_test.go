@@ -22,7 +22,7 @@ var diffSpecs = []string{
 	goodTargets,
 	"sheet A\nrow 1: x & y < z > \"q\" 'a'\nrow 3 at C: 1 | 2.5 | -3 | 1e-7\ncell Z99: far",
 	"sheet S\nrow 1: Mã chỉ tiêu | Trong tháng | Lũy kế\nrow 2: thu | =2+3{5} | =A9{12.5}\nrow 3: bhyt | '007 | x\nfmt B3 000",
-	"sheet S\nrow 1: a\nhide\nsheet T\nrow 1: b\ndate A2 2024-03-31\ndate1904",
+	"date1904\nsheet S\nrow 1: a\nsheet T\nrow 1: b\ndate A2 2024-03-31\nhide S",
 	"sheet S\nrow 1: Lu\u0303y ke\u0302\u0301 | 😀 emoji | tab\there\nrow 2: 0.853 | 0.5 | 12\nfmt A2 0.0%\nfmt B2 0%\nmerge A1:A3\nmerge B2:C3",
 	"sheet S\nrow 1: =1/0{#DIV/0!}",
 }

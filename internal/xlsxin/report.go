@@ -81,7 +81,7 @@ type Book struct {
 // long or wide header row in its top rows) and reads its values. Problems
 // with cells are returned together as Errors.
 func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
-	for _, s := range wb.Sheets {
+	for _, s := range wb.visibleFirst() {
 		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
 			if h, ok := longHeader(s, r); ok {
 				return readLong(s, c, h)

@@ -27,7 +27,7 @@ type targetCol struct {
 // returns every bad cell at once as Errors; on error no units are returned.
 func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
 	isCode := func(k string) bool { return MatchesAny(k, UnitCodeHeaders) }
-	for _, s := range wb.Sheets {
+	for _, s := range wb.visibleFirst() {
 		hr, codeCol, ok := FindHeaderRow(s, isCode)
 		if !ok {
 			continue

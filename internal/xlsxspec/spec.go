@@ -9,7 +9,7 @@
 //	fmt B6:B9 000                      number format for a range (custom code)
 //	merge A1:F1                        merged range
 //	date B2 2024-03-15                 a date cell (format dd/mm/yyyy)
-//	hide                               hides the current sheet
+//	hide NAME                          hides a sheet (one written earlier)
 //	date1904                           the workbook counts dates from 1904
 //
 // Values: '… is text as written; a value Go can parse as a number is a
@@ -41,6 +41,7 @@ func Build(spec string) ([]byte, error) {
 	sheet := "Sheet1"
 	first := true
 	var caches []cached
+	var hidden []string
 	sc := bufio.NewScanner(strings.NewReader(spec))
 	ln := 0
 	for sc.Scan() {
@@ -130,9 +131,10 @@ func Build(spec string) ([]byte, error) {
 				return nil, fail(err)
 			}
 		case "hide":
-			if err := f.SetSheetVisible(sheet, false); err != nil {
-				return nil, fail(err)
+			if rest == "" {
+				rest = sheet
 			}
+			hidden = append(hidden, rest)
 		case "date1904":
 			t := true
 			if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &t}); err != nil {
@@ -140,6 +142,18 @@ func Build(spec string) ([]byte, error) {
 			}
 		default:
 			return nil, fail(fmt.Errorf("unknown directive %q", word))
+		}
+	}
+	for _, name := range hidden {
+		idx, err := f.GetSheetIndex(name)
+		if err != nil || idx < 0 {
+			return nil, fmt.Errorf("hide %s: no such sheet", name)
+		}
+		if idx == f.GetActiveSheetIndex() { // the active sheet cannot be hidden
+			f.SetActiveSheet((idx + 1) % len(f.GetSheetList()))
+		}
+		if err := f.SetSheetVisible(name, false); err != nil {
+			return nil, err
 		}
 	}
 	var buf bytes.Buffer

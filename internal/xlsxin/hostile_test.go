@@ -1,0 +1,78 @@
+package xlsxin
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
+)
+
+// Every broken or hostile file is an error that names the file and says
+// what to do; none panics, none is half read.
+func TestHostileFiles(t *testing.T) {
+	want := map[string]string{
+		"empty.xlsx":     "empty.xlsx: tệp rỗng (0 byte)",
+		"csv.xlsx":       "csv.xlsx: đây là tệp văn bản (CSV?)",
+		"pdf.xlsx":       "pdf.xlsx: đây là tệp PDF",
+		"truncated.xlsx": "truncated.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết",
+		"legacy.xls":     "legacy.xls: tệp Excel 97–2003 (.xls) không được hỗ trợ",
+		"password.xlsx":  "password.xlsx: tệp Excel được đặt mật khẩu",
+		"docx.xlsx":      "docx.xlsx: tệp zip nhưng không phải bảng tính Excel",
+		"bomb.xlsx":      "bomb.xlsx: workbook too big: phần xl/worksheets/sheet1.xml giải nén ra hơn 16 MB",
+		"far-cell.xlsx":  "far-cell.xlsx",
+		"macro.xlsm":     "",
+	}
+	old := MaxUnzipSize
+	MaxUnzipSize = 16 << 20
+	defer func() { MaxUnzipSize = old }()
+	for name, w := range want {
+		t.Run(name, func(t *testing.T) {
+			data, err := badfiles.Kinds[name]()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			wb, err := OpenBytes(name, data)
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+				t.Errorf("reading %s allocated %d MB", name, alloc>>20)
+			}
+			if w == "" {
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if _, err := ReadReport(wb, campaign.Default()); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Fatalf("error = %v, want %q", err, w)
+			}
+		})
+	}
+}
+
+// A table on a hidden sheet is found only when no visible sheet has one.
+func TestHiddenSheetsComeLast(t *testing.T) {
+	wb := openSpec(t, "x.xlsx", "sheet Old\nrow 1: Mã chỉ tiêu | Trong tháng\nrow 2: bhyt | 1\nsheet New\nrow 1: Mã chỉ tiêu | Trong tháng\nrow 2: bhyt | 2\nhide Old")
+	b, err := ReadReport(wb, campaign.Default())
+	if err != nil || b.Sheet != "New" {
+		t.Fatalf("sheet %v, err %v", b, err)
+	}
+}
+
+// Dates of the 1904 system give the right period.
+func TestDate1904Period(t *testing.T) {
+	wb := openSpec(t, "x.xlsx", "date1904\nsheet S\nrow 1: Kỳ báo cáo:\ndate B1 2024-05-15\nrow 2: Mã ĐV | thu\nrow 3: H01 | 5")
+	if !wb.Date1904 {
+		t.Fatal("1904 flag not read")
+	}
+	b, err := ReadReport(wb, campaign.Default())
+	if err != nil || b.Period == nil || b.Period.Period.Month != 5 || b.Period.Period.Year != 2024 {
+		t.Fatalf("period %+v, err %v", b.Period, err)
+	}
+}
