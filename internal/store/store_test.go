@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
 )
 
 func TestSQLiteRoundTrip(t *testing.T) {
@@ -66,4 +68,81 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "newer kpi") {
 		t.Fatalf("err = %v", err)
 	}
+}
+
+// A full disk fails the import with a clear message and changes nothing.
+func TestDiskFullChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "kpi.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SetCampaign(ctx, campaign.Default()); err != nil {
+		t.Fatal(err)
+	}
+	var units []campaign.Unit
+	var reports []report.Report
+	for i := 0; i < 2000; i++ {
+		code := fmt.Sprintf("U%04d", i)
+		units = append(units, campaign.Unit{Code: code, Name: code})
+		v := float64(i)
+		reports = append(reports, report.Report{Unit: code, Period: report.Period{Year: 2024, Month: 1},
+			Values: []report.Value{{KPI: "bhyt", Month: &v, MonthCell: "S!B2"}, {KPI: "thu", Month: &v, YTD: &v, MonthCell: "S!C2", YTDCell: "S!D2"}}})
+	}
+	if err := s.SaveUnits(ctx, units); err != nil {
+		t.Fatal(err)
+	}
+	// an import of 250 reports first prepares the cached statements (they
+	// are prepared outside the transaction, which the one connection below
+	// would not allow)
+	if _, _, err := s.SaveImport(ctx, ImportRecord{File: "warm.xlsx", SHA256: "w", Period: "2024-02"}, shift(reports[:250], 2), false); err != nil {
+		t.Fatal(err)
+	}
+	// simulate a full disk: the database may not grow past its size now
+	s.db.SetMaxOpenConns(1)
+	var pages int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages+2)); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = s.SaveImport(ctx, ImportRecord{File: "big.xlsx", SHA256: "x", Period: "2024-01"}, reports, false)
+	if err == nil || !strings.Contains(err.Error(), "ổ đĩa đầy") {
+		t.Fatalf("err = %v", err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM reports) + (SELECT count(*) FROM observations)").Scan(&n); err != nil || n != 1+250+500 {
+		t.Fatalf("%d rows, want only the first import's (err %v)", n, err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+}
+
+// kpi check finds what the invariants forbid.
+func TestCheckFindsProblems(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "kpi.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count) VALUES ('t', 'half.xlsx', 'half.xlsx', 'x', 'long', 'S', '2024-01', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check(ctx)
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0].Detail, "half.xlsx") {
+		t.Fatalf("problems = %+v, %v", problems, err)
+	}
+}
+
+func shift(reports []report.Report, month int) []report.Report {
+	out := make([]report.Report, len(reports))
+	for i, r := range reports {
+		r.Period.Month = month
+		out[i] = r
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
+	"github.com/bhxh/kpi/internal/xlsxspec"
 )
 
 // Every broken or hostile file is an error that names the file and says
@@ -76,3 +77,65 @@ func TestDate1904Period(t *testing.T) {
 		t.Fatalf("period %+v, err %v", b.Period, err)
 	}
 }
+
+// Error values saved by a spreadsheet (#DIV/0!, #REF!) are errors on their
+// cell.
+func TestErrorCells(t *testing.T) {
+	for _, v := range []string{"#DIV/0!", "#REF!", "#N/A"} {
+		wb := openSpec(t, "x.xlsx", "sheet S\nrow 1: Mã chỉ tiêu | Trong tháng\nrow 2: thu | =A9/0{"+v+"}")
+		_, err := ReadReport(wb, campaign.Default())
+		if err == nil || !strings.Contains(err.Error(), "x.xlsx › S!B2: ô có lỗi "+v) {
+			t.Errorf("%s: err = %v", v, err)
+		}
+	}
+}
+
+// Unit names are stored in NFC whatever form the workbook used; emoji and
+// very long names pass through.
+func TestNamesNFC(t *testing.T) {
+	long := strings.Repeat("Bảo hiểm ", 2000)
+	wb := openSpec(t, "x.xlsx", "row 1: Mã đơn vị | Tên đơn vị\nrow 2: H01 | BHXH huye\u0323\u0302n Lu\u0303y 🌾\nrow 3: H02 | "+long)
+	got, err := ReadTargets(wb, campaign.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Units[0].Name != "BHXH huyện Lũy 🌾" || got.Units[1].Name != strings.TrimSpace(long) {
+		t.Fatalf("names = %q", got.Units[0].Name)
+	}
+}
+
+func FuzzParseKPIHeader(f *testing.F) {
+	c := campaign.Default()
+	for _, s := range []string{"KH 2024 thu", "Số thu (lũy kế)", "thu 2023", "Tỷ lệ chậm đóng (%) 2023", "Thực hiện tháng BHYT"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if kc, ok := ParseKPIHeader(c, s); ok {
+			if _, found := c.KPI(kc.KPI.Code); !found {
+				t.Fatalf("%q gave unknown KPI %q", s, kc.KPI.Code)
+			}
+		}
+		parseWideHeader(c, s)
+	})
+}
+
+// FuzzReadReport runs the whole reader — either path, header detection,
+// number rules — on mutated workbooks: errors are fine, panics are not.
+func FuzzReadReport(f *testing.F) {
+	c := campaign.Default()
+	for _, spec := range append(diffSpecs, goodSpec2) {
+		if data, err := xlsxspec.Build(spec); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		wb, err := OpenBytes("f.xlsx", data)
+		if err != nil {
+			return
+		}
+		_, _ = ReadReport(wb, c)
+		_, _ = ReadTargets(wb, c)
+	})
+}
+
+const goodSpec2 = "row 1: Mã đơn vị: H01\nrow 2: Kỳ báo cáo: 03/2024\nrow 4: Mã chỉ tiêu | Thực hiện trong tháng | Lũy kế\nrow 5: thu | 100 | 200\nrow 6: bhyt | '1.234 |"

@@ -222,7 +222,11 @@ func patchCaches(data []byte, f *excelize.File, caches []cached) ([]byte, error)
 			if !re.Match(body) {
 				return nil, fmt.Errorf("formula cell %s!%s not found for its cached value", c.sheet, c.cell)
 			}
-			body = re.ReplaceAll(body, []byte(`<c r="`+c.cell+`"$1$2><f>$3</f><v>`+c.value+`</v></c>`))
+			typ := ""
+			if strings.HasPrefix(c.value, "#") {
+				typ = ` t="e"` // an error value, as spreadsheets save #DIV/0!
+			}
+			body = re.ReplaceAll(body, []byte(`<c r="`+c.cell+`"$1$2`+typ+`><f>$3</f><v>`+c.value+`</v></c>`))
 		}
 		w, err := zw.Create(zf.Name)
 		if err != nil {
