@@ -42,7 +42,7 @@ func newCampaignShowCmd(f *Factory) *cobra.Command {
 		Args:    exactArgs(0),
 		RunE:    func(cmd *cobra.Command, args []string) error { return campaignShowRun(cmd.Context(), opts) },
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 

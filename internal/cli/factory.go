@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/store"
+	"github.com/spf13/cobra"
 )
 
 // Factory carries what commands depend on, so tests can swap them.
@@ -33,6 +35,26 @@ func (f *Factory) DBPath() string {
 // OpenStore opens the workspace (creating the file when create is true).
 func (f *Factory) OpenStore(ctx context.Context, create bool) (store.Store, error) {
 	return openStore(ctx, f.DBPath(), create)
+}
+
+// OpenWorkspace opens an existing workspace and reads its campaign; the
+// caller closes the store.
+func (f *Factory) OpenWorkspace(ctx context.Context) (store.Store, *campaign.Campaign, error) {
+	st, err := f.OpenStore(ctx, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := st.Campaign(ctx)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, c, nil
+}
+
+// addFormatFlag binds --format (table, csv, json or markdown).
+func addFormatFlag(cmd *cobra.Command, dst *string) {
+	cmd.Flags().StringVar(dst, "format", "table", "output format: table, csv, json or markdown")
 }
 
 func openStore(ctx context.Context, path string, create bool) (store.Store, error) {

@@ -28,7 +28,7 @@ read, warnings, and the later imports that replaced its reports.`,
 		Args:    exactArgs(0),
 		RunE:    func(cmd *cobra.Command, args []string) error { return historyRun(cmd.Context(), opts) },
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 

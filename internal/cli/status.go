@@ -29,7 +29,7 @@ units missing for the latest month that anyone reported.`,
 		RunE:    func(cmd *cobra.Command, args []string) error { return statusRun(cmd.Context(), opts) },
 	}
 	cmd.Flags().IntVar(&opts.Year, "year", 0, "campaign year (default: the campaign's)")
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
@@ -56,15 +56,11 @@ func statusRun(ctx context.Context, opts *statusOptions) error {
 	if err := render.CheckFormat(opts.Format); err != nil {
 		return usageError{err}
 	}
-	st, err := opts.f.OpenStore(ctx, false)
+	st, c, err := opts.f.OpenWorkspace(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	c, err := st.Campaign(ctx)
-	if err != nil {
-		return err
-	}
 	year := opts.Year
 	if year == 0 {
 		year = c.Year

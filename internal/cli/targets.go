@@ -61,15 +61,11 @@ nothing is changed.`,
 }
 
 func targetsImportRun(ctx context.Context, opts *targetsImportOptions) error {
-	st, err := opts.f.OpenStore(ctx, false)
+	st, c, err := opts.f.OpenWorkspace(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	c, err := st.Campaign(ctx)
-	if err != nil {
-		return err
-	}
 	wb, err := xlsxin.Open(opts.File)
 	if err != nil {
 		return err

@@ -119,15 +119,11 @@ func templateReportRun(ctx context.Context, opts *templateReportOptions) error {
 	if err != nil {
 		return usageError{fmt.Errorf("--period: %w", err)}
 	}
-	st, err := opts.f.OpenStore(ctx, false)
+	st, c, err := opts.f.OpenWorkspace(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	c, err := st.Campaign(ctx)
-	if err != nil {
-		return err
-	}
 	if p.Year != c.Year {
 		return usageError{fmt.Errorf("--period %s is outside the campaign year %d", p, c.Year)}
 	}

@@ -28,7 +28,7 @@ values the workbook gave:
 		Args:    exactArgs(0),
 		RunE:    func(cmd *cobra.Command, args []string) error { return unitsRun(cmd.Context(), opts) },
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, csv, json or markdown")
+	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
@@ -36,15 +36,11 @@ func unitsRun(ctx context.Context, opts *unitsOptions) error {
 	if err := render.CheckFormat(opts.Format); err != nil {
 		return usageError{err}
 	}
-	st, err := opts.f.OpenStore(ctx, false)
+	st, c, err := opts.f.OpenWorkspace(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	c, err := st.Campaign(ctx)
-	if err != nil {
-		return err
-	}
 	units, err := st.Units(ctx)
 	if err != nil {
 		return err
