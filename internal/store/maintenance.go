@@ -8,11 +8,14 @@ import (
 
 // Backup writes a consistent copy of the workspace to path with VACUUM
 // INTO, while others may go on reading. An existing file is refused.
-func (s *SQLite) Backup(ctx context.Context, path string) error {
+func (s *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s already exists: name a new file for the backup", path)
 	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+	if s.d.name() != "sqlite" {
+		return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
+	}
+	if err := s.d.backup(ctx, s.db, path); err != nil {
 		return friendly(path, err)
 	}
 	return nil
@@ -28,35 +31,19 @@ type Problem struct {
 // every import has reports and every report values; no two live reports
 // for one unit and period; every superseding import exists; every report's
 // unit exists.
-func (s *SQLite) Check(ctx context.Context) ([]Problem, error) {
-	var problems []Problem
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+func (s *DB) Check(ctx context.Context) ([]Problem, error) {
+	problems, err := s.d.integrity(ctx, s.db)
 	if err != nil {
 		return nil, friendly(s.path, err)
 	}
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if msg != "ok" {
-			problems = append(problems, Problem{"integrity_check", msg})
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, friendly(s.path, err)
-	}
 	invariants := []struct{ name, query string }{
-		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || id || ' (' || file || ')' FROM imports i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
-		{"báo cáo không có số liệu", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' của lần nhập #' || import_id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.report_id = r.id)`},
-		{"số liệu không thuộc báo cáo nào", `SELECT 'số liệu ' || kpi || ' của báo cáo #' || report_id FROM observations o WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = o.report_id)`},
-		{"báo cáo không thuộc lần nhập nào", `SELECT 'báo cáo #' || id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id)`},
-		{"hai báo cáo có hiệu lực cho một đơn vị và kỳ", `SELECT unit_code || ' ' || period || ': ' || count(*) || ' báo cáo' FROM reports WHERE superseded_by IS NULL GROUP BY unit_code, period HAVING count(*) > 1`},
-		{"bị thay bởi lần nhập không tồn tại", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' → #' || superseded_by FROM reports r WHERE superseded_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.superseded_by)`},
+		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || CAST(id AS TEXT) || ' (' || file || ')' FROM imports i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
+		{"báo cáo không có số liệu", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' của lần nhập #' || CAST(import_id AS TEXT) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.report_id = r.id)`},
+		{"số liệu không thuộc báo cáo nào", `SELECT 'số liệu ' || kpi || ' của báo cáo #' || CAST(report_id AS TEXT) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = o.report_id)`},
+		{"báo cáo không thuộc lần nhập nào", `SELECT 'báo cáo #' || CAST(id AS TEXT) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id)`},
+		{"hai báo cáo có hiệu lực cho một đơn vị và kỳ", `SELECT unit_code || ' ' || period || ': ' || CAST(count(*) AS TEXT) || ' báo cáo' FROM reports WHERE superseded_by IS NULL GROUP BY unit_code, period HAVING count(*) > 1`},
+		{"bị thay bởi lần nhập không tồn tại", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' → #' || CAST(superseded_by AS TEXT) FROM reports r WHERE superseded_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.superseded_by)`},
 		{"báo cáo của đơn vị không có trong danh sách", `SELECT 'báo cáo ' || unit_code || ' ' || period FROM reports r WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = r.unit_code)`},
-		{"khoá ngoại", `SELECT "table" || ' rowid ' || rowid || ' → ' || parent FROM pragma_foreign_key_check`},
 	}
 	for _, inv := range invariants {
 		rows, err := s.db.QueryContext(ctx, inv.query)

@@ -15,9 +15,10 @@ import (
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 )
 
-// migrations are applied in order; PRAGMA user_version counts how many ran.
-// Never edit one that has been released: add a new one.
-var migrations = []string{
+// sqliteMigrations are applied in order; PRAGMA user_version counts how
+// many ran. Never edit one that has been released: add a new one, here and
+// in pgMigrations (both are versioned the same way).
+var sqliteMigrations = []string{
 	`CREATE TABLE campaign (
 		id INTEGER PRIMARY KEY CHECK (id = 1),
 		code TEXT NOT NULL,
@@ -73,21 +74,30 @@ var migrations = []string{
 		ytd_cell TEXT NOT NULL DEFAULT '',
 		PRIMARY KEY (report_id, kpi)
 	) WITHOUT ROWID;`,
+	// 3: a file's bytes are imported once unless forced, enforced by the
+	// database itself (two processes importing the same file at once
+	// cannot both win).
+	`ALTER TABLE imports ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+	UPDATE imports SET forced = 1 WHERE id NOT IN (SELECT MIN(id) FROM imports GROUP BY sha256);
+	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0;`,
 }
 
 // SchemaVersion is the schema this build writes.
-var SchemaVersion = len(migrations)
+var SchemaVersion = len(sqliteMigrations)
 
-// SQLite is the embedded single-file store.
-type SQLite struct {
-	db   *sql.DB
+// DB is a workspace in a SQL database: SQLite (the embedded single-file
+// default) or PostgreSQL (a shared server), one implementation with a
+// dialect for what differs.
+type DB struct {
+	db   dbx
+	d    dialect
 	path string
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared once, used by every import
 }
 
-var _ Store = (*SQLite)(nil)
+var _ Store = (*DB)(nil)
 
 // ErrNoWorkspace is returned by OpenSQLite when the file does not exist and
 // create is false.
@@ -96,7 +106,7 @@ var ErrNoWorkspace = errors.New("no workspace")
 // OpenSQLite opens (or, with create, creates) the workspace file at path,
 // with WAL journaling, foreign keys and a busy timeout, and brings its schema
 // up to date. A file written by a newer kpi is refused.
-func OpenSQLite(ctx context.Context, path string, create bool) (*SQLite, error) {
+func OpenSQLite(ctx context.Context, path string, create bool) (*DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
 			return nil, err
@@ -115,7 +125,7 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*SQLite, error) 
 	if err != nil {
 		return nil, err
 	}
-	s := &SQLite{db: db, path: path}
+	s := &DB{db: dbx{db, sqliteDialect{}}, d: sqliteDialect{}, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -123,7 +133,7 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*SQLite, error) 
 	return s, nil
 }
 
-func (s *SQLite) migrate(ctx context.Context) error {
+func (s *DB) migrate(ctx context.Context) error {
 	for {
 		// each step reads the version inside its own write transaction, so
 		// two kpi processes opening a new workspace at once cannot both
@@ -132,10 +142,10 @@ func (s *SQLite) migrate(ctx context.Context) error {
 		if err != nil {
 			return friendly(s.path, err)
 		}
-		var v int
-		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		v, err := s.d.version(ctx, tx)
+		if err != nil {
 			tx.Rollback()
-			return fmt.Errorf("%s is not a kpi workspace: %w", s.path, err)
+			return fmt.Errorf("%s is not a kpi workspace: %w", s.path, friendly(s.path, err))
 		}
 		if v > SchemaVersion {
 			tx.Rollback()
@@ -144,11 +154,11 @@ func (s *SQLite) migrate(ctx context.Context) error {
 		if v == SchemaVersion {
 			return tx.Rollback()
 		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.migrations()[v]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migrating %s to schema %d: %w", s.path, v+1, friendly(s.path, err))
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		if err := s.d.setVersion(ctx, tx, v+1); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -178,10 +188,10 @@ func friendly(path string, err error) error {
 }
 
 // Path returns the file path.
-func (s *SQLite) Path() string { return s.path }
+func (s *DB) Path() string { return s.path }
 
 // Close closes the database.
-func (s *SQLite) Close() error {
+func (s *DB) Close() error {
 	for _, st := range s.stmts {
 		st.Close()
 	}
@@ -189,7 +199,7 @@ func (s *SQLite) Close() error {
 }
 
 // stmt returns the prepared statement for query, preparing it once.
-func (s *SQLite) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+func (s *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st, ok := s.stmts[query]; ok {
@@ -207,7 +217,7 @@ func (s *SQLite) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 // Campaign returns the stored campaign.
-func (s *SQLite) Campaign(ctx context.Context) (*campaign.Campaign, error) {
+func (s *DB) Campaign(ctx context.Context) (*campaign.Campaign, error) {
 	var y string
 	err := s.db.QueryRowContext(ctx, "SELECT yaml FROM campaign WHERE id = 1").Scan(&y)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -220,7 +230,7 @@ func (s *SQLite) Campaign(ctx context.Context) (*campaign.Campaign, error) {
 }
 
 // SetCampaign stores the campaign.
-func (s *SQLite) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
+func (s *DB) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
 	y, err := c.YAML()
 	if err != nil {
 		return err
@@ -232,7 +242,7 @@ func (s *SQLite) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
 }
 
 // UnitNames returns every unit in workbook order, without targets.
-func (s *SQLite) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
+func (s *DB) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT code, name, cluster FROM units ORDER BY position, code")
 	if err != nil {
 		return nil, err
@@ -250,7 +260,7 @@ func (s *SQLite) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
 }
 
 // Units returns every unit in workbook order.
-func (s *SQLite) Units(ctx context.Context) ([]campaign.Unit, error) {
+func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
 	units, err := s.UnitNames(ctx)
 	if err != nil {
 		return nil, err
@@ -285,7 +295,7 @@ func (s *SQLite) Units(ctx context.Context) ([]campaign.Unit, error) {
 }
 
 // SaveUnits upserts units and replaces their values, in one transaction.
-func (s *SQLite) SaveUnits(ctx context.Context, units []campaign.Unit) error {
+func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -330,4 +340,71 @@ func (s *SQLite) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 		}
 	}
 	return tx.Commit()
+}
+
+// sqliteDialect is the embedded SQLite database.
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string           { return "sqlite" }
+func (sqliteDialect) rebind(q string) string { return q }
+func (sqliteDialect) migrations() []string   { return sqliteMigrations }
+
+func (sqliteDialect) version(ctx context.Context, tx txx) (int, error) {
+	var v int
+	err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func (sqliteDialect) setVersion(ctx context.Context, tx txx, v int) error {
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
+	return err
+}
+
+// reportIDs: the writing transaction holds SQLite's write lock, so the
+// next ids after the largest are free.
+func (sqliteDialect) reportIDs(ctx context.Context, tx txx, n int) ([]int64, error) {
+	var base int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM reports").Scan(&base); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = base + int64(i) + 1
+	}
+	return ids, nil
+}
+
+func (sqliteDialect) backup(ctx context.Context, db dbx, path string) error {
+	_, err := db.ExecContext(ctx, "VACUUM INTO ?", path)
+	return err
+}
+
+func (sqliteDialect) integrity(ctx context.Context, db dbx) ([]Problem, error) {
+	var problems []Problem
+	for _, q := range []struct{ name, query string }{
+		{"integrity_check", "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'"},
+		{"khoá ngoại", `SELECT "table" || ' rowid ' || rowid || ' → ' || parent FROM pragma_foreign_key_check`},
+	} {
+		rows, err := db.QueryContext(ctx, q.query)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var d string
+			if err := rows.Scan(&d); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			problems = append(problems, Problem{q.name, d})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return problems, nil
+}
+
+func (sqliteDialect) uniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }

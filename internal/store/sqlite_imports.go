@@ -15,7 +15,7 @@ import (
 )
 
 // FindImport looks a file up by SHA-256.
-func (s *SQLite) FindImport(ctx context.Context, sha string) (int64, bool, error) {
+func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 	return findImport(ctx, s.db, sha)
 }
 
@@ -32,8 +32,21 @@ func findImport(ctx context.Context, q queryer, sha string) (int64, bool, error)
 	return id, err == nil, err
 }
 
-// SaveImport records a file and its reports atomically.
-func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
+// SaveImport records a file and its reports atomically. When a concurrent
+// writer wins a race for the same file or the same unit and month (a
+// unique index says so), the transaction is tried again on the new state:
+// the file is then found already imported, or supersedes the winner.
+func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
+	for attempt := 1; ; attempt++ {
+		id, sup, err := s.saveImport(ctx, rec, reports, force)
+		if attempt < 5 && s.d.uniqueViolation(err) {
+			continue
+		}
+		return id, sup, err
+	}
+}
+
+func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, nil, err
@@ -50,15 +63,18 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 	if err != nil {
 		return 0, nil, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count, warnings)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings))
-	if err != nil {
-		return 0, nil, friendly(s.path, err)
+	forced := 0
+	if force {
+		forced = 1
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, nil, err
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced).Scan(&id); err != nil {
+		if s.d.uniqueViolation(err) {
+			return 0, nil, err
+		}
+		return 0, nil, friendly(s.path, err)
 	}
 	// the reports in force for the units and periods of this file: looked
 	// up one by one through the (unit, period) index for a small file, in
@@ -118,14 +134,17 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 	}
 	// report ids are given here (the transaction holds the write lock), so
 	// that reports and observations go in as multi-row inserts
-	var base int64
-	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM reports").Scan(&base); err != nil {
+	rids, err := s.d.reportIDs(ctx, tx, len(reports))
+	if err != nil {
 		return 0, nil, err
 	}
 	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period)", 4, len(reports), func(i int, args []any) []any {
 		r := reports[i]
-		return append(args, base+int64(i)+1, id, r.Unit, r.Period.String())
+		return append(args, rids[i], id, r.Unit, r.Period.String())
 	}); err != nil {
+		if s.d.uniqueViolation(err) {
+			return 0, nil, err
+		}
 		return 0, nil, fmt.Errorf("saving reports: %w", friendly(s.path, err))
 	}
 	type ref struct{ report, value int }
@@ -137,7 +156,7 @@ func (s *SQLite) SaveImport(ctx context.Context, rec ImportRecord, reports []rep
 	}
 	if err := s.insertRows(ctx, tx, "observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell)", 6, len(refs), func(i int, args []any) []any {
 		v := reports[refs[i].report].Values[refs[i].value]
-		return append(args, base+int64(refs[i].report)+1, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell)
+		return append(args, rids[refs[i].report], v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell)
 	}); err != nil {
 		return 0, nil, fmt.Errorf("saving values: %w", friendly(s.path, err))
 	}
@@ -153,7 +172,7 @@ const insertBatch = 200
 // insertRows inserts n rows of width columns into table in multi-row
 // INSERT statements of insertBatch rows (the full-size statement is
 // prepared once); row appends the values of row i to args.
-func (s *SQLite) insertRows(ctx context.Context, tx *sql.Tx, table string, width, n int, row func(i int, args []any) []any) error {
+func (s *DB) insertRows(ctx context.Context, tx txx, table string, width, n int, row func(i int, args []any) []any) error {
 	query := func(n int) string {
 		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 		return "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
@@ -190,10 +209,10 @@ func nonNil(s []string) []string {
 }
 
 // Imports lists the history with each import's units and superseders.
-func (s *SQLite) Imports(ctx context.Context) ([]ImportRecord, error) {
+func (s *DB) Imports(ctx context.Context) ([]ImportRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.imported_at, i.file, i.path, i.sha256, i.layout, i.sheet, i.period, i.value_count, i.warnings,
-			COALESCE((SELECT group_concat(unit_code, ',') FROM (SELECT unit_code FROM reports WHERE import_id = i.id ORDER BY unit_code)), ''),
-			COALESCE((SELECT group_concat(sb, ',') FROM (SELECT DISTINCT superseded_by AS sb FROM reports WHERE import_id = i.id AND superseded_by IS NOT NULL ORDER BY sb)), '')
+			COALESCE((SELECT string_agg(unit_code, ',' ORDER BY unit_code) FROM reports WHERE import_id = i.id), ''),
+			COALESCE((SELECT string_agg(CAST(sb AS TEXT), ',' ORDER BY sb) FROM (SELECT DISTINCT superseded_by AS sb FROM reports WHERE import_id = i.id AND superseded_by IS NOT NULL) t), '')
 		FROM imports i ORDER BY i.id`)
 	if err != nil {
 		return nil, err
@@ -226,7 +245,7 @@ func (s *SQLite) Imports(ctx context.Context) ([]ImportRecord, error) {
 // Undo deletes an import. For each of its reports, the report it had
 // superseded takes its place: live again if the undone report was live, or
 // superseded by whatever superseded the undone one.
-func (s *SQLite) Undo(ctx context.Context, id int64) ([]Superseded, error) {
+func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -292,7 +311,7 @@ func (s *SQLite) Undo(ctx context.Context, id int64) ([]Superseded, error) {
 }
 
 // LiveReports lists the reports in force for a year.
-func (s *SQLite) LiveReports(ctx context.Context, year int) ([]LiveReport, error) {
+func (s *DB) LiveReports(ctx context.Context, year int) ([]LiveReport, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id,
 			EXISTS (SELECT 1 FROM reports o WHERE o.unit_code = r.unit_code AND o.period = r.period AND o.superseded_by IS NOT NULL)
 		FROM reports r WHERE r.superseded_by IS NULL AND r.period LIKE ? ORDER BY r.unit_code, r.period`, fmt.Sprintf("%04d-%%", year))
@@ -312,7 +331,7 @@ func (s *SQLite) LiveReports(ctx context.Context, year int) ([]LiveReport, error
 }
 
 // Observations lists the live figures of a year.
-func (s *SQLite) Observations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
+func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
 	q := `SELECT r.unit_code, r.period, o.kpi, o.month_value, o.ytd_value
 		FROM observations o JOIN reports r ON r.id = o.report_id
 		WHERE r.superseded_by IS NULL AND r.period BETWEEN ? AND ?`
