@@ -147,7 +147,7 @@ workspace, the embedded default bhxh-2024 is written.`,
 
 func campaignExportRun(ctx context.Context, opts *campaignExportOptions) error {
 	var data []byte
-	if fileExists(opts.f.DBPath()) {
+	if opts.f.workspaceExists(ctx) {
 		c, err := workspaceCampaign(ctx, opts.f)
 		if err != nil {
 			return err

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -58,13 +56,25 @@ func addFormatFlag(cmd *cobra.Command, dst *string) {
 }
 
 func openStore(ctx context.Context, path string, create bool) (store.Store, error) {
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return nil, fmt.Errorf("PostgreSQL workspaces are not supported yet: use a file path for --db")
+	if store.IsPostgresURL(path) {
+		return store.OpenPostgres(ctx, path, create)
 	}
 	return store.OpenSQLite(ctx, path, create)
 }
 
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
+// workspaceExists reports whether the workspace holds a campaign already
+// (for a file: whether the file exists).
+func (f *Factory) workspaceExists(ctx context.Context) bool {
+	path := f.DBPath()
+	if !store.IsPostgresURL(path) {
+		_, err := os.Stat(path)
+		return err == nil
+	}
+	st, err := store.OpenPostgres(ctx, path, false)
+	if err != nil {
+		return false
+	}
+	defer st.Close()
+	_, err = st.Campaign(ctx)
 	return err == nil
 }

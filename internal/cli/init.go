@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -46,11 +47,19 @@ func initRun(ctx context.Context, opts *initOptions) error {
 		}
 	}
 	path := opts.f.DBPath()
-	if fileExists(path) {
+	if opts.f.workspaceExists(ctx) {
 		if !opts.Force {
-			return fmt.Errorf("workspace %s already exists: use --force to replace it (this deletes its data), or --db to name another", path)
+			return fmt.Errorf("workspace %s already exists: use --force to replace it (this deletes its data), or --db to name another", store.Redact(path))
+		}
+		if store.IsPostgresURL(path) {
+			if err := store.DropWorkspace(ctx, path); err != nil {
+				return err
+			}
 		}
 		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			if store.IsPostgresURL(path) {
+				break
+			}
 			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
 				return err
 			}
@@ -64,7 +73,7 @@ func initRun(ctx context.Context, opts *initOptions) error {
 	if err := st.SetCampaign(ctx, c); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)\n", path, c.Code, len(c.KPIs), c.Year)
+	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)\n", st.Path(), c.Code, len(c.KPIs), c.Year)
 	fmt.Fprintf(opts.f.IO.ErrOut, "  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)\n")
 	return nil
 }

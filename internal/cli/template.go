@@ -52,7 +52,7 @@ Units already in the workspace are pre-filled with what it holds (use
 func templateTargetsRun(ctx context.Context, opts *templateTargetsOptions) error {
 	c := campaign.Default()
 	var units []campaign.Unit
-	if fileExists(opts.f.DBPath()) {
+	if opts.f.workspaceExists(ctx) {
 		st, err := opts.f.OpenStore(ctx, false)
 		if err != nil {
 			return err

@@ -39,12 +39,21 @@ func findImport(ctx context.Context, q queryer, sha string) (int64, bool, error)
 func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
 	for attempt := 1; ; attempt++ {
 		id, sup, err := s.saveImport(ctx, rec, reports, force)
-		if attempt < 5 && s.d.uniqueViolation(err) {
+		if errors.Is(err, errSameFile) {
+			// the unique index on the file's SHA-256 said no: name the import
+			if id, found, ferr := findImport(ctx, s.db, rec.SHA256); ferr == nil && found {
+				return 0, nil, &AlreadyImportedError{ID: id}
+			}
+		}
+		if attempt < 5 && (s.d.uniqueViolation(err) || errors.Is(err, errSameFile)) {
 			continue
 		}
 		return id, sup, err
 	}
 }
+
+// errSameFile: the file's bytes are already imported (unique index).
+var errSameFile = errors.New("same file already imported")
 
 func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -52,13 +61,6 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 		return 0, nil, err
 	}
 	defer tx.Rollback()
-	if !force {
-		if id, found, err := findImport(ctx, tx, rec.SHA256); err != nil {
-			return 0, nil, err
-		} else if found {
-			return 0, nil, &AlreadyImportedError{ID: id}
-		}
-	}
 	warnings, err := json.Marshal(nonNil(rec.Warnings))
 	if err != nil {
 		return 0, nil, err
@@ -72,7 +74,7 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced).Scan(&id); err != nil {
 		if s.d.uniqueViolation(err) {
-			return 0, nil, err
+			return 0, nil, errSameFile
 		}
 		return 0, nil, friendly(s.path, err)
 	}
@@ -81,14 +83,14 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 	// one scan of the period for a big one
 	live := map[[2]string]int64{}
 	if len(reports) <= 64 {
-		st, err := s.stmt(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by IS NULL")
-		if err != nil {
-			return 0, nil, err
-		}
-		find := tx.StmtContext(ctx, st)
+		const q = "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by IS NULL"
 		for _, r := range reports {
 			var imp int64
-			switch err := find.QueryRowContext(ctx, r.Unit, r.Period.String()).Scan(&imp); {
+			row, err := s.txQueryRow(ctx, tx, q, r.Unit, r.Period.String())
+			if err != nil {
+				return 0, nil, err
+			}
+			switch err := row.Scan(&imp); {
 			case err == nil:
 				live[[2]string{r.Unit, r.Period.String()}] = imp
 			case !errors.Is(err, sql.ErrNoRows):
@@ -166,6 +168,34 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 	return id, superseded, nil
 }
 
+// txExec and txQueryRow run a frequent statement in a transaction: through
+// the store's prepared statement on SQLite; as plain SQL on PostgreSQL,
+// whose driver keeps prepared statements per connection itself (preparing
+// again on the transaction's connection would cost a round trip).
+func (s *DB) txExec(ctx context.Context, tx txx, q string, args ...any) error {
+	if s.d.name() != "sqlite" {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	}
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return err
+	}
+	_, err = tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	return err
+}
+
+func (s *DB) txQueryRow(ctx context.Context, tx txx, q string, args ...any) (*sql.Row, error) {
+	if s.d.name() != "sqlite" {
+		return tx.QueryRowContext(ctx, q, args...), nil
+	}
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...), nil
+}
+
 // insertBatch is how many rows one INSERT statement carries.
 const insertBatch = 200
 
@@ -185,11 +215,7 @@ func (s *DB) insertRows(ctx context.Context, tx txx, table string, width, n int,
 			args = row(i, args)
 		}
 		if end-start == insertBatch {
-			st, err := s.stmt(ctx, query(insertBatch))
-			if err != nil {
-				return err
-			}
-			if _, err := tx.StmtContext(ctx, st).ExecContext(ctx, args...); err != nil {
+			if err := s.txExec(ctx, tx, query(insertBatch), args...); err != nil {
 				return err
 			}
 			continue

@@ -92,3 +92,7 @@ func dollarParams(q string) string {
 	}
 	return b.String()
 }
+
+func (x txx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	return x.Tx.PrepareContext(ctx, x.d.rebind(q))
+}

@@ -1,0 +1,206 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+)
+
+// pgMigrations are the PostgreSQL schema, versioned like sqliteMigrations
+// (the same number of steps, the same tables and constraints).
+var pgMigrations = []string{
+	`CREATE TABLE campaign (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		code TEXT NOT NULL,
+		year INTEGER NOT NULL,
+		yaml TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE units (
+		code TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		cluster TEXT NOT NULL DEFAULT '',
+		position INTEGER NOT NULL
+	);
+	CREATE TABLE unit_values (
+		unit_code TEXT NOT NULL REFERENCES units(code) ON DELETE CASCADE,
+		kpi TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('target', 'baseline')),
+		value DOUBLE PRECISION NOT NULL,
+		PRIMARY KEY (unit_code, kpi, kind)
+	);`,
+	`CREATE TABLE imports (
+		id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		imported_at TEXT NOT NULL,
+		file TEXT NOT NULL,
+		path TEXT NOT NULL,
+		sha256 TEXT NOT NULL,
+		layout TEXT NOT NULL,
+		sheet TEXT NOT NULL,
+		period TEXT NOT NULL,
+		value_count INTEGER NOT NULL,
+		warnings TEXT NOT NULL DEFAULT '[]'
+	);
+	CREATE INDEX imports_sha256 ON imports (sha256);
+	CREATE TABLE reports (
+		id BIGSERIAL PRIMARY KEY,
+		import_id BIGINT NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		period TEXT NOT NULL,
+		superseded_by BIGINT REFERENCES imports (id),
+		UNIQUE (import_id, unit_code)
+	);
+	CREATE UNIQUE INDEX reports_live ON reports (unit_code, period) WHERE superseded_by IS NULL;
+	CREATE INDEX reports_superseded_by ON reports (superseded_by);
+	CREATE INDEX reports_period ON reports (period) WHERE superseded_by IS NULL;
+	CREATE TABLE observations (
+		report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+		kpi TEXT NOT NULL,
+		month_value DOUBLE PRECISION,
+		ytd_value DOUBLE PRECISION,
+		month_cell TEXT NOT NULL DEFAULT '',
+		ytd_cell TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (report_id, kpi)
+	);`,
+	`ALTER TABLE imports ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+	UPDATE imports SET forced = 1 WHERE id NOT IN (SELECT MIN(id) FROM imports GROUP BY sha256);
+	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0;`,
+}
+
+func init() {
+	if len(pgMigrations) != len(sqliteMigrations) {
+		panic("store: the SQLite and PostgreSQL schemas must have the same versions")
+	}
+}
+
+// IsPostgresURL reports whether a --db value names a PostgreSQL database.
+func IsPostgresURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// OpenPostgres opens the workspace in a PostgreSQL database and brings its
+// schema up to date. Without create, a database with no kpi schema is
+// refused, as a missing file is for SQLite.
+func OpenPostgres(ctx context.Context, dsn string, create bool) (*DB, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("không kết nối được PostgreSQL %s: %w", Redact(dsn), err)
+	}
+	s := &DB{db: dbx{db, pgDialect{}}, d: pgDialect{}, path: Redact(dsn)}
+	var exists bool
+	if err := db.QueryRowContext(ctx, "SELECT to_regclass('kpi_schema_version') IS NOT NULL").Scan(&exists); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if !exists && !create {
+		db.Close()
+		return nil, fmt.Errorf("%w at %s: create one with 'kpi init'", ErrNoWorkspace, Redact(dsn))
+	}
+	if _, err := db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS kpi_schema_version (version INTEGER NOT NULL)"); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// DropWorkspace removes every kpi table from a PostgreSQL database (kpi
+// init --force).
+func DropWorkspace(ctx context.Context, dsn string) error {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS observations, reports, imports, unit_values, units, campaign, kpi_schema_version CASCADE`)
+	return err
+}
+
+// Redact hides a password in a URL for messages.
+func Redact(dsn string) string {
+	if !IsPostgresURL(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
+}
+
+// pgDialect is a shared PostgreSQL server.
+type pgDialect struct{}
+
+func (pgDialect) name() string           { return "postgres" }
+func (pgDialect) rebind(q string) string { return dollarParams(q) }
+func (pgDialect) migrations() []string   { return pgMigrations }
+
+// version reads the schema version, locking the row so that two processes
+// migrating at once take turns.
+func (pgDialect) version(ctx context.Context, tx txx) (int, error) {
+	if _, err := tx.ExecContext(ctx, "LOCK TABLE kpi_schema_version IN EXCLUSIVE MODE"); err != nil {
+		return 0, err
+	}
+	var v int
+	err := tx.QueryRowContext(ctx, "SELECT version FROM kpi_schema_version").Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return v, err
+}
+
+func (pgDialect) setVersion(ctx context.Context, tx txx, v int) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM kpi_schema_version"); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "INSERT INTO kpi_schema_version (version) VALUES (?)", v)
+	return err
+}
+
+func (pgDialect) reportIDs(ctx context.Context, tx txx, n int) ([]int64, error) {
+	if n == 1 {
+		var id int64
+		err := tx.QueryRowContext(ctx, "SELECT nextval('reports_id_seq')").Scan(&id)
+		return []int64{id}, err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT nextval('reports_id_seq') FROM generate_series(1, ?)", n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (pgDialect) backup(ctx context.Context, db dbx, path string) error {
+	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
+}
+
+// integrity: PostgreSQL enforces its constraints itself; kpi's own
+// invariants are checked by Check.
+func (pgDialect) integrity(ctx context.Context, db dbx) ([]Problem, error) { return nil, nil }
+
+func (pgDialect) uniqueViolation(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
