@@ -1,15 +1,19 @@
 package main
 
 import (
+	"database/sql"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/cli"
 	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxspec"
+	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 )
@@ -32,6 +36,56 @@ func TestScripts(t *testing.T) {
 			"mkxlsx":   cmdMkxlsx,
 			"mkbad":    cmdMkbad,
 			"xlsxdump": cmdXlsxdump,
+		},
+	})
+}
+
+// TestScriptsPostgres runs the scripts for import, targets, scoring and
+// hostile files again with the workspace on PostgreSQL (each script gets a
+// database of its own), and the PostgreSQL-only ones, when
+// KPI_TEST_POSTGRES names a database (.ci/run starts a server).
+func TestScriptsPostgres(t *testing.T) {
+	admin := os.Getenv("KPI_TEST_POSTGRES")
+	if admin == "" {
+		t.Skip("KPI_TEST_POSTGRES not set")
+	}
+	dir := filepath.Join("..", "..", "testdata", "script")
+	var files []string
+	for _, name := range []string{"import", "targets", "scoring", "hostile"} {
+		files = append(files, filepath.Join(dir, name+".txtar"))
+	}
+	only, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script-postgres", "*.txtar"))
+	files = append(files, only...)
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() }) // the scripts run in parallel, after Run returns
+	var n atomic.Int64
+	testscript.Run(t, testscript.Params{
+		Files: files,
+		Setup: func(env *testscript.Env) error {
+			name := fmt.Sprintf("kpi_script_%d_%d", os.Getpid(), n.Add(1))
+			if _, err := db.Exec("DROP DATABASE IF EXISTS " + name); err != nil {
+				return err
+			}
+			if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+				return err
+			}
+			env.Defer(func() { db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") })
+			u, err := url.Parse(admin)
+			if err != nil {
+				return err
+			}
+			u.Path = "/" + name
+			env.Setenv("KPI_DB", u.String())
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkxlsx":   cmdMkxlsx,
+			"xlsxdump": cmdXlsxdump,
+			"mkbad":    cmdMkbad,
 		},
 	})
 }

@@ -200,7 +200,21 @@ func (pgDialect) backup(ctx context.Context, db dbx, path string) error {
 // invariants are checked by Check.
 func (pgDialect) integrity(ctx context.Context, db dbx) ([]Problem, error) { return nil, nil }
 
+// uniqueViolation: a unique index said no (23505), or PostgreSQL gave up
+// a deadlock or serialisation conflict (40P01, 40001): try again.
 func (pgDialect) uniqueViolation(err error) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "23505"
+	return errors.As(err, &pe) && (pe.Code == "23505" || pe.Code == "40P01" || pe.Code == "40001")
+}
+
+// writeLockKey is the advisory lock that orders kpi's writing
+// transactions on a PostgreSQL workspace.
+const writeLockKey = 0x6b7069 // "kpi"
+
+// lockWrites takes a transaction-scoped advisory lock: files are committed
+// one at a time across every process, as on SQLite, so that superseding
+// updates cannot deadlock; each transaction is short.
+func (pgDialect) lockWrites(ctx context.Context, tx txx) error {
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", writeLockKey)
+	return err
 }

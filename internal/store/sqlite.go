@@ -301,6 +301,9 @@ func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := s.d.lockWrites(ctx, tx); err != nil {
+		return err
+	}
 	// units of this workbook come first, in its order; others keep theirs after
 	if _, err := tx.ExecContext(ctx, "UPDATE units SET position = position + ?", len(units)+1); err != nil {
 		return err
@@ -408,3 +411,6 @@ func (sqliteDialect) integrity(ctx context.Context, db dbx) ([]Problem, error) {
 func (sqliteDialect) uniqueViolation(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
+
+// lockWrites: BEGIN IMMEDIATE (the _txlock setting) has taken the lock.
+func (sqliteDialect) lockWrites(ctx context.Context, tx txx) error { return nil }

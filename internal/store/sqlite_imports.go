@@ -58,9 +58,12 @@ var errSameFile = errors.New("same file already imported")
 func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, friendly(s.path, err)
 	}
 	defer tx.Rollback()
+	if err := s.d.lockWrites(ctx, tx); err != nil {
+		return 0, nil, err
+	}
 	warnings, err := json.Marshal(nonNil(rec.Warnings))
 	if err != nil {
 		return 0, nil, err
@@ -277,6 +280,9 @@ func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
+	if err := s.d.lockWrites(ctx, tx); err != nil {
+		return nil, err
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE id = ?", id).Scan(&n); err != nil {
 		return nil, err

@@ -21,8 +21,11 @@ type dialect interface {
 	// integrity returns the database's own integrity findings.
 	integrity(ctx context.Context, db dbx) ([]Problem, error)
 	// uniqueViolation recognises a broken unique constraint (a concurrent
-	// writer won a race).
+	// writer won a race) or another conflict worth retrying.
 	uniqueViolation(err error) bool
+	// lockWrites makes a writing transaction wait for the others of the
+	// workspace, one at a time (SQLite's own write lock does this).
+	lockWrites(ctx context.Context, tx txx) error
 }
 
 // dbx and txx pass every query through the dialect's rebind, so that the
