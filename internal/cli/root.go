@@ -103,6 +103,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		newSampleCmd(f),
 		newBackupCmd(f),
 		newCheckCmd(f),
+		newMigrateCmd(f),
 	)
 	return root
 }

@@ -218,3 +218,16 @@ func (pgDialect) lockWrites(ctx context.Context, tx txx) error {
 	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", writeLockKey)
 	return err
 }
+
+// afterCopy moves the identity and sequence past the copied ids.
+func (pgDialect) afterCopy(ctx context.Context, tx txx) error {
+	for _, q := range []string{
+		"SELECT setval(pg_get_serial_sequence('imports', 'id'), COALESCE((SELECT MAX(id) FROM imports), 0) + 1, false)",
+		"SELECT setval('reports_id_seq', COALESCE((SELECT MAX(id) FROM reports), 0) + 1, false)",
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}

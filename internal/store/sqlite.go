@@ -414,3 +414,6 @@ func (sqliteDialect) uniqueViolation(err error) bool {
 
 // lockWrites: BEGIN IMMEDIATE (the _txlock setting) has taken the lock.
 func (sqliteDialect) lockWrites(ctx context.Context, tx txx) error { return nil }
+
+// afterCopy: AUTOINCREMENT and MAX(id) follow explicit ids by themselves.
+func (sqliteDialect) afterCopy(ctx context.Context, tx txx) error { return nil }

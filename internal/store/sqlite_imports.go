@@ -81,26 +81,27 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 		}
 		return 0, nil, friendly(s.path, err)
 	}
-	// the reports in force for the units and periods of this file: looked
-	// up one by one through the (unit, period) index for a small file, in
-	// one scan of the period for a big one
-	live := map[[2]string]int64{}
+	// supersede the reports in force for the units and periods of this
+	// file: one UPDATE … RETURNING per report for a small file (through the
+	// (unit, period) index), one scan of the period for a big one
+	var superseded []Superseded
+	const supersede = "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL RETURNING import_id"
 	if len(reports) <= 64 {
-		const q = "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by IS NULL"
 		for _, r := range reports {
-			var imp int64
-			row, err := s.txQueryRow(ctx, tx, q, r.Unit, r.Period.String())
+			row, err := s.txQueryRow(ctx, tx, supersede, id, r.Unit, r.Period.String())
 			if err != nil {
 				return 0, nil, err
 			}
-			switch err := row.Scan(&imp); {
+			var old int64
+			switch err := row.Scan(&old); {
 			case err == nil:
-				live[[2]string{r.Unit, r.Period.String()}] = imp
+				superseded = append(superseded, Superseded{Unit: r.Unit, Period: r.Period.String(), ImportID: old})
 			case !errors.Is(err, sql.ErrNoRows):
 				return 0, nil, err
 			}
 		}
 	} else {
+		live := map[[2]string]int64{}
 		periods := map[string]bool{}
 		for _, r := range reports {
 			periods[r.Period.String()] = true
@@ -124,18 +125,17 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 				return 0, nil, err
 			}
 		}
-	}
-	var superseded []Superseded
-	for _, r := range reports {
-		period := r.Period.String()
-		old, ok := live[[2]string{r.Unit, period}]
-		if !ok {
-			continue
+		for _, r := range reports {
+			period := r.Period.String()
+			old, ok := live[[2]string{r.Unit, period}]
+			if !ok {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL", id, r.Unit, period); err != nil {
+				return 0, nil, err
+			}
+			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL", id, r.Unit, period); err != nil {
-			return 0, nil, err
-		}
-		superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
 	}
 	// report ids are given here (the transaction holds the write lock), so
 	// that reports and observations go in as multi-row inserts

@@ -26,6 +26,8 @@ type dialect interface {
 	// lockWrites makes a writing transaction wait for the others of the
 	// workspace, one at a time (SQLite's own write lock does this).
 	lockWrites(ctx context.Context, tx txx) error
+	// afterCopy brings id generators past the ids a copy brought in.
+	afterCopy(ctx context.Context, tx txx) error
 }
 
 // dbx and txx pass every query through the dialect's rebind, so that the

@@ -50,6 +50,9 @@ type Store interface {
 	Backup(ctx context.Context, path string) error
 	// Check runs the integrity check and the workspace's invariants.
 	Check(ctx context.Context) ([]Problem, error)
+	// Summarise counts every table's rows and hashes every value, to
+	// verify a copy.
+	Summarise(ctx context.Context) (Summary, error)
 	// Path names the workspace (a file path or URL) for messages.
 	Path() string
 	Close() error

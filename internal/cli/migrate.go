@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/bhxh/kpi/internal/store"
+	"github.com/spf13/cobra"
+)
+
+type migrateOptions struct {
+	f        *Factory
+	From, To string
+}
+
+func newMigrateCmd(f *Factory) *cobra.Command {
+	opts := &migrateOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "migrate --from SRC --to DST",
+		Short: "Copy a whole workspace to another database and verify the copy",
+		Long: `Copy a workspace — campaign, units, targets, the whole import history with
+its reports and values — from SRC to DST (each a file path or a
+postgres:// URL), keeping every import number, then verify the copy: the
+row count of every table and a checksum of every value must be equal.
+DST must hold no workspace yet; on any error nothing is written there.`,
+		Example: `  kpi migrate --from kpi.db --to 'postgres://kpi@db.bhxh.local/thidua?sslmode=require'
+  kpi migrate --from 'postgres://kpi@db/thidua' --to saoluu.db`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error { return migrateRun(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVar(&opts.From, "from", "", "workspace to copy (file or postgres:// URL)")
+	cmd.Flags().StringVar(&opts.To, "to", "", "empty workspace to copy into (file or postgres:// URL)")
+	_ = cmd.MarkFlagRequired("from")
+	_ = cmd.MarkFlagRequired("to")
+	return cmd
+}
+
+func migrateRun(ctx context.Context, opts *migrateOptions) error {
+	src, err := openStore(ctx, opts.From, false)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := openStore(ctx, opts.To, true)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	from, ok1 := src.(*store.DB)
+	to, ok2 := dst.(*store.DB)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("migrate copies between kpi's SQL workspaces")
+	}
+	if err := from.CopyTo(ctx, to); err != nil {
+		return err
+	}
+	a, err := src.Summarise(ctx)
+	if err != nil {
+		return err
+	}
+	b, err := dst.Summarise(ctx)
+	if err != nil {
+		return err
+	}
+	w := opts.f.IO.Out
+	tables := make([]string, 0, len(a.Counts))
+	for t := range a.Counts {
+		tables = append(tables, t)
+	}
+	sort.Strings(tables)
+	same := a.Checksum == b.Checksum
+	for _, t := range tables {
+		mark := "✓"
+		if a.Counts[t] != b.Counts[t] {
+			mark, same = "✗", false
+		}
+		fmt.Fprintf(w, "%s %-13s %8d → %8d\n", mark, t, a.Counts[t], b.Counts[t])
+	}
+	fmt.Fprintf(w, "checksum %s… → %s…\n", a.Checksum[:16], b.Checksum[:16])
+	if !same {
+		return fmt.Errorf("the copy in %s differs from %s: do not use it", dst.Path(), src.Path())
+	}
+	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã chép %s sang %s và kiểm tra: khớp\n", src.Path(), dst.Path())
+	return nil
+}

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+)
+
+// copyTables are the workspace's tables in an order that respects their
+// references, with the columns copied.
+var copyTables = []struct{ name, cols, order string }{
+	{"campaign", "id, code, year, yaml, updated_at", "id"},
+	{"units", "code, name, cluster, position", "code"},
+	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind"},
+	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced", "id"},
+	{"reports", "id, import_id, unit_code, period, superseded_by", "id"},
+	{"observations", "report_id, kpi, month_value, ytd_value, month_cell, ytd_cell", "report_id, kpi"},
+}
+
+// CopyTo copies the whole workspace — campaign, units, targets, the import
+// history with its reports and values — into dst, which must be empty, in
+// one transaction of dst. Ids are kept, so history references stay valid.
+func (s *DB) CopyTo(ctx context.Context, dst *DB) error {
+	var n int
+	if err := dst.db.QueryRowContext(ctx, "SELECT count(*) FROM campaign").Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("%s already holds a workspace: copy into an empty one", dst.path)
+	}
+	tx, err := dst.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := dst.d.lockWrites(ctx, tx); err != nil {
+		return err
+	}
+	for _, t := range copyTables {
+		rows, err := s.db.QueryContext(ctx, "SELECT "+t.cols+" FROM "+t.name+" ORDER BY "+t.order)
+		if err != nil {
+			return err
+		}
+		colTypes, err := rows.ColumnTypes()
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		width := len(colTypes)
+		var all [][]any
+		for rows.Next() {
+			vals := make([]any, width)
+			ptrs := make([]any, width)
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, vals)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		table := t.name + " (" + t.cols + ")"
+		if dst.d.name() == "postgres" && t.name == "imports" {
+			table += " OVERRIDING SYSTEM VALUE"
+		}
+		if err := dst.insertRows(ctx, tx, table, width, len(all), func(i int, args []any) []any { return append(args, all[i]...) }); err != nil {
+			return fmt.Errorf("copying %s: %w", t.name, err)
+		}
+	}
+	if err := dst.d.afterCopy(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Summary is what a copy is verified by: row counts per table and a
+// checksum of every value.
+type Summary struct {
+	Counts   map[string]int
+	Checksum string
+}
+
+// Summarise counts the rows of every table and hashes the observations
+// (report, KPI, month and YTD values, cells) in a fixed order.
+func (s *DB) Summarise(ctx context.Context) (Summary, error) {
+	sum := Summary{Counts: map[string]int{}}
+	for _, t := range copyTables {
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.name).Scan(&n); err != nil {
+			return sum, err
+		}
+		sum.Counts[t.name] = n
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id, o.kpi, o.month_value, o.ytd_value, o.month_cell, o.ytd_cell
+		FROM observations o JOIN reports r ON r.id = o.report_id ORDER BY r.import_id, r.unit_code, o.kpi`)
+	if err != nil {
+		return sum, err
+	}
+	defer rows.Close()
+	h := sha256.New()
+	for rows.Next() {
+		var unit, period, kpi, mc, yc string
+		var imp int64
+		var m, y sql.NullFloat64
+		if err := rows.Scan(&unit, &period, &imp, &kpi, &m, &y, &mc, &yc); err != nil {
+			return sum, err
+		}
+		fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|%s|%s\n", unit, period, imp, kpi, f64(m), f64(y), mc, yc)
+	}
+	sum.Checksum = hex.EncodeToString(h.Sum(nil))
+	return sum, rows.Err()
+}
+
+func f64(v sql.NullFloat64) string {
+	if !v.Valid {
+		return "null"
+	}
+	return strconv.FormatFloat(v.Float64, 'g', -1, 64)
+}
