@@ -61,6 +61,7 @@ func TestResolveUnitAndPeriod(t *testing.T) {
 		wantErr          string
 	}{
 		{"from the workbook", "a.xlsx", "row 1: Mã đơn vị: H01\nrow 2: Kỳ báo cáo: 03/2024\n" + longHead + "row 6: thu | 5", Options{}, "H01", "2024-03", ""},
+		{"code label wins over a name label", "a.xlsx", "row 1: Đơn vị: Bảo hiểm xã hội huyện Duy Tiên, tỉnh Hà Nam\nrow 2: Mã ĐV: H02\nrow 3: Kỳ báo cáo: 03/2024\n" + longHead + "row 6: thu | 5", Options{}, "H02", "2024-03", ""},
 		{"unit by name", "a.xlsx", "row 1: Đơn vị: BHXH HUYỆN DUY TIÊN\nrow 2: Kỳ báo cáo: 03/2024\n" + longHead + "row 6: thu | 5", Options{}, "H01", "2024-03", ""},
 		{"from the file name", "h02_2024-04.xlsx", longHead + "row 6: thu | 5", Options{}, "H02", "2024-04", ""},
 		{"from the flags", "baocao.xlsx", longHead + "row 6: thu | 5", Options{Unit: "H10", Period: report.Period{Year: 2024, Month: 5}}, "H10", "2024-05", ""},

@@ -166,12 +166,12 @@ func conditions(rule campaign.AwardRule, u UnitResult) (met, unmet []string) {
 	}
 	if rule.MinScore != nil {
 		if Round2(u.Score) >= *rule.MinScore {
-			met = append(met, vi(u.Score, 2)+" điểm")
+			met = append(met, points(u.Score)+" điểm")
 		} else {
-			unmet = append(unmet, fmt.Sprintf("%s điểm < %s", vi(u.Score, 2), vi(*rule.MinScore, -1)))
+			unmet = append(unmet, fmt.Sprintf("%s điểm < %s", points(u.Score), vi(*rule.MinScore, -1)))
 		}
 	} else {
-		met = append(met, vi(u.Score, 2)+" điểm")
+		met = append(met, points(u.Score)+" điểm")
 	}
 	return met, unmet
 }
@@ -195,6 +195,16 @@ func fieldAwards(c *campaign.Campaign, r Result) []FieldAward {
 		}
 	}
 	return out
+}
+
+// points writes a score as the officer reads it: rounded to 2 decimals,
+// trailing zeros dropped ("108,4", "111,25", "100").
+func points(v float64) string {
+	s := vi(Round2(v), 2)
+	if strings.Contains(s, ",") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ",")
+	}
+	return s
 }
 
 // vi formats a number the Vietnamese way (dec < 0: as many decimals as needed).

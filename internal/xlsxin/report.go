@@ -32,8 +32,11 @@ var (
 	// A header containing one of these is never a value column: it compares
 	// with the plan or with last year.
 	notValueWords = []string{"cung ky", "nam truoc", "so voi", "so kh", "ke hoach", "kh", "ty le dat"}
-	unitLabels    = []string{"ma don vi", "ma dv", "don vi", "unit", "unit code"}
-	periodLabels  = []string{"ky bao cao", "thang", "period", "ky"}
+	unitLabels    = []string{"ma don vi", "ma dv", "unit code", "don vi", "unit"}
+	// unitCodeLabels name the unit by its code; a label of these wins over a
+	// "Đơn vị: <name>" label on the same sheet.
+	unitCodeLabels = []string{"ma don vi", "ma dv", "unit code"}
+	periodLabels   = []string{"ky bao cao", "thang", "period", "ky"}
 	// A row with one of these starts the signature block: the table ends.
 	signatureWords = []string{"nguoi lap bieu", "nguoi lap", "giam doc", "thu truong don vi", "ke toan truong", "pho giam doc"}
 )
@@ -201,7 +204,15 @@ func longHeader(s *Sheet, r int) (longCols, bool) {
 }
 
 // findLabels looks above the header row for "Mã đơn vị" and "Kỳ báo cáo".
+// A label naming the unit's code wins over one naming the unit ("Đơn vị:
+// BHXH huyện …"), wherever each stands.
 func findLabels(s *Sheet, headerRow int) (unit, period *Label) {
+	var byName *Label
+	defer func() {
+		if unit == nil {
+			unit = byName
+		}
+	}()
 	for r := 0; r < headerRow; r++ {
 		for c := range s.Rows[r] {
 			text := s.Text(r, c)
@@ -214,7 +225,8 @@ func findLabels(s *Sheet, headerRow int) (unit, period *Label) {
 			if !isUnit && !isPeriod {
 				continue
 			}
-			if (isUnit && unit != nil) || (isPeriod && period != nil) {
+			codeLabel := MatchesAny(key, unitCodeLabels)
+			if (isUnit && codeLabel && unit != nil) || (isUnit && !codeLabel && byName != nil) || (isPeriod && period != nil) {
 				continue
 			}
 			l := &Label{Sheet: s.Name}
@@ -235,11 +247,14 @@ func findLabels(s *Sheet, headerRow int) (unit, period *Label) {
 				}
 			}
 			l.Text, l.Cell = value, Ref(vr, vc)
-			if isPeriod {
+			switch {
+			case isPeriod:
 				l.Period, l.Err = periodOf(s, vr, vc, value, vc != c)
 				period = l
-			} else {
+			case codeLabel:
 				unit = l
+			default:
+				byName = l
 			}
 		}
 	}
