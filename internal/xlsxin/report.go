@@ -469,7 +469,9 @@ func parseWideHeaderUncached(c *campaign.Campaign, text string) (campaign.KPI, b
 	key := fold.Key(stripParensText(text))
 	if ytd {
 		key = ytdWordRE.ReplaceAllString(key, " ")
-		key = strings.ReplaceAll(" "+key+" ", " tu dau nam ", " ")
+		for _, w := range []string{" tu dau nam ", " den het ", " den ", " tinh den "} { // "lũy kế đến hết tháng 3"
+			key = strings.ReplaceAll(" "+key+" ", w, " ")
+		}
 	} else if hasAnyWord(key, notValueWords) {
 		return campaign.KPI{}, false, false
 	}

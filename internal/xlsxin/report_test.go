@@ -248,3 +248,26 @@ func TestValueColumnHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestWideHeaderVariants(t *testing.T) {
+	c := campaign.Default()
+	cases := map[string]string{ // header → "code" or "code ytd", "" for no KPI column
+		"Số thu tháng 3/2024": "thu", "Số thu lũy kế đến tháng 3/2024": "thu ytd", "Số thu lũy kế đến hết tháng 3": "thu ytd",
+		"BHXH bắt buộc (người)": "bhxh_bb", "Thu BHXH, BHYT, BHTN - Lũy kế": "thu ytd", "Tỷ lệ chậm đóng (%)": "cham_dong",
+		"Luỹ kế số thu": "thu ytd", "YTD thu": "thu ytd", "thu_ytd": "thu ytd", "Số người tham gia BHYT tháng 3": "bhyt",
+		"bhxh_bb 2024": "bhxh_bb", "KH 2024 thu": "", "thu 2023": "", "Số thu cùng kỳ năm trước": "", "Tên đơn vị": "",
+	}
+	for h, want := range cases {
+		k, ytd, ok := parseWideHeaderUncached(c, h)
+		got := ""
+		if ok {
+			got = k.Code
+			if ytd {
+				got += " ytd"
+			}
+		}
+		if got != want {
+			t.Errorf("%q → %q, want %q", h, got, want)
+		}
+	}
+}
