@@ -32,11 +32,7 @@ type Problem struct {
 // for one unit and period; every superseding import exists; every report's
 // unit exists.
 func (s *DB) Check(ctx context.Context) ([]Problem, error) {
-	problems, err := s.d.integrity(ctx, s.db)
-	if err != nil {
-		return nil, friendly(s.path, err)
-	}
-	invariants := []struct{ name, query string }{
+	invariants := []problemQuery{
 		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || CAST(id AS TEXT) || ' (' || file || ')' FROM imports i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
 		{"báo cáo không có số liệu", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' của lần nhập #' || CAST(import_id AS TEXT) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.report_id = r.id)`},
 		{"số liệu không thuộc báo cáo nào", `SELECT 'số liệu ' || kpi || ' của báo cáo #' || CAST(report_id AS TEXT) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = o.report_id)`},
@@ -45,10 +41,11 @@ func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 		{"bị thay bởi lần nhập không tồn tại", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' → #' || CAST(superseded_by AS TEXT) FROM reports r WHERE superseded_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.superseded_by)`},
 		{"báo cáo của đơn vị không có trong danh sách", `SELECT 'báo cáo ' || unit_code || ' ' || period FROM reports r WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = r.unit_code)`},
 	}
-	for _, inv := range invariants {
-		rows, err := s.db.QueryContext(ctx, inv.query)
+	var problems []Problem
+	for _, q := range append(s.d.integrityChecks(), invariants...) {
+		rows, err := s.db.QueryContext(ctx, q.query)
 		if err != nil {
-			return nil, err
+			return nil, friendly(s.path, err)
 		}
 		for rows.Next() {
 			var d string
@@ -56,7 +53,7 @@ func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 				rows.Close()
 				return nil, err
 			}
-			problems = append(problems, Problem{inv.name, d})
+			problems = append(problems, Problem{q.name, d})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -65,3 +62,6 @@ func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 	}
 	return problems, nil
 }
+
+// problemQuery is a check: a query returning one line per problem found.
+type problemQuery struct{ name, query string }

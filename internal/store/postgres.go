@@ -196,9 +196,9 @@ func (pgDialect) backup(ctx context.Context, db dbx, path string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
 }
 
-// integrity: PostgreSQL enforces its constraints itself; kpi's own
+// integrityChecks: PostgreSQL enforces its constraints itself; kpi's own
 // invariants are checked by Check.
-func (pgDialect) integrity(ctx context.Context, db dbx) ([]Problem, error) { return nil, nil }
+func (pgDialect) integrityChecks() []problemQuery { return nil }
 
 // uniqueViolation: a unique index said no (23505), or PostgreSQL gave up
 // a deadlock or serialisation conflict (40P01, 40001): try again.

@@ -382,30 +382,11 @@ func (sqliteDialect) backup(ctx context.Context, db dbx, path string) error {
 	return err
 }
 
-func (sqliteDialect) integrity(ctx context.Context, db dbx) ([]Problem, error) {
-	var problems []Problem
-	for _, q := range []struct{ name, query string }{
+func (sqliteDialect) integrityChecks() []problemQuery {
+	return []problemQuery{
 		{"integrity_check", "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'"},
 		{"khoá ngoại", `SELECT "table" || ' rowid ' || rowid || ' → ' || parent FROM pragma_foreign_key_check`},
-	} {
-		rows, err := db.QueryContext(ctx, q.query)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var d string
-			if err := rows.Scan(&d); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			problems = append(problems, Problem{q.name, d})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
 	}
-	return problems, nil
 }
 
 func (sqliteDialect) uniqueViolation(err error) bool {

@@ -18,8 +18,9 @@ type dialect interface {
 	// reportIDs reserves n report ids inside a writing transaction.
 	reportIDs(ctx context.Context, tx txx, n int) ([]int64, error)
 	backup(ctx context.Context, db dbx, path string) error
-	// integrity returns the database's own integrity findings.
-	integrity(ctx context.Context, db dbx) ([]Problem, error)
+	// integrityChecks are the database's own integrity checks, as queries
+	// returning one line per problem.
+	integrityChecks() []problemQuery
 	// uniqueViolation recognises a broken unique constraint (a concurrent
 	// writer won a race) or another conflict worth retrying.
 	uniqueViolation(err error) bool
