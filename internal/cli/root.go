@@ -42,23 +42,28 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		Short: "Theo dõi phong trào thi đua BHXH: nhập báo cáo Excel, tính điểm, xếp hạng, khen thưởng",
 		Long: `kpi follows a provincial BHXH emulation campaign (phong trào thi đua).
 
-It keeps one workspace file (a SQLite database) with the campaign's KPIs
-(chỉ tiêu), the district units (đơn vị) and their 2024 targets, imports the
-monthly Excel reports the districts send, and shows how every unit stands.
+It keeps one workspace (a SQLite file, or a shared PostgreSQL database) with
+the campaign's KPIs (chỉ tiêu), the district units (đơn vị) and their 2024
+targets, imports the monthly Excel reports the districts send, scores and
+ranks the units, and writes the award shortlist.
 
 Typical year:
   kpi init                          create the workspace with the 2024 campaign
   kpi targets import chitieu.xlsx   units, clusters, targets and 2023 baselines
-  kpi units                         check what was read
+  kpi import baocao/thang03/        each month's reports (whole files or nothing)
+  kpi status                        who has reported which month
+  kpi progress                      the ranked progress table
+  kpi awards                        Cờ thi đua, Bằng khen, Giấy khen — and why
+  kpi export awards -o kt.xlsx      print-ready Excel for the decision
 
 Try it on sample data first:  kpi demo
 
-The workspace is --db PATH, else $KPI_DB, else ./kpi.db.
+The workspace is --db PATH or postgres://URL, else $KPI_DB, else ./kpi.db.
 Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file (default $KPI_DB, else ./kpi.db)")
+	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file or postgres:// URL (default $KPI_DB, else ./kpi.db)")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
