@@ -38,7 +38,14 @@ func findImport(ctx context.Context, q queryer, sha string) (int64, bool, error)
 // the file is then found already imported, or supersedes the winner.
 func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
 	for attempt := 1; ; attempt++ {
-		id, sup, err := s.saveImport(ctx, rec, reports, force)
+		var id int64
+		var sup []Superseded
+		var err error
+		if s.d.name() == "postgres" && len(reports) == 1 {
+			id, sup, err = s.savePostgresOne(ctx, rec, reports[0], force)
+		} else {
+			id, sup, err = s.saveImport(ctx, rec, reports, force)
+		}
 		if errors.Is(err, errSameFile) {
 			// the unique index on the file's SHA-256 said no: name the import
 			if id, found, ferr := findImport(ctx, s.db, rec.SHA256); ferr == nil && found {

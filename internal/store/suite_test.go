@@ -151,6 +151,14 @@ func TestConcurrentWriters(t *testing.T) {
 					if _, _, err := s.SaveImport(ctx, rec("own.xlsx", fmt.Sprintf("own-%d-%d", w, i)), reports, false); err != nil {
 						errs <- err
 					}
+					// one-report files (a district's workbook) race too
+					one := []report.Report{rep("H01", 4, float64(w))}
+					if _, _, err := s.SaveImport(ctx, rec("h01.xlsx", fmt.Sprintf("h01-%d", i)), one, false); err != nil && !errors.As(err, &already) {
+						errs <- err
+					}
+					if _, _, err := s.SaveImport(ctx, rec("h01-own.xlsx", fmt.Sprintf("h01-%d-%d", w, i)), one, false); err != nil {
+						errs <- err
+					}
 				}
 			}(w)
 		}
@@ -161,12 +169,12 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 		s := open()
 		hist, err := s.Imports(ctx)
-		if err != nil || len(hist) != 10+40 {
-			t.Fatalf("%d imports (want 10 shared + 40 own), %v", len(hist), err)
+		if err != nil || len(hist) != 2*(10+40) {
+			t.Fatalf("%d imports (want 2 × (10 shared + 40 own)), %v", len(hist), err)
 		}
 		live, err := s.LiveReports(ctx, 2024)
-		if err != nil || len(live) != 20 {
-			t.Fatalf("%d live reports, want 20; %v", len(live), err)
+		if err != nil || len(live) != 20+1 {
+			t.Fatalf("%d live reports, want 20 for March and 1 for April; %v", len(live), err)
 		}
 		if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
 			t.Fatalf("check: %+v %v", problems, err)
