@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"strconv"
@@ -16,8 +15,7 @@ var copyTables = []struct{ name, cols, order string }{
 	{"units", "code, name, cluster, position", "code"},
 	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind"},
 	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced", "id"},
-	{"reports", "id, import_id, unit_code, period, superseded_by", "id"},
-	{"observations", "report_id, kpi, month_value, ytd_value, month_cell, ytd_cell", "report_id, kpi"},
+	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id"},
 }
 
 // CopyTo copies the whole workspace — campaign, units, targets, the import
@@ -88,8 +86,8 @@ type Summary struct {
 	Checksum string
 }
 
-// Summarise counts the rows of every table and hashes the observations
-// (report, KPI, month and YTD values, cells) in a fixed order.
+// Summarise counts the rows of every table and hashes every value (unit,
+// period, import, KPI, month and YTD values, cells) in a fixed order.
 func (s *DB) Summarise(ctx context.Context) (Summary, error) {
 	sum := Summary{Counts: map[string]int{}}
 	for _, t := range copyTables {
@@ -99,29 +97,33 @@ func (s *DB) Summarise(ctx context.Context) (Summary, error) {
 		}
 		sum.Counts[t.name] = n
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id, o.kpi, o.month_value, o.ytd_value, o.month_cell, o.ytd_cell
-		FROM observations o JOIN reports r ON r.id = o.report_id ORDER BY r.import_id, r.unit_code, o.kpi`)
+	rows, err := s.db.QueryContext(ctx, `SELECT unit_code, period, import_id, vals FROM reports ORDER BY import_id, unit_code`)
 	if err != nil {
 		return sum, err
 	}
 	defer rows.Close()
 	h := sha256.New()
 	for rows.Next() {
-		var unit, period, kpi, mc, yc string
+		var unit, period, vals string
 		var imp int64
-		var m, y sql.NullFloat64
-		if err := rows.Scan(&unit, &period, &imp, &kpi, &m, &y, &mc, &yc); err != nil {
+		if err := rows.Scan(&unit, &period, &imp, &vals); err != nil {
 			return sum, err
 		}
-		fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|%s|%s\n", unit, period, imp, kpi, f64(m), f64(y), mc, yc)
+		vs, err := decodeValues(vals)
+		if err != nil {
+			return sum, err
+		}
+		for _, v := range vs {
+			fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|%s|%s\n", unit, period, imp, v.KPI, f64(v.Month), f64(v.YTD), v.MonthCell, v.YTDCell)
+		}
 	}
 	sum.Checksum = hex.EncodeToString(h.Sum(nil))
 	return sum, rows.Err()
 }
 
-func f64(v sql.NullFloat64) string {
-	if !v.Valid {
+func f64(v *float64) string {
+	if v == nil {
 		return "null"
 	}
-	return strconv.FormatFloat(v.Float64, 'g', -1, 64)
+	return strconv.FormatFloat(*v, 'g', -1, 64)
 }

@@ -34,8 +34,7 @@ type Problem struct {
 func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 	invariants := []problemQuery{
 		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || CAST(id AS TEXT) || ' (' || file || ')' FROM imports i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
-		{"báo cáo không có số liệu", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' của lần nhập #' || CAST(import_id AS TEXT) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.report_id = r.id)`},
-		{"số liệu không thuộc báo cáo nào", `SELECT 'số liệu ' || kpi || ' của báo cáo #' || CAST(report_id AS TEXT) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = o.report_id)`},
+		{"báo cáo không có số liệu", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' của lần nhập #' || CAST(import_id AS TEXT) FROM reports r WHERE vals = '[]' OR vals = ''`},
 		{"báo cáo không thuộc lần nhập nào", `SELECT 'báo cáo #' || CAST(id AS TEXT) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id)`},
 		{"hai báo cáo có hiệu lực cho một đơn vị và kỳ", `SELECT unit_code || ' ' || period || ': ' || CAST(count(*) AS TEXT) || ' báo cáo' FROM reports WHERE superseded_by IS NULL GROUP BY unit_code, period HAVING count(*) > 1`},
 		{"bị thay bởi lần nhập không tồn tại", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' → #' || CAST(superseded_by AS TEXT) FROM reports r WHERE superseded_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.superseded_by)`},

@@ -71,6 +71,7 @@ var pgMigrations = []string{
 	`ALTER TABLE imports ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
 	UPDATE imports SET forced = 1 WHERE id NOT IN (SELECT MIN(id) FROM imports GROUP BY sha256);
 	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0;`,
+	`ALTER TABLE reports ADD COLUMN vals TEXT NOT NULL DEFAULT '[]'`,
 }
 
 func init() {

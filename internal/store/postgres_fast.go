@@ -23,6 +23,10 @@ func (s *DB) savePostgresOne(ctx context.Context, rec ImportRecord, r report.Rep
 	if err != nil {
 		return 0, nil, err
 	}
+	vals, err := encodeValues(r.Values)
+	if err != nil {
+		return 0, nil, err
+	}
 	forced := 0
 	if force {
 		forced = 1
@@ -49,12 +53,8 @@ func (s *DB) savePostgresOne(ctx context.Context, rec ImportRecord, r report.Rep
 			rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced)
 		b.Queue(`UPDATE reports SET superseded_by = currval(pg_get_serial_sequence('imports', 'id'))
 			WHERE unit_code = $1 AND period = $2 AND superseded_by IS NULL RETURNING import_id`, r.Unit, period)
-		b.Queue(`INSERT INTO reports (id, import_id, unit_code, period)
-			VALUES (nextval('reports_id_seq'), currval(pg_get_serial_sequence('imports', 'id')), $1, $2)`, r.Unit, period)
-		for _, v := range r.Values {
-			b.Queue(`INSERT INTO observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell)
-				VALUES (currval('reports_id_seq'), $1, $2, $3, $4, $5)`, v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell)
-		}
+		b.Queue(`INSERT INTO reports (id, import_id, unit_code, period, vals)
+			VALUES (nextval('reports_id_seq'), currval(pg_get_serial_sequence('imports', 'id')), $1, $2, $3)`, r.Unit, period, vals)
 		br := tx.SendBatch(ctx, b)
 		if _, err := br.Exec(); err != nil {
 			br.Close()
@@ -75,11 +75,9 @@ func (s *DB) savePostgresOne(ctx context.Context, rec ImportRecord, r report.Rep
 			br.Close()
 			return err
 		}
-		for i := 0; i < 1+len(r.Values); i++ {
-			if _, err := br.Exec(); err != nil {
-				br.Close()
-				return err
-			}
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return err
 		}
 		if err := br.Close(); err != nil {
 			return err

@@ -80,6 +80,9 @@ var sqliteMigrations = []string{
 	`ALTER TABLE imports ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
 	UPDATE imports SET forced = 1 WHERE id NOT IN (SELECT MIN(id) FROM imports GROUP BY sha256);
 	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0;`,
+	// 4: a report's values move into the report, as JSON (see values.go);
+	// moveValues copies them over, then observations is dropped.
+	`ALTER TABLE reports ADD COLUMN vals TEXT NOT NULL DEFAULT '[]'`,
 }
 
 // SchemaVersion is the schema this build writes.
@@ -157,6 +160,12 @@ func (s *DB) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, s.d.migrations()[v]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migrating %s to schema %d: %w", s.path, v+1, friendly(s.path, err))
+		}
+		if v+1 == 4 {
+			if err := moveValues(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migrating %s to schema 4: %w", s.path, friendly(s.path, err))
+			}
 		}
 		if err := s.d.setVersion(ctx, tx, v+1); err != nil {
 			tx.Rollback()

@@ -145,32 +145,25 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 		}
 	}
 	// report ids are given here (the transaction holds the write lock), so
-	// that reports and observations go in as multi-row inserts
+	// that reports go in as multi-row inserts
 	rids, err := s.d.reportIDs(ctx, tx, len(reports))
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period)", 4, len(reports), func(i int, args []any) []any {
+	vals := make([]string, len(reports))
+	for i, r := range reports {
+		if vals[i], err = encodeValues(r.Values); err != nil {
+			return 0, nil, err
+		}
+	}
+	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period, vals)", 5, len(reports), func(i int, args []any) []any {
 		r := reports[i]
-		return append(args, rids[i], id, r.Unit, r.Period.String())
+		return append(args, rids[i], id, r.Unit, r.Period.String(), vals[i])
 	}); err != nil {
 		if s.d.uniqueViolation(err) {
 			return 0, nil, err
 		}
 		return 0, nil, fmt.Errorf("saving reports: %w", friendly(s.path, err))
-	}
-	type ref struct{ report, value int }
-	var refs []ref
-	for i, r := range reports {
-		for j := range r.Values {
-			refs = append(refs, ref{i, j})
-		}
-	}
-	if err := s.insertRows(ctx, tx, "observations (report_id, kpi, month_value, ytd_value, month_cell, ytd_cell)", 6, len(refs), func(i int, args []any) []any {
-		v := reports[refs[i].report].Values[refs[i].value]
-		return append(args, rids[refs[i].report], v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell)
-	}); err != nil {
-		return 0, nil, fmt.Errorf("saving values: %w", friendly(s.path, err))
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, nil, friendly(s.path, err)
@@ -371,41 +364,34 @@ func (s *DB) LiveReports(ctx context.Context, year int) ([]LiveReport, error) {
 
 // Observations lists the live figures of a year.
 func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
-	q := `SELECT r.unit_code, r.period, o.kpi, o.month_value, o.ytd_value
-		FROM observations o JOIN reports r ON r.id = o.report_id
-		WHERE r.superseded_by IS NULL AND r.period BETWEEN ? AND ?`
+	q := `SELECT unit_code, period, vals FROM reports WHERE superseded_by IS NULL AND period BETWEEN ? AND ?`
 	args := []any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}
 	if unit != "" {
-		q += " AND r.unit_code = ?"
+		q += " AND unit_code = ?"
 		args = append(args, unit)
 	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.QueryContext(ctx, args...)
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []report.Observation
 	for rows.Next() {
-		var o report.Observation
-		var period string
-		var m, y sql.NullFloat64
-		if err := rows.Scan(&o.Unit, &period, &o.KPI, &m, &y); err != nil {
+		var unit, period, vals string
+		if err := rows.Scan(&unit, &period, &vals); err != nil {
 			return nil, err
 		}
-		if o.Period, err = report.ParsePeriod(period); err != nil {
+		p, err := report.ParsePeriod(period)
+		if err != nil {
 			return nil, fmt.Errorf("stored period %q: %w", period, err)
 		}
-		if m.Valid {
-			o.Month = &m.Float64
+		vs, err := decodeValues(vals)
+		if err != nil {
+			return nil, fmt.Errorf("stored values of %s %s: %w", unit, period, err)
 		}
-		if y.Valid {
-			o.YTD = &y.Float64
+		for _, v := range vs {
+			out = append(out, report.Observation{Unit: unit, Period: p, KPI: v.KPI, Month: v.Month, YTD: v.YTD})
 		}
-		out = append(out, o)
 	}
 	return out, rows.Err()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -113,7 +114,7 @@ func TestDiskFullChangesNothing(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM reports) + (SELECT count(*) FROM observations)").Scan(&n); err != nil || n != 1+250+500 {
+	if err := s.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM imports) + (SELECT count(*) FROM reports)").Scan(&n); err != nil || n != 1+250 {
 		t.Fatalf("%d rows, want only the first import's (err %v)", n, err)
 	}
 	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
@@ -145,4 +146,55 @@ func shift(reports []report.Report, month int) []report.Report {
 		out[i] = r
 	}
 	return out
+}
+
+// A workspace of schema 3 (values one row per KPI) is carried to schema 4
+// (values in the report) with every value exact.
+func TestMigrationMovesValues(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range sqliteMigrations[:3] {
+		if _, err := raw.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := 0.1 + 0.2 // 0.30000000000000004: must survive exactly
+	for _, q := range []string{
+		"PRAGMA user_version = 3",
+		"INSERT INTO units (code, name, cluster, position) VALUES ('H01', 'A', '', 1)",
+		"INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count) VALUES ('t', 'f', 'f', 's', 'long', 'S', '2024-03', 2)",
+		"INSERT INTO reports (id, import_id, unit_code, period) VALUES (7, 1, 'H01', '2024-03')",
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	if _, err := raw.Exec("INSERT INTO observations VALUES (7, 'thu', ?, ?, 'S!B2', 'S!C2'), (7, 'bhyt', 12, NULL, 'S!B3', '')", v, 1e15+0.5); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	s, err := OpenSQLite(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	obs, err := s.Observations(ctx, 2024, "")
+	if err != nil || len(obs) != 2 {
+		t.Fatalf("obs = %+v, %v", obs, err)
+	}
+	got := map[string]report.Observation{}
+	for _, o := range obs {
+		got[o.KPI] = o
+	}
+	if *got["thu"].Month != v || *got["thu"].YTD != 1e15+0.5 || *got["bhyt"].Month != 12 || got["bhyt"].YTD != nil {
+		t.Fatalf("values changed: %+v %+v", got["thu"], got["bhyt"])
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'observations'").Scan(&n); err != nil || n != 0 {
+		t.Fatalf("observations table left: %d %v", n, err)
+	}
 }

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// A report's values are stored with the report, as one JSON array: the
+// report is what is written, superseded and undone as a whole, and one row
+// per report (not per KPI) keeps big consolidated sheets fast to store.
+// Numbers keep their exact value (Go writes the shortest text that reads
+// back to the same float64).
+type storedValue struct {
+	KPI       string   `json:"k"`
+	Month     *float64 `json:"m,omitempty"`
+	YTD       *float64 `json:"y,omitempty"`
+	MonthCell string   `json:"mc,omitempty"`
+	YTDCell   string   `json:"yc,omitempty"`
+}
+
+func encodeValues(vs []report.Value) (string, error) {
+	out := make([]storedValue, len(vs))
+	for i, v := range vs {
+		out[i] = storedValue{v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell}
+	}
+	b, err := json.Marshal(out)
+	return string(b), err
+}
+
+// decodeValues reads a report's values, ordered by KPI code.
+func decodeValues(s string) ([]report.Value, error) {
+	var in []storedValue
+	if err := json.Unmarshal([]byte(s), &in); err != nil {
+		return nil, err
+	}
+	out := make([]report.Value, len(in))
+	for i, v := range in {
+		out[i] = report.Value{KPI: v.KPI, Month: v.Month, YTD: v.YTD, MonthCell: v.MonthCell, YTDCell: v.YTDCell}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].KPI < out[j].KPI })
+	return out, nil
+}
+
+// moveValues is the data step of migration 4: every report's observations
+// become its JSON values, then the observations table goes.
+func moveValues(ctx context.Context, tx txx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT report_id, kpi, month_value, ytd_value, month_cell, ytd_cell FROM observations ORDER BY report_id, kpi")
+	if err != nil {
+		return err
+	}
+	byReport := map[int64][]report.Value{}
+	var order []int64
+	for rows.Next() {
+		var id int64
+		var v report.Value
+		var m, y sql.NullFloat64
+		if err := rows.Scan(&id, &v.KPI, &m, &y, &v.MonthCell, &v.YTDCell); err != nil {
+			rows.Close()
+			return err
+		}
+		if m.Valid {
+			mv := m.Float64
+			v.Month = &mv
+		}
+		if y.Valid {
+			yv := y.Float64
+			v.YTD = &yv
+		}
+		if _, ok := byReport[id]; !ok {
+			order = append(order, id)
+		}
+		byReport[id] = append(byReport[id], v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range order {
+		vals, err := encodeValues(byReport[id])
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE reports SET vals = ? WHERE id = ?", vals, id); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, "DROP TABLE observations")
+	return err
+}
