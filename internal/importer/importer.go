@@ -15,10 +15,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
-	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/bhxh/kpi/internal/xlsxin"
@@ -67,9 +67,10 @@ type Importer struct {
 	Campaign *campaign.Campaign
 	Now      func() time.Time
 
-	units  []campaign.Unit
-	byCode map[string]string // upper-case code → code
-	byName map[string]string // folded name → code
+	units      []campaign.Unit
+	byCode     map[string]string // upper-case code → code
+	byName     map[string]string // folded name → code, built on first use
+	byNameOnce sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
 	obs     map[string][]report.Observation
@@ -89,10 +90,9 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if len(units) == 0 {
 		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: map[string]string{}, byName: map[string]string{}}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units))}
 	for _, u := range units {
 		im.byCode[strings.ToUpper(u.Code)] = u.Code
-		im.byName[fold.Key(u.Name)] = u.Code
 	}
 	return im, nil
 }

@@ -134,6 +134,12 @@ func (im *Importer) unitCode(b *xlsxin.Book, text, ref string) (string, *xlsxin.
 	if code, ok := im.byCode[strings.ToUpper(strings.TrimSpace(text))]; ok {
 		return code, nil
 	}
+	im.byNameOnce.Do(func() {
+		im.byName = make(map[string]string, len(im.units))
+		for _, u := range im.units {
+			im.byName[fold.Key(u.Name)] = u.Code
+		}
+	})
 	if code, ok := im.byName[fold.Key(text)]; ok {
 		return code, nil
 	}

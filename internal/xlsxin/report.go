@@ -535,10 +535,14 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 			}
 			continue
 		}
-		if uk := fold.Key(unit); MatchesAny(uk, signatureWords) {
-			break
-		} else if isTotalKey(uk) {
-			continue // "Tổng cộng" written in the unit column
+		if strings.ContainsAny(unit, " \u00a0") || !isASCII(unit) { // a code has neither; a label may
+			if uk := fold.Key(unit); MatchesAny(uk, signatureWords) {
+				break
+			} else if isTotalKey(uk) {
+				continue // "Tổng cộng" written in the unit column
+			}
+		} else if isTotalKey(strings.ToLower(unit)) {
+			continue // "Total", "TONG"
 		}
 		key := strings.ToUpper(unit)
 		if prev, dup := seen[key]; dup {
@@ -580,4 +584,13 @@ func hasWideNumbers(s *Sheet, r int, h wideCols) bool {
 		}
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
