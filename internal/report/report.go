@@ -72,8 +72,10 @@ func ParsePeriod(s string) (Period, error) {
 			return Period{y, m}, nil
 		}
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return Period{t.Year(), int(t.Month())}, nil
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil { // ISO dates, as some programs store date cells
+			return Period{t.Year(), int(t.Month())}, nil
+		}
 	}
 	key := fold.Key(s)
 	key = tPrefixRE.ReplaceAllString(key, "thang $1")
