@@ -64,3 +64,36 @@ func TestLibreOfficeWide(t *testing.T) {
 		t.Errorf("rates: %v %v %v", h1["cham_dong"], h2["cham_dong"], h1["hai_long"])
 	}
 }
+
+// A LibreOffice-saved report with a two-row header, a date cell for the
+// period, an instruction sheet first and text numbers in both styles.
+func TestLibreOfficeTwoRowHeader(t *testing.T) {
+	c := campaign.Default()
+	wb, err := Open(filepath.Join("..", "..", "testdata", "libreoffice", "H03_2024-04.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadReport(wb, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Sheet != "BaoCao" || b.Unit.Text != "H03" || b.Period.Period != (report.Period{Year: 2024, Month: 4}) {
+		t.Fatalf("sheet %s unit %+v period %+v", b.Sheet, b.Unit, b.Period)
+	}
+	got := values(t, b.Rows[0])
+	want := map[string][2]any{
+		"bhxh_bb": {20150.0, nil}, "bhxh_tn": {3010.0, nil}, "bhyt": {101200.0, nil}, "bhtn": {18100.0, nil},
+		"thu": {42000.25, 162000.25}, "hai_long": {88.5, nil},
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %v, want %v", k, got[k], w)
+		}
+	}
+	if cd := got["cham_dong"]; cd[0] == nil || abs(cd[0].(float64)-1.95) > 1e-9 {
+		t.Errorf("cham_dong = %v", cd)
+	}
+	if len(b.Warnings) != 0 {
+		t.Errorf("warnings: %v", b.Warnings)
+	}
+}

@@ -94,3 +94,21 @@ write('tonghop_2024-03.fods', [('TH', [
     [2, "H02", "BHXH thị xã Kim Bảng", 19300, 42000, ("=[.E5]+121000.5",), ("pct", 0.019), ("pct", 0.875)],
     ["", "", "Tổng cộng", ("=SUM([.D4:.D5])",), ("=SUM([.E4:.E5])",), ("=SUM([.F4:.F5])",), "", ""],
 ])])
+
+# A district report with its header on two rows (a merged "Thực hiện" over
+# "Tháng" and "Luỹ kế"), the period as a date cell beside its label, a
+# note sheet before the report, and text numbers in both styles.
+write('H03_2024-04.fods', [('Hướng dẫn', [["Điền số liệu vào trang BaoCao"]]), ('BaoCao', [
+    [("span", 6, "BẢO HIỂM XÃ HỘI TỈNH HÀ NAM")],
+    ["Mã ĐV:", "H03", "", "Kỳ báo cáo:", ("date", "2024-04-30")],
+    [],
+    ["STT", "Tên chỉ tiêu", "ĐVT", ("span", 2, "Thực hiện"), "Ghi chú"],
+    ["", "", "", "Tháng", "Luỹ kế", ""],
+    ["1", "Số người tham gia BHXH bắt buộc", "người", "20,150", "", ""],
+    ["2", "BHXH tự nguyện", "người", 3010, "", ""],
+    ["3", "Số người tham gia BHYT", "người", "101.200", "", ""],
+    ["4", "Số người tham gia BHTN", "người", 18100, "", ""],
+    ["5", "Số thu BHXH, BHYT, BHTN", "triệu đồng", 42000.25, ("=[.D10]+120000",), ""],
+    ["6", "Tỷ lệ chậm đóng", "%", ("pct", 0.0195), "", ""],
+    ["7", "Chỉ số hài lòng", "%", "88,5", "", ""],
+])])
