@@ -26,7 +26,7 @@ func newInitCmd(f *Factory) *cobra.Command {
 'kpi campaign export').
 
 An existing workspace is never overwritten unless --force is given; --force
-deletes everything in it.`,
+starts afresh, keeping a copy of the old file beside it (kpi.db.<time>.bak).`,
 		Example: `  kpi init
   kpi init --db huyen.db
   kpi campaign export > my.yaml && kpi init --campaign my.yaml --force`,
@@ -34,7 +34,7 @@ deletes everything in it.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return initRun(cmd.Context(), opts) },
 	}
 	cmd.Flags().StringVar(&opts.CampaignFile, "campaign", "", "campaign YAML file (default: the embedded bhxh-2024)")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing workspace, deleting its data")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing workspace (a file is kept as <file>.<time>.bak)")
 	return cmd
 }
 
@@ -49,20 +49,14 @@ func initRun(ctx context.Context, opts *initOptions) error {
 	path := opts.f.DBPath()
 	if opts.f.workspaceExists(ctx) {
 		if !opts.Force {
-			return fmt.Errorf("workspace %s already exists: use --force to replace it (this deletes its data), or --db to name another", store.Redact(path))
+			return fmt.Errorf("workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another", store.Redact(path))
 		}
 		if store.IsPostgresURL(path) {
 			if err := store.DropWorkspace(ctx, path); err != nil {
 				return err
 			}
-		}
-		for _, p := range []string{path, path + "-wal", path + "-shm"} {
-			if store.IsPostgresURL(path) {
-				break
-			}
-			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-				return err
-			}
+		} else if err := replaceFile(ctx, opts.f, path); err != nil {
+			return err
 		}
 	}
 	st, err := opts.f.OpenStore(ctx, true)
@@ -88,4 +82,24 @@ func loadCampaignFile(path string) (*campaign.Campaign, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return c, nil
+}
+
+// replaceFile keeps a copy of a SQLite workspace that init --force is about
+// to replace (the officer may have forced by mistake), then removes it.
+func replaceFile(ctx context.Context, f *Factory, path string) error {
+	bak := fmt.Sprintf("%s.%s.bak", path, f.Now().Format("20060102-150405"))
+	if st, err := f.OpenStore(ctx, false); err == nil {
+		err = st.Backup(ctx, bak)
+		st.Close()
+		if err != nil {
+			return fmt.Errorf("keeping a copy of %s before replacing it: %w", path, err)
+		}
+		fmt.Fprintf(f.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	return nil
 }
