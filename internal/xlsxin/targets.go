@@ -38,17 +38,58 @@ func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
 		"không tìm thấy dòng tiêu đề có cột 'Mã đơn vị' trong %d dòng đầu của trang tính nào", HeaderSearchRows)}
 }
 
+// targetHeaders returns the header texts and the first data row. Headers
+// may stand on two rows: group headers ("Kế hoạch 2024", "Thực hiện 2023",
+// merged across) over the KPIs' names; each column's text is then the two
+// joined ("Kế hoạch 2024 Số thu").
+func targetHeaders(s *Sheet, c *campaign.Campaign, hr, codeCol int) ([]string, int) {
+	texts := make([]string, len(s.Rows[hr]))
+	for col := range texts {
+		texts[col] = s.Text(hr, col)
+	}
+	next := hr + 1
+	if next >= len(s.Rows) {
+		return texts, next
+	}
+	if cell := s.At(next, codeCol); cell.Kind != Empty && cell != s.At(hr, codeCol) {
+		return texts, next // the row below holds a unit: no second header row
+	}
+	kpis := 0
+	for col, cell := range s.Rows[next] {
+		if cell.Kind == Number {
+			return texts, next
+		}
+		if cell.Kind == Text && cell != s.At(hr, col) {
+			if _, ok := ParseKPIHeader(c, s.Text(next, col)); ok {
+				kpis++
+			}
+		}
+	}
+	if kpis == 0 {
+		return texts, next
+	}
+	for len(texts) < len(s.Rows[next]) {
+		texts = append(texts, "")
+	}
+	for col := range texts {
+		if sub := s.Text(next, col); sub != "" && sub != texts[col] {
+			texts[col] = strings.TrimSpace(texts[col] + " " + sub)
+		}
+	}
+	return texts, next + 1
+}
+
 func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets, error) {
 	var errs Errors
 	out := &Targets{Sheet: s.Name}
 	nameCol, clusterCol := -1, -1
 	var cols []targetCol
 	seen := map[string]int{} // "kpi/target" → column
-	for col := range s.Rows[hr] {
+	texts, data := targetHeaders(s, c, hr, codeCol)
+	for col, text := range texts {
 		if col == codeCol {
 			continue
 		}
-		text := s.Text(hr, col)
 		key := fold.Key(text)
 		switch {
 		case key == "":
@@ -86,7 +127,7 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 		out.Warnings = append(out.Warnings, fmt.Sprintf("%s › %s: không có cột 'Tên đơn vị', dùng mã đơn vị làm tên", s.Book.File, s.Name))
 	}
 	codes := map[string]string{} // folded code → cell
-	for r := hr + 1; r < len(s.Rows); r++ {
+	for r := data; r < len(s.Rows); r++ {
 		code := s.Text(r, codeCol)
 		if code == "" {
 			if hasNumbers(s, r, cols) && !isTotalRow(s, r) {

@@ -133,3 +133,30 @@ func TestParseKPIHeader(t *testing.T) {
 		}
 	}
 }
+
+// Targets under group headers on two rows: "Kế hoạch 2024" and "Thực hiện
+// 2023", each merged over the KPIs' names.
+func TestReadTargetsTwoRowHeader(t *testing.T) {
+	c := campaign.Default()
+	wb := openSpec(t, "t.xlsx", `
+sheet T
+row 1: GIAO CHỈ TIÊU 2024
+row 3: STT | Mã đơn vị | Tên đơn vị | Kế hoạch 2024 | | Thực hiện 2023 |
+row 4: | | | Số thu | BHYT | Số thu | Chậm đóng
+merge A3:A4
+merge B3:B4
+merge C3:C4
+merge D3:E3
+merge F3:G3
+row 5: 1 | H01 | A | 1200 | 10000 | 1100 | 2.5
+`)
+	got, err := ReadTargets(wb, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := got.Units[0]
+	if len(got.Units) != 1 || u.Code != "H01" || u.Name != "A" || u.Targets["thu"] != 1200 || u.Targets["bhyt"] != 10000 ||
+		u.Baselines["thu"] != 1100 || u.Baselines["cham_dong"] != 2.5 {
+		t.Fatalf("units = %+v", got.Units)
+	}
+}
