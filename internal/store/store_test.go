@@ -198,3 +198,21 @@ func TestMigrationMovesValues(t *testing.T) {
 		t.Fatalf("observations table left: %d %v", n, err)
 	}
 }
+
+// Storage errors are reworded into what the officer can do.
+func TestFriendlyErrors(t *testing.T) {
+	for raw, want := range map[string]string{
+		"database or disk is full (13)":                    "ổ đĩa đầy",
+		"attempt to write a readonly database (8)":         "chỉ đọc (read-only)",
+		"unable to open database file: out of memory (14)": "không mở được",
+		"file is not a database (26)":                      "hỏng hoặc không phải cơ sở dữ liệu kpi",
+	} {
+		err := friendly("kpi.db", errors.New(raw))
+		if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), raw) {
+			t.Errorf("%q → %v", raw, err)
+		}
+	}
+	if friendly("kpi.db", nil) != nil {
+		t.Error("nil error changed")
+	}
+}
