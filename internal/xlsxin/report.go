@@ -125,12 +125,20 @@ func isYTDHeader(key string) bool { return hasAnyWord(key, ytdHeaders) }
 // kế", "Số thu" over "Trong tháng" | "Lũy kế") — each column's text is the
 // two joined.
 func headerCells(s *Sheet, r int) ([]string, int) {
+	return joinedHeader(s, r, func(next int) bool { return isSubHeader(s, next) })
+}
+
+// joinedHeader returns the texts of header row r and the first data row.
+// When isSub says the row below is a second header row, each column's
+// text is the two joined ("Kế hoạch 2024" + "Số thu") and the data starts
+// one row later. An empty row r never takes a second row.
+func joinedHeader(s *Sheet, r int, isSub func(next int) bool) ([]string, int) {
 	texts := make([]string, len(s.Rows[r]))
 	for c := range texts {
 		texts[c] = s.Text(r, c)
 	}
 	next := r + 1
-	if next >= len(s.Rows) || !isSubHeader(s, next) || strings.Join(texts, "") == "" {
+	if next >= len(s.Rows) || strings.Join(texts, "") == "" || !isSub(next) {
 		return texts, next
 	}
 	for len(texts) < len(s.Rows[next]) {

@@ -43,40 +43,23 @@ func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
 // merged across) over the KPIs' names; each column's text is then the two
 // joined ("Kế hoạch 2024 Số thu").
 func targetHeaders(s *Sheet, c *campaign.Campaign, hr, codeCol int) ([]string, int) {
-	texts := make([]string, len(s.Rows[hr]))
-	for col := range texts {
-		texts[col] = s.Text(hr, col)
-	}
-	next := hr + 1
-	if next >= len(s.Rows) {
-		return texts, next
-	}
-	if cell := s.At(next, codeCol); cell.Kind != Empty && cell != s.At(hr, codeCol) {
-		return texts, next // the row below holds a unit: no second header row
-	}
-	kpis := 0
-	for col, cell := range s.Rows[next] {
-		if cell.Kind == Number {
-			return texts, next
+	return joinedHeader(s, hr, func(next int) bool {
+		if cell := s.At(next, codeCol); cell.Kind != Empty && cell != s.At(hr, codeCol) {
+			return false // the row below holds a unit: no second header row
 		}
-		if cell.Kind == Text && cell != s.At(hr, col) {
-			if _, ok := ParseKPIHeader(c, s.Text(next, col)); ok {
-				kpis++
+		kpis := 0
+		for col, cell := range s.Rows[next] {
+			if cell.Kind == Number {
+				return false
+			}
+			if cell.Kind == Text && cell != s.At(hr, col) {
+				if _, ok := ParseKPIHeader(c, s.Text(next, col)); ok {
+					kpis++
+				}
 			}
 		}
-	}
-	if kpis == 0 {
-		return texts, next
-	}
-	for len(texts) < len(s.Rows[next]) {
-		texts = append(texts, "")
-	}
-	for col := range texts {
-		if sub := s.Text(next, col); sub != "" && sub != texts[col] {
-			texts[col] = strings.TrimSpace(texts[col] + " " + sub)
-		}
-	}
-	return texts, next + 1
+		return kpis > 0
+	})
 }
 
 func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets, error) {
