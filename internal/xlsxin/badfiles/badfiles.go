@@ -35,8 +35,8 @@ var Kinds = map[string]func() ([]byte, error){
 // Make writes every kind into dir and returns the names, sorted.
 func Make(dir string) ([]string, error) {
 	var names []string
-	for name, make := range Kinds {
-		data, err := make()
+	for name, build := range Kinds {
+		data, err := build()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
