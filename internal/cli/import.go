@@ -13,6 +13,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/importer"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -81,16 +82,14 @@ otherwise.`,
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "import files even if the same file was imported before")
 	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code, when neither the workbook nor the file name gives it")
 	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM, when neither the workbook nor the file name gives it")
-	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", xlsxin.MaxUnzipSize>>20, "refuse a workbook whose sheet unzips to more than this many MB")
+	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", xlsxgrid.DefaultLimits.MaxUnzipSize>>20, "refuse a workbook whose sheet unzips to more than this many MB")
 	return cmd
 }
 
 func importRun(ctx context.Context, opts *importOptions) error {
 	io := opts.f.IO
-	if opts.MaxSize > 0 {
-		xlsxin.MaxUnzipSize = opts.MaxSize << 20
-	}
-	iopts := importer.Options{DryRun: opts.DryRun, Force: opts.Force, Unit: opts.Unit}
+	iopts := importer.Options{DryRun: opts.DryRun, Force: opts.Force, Unit: opts.Unit,
+		Limits: xlsxgrid.Limits{MaxUnzipSize: opts.MaxSize << 20}}
 	if opts.Period != "" {
 		p, err := report.ParsePeriod(opts.Period)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 	"github.com/spf13/cobra"
 )
@@ -66,7 +67,7 @@ func targetsImportRun(ctx context.Context, opts *targetsImportOptions) error {
 		return err
 	}
 	defer st.Close()
-	wb, err := xlsxin.Open(opts.File)
+	wb, err := xlsxgrid.Open(opts.File, xlsxgrid.Limits{})
 	if err != nil {
 		return err
 	}

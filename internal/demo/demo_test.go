@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 )
 
@@ -20,7 +21,7 @@ func TestWorkbooksReadBack(t *testing.T) {
 		if err := WriteLong(path, c, p, u, 3, st); err != nil {
 			t.Fatal(err)
 		}
-		wb, err := xlsxin.Open(path)
+		wb, err := xlsxgrid.Open(path, xlsxgrid.Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +38,7 @@ func TestWorkbooksReadBack(t *testing.T) {
 	if err := WriteWide(path, c, p, 2); err != nil {
 		t.Fatal(err)
 	}
-	wb, err := xlsxin.Open(path)
+	wb, err := xlsxgrid.Open(path, xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func TestWorkbooksReadBack(t *testing.T) {
 	if err := WriteTargets(tp, c, p); err != nil {
 		t.Fatal(err)
 	}
-	wb, err = xlsxin.Open(tp)
+	wb, err = xlsxgrid.Open(tp, xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

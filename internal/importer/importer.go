@@ -21,15 +21,17 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/store"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 )
 
 // Options steer an import.
 type Options struct {
-	DryRun bool          // check everything, write nothing
-	Force  bool          // import a file even if the same bytes were imported before
-	Unit   string        // --unit: the unit when the workbook and file name do not say
-	Period report.Period // --period: likewise for the period
+	DryRun bool            // check everything, write nothing
+	Force  bool            // import a file even if the same bytes were imported before
+	Unit   string          // --unit: the unit when the workbook and file name do not say
+	Period report.Period   // --period: likewise for the period
+	Limits xlsxgrid.Limits // --max-size; zero fields take xlsxgrid.DefaultLimits
 }
 
 // Status is what happened to one file.
@@ -252,7 +254,7 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 			return prepared{res: res, done: true}
 		}
 	}
-	wb, err := xlsxin.OpenBytes(res.File, data)
+	wb, err := xlsxgrid.OpenBytes(res.File, data, opts.Limits)
 	if err != nil {
 		return fail(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 func BenchmarkParseText(b *testing.B) {
@@ -51,11 +52,11 @@ func BenchmarkReadWideSheet(b *testing.B) {
 func benchReaders(b *testing.B, c *campaign.Campaign, name string, data []byte, units int, unit string) {
 	for _, tc := range []struct {
 		name string
-		open func(string, []byte) (*Workbook, error)
-	}{{"lean", OpenBytes}, {"excelize", openExcelize}} {
+		open func(string, []byte, xlsxgrid.Limits) (*Workbook, error)
+	}{{"lean", xlsxgrid.OpenBytes}, {"excelize", xlsxgrid.OpenExcelize}} {
 		b.Run(tc.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				wb, err := tc.open(name, data)
+				wb, err := tc.open(name, data, xlsxgrid.Limits{})
 				if err != nil {
 					b.Fatal(err)
 				}

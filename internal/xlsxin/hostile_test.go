@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxspec"
 )
@@ -25,9 +26,7 @@ func TestHostileFiles(t *testing.T) {
 		"far-cell.xlsx":  "far-cell.xlsx",
 		"macro.xlsm":     "",
 	}
-	old := MaxUnzipSize
-	MaxUnzipSize = 16 << 20
-	defer func() { MaxUnzipSize = old }()
+	lim := xlsxgrid.Limits{MaxUnzipSize: 16 << 20}
 	for name, w := range want {
 		t.Run(name, func(t *testing.T) {
 			data, err := badfiles.Kinds[name]()
@@ -36,7 +35,7 @@ func TestHostileFiles(t *testing.T) {
 			}
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			wb, err := OpenBytes(name, data)
+			wb, err := xlsxgrid.OpenBytes(name, data, lim)
 			runtime.ReadMemStats(&after)
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
 				t.Errorf("reading %s allocated %d MB", name, alloc>>20)
@@ -123,13 +122,13 @@ func FuzzParseKPIHeader(f *testing.F) {
 // number rules — on mutated workbooks: errors are fine, panics are not.
 func FuzzReadReport(f *testing.F) {
 	c := campaign.Default()
-	for _, spec := range append(diffSpecs, goodSpec2) {
+	for _, spec := range []string{goodTargets, goodSpec2, formulaSpec} {
 		if data, err := xlsxspec.Build(spec); err == nil {
 			f.Add(data)
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := OpenBytes("f.xlsx", data)
+		wb, err := xlsxgrid.OpenBytes("f.xlsx", data, xlsxgrid.Limits{})
 		if err != nil {
 			return
 		}
@@ -139,3 +138,5 @@ func FuzzReadReport(f *testing.F) {
 }
 
 const goodSpec2 = "row 1: Mã đơn vị: H01\nrow 2: Kỳ báo cáo: 03/2024\nrow 4: Mã chỉ tiêu | Thực hiện trong tháng | Lũy kế\nrow 5: thu | 100 | 200\nrow 6: bhyt | '1.234 |"
+
+const formulaSpec = "sheet S\nrow 1: Mã chỉ tiêu | Trong tháng | Lũy kế\nrow 2: thu | =2+3{5} | =A9{12.5}\nrow 3: bhyt | '007 | x\nfmt B3 000"

@@ -6,13 +6,14 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 // Workbooks saved by LibreOffice Calc (see testdata/libreoffice/make.sh):
 // real cached formula values, shared strings, LibreOffice's own styles.
 func TestLibreOfficeLong(t *testing.T) {
 	c := campaign.Default()
-	wb, err := Open(filepath.Join("..", "..", "testdata", "libreoffice", "H02_2024-02.xlsx"))
+	wb, err := xlsxgrid.Open(filepath.Join("..", "..", "testdata", "libreoffice", "H02_2024-02.xlsx"), xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestLibreOfficeLong(t *testing.T) {
 
 func TestLibreOfficeWide(t *testing.T) {
 	c := campaign.Default()
-	wb, err := Open(filepath.Join("..", "..", "testdata", "libreoffice", "tonghop_2024-03.xlsx"))
+	wb, err := xlsxgrid.Open(filepath.Join("..", "..", "testdata", "libreoffice", "tonghop_2024-03.xlsx"), xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestLibreOfficeWide(t *testing.T) {
 // period, an instruction sheet first and text numbers in both styles.
 func TestLibreOfficeTwoRowHeader(t *testing.T) {
 	c := campaign.Default()
-	wb, err := Open(filepath.Join("..", "..", "testdata", "libreoffice", "H03_2024-04.xlsx"))
+	wb, err := xlsxgrid.Open(filepath.Join("..", "..", "testdata", "libreoffice", "H03_2024-04.xlsx"), xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -84,7 +85,7 @@ type Book struct {
 // long or wide header row in its top rows) and reads its values. Problems
 // with cells are returned together as Errors.
 func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
-	for _, s := range wb.visibleFirst() {
+	for _, s := range wb.VisibleFirst() {
 		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
 			if h, ok := longHeader(s, r); ok {
 				return readLong(s, c, h)
@@ -274,7 +275,7 @@ func findLabels(s *Sheet, headerRow int) (unit, period *Label) {
 func periodOf(s *Sheet, r, c int, text string, ownCell bool) (report.Period, *CellError) {
 	if cell := s.At(r, c); ownCell && cell.Kind == Number {
 		f, err := strconv.ParseFloat(cell.Raw, 64)
-		if err == nil && IsDateFormat(cell.Format) {
+		if err == nil && xlsxgrid.IsDateFormat(cell.Format) {
 			t, err := excelize.ExcelDateToTime(f, s.Book.Date1904)
 			if err == nil {
 				return report.Period{Year: t.Year(), Month: int(t.Month())}, nil
@@ -413,7 +414,7 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, errs *Errors) (*float64, stri
 	if c < 0 {
 		return nil, ""
 	}
-	v, ok, err := s.Number(r, c, k.Percent())
+	v, ok, err := numberAt(s, r, c, k.Percent())
 	if err != nil {
 		*errs = append(*errs, err)
 		return nil, ""

@@ -27,7 +27,7 @@ type targetCol struct {
 // returns every bad cell at once as Errors; on error no units are returned.
 func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
 	isCode := func(k string) bool { return MatchesAny(k, UnitCodeHeaders) }
-	for _, s := range wb.visibleFirst() {
+	for _, s := range wb.VisibleFirst() {
 		hr, codeCol, ok := FindHeaderRow(s, isCode)
 		if !ok {
 			continue
@@ -135,7 +135,7 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 			u.Cluster = s.Text(r, clusterCol)
 		}
 		for _, tc := range cols {
-			v, ok, cerr := s.Number(r, tc.col, tc.kpi.Percent())
+			v, ok, cerr := numberAt(s, r, tc.col, tc.kpi.Percent())
 			if cerr != nil {
 				errs = append(errs, cerr)
 				continue

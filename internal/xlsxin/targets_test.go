@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxspec"
 )
 
@@ -16,7 +17,7 @@ func openSpec(t *testing.T, name, spec string) *Workbook {
 	if err := xlsxspec.WriteFile(path, spec); err != nil {
 		t.Fatal(err)
 	}
-	wb, err := Open(path)
+	wb, err := xlsxgrid.Open(path, xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

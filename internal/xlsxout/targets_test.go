@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 )
 
@@ -27,7 +28,7 @@ func TestTargetsTemplateRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	fh.Close()
-	wb, err := xlsxin.Open(path)
+	wb, err := xlsxgrid.Open(path, xlsxgrid.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package xlsxin
+package xlsxgrid
 
 import (
 	"archive/zip"
@@ -26,7 +26,7 @@ import (
 // errLeanUnsupported sends a workbook to the excelize path.
 var errLeanUnsupported = errors.New("lean reader: not supported")
 
-func openLean(name string, data []byte) (wb *Workbook, err error) {
+func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a reader bug must not take the import down: let excelize try
 			wb, err = nil, errLeanUnsupported
@@ -45,8 +45,8 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 		if !ok {
 			return nil, nil
 		}
-		tooBig := fmt.Errorf("%w: phần %s giải nén ra hơn %d MB (giới hạn --max-size)", ErrTooBig, p, MaxUnzipSize>>20)
-		if f.UncompressedSize64 > uint64(MaxUnzipSize) {
+		tooBig := fmt.Errorf("%w: phần %s giải nén ra hơn %d MB (giới hạn --max-size)", ErrTooBig, p, lim.MaxUnzipSize>>20)
+		if f.UncompressedSize64 > uint64(lim.MaxUnzipSize) {
 			return nil, tooBig
 		}
 		rc, err := f.Open()
@@ -54,8 +54,8 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 			return nil, err
 		}
 		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, MaxUnzipSize+1))
-		if int64(len(b)) > MaxUnzipSize { // the zip's header lied about the size
+		b, err := io.ReadAll(io.LimitReader(rc, lim.MaxUnzipSize+1))
+		if int64(len(b)) > lim.MaxUnzipSize { // the zip's header lied about the size
 			return nil, tooBig
 		}
 		return b, err
@@ -92,7 +92,7 @@ func openLean(name string, data []byte) (wb *Workbook, err error) {
 			return nil, errLeanUnsupported
 		}
 	}
-	wb = &Workbook{File: name, Date1904: date1904}
+	wb = &Workbook{File: name, Date1904: date1904, limits: lim}
 	for _, sh := range sheets {
 		target, ok := rels[sh.rid]
 		if !ok {

@@ -1,4 +1,4 @@
-package xlsxin
+package xlsxgrid
 
 import (
 	"archive/zip"
@@ -17,28 +17,30 @@ import (
 // Open reads every worksheet of an .xlsx file into memory. Formula cells
 // give their cached value; a formula without one is computed with
 // excelize's calculator, and where that fails the cell becomes an Error
-// cell (reported when the cell is read).
-func Open(path string) (*Workbook, error) {
+// cell (reported when the cell is read). Zero fields of lim take
+// DefaultLimits.
+func Open(path string, lim Limits) (*Workbook, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &CellError{File: filepath.Base(path), Msg: fmt.Sprintf("không đọc được tệp: %v", err)}
 	}
-	return OpenBytes(filepath.Base(path), data)
+	return OpenBytes(filepath.Base(path), data, lim)
 }
 
 // OpenBytes reads a workbook from its bytes; name is used in messages.
-func OpenBytes(name string, data []byte) (*Workbook, error) {
+func OpenBytes(name string, data []byte, lim Limits) (*Workbook, error) {
+	lim = lim.orDefault()
 	if msg := notAWorkbook(name, data); msg != "" {
 		return nil, &CellError{File: name, Msg: msg}
 	}
-	wb, err := openLean(name, data)
+	wb, err := openLean(name, data, lim)
 	switch {
 	case err == nil:
 		return wb, nil
 	case !errors.Is(err, errLeanUnsupported):
 		return nil, &CellError{File: name, Msg: err.Error()}
 	}
-	return openExcelize(name, data)
+	return openExcelize(name, data, lim)
 }
 
 var (
@@ -78,16 +80,22 @@ func notAWorkbook(name string, data []byte) string {
 	return "tệp zip nhưng không phải bảng tính Excel (có thể là .docx hay .pptx)"
 }
 
+// OpenExcelize reads a workbook with excelize alone, never the lean
+// reader: for benchmarks and comparisons of the two paths.
+func OpenExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
+	return openExcelize(name, data, lim.orDefault())
+}
+
 // openExcelize reads a workbook with excelize: the path for workbooks the
 // lean reader steps aside from (formulas without cached values above all).
-func openExcelize(name string, data []byte) (*Workbook, error) {
+func openExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: 4 * MaxUnzipSize, UnzipXMLSizeLimit: MaxUnzipSize})
+		UnzipSizeLimit: 4 * lim.MaxUnzipSize, UnzipXMLSizeLimit: lim.MaxUnzipSize})
 	if err != nil {
 		return nil, &CellError{File: name, Msg: fmt.Sprintf("không mở được tệp Excel (.xlsx): %v", err)}
 	}
 	defer f.Close()
-	wb := &Workbook{File: name}
+	wb := &Workbook{File: name, limits: lim}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		wb.Date1904 = *props.Date1904
 	}
@@ -116,8 +124,8 @@ func readSheet(f *excelize.File, wb *Workbook, name string) (*Sheet, error) {
 	for _, row := range raw {
 		wb.cells += len(row) + 1
 	}
-	if wb.cells > MaxCells {
-		return nil, fmt.Errorf("%w: hơn %d ô (giới hạn của kpi)", ErrTooBig, MaxCells)
+	if wb.cells > wb.limits.MaxCells {
+		return nil, fmt.Errorf("%w: hơn %d ô (giới hạn của kpi)", ErrTooBig, wb.limits.MaxCells)
 	}
 	formats := map[int]string{}
 	format := func(ref string) string {
@@ -179,7 +187,7 @@ func (s *Sheet) fillMerge(r1, c1, r2, c2 int) error {
 	if top.Kind == Empty {
 		return nil
 	}
-	if (r2-r1+1)*(c2-c1+1) > MaxCells {
+	if (r2-r1+1)*(c2-c1+1) > s.Book.limits.MaxCells {
 		return fmt.Errorf("%w: vùng gộp ô quá lớn", ErrTooBig)
 	}
 	for r := r1; r <= r2; r++ {
@@ -259,8 +267,8 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 		grow += c + 1 - have
 	}
 	if grow > 0 {
-		if s.Book.cells+grow > MaxCells {
-			return fmt.Errorf("%w: hơn %d ô (giới hạn của kpi)", ErrTooBig, MaxCells)
+		if s.Book.cells+grow > s.Book.limits.MaxCells {
+			return fmt.Errorf("%w: hơn %d ô (giới hạn của kpi)", ErrTooBig, s.Book.limits.MaxCells)
 		}
 		s.Book.cells += grow
 	}

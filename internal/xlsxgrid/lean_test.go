@@ -1,4 +1,4 @@
-package xlsxin
+package xlsxgrid
 
 import (
 	"bytes"
@@ -14,12 +14,29 @@ import (
 	"github.com/bhxh/kpi/internal/xlsxspec"
 )
 
+// targetsSpec is a targets workbook with a title block, merges and
+// number formats.
+const targetsSpec = `
+sheet Chỉ tiêu 2024
+row 1: BẢO HIỂM XÃ HỘI TỈNH HÀ NAM
+merge A1:H1
+row 2: GIAO CHỈ TIÊU NĂM 2024
+merge A2:H2
+row 4: STT | MÃ ĐV | Tên đơn vị | Cụm thi đua | KH 2024 thu | thu 2023 | Chậm đóng 2023 | Số người tham gia BHYT | Ghi chú | Tỷ lệ hài lòng (%)
+row 5: 1 | 1 | BHXH huyện Duy Tiên | Cụm 1 | 1.234.567 | 1.100.000,5 | 2,5% | 95000 | mới | 0.85
+row 6: 2 | '002 | BHXH thị xã Kim Bảng | Cụm 1 | 987654 | 900000 | 0.031 | '80.000 | |
+row 7: | | Tổng cộng | | 2222221 | | | | |
+fmt B5 000
+fmt G6 0.0%
+fmt J5 0%
+`
+
 // diffSpecs are workbooks covering what the reader meets: title blocks and
 // merges, shared and inline strings, entities, percent, date and zero-padded
 // formats, formulas with cached values, errors, booleans, hidden sheets,
 // sparse rows, 1904 dates, long and combining-mark texts.
 var diffSpecs = []string{
-	goodTargets,
+	targetsSpec,
 	"sheet A\nrow 1: x & y < z > \"q\" 'a'\nrow 3 at C: 1 | 2.5 | -3 | 1e-7\ncell Z99: far",
 	"sheet S\nrow 1: Mã chỉ tiêu | Trong tháng | Lũy kế\nrow 2: thu | =2+3{5} | =A9{12.5}\nrow 3: bhyt | '007 | x\nfmt B3 000",
 	"date1904\nsheet S\nrow 1: a\nsheet T\nrow 1: b\ndate A2 2024-03-31\nhide S",
@@ -56,7 +73,7 @@ func TestLeanMatchesExcelize(t *testing.T) {
 // compareReaders holds the lean reader to the excelize one on a workbook.
 func compareReaders(t *testing.T, name string, data []byte) {
 	t.Helper()
-	lean, err := openLean(name, data)
+	lean, err := openLean(name, data, DefaultLimits)
 	if errors.Is(err, errLeanUnsupported) {
 		t.Logf("%s: lean reader steps aside", name)
 		return
@@ -64,7 +81,7 @@ func compareReaders(t *testing.T, name string, data []byte) {
 	if err != nil {
 		t.Fatalf("%s: lean: %v", name, err)
 	}
-	ex, err := openExcelize(name, data)
+	ex, err := openExcelize(name, data, DefaultLimits)
 	if err != nil {
 		t.Fatalf("%s: excelize: %v", name, err)
 	}
@@ -101,10 +118,10 @@ func TestLeanStepsAsideForUncachedFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := openLean("x.xlsx", data); !errors.Is(err, errLeanUnsupported) {
+	if _, err := openLean("x.xlsx", data, DefaultLimits); !errors.Is(err, errLeanUnsupported) {
 		t.Fatalf("err = %v", err)
 	}
-	wb, err := OpenBytes("x.xlsx", data)
+	wb, err := OpenBytes("x.xlsx", data, Limits{})
 	if err != nil || wb.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "5"}) {
 		t.Fatalf("wb = %+v, %v", wb, err)
 	}
@@ -117,7 +134,7 @@ func FuzzLeanReader(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := openLean("f.xlsx", data)
+		wb, err := openLean("f.xlsx", data, DefaultLimits)
 		if err == nil && wb == nil {
 			t.Fatal("nil workbook without error")
 		}

@@ -1,0 +1,186 @@
+// Package xlsxgrid turns an .xlsx file into a grid: every worksheet's cells
+// as stored (raw value, kind, number format), merged ranges filled with
+// their top-left value, sheets in workbook order with their visibility. It
+// knows nothing of campaigns, reports or headers (that is xlsxin's job).
+// Two readers give the same grid: a lean byte scanner for the common case
+// and excelize for what the scanner steps aside from; a differential test
+// holds them equal. Limits on size are options, never globals.
+package xlsxgrid
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/xuri/excelize/v2"
+)
+
+// Kind is what a cell holds.
+type Kind uint8
+
+// Cell kinds.
+const (
+	Empty  Kind = iota
+	Number      // a number stored as a number (also dates, which are numbers with a date format)
+	Text        // text, including numbers typed as text
+	Bool
+	Error // an error value such as #DIV/0!, or a formula that could not be computed
+)
+
+// Cell is one cell as stored in the workbook: the raw value, never the
+// displayed text, plus the number format that decides how to read it.
+type Cell struct {
+	Kind   Kind
+	Raw    string // the number as stored ("0.853"), the text, or the error
+	Format string // number format code, "" for General
+}
+
+// Workbook is a file's sheets, in workbook order.
+type Workbook struct {
+	File     string // the name used in messages (base name)
+	Date1904 bool   // dates count from 1904 (old Mac workbooks)
+	Sheets   []*Sheet
+
+	limits Limits
+	cells  int // cells allocated so far, against limits.MaxCells
+}
+
+// Limits bound what one workbook may make the reader hold in memory. Past
+// them a workbook is refused with a clear error rather than read.
+type Limits struct {
+	// MaxUnzipSize bounds the uncompressed size of any one part of a
+	// workbook (a sheet, the shared strings): 200 MB holds a sheet of about
+	// 500,000 rows × 11 columns. kpi import --max-size sets it.
+	MaxUnzipSize int64
+	// MaxCells bounds the cells of one workbook (a grid this size takes
+	// about 250 MB): 6 million, e.g. 545,000 rows × 11 columns.
+	MaxCells int
+}
+
+// DefaultLimits are the limits kpi reads with unless told otherwise.
+var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000}
+
+// orDefault fills the zero fields of l from DefaultLimits.
+func (l Limits) orDefault() Limits {
+	if l.MaxUnzipSize <= 0 {
+		l.MaxUnzipSize = DefaultLimits.MaxUnzipSize
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = DefaultLimits.MaxCells
+	}
+	return l
+}
+
+// ErrTooBig is the error of a workbook past the limits.
+var ErrTooBig = errors.New("workbook too big")
+
+// VisibleFirst returns the sheets, visible ones first, each group in
+// workbook order: a table on a hidden sheet is found only if no visible
+// sheet has one.
+func (wb *Workbook) VisibleFirst() []*Sheet {
+	out := make([]*Sheet, 0, len(wb.Sheets))
+	for _, hidden := range []bool{false, true} {
+		for _, s := range wb.Sheets {
+			if s.Hidden == hidden {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// Sheet is one worksheet as a grid; Rows[r][c] is row r+1, column c+1.
+// Merged ranges hold their top-left value in every cell.
+type Sheet struct {
+	Book   *Workbook
+	Name   string
+	Hidden bool
+	Rows   [][]Cell
+}
+
+// At returns the cell at zero-based row r, column c (Empty if outside).
+func (s *Sheet) At(r, c int) Cell {
+	if r < 0 || r >= len(s.Rows) || c < 0 || c >= len(s.Rows[r]) {
+		return Cell{}
+	}
+	return s.Rows[r][c]
+}
+
+// Ref returns the A1 reference of zero-based row r, column c.
+func Ref(r, c int) string {
+	name, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return fmt.Sprintf("R%dC%d", r+1, c+1)
+	}
+	return name
+}
+
+// Text returns the cell's text, trimmed and in NFC; numbers are written
+// plainly ("1", "2.5"), and a number formatted with zeros ("000") keeps its
+// leading zeros ("001"), as a unit code must.
+func (s *Sheet) Text(r, c int) string {
+	cell := s.At(r, c)
+	switch cell.Kind {
+	case Empty:
+		return ""
+	case Number:
+		f, err := strconv.ParseFloat(cell.Raw, 64)
+		if err != nil {
+			return strings.TrimSpace(cell.Raw)
+		}
+		if w := ZeroPadWidth(cell.Format); w > 0 && f >= 0 && f == math.Trunc(f) {
+			return fmt.Sprintf("%0*d", w, int64(f))
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	default:
+		return fold.NFC(strings.TrimSpace(strings.ReplaceAll(cell.Raw, "\u00a0", " ")))
+	}
+}
+
+// Key returns fold.Key of the cell's text.
+func (s *Sheet) Key(r, c int) string { return fold.Key(s.Text(r, c)) }
+
+// Err builds a CellError for a cell of this sheet.
+func (s *Sheet) Err(r, c int, format string, a ...any) *CellError {
+	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: fmt.Sprintf(format, a...)}
+}
+
+// CellError is a problem with one cell (or, with Cell empty, one sheet or
+// file). Error() reads "H01_2024-03.xlsx › BaoCao!E9: không đọc được …".
+type CellError struct {
+	File, Sheet, Cell string
+	Msg               string
+}
+
+func (e *CellError) Error() string {
+	loc := e.File
+	switch {
+	case e.Sheet != "" && e.Cell != "":
+		loc += " › " + e.Sheet + "!" + e.Cell
+	case e.Sheet != "":
+		loc += " › " + e.Sheet
+	}
+	return loc + ": " + e.Msg
+}
+
+// Errors is every problem found in one file.
+type Errors []*CellError
+
+func (es Errors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Err returns es as an error, or nil when empty.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
