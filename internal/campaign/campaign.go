@@ -67,6 +67,10 @@ type KPI struct {
 	// when the targets workbook gives none.
 	TargetFromBaseline bool     `yaml:"target_from_baseline,omitempty" json:"target_from_baseline,omitempty"`
 	Aliases            []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// Not lists phrases that rule a report row out of this KPI even when
+	// it starts with one of its names ("Số phải thu" is not the revenue
+	// collected).
+	Not []string `yaml:"not,omitempty" json:"not,omitempty"`
 }
 
 // Percent reports whether the KPI is measured in percent (0–100).
@@ -167,6 +171,14 @@ func (c *Campaign) Validate() error {
 		if k.Cap != 0 && k.Cap < 1 {
 			bad("%s: cap %g is below 1", where, k.Cap)
 		}
+		for _, n := range k.Not {
+			if fold.Key(n) == "" {
+				bad("%s: not: an empty phrase", where)
+			}
+			if _, ok := c.kpiNamed(n, i); ok {
+				bad("%s: not: %q is one of the KPI's own names", where, n)
+			}
+		}
 		if k.DefaultTarget != nil && !(*k.DefaultTarget > 0) {
 			bad("%s: default_target %g must be positive", where, *k.DefaultTarget)
 		}
@@ -208,6 +220,18 @@ func (c *Campaign) Validate() error {
 		return fmt.Errorf("invalid campaign: %w", errors.Join(errs...))
 	}
 	return c.buildIndex()
+}
+
+// kpiNamed reports whether text is the code, name or an alias of KPI i.
+func (c *Campaign) kpiNamed(text string, i int) (KPI, bool) {
+	k := c.KPIs[i]
+	key := fold.Key(text)
+	for _, name := range append([]string{k.Code, k.Name}, k.Aliases...) {
+		if fold.Key(name) == key {
+			return k, true
+		}
+	}
+	return KPI{}, false
 }
 
 func (c *Campaign) buildIndex() error {

@@ -36,6 +36,9 @@ type Value struct {
 	YTD       *float64
 	MonthCell string // "BaoCao!E9"
 	YTDCell   string
+	// Unit is the unit of measure the workbook gave the figures in, when it
+	// was not the KPI's ("đồng"): the figures above are converted.
+	Unit string
 }
 
 // Observation is one KPI's figures from a report in force (live).

@@ -9,28 +9,6 @@ import (
 	"github.com/bhxh/kpi/internal/fold"
 )
 
-// HeaderSearchRows is how many rows from the top of a sheet are searched for
-// the header row (title blocks and merged cells above it are normal).
-const HeaderSearchRows = 20
-
-// Header aliases, folded (see fold.Key). Matching is exact on the folded
-// text, so "Mã ĐV", "MÃ ĐƠN VỊ" and "ma don vi" are all the unit code.
-var (
-	UnitCodeHeaders = []string{"ma don vi", "ma dv", "unit code", "code", "ma"}
-	UnitNameHeaders = []string{"ten don vi", "don vi", "unit", "name", "ten"}
-	ClusterHeaders  = []string{"cum thi dua", "cum", "khoi thi dua", "khoi", "cluster"}
-)
-
-// MatchesAny reports whether the folded text of a header is one of keys.
-func MatchesAny(key string, keys []string) bool {
-	for _, k := range keys {
-		if key == k {
-			return true
-		}
-	}
-	return false
-}
-
 // FindHeaderRow returns the first of the top HeaderSearchRows rows that has
 // a cell for which isKey returns true, and that cell's column.
 func FindHeaderRow(s *Sheet, isKey func(key string) bool) (row, col int, ok bool) {
@@ -45,10 +23,6 @@ func FindHeaderRow(s *Sheet, isKey func(key string) bool) (row, col int, ok bool
 }
 
 var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
-
-// kpiHeaderPrefixes are words a targets header may put around the KPI's
-// name: "KH 2024 thu", "Chỉ tiêu giao bhyt", "Thực hiện 2023 thu".
-var kpiHeaderPrefixes = []string{"chi tieu giao", "ke hoach giao", "ke hoach", "chi tieu", "kh", "target", "thuc hien", "th", "baseline", "actual"}
 
 // KPIColumn is how a header names a KPI: which one, and for which year
 // (0 when it names none).

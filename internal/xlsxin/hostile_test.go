@@ -114,7 +114,8 @@ func FuzzParseKPIHeader(f *testing.F) {
 				t.Fatalf("%q gave unknown KPI %q", s, kc.KPI.Code)
 			}
 		}
-		parseWideHeader(c, s)
+		parseWideHead(c, colHead{Text: s})
+		matchLabel(c, s)
 	})
 }
 

@@ -43,7 +43,7 @@ func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
 // merged across) over the KPIs' names; each column's text is then the two
 // joined ("Kế hoạch 2024 Số thu").
 func targetHeaders(s *Sheet, c *campaign.Campaign, hr, codeCol int) ([]string, int) {
-	return joinedHeader(s, hr, func(next int) bool {
+	heads, data := joinedHeader(s, hr, func(next int) bool {
 		if cell := s.At(next, codeCol); cell.Kind != Empty && cell != s.At(hr, codeCol) {
 			return false // the row below holds a unit: no second header row
 		}
@@ -60,6 +60,11 @@ func targetHeaders(s *Sheet, c *campaign.Campaign, hr, codeCol int) ([]string, i
 		}
 		return kpis > 0
 	})
+	texts := make([]string, len(heads))
+	for i, h := range heads {
+		texts[i] = h.Text
+	}
+	return texts, data
 }
 
 func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets, error) {
@@ -207,5 +212,6 @@ func isTotalRow(s *Sheet, r int) bool {
 
 // isTotalKey recognises the label of a total row ("Tổng cộng", "Cộng", "Total").
 func isTotalKey(k string) bool {
-	return strings.HasPrefix(k, "tong") || strings.HasPrefix(k, "cong") || strings.HasPrefix(k, "total")
+	return strings.HasPrefix(k, "tong") || strings.HasPrefix(k, "cong") || strings.HasPrefix(k, "total") ||
+		strings.HasPrefix(k, "toan tinh") || strings.HasPrefix(k, "toan nganh")
 }

@@ -1,0 +1,237 @@
+package xlsxin
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// Layouts of a monthly report.
+const (
+	LayoutLong = "long" // one unit, one month: a row per KPI
+	LayoutWide = "wide" // many units, one month: a row per unit, a column per KPI
+)
+
+// UnitRow is one unit's values: the whole of a long report, or one row of a
+// wide one.
+type UnitRow struct {
+	Unit     string // as written (a code, or a name)
+	UnitCell string // "" when the unit is not written in the sheet
+	Values   []report.Value
+}
+
+// Conversion says that amounts were converted from the unit of measure
+// the workbook used to the KPI's ("đồng" → "triệu đồng").
+type Conversion struct {
+	KPI      string
+	From, To string
+	Where    string // the ĐVT cell, header or "Đơn vị tính" label it came from
+}
+
+// Book is what a monthly report workbook says, before units and period are
+// checked against the workspace.
+type Book struct {
+	File        string
+	Layout      string
+	Sheet       string
+	Unit        *Label // the long layout's unit, if the sheet names it
+	Period      *Label // the period, if the sheet names it
+	Rows        []UnitRow
+	Warnings    []string
+	Conversions []Conversion
+}
+
+// A layout is a way a report's table can be laid out: detect recognises
+// its header at row r of a sheet and returns the reader of the table; a
+// new form is a new layout, not a branch in an old one. Layouts are tried
+// in order on each of the top rows of each sheet.
+type layout struct {
+	name   string
+	detect func(s *Sheet, c *campaign.Campaign, r int) (read func() (*Book, error), ok bool)
+}
+
+var layouts = []layout{
+	{LayoutLong, detectLong},
+	{"targets", detectTargetsBook}, // a targets workbook is refused before the wide layout takes it
+	{LayoutWide, detectWide},
+}
+
+// ReadReport finds the report table in the workbook (the first sheet with
+// a header row of one of the layouts in its top rows) and reads its values.
+// Problems with cells are returned together as Errors. A workbook with no
+// table is refused with what was found in it and what to change.
+func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
+	for _, s := range wb.VisibleFirst() {
+		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+			for _, l := range layouts {
+				if read, ok := l.detect(s, c, r); ok {
+					return read()
+				}
+			}
+		}
+	}
+	return nil, diagnose(wb, c)
+}
+
+// HeaderSearchRows is how many rows from the top of a sheet are searched for
+// the header row (title blocks and merged cells above it are normal).
+const HeaderSearchRows = 20
+
+// isSignatureRow reports whether row r starts the signature block.
+func isSignatureRow(s *Sheet, r int) bool {
+	for c := range s.Rows[r] {
+		if MatchesAny(s.Key(r, c), signatureWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// detectTargetsBook recognises a targets workbook (kpi targets import's
+// input) handed to kpi import: a unit column, KPI columns that carry plan
+// words, last year's figures or a cluster column, no column of actual
+// figures and no reporting period. --period must never turn it into a
+// month's actuals, so it is refused.
+func detectTargetsBook(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
+	heads, _ := headerCells(s, r)
+	unit, plan, cluster := -1, 0, false
+	for col, h := range heads {
+		key := fold.Key(h.Text)
+		switch {
+		case key == "":
+			continue
+		case unit < 0 && (MatchesAny(key, UnitCodeHeaders) || MatchesAny(key, UnitNameHeaders)):
+			unit = col
+			continue
+		case MatchesAny(key, ClusterHeaders):
+			cluster = true
+			continue
+		case isMonthHeader(key) || isYTDHeader(key):
+			return nil, false
+		}
+		if kc, ok := ParseKPIHeader(c, h.Text); ok && (hasAnyWord(fold.Key(stripParensText(h.Text)), planWords) || kc.Year == c.Year-1) {
+			plan++
+		}
+	}
+	if unit < 0 || (plan == 0 && !cluster) {
+		return nil, false
+	}
+	if readHeading(s, r).period != nil {
+		return nil, false
+	}
+	return func() (*Book, error) {
+		return nil, &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, unit),
+			Msg: "đây là biểu giao chỉ tiêu (cột kế hoạch/cụm thi đua, không có kỳ báo cáo), không phải báo cáo tháng: dùng kpi targets import để nhập chỉ tiêu"}
+	}, true
+}
+
+// diagnose says why no table was recognised: what the best candidate
+// header row held, whether a unit and a period were seen and where, and the
+// one change that makes the file readable.
+func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
+	type cand struct {
+		s                   *Sheet
+		row                 int
+		kpiCol, unitCol     string
+		values, kpis, other []string
+		score               int
+	}
+	var best *cand
+	for _, s := range wb.VisibleFirst() {
+		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+			heads, _ := headerCells(s, r)
+			cd := &cand{s: s, row: r}
+			for col, h := range heads {
+				key := fold.Key(h.Text)
+				if key == "" || len(h.Text) > 120 {
+					continue
+				}
+				at := fmt.Sprintf("%s '%s'", Ref(r, col), h.Text)
+				switch {
+				case MatchesAny(key, kpiCodeHeaders) || MatchesAny(key, kpiNameHeaders):
+					cd.kpiCol = at
+				case MatchesAny(key, UnitCodeHeaders) || MatchesAny(key, UnitNameHeaders):
+					cd.unitCol = at
+				case valueRoleOf(h) != roleNone:
+					cd.values = append(cd.values, at)
+				default:
+					if _, _, ok := parseWideHead(c, h); ok {
+						cd.kpis = append(cd.kpis, at)
+					} else if !MatchesAny(key, orderHeaders) {
+						cd.other = append(cd.other, at)
+					}
+				}
+			}
+			cd.score = 2*len(cd.values) + 2*len(cd.kpis) + len(cd.other)
+			if cd.kpiCol != "" {
+				cd.score += 3
+			}
+			if cd.unitCol != "" {
+				cd.score += 3
+			}
+			if len(cd.other) > 0 && cd.score > 1 && (best == nil || cd.score > best.score) {
+				best = cd
+			}
+		}
+	}
+	const want = "cần một dòng tiêu đề (trong %d dòng đầu) có cột chỉ tiêu ('Chỉ tiêu', 'Nội dung' hoặc 'Mã chỉ tiêu') và cột số liệu ('Thực hiện trong tháng', 'Lũy kế từ đầu năm'), hoặc cột đơn vị ('Mã đơn vị'/'Tên đơn vị') và các cột mang tên chỉ tiêu ('Số thu', 'BHYT', …)"
+	if best == nil {
+		return &CellError{File: wb.File, Msg: "không nhận ra bảng báo cáo: " + fmt.Sprintf(want, HeaderSearchRows)}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "không nhận ra bảng báo cáo. Dòng giống tiêu đề nhất: trang '%s' dòng %d", best.s.Name, best.row+1)
+	var found []string
+	if best.kpiCol != "" {
+		found = append(found, "cột chỉ tiêu "+best.kpiCol)
+	}
+	if best.unitCol != "" {
+		found = append(found, "cột đơn vị "+best.unitCol)
+	}
+	if len(best.values) > 0 {
+		found = append(found, "cột số liệu "+strings.Join(best.values, ", "))
+	}
+	if len(best.kpis) > 0 {
+		found = append(found, "cột chỉ tiêu theo tên "+strings.Join(best.kpis, ", "))
+	}
+	if len(found) > 0 {
+		fmt.Fprintf(&b, " có %s", strings.Join(found, "; "))
+	}
+	if len(best.other) > 0 {
+		fmt.Fprintf(&b, "; không dùng được các cột %s", strings.Join(limit(best.other, 6), ", "))
+	}
+	h := readHeading(best.s, best.row)
+	if h.unit != nil {
+		fmt.Fprintf(&b, ". Đơn vị: '%s' (%s)", h.unit.Text, h.unit.Cell)
+	} else {
+		b.WriteString(". Không thấy đơn vị báo cáo")
+	}
+	if h.period != nil && h.period.Err == nil {
+		fmt.Fprintf(&b, "; kỳ: %s (%s)", h.period.Period, h.period.Cell)
+	} else {
+		b.WriteString("; không thấy kỳ báo cáo")
+	}
+	b.WriteString(". Cách sửa: ")
+	switch {
+	case best.kpiCol != "" && len(best.values) == 0:
+		b.WriteString("đặt tên cột số liệu của tháng là 'Thực hiện trong tháng' (hoặc cột cộng dồn là 'Lũy kế từ đầu năm')")
+	case best.kpiCol == "" && len(best.values) > 0:
+		b.WriteString("đặt tên cột ghi tên chỉ tiêu là 'Chỉ tiêu' (hoặc 'Nội dung'), hoặc thêm cột 'Mã chỉ tiêu'")
+	case best.unitCol != "" && len(best.kpis) == 0:
+		b.WriteString("đặt tên các cột số liệu theo chỉ tiêu: 'Số thu', 'BHXH bắt buộc', 'BHXH tự nguyện', 'BHYT', 'BHTN', 'Chậm đóng', 'Hài lòng'")
+	case best.unitCol == "" && len(best.kpis) > 0:
+		b.WriteString("thêm cột 'Mã đơn vị' (hoặc 'Tên đơn vị') ở đầu bảng")
+	default:
+		b.WriteString(fmt.Sprintf(want, HeaderSearchRows))
+	}
+	return &CellError{File: wb.File, Msg: b.String()}
+}
+
+func limit(s []string, n int) []string {
+	if len(s) <= n {
+		return s
+	}
+	return append(s[:n:n], fmt.Sprintf("… (%d cột nữa)", len(s)-n))
+}

@@ -1,0 +1,345 @@
+package xlsxin
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// The long layout: one unit's month, a row per KPI — the district's own
+// report and the official forms (STT | Chỉ tiêu | ĐVT | Mã số | Kế hoạch |
+// Thực hiện tháng | Lũy kế | So với KH | So với cùng kỳ), movement tables
+// (Lũy kế tháng trước chuyển sang | Phát sinh tăng | Phát sinh giảm |
+// Lũy kế đến hết tháng) included.
+
+type longCols struct {
+	row, data               int // the header row, the first data row
+	code, name, order, unit int // KPI code, KPI name, STT, ĐVT (-1: none)
+	month, ytd              int
+	balance                 bool // ytd is a movement table's month-end balance
+	dupErr                  *CellError
+}
+
+func detectLong(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
+	h, ok := longHeader(s, r)
+	if !ok {
+		return nil, false
+	}
+	return func() (*Book, error) { return readLong(s, c, h) }, true
+}
+
+func longHeader(s *Sheet, r int) (longCols, bool) {
+	h := longCols{row: r, code: -1, name: -1, order: -1, unit: -1, month: -1, ytd: -1}
+	heads, data := headerCells(s, r)
+	h.data = data
+	movement := false
+	for c, head := range heads {
+		key := fold.Key(head.Text)
+		if key == "" {
+			continue
+		}
+		movement = movement || hasAnyWord(key, movementWords)
+		switch {
+		case MatchesAny(key, kpiCodeHeaders):
+			if h.code < 0 {
+				h.code = c
+			}
+		case MatchesAny(key, kpiNameHeaders):
+			if h.name < 0 {
+				h.name = c
+			}
+		case MatchesAny(key, orderHeaders):
+			if h.order < 0 {
+				h.order = c
+			}
+		case MatchesAny(key, measureHeaders):
+			if h.unit < 0 {
+				h.unit = c
+			}
+		case MatchesAny(key, lineCodeHeaders):
+		default:
+			switch valueRoleOf(head) {
+			case roleYTD:
+				if h.ytd >= 0 {
+					h.dupErr = s.Err(r, c, "hai cột lũy kế: %s và %s", Ref(r, h.ytd), Ref(r, c))
+				} else {
+					h.ytd = c
+				}
+			case roleMonth:
+				if h.month >= 0 {
+					h.dupErr = s.Err(r, c, "hai cột giá trị trong tháng: %s và %s", Ref(r, h.month), Ref(r, c))
+				} else {
+					h.month = c
+				}
+			}
+		}
+	}
+	h.balance = movement && h.ytd >= 0
+	return h, (h.code >= 0 || h.name >= 0) && (h.month >= 0 || h.ytd >= 0)
+}
+
+// kpiOfText finds the KPI a cell of the code column names, also after a
+// leading "1.", "a)", "II." or bullet.
+func kpiOfText(c *campaign.Campaign, text string) (campaign.KPI, bool) {
+	if text == "" {
+		return campaign.KPI{}, false
+	}
+	if k, ok := c.KPIByText(text); ok {
+		return k, true
+	}
+	if stripped := enumRE.ReplaceAllString(text, ""); stripped != text {
+		return c.KPIByText(stripped)
+	}
+	return campaign.KPI{}, false
+}
+
+func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
+	var errs Errors
+	if h.dupErr != nil {
+		errs = append(errs, h.dupErr)
+	}
+	b := &Book{File: s.Book.File, Layout: LayoutLong, Sheet: s.Name}
+	head := readHeading(s, h.row)
+	b.Unit, b.Period = head.unit, head.period
+	row := UnitRow{}
+	if b.Unit != nil {
+		row.Unit, row.UnitCell = b.Unit.Text, b.Unit.Cell
+	}
+	seen := map[string]int{}
+	var skipped []string
+	var hier hierarchy
+	for r := h.data; r < len(s.Rows); r++ {
+		var codeText, nameText, stt string
+		if h.code >= 0 {
+			codeText = s.Text(r, h.code)
+		}
+		if h.name >= 0 {
+			nameText = s.Text(r, h.name)
+		}
+		if h.order >= 0 {
+			stt = s.Text(r, h.order)
+		}
+		label := nameText
+		if label == "" {
+			label = codeText
+		}
+		if label == "" && stt == "" && !hasValueCells(s, r, h) {
+			continue
+		}
+		level := rowLevel(stt, label)
+		under := hier.underKPI(r, level, fold.Key(label))
+		kc, okc := kpiOfText(c, codeText)
+		mn := matchLabel(c, nameText)
+		var k campaign.KPI
+		var ok bool
+		switch {
+		case okc && mn.ok && kc.Code != mn.kpi.Code:
+			errs = append(errs, s.Err(r, h.code, "mã chỉ tiêu '%s' không khớp tên chỉ tiêu '%s' ở %s", codeText, nameText, Ref(r, h.name)))
+			hier.done(r, level, false)
+			continue
+		case okc:
+			k, ok = kc, true
+		case mn.ok:
+			k, ok = mn.kpi, true
+		}
+		hasNums := hasValueCells(s, r, h)
+		if !ok || under {
+			if isSignatureRow(s, r) {
+				break // the table ends at the signature block
+			}
+			if !ok && !under && !mn.excluded && hasNums && looksNumeric(s, r, h) {
+				where := h.name
+				if nameText == "" && h.code >= 0 {
+					where = h.code
+				}
+				skipped = append(skipped, fmt.Sprintf("%s '%s'", Ref(r, where), label))
+			}
+			hier.done(r, level, false)
+			continue
+		}
+		kpiCell := h.code
+		if !okc {
+			kpiCell = h.name
+		}
+		v := report.Value{KPI: k.Code}
+		measure := rowMeasure(s, r, h, head)
+		monthCol, ytdCol := h.month, h.ytd
+		if h.balance && k.Kind != campaign.Flow {
+			monthCol, ytdCol = h.ytd, -1 // a head-count's month-end balance is its month value
+		}
+		var f factor
+		f, errs = measureOf(s, r, k, measure, errs)
+		v.Month, v.MonthCell = readValue(s, r, monthCol, k, f, &errs)
+		v.YTD, v.YTDCell = readValue(s, r, ytdCol, k, f, &errs)
+		if v.Month == nil && v.YTD == nil {
+			hier.done(r, level, false) // a heading row ("II. Số thu") is never a value row
+			continue
+		}
+		if prev, dup := seen[k.Code]; dup {
+			errs = append(errs, s.Err(r, kpiCell, "chỉ tiêu %s xuất hiện hai lần (dòng %d và dòng %d)", k.Code, prev+1, r+1))
+			hier.done(r, level, true)
+			continue
+		}
+		seen[k.Code] = r
+		if f.from != "" {
+			v.Unit = f.from
+			b.Conversions = append(b.Conversions, Conversion{KPI: k.Code, From: f.from, To: k.Unit, Where: s.Name + "!" + f.where})
+		}
+		row.Values = append(row.Values, v)
+		hier.done(r, level, true)
+	}
+	b.Warnings = append(b.Warnings, skippedWarnings(s, skipped)...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	b.Rows = []UnitRow{row}
+	return b, nil
+}
+
+// skippedWarnings says which rows with figures named no KPI: each one, or
+// for many (an official form's other rows) one line that lists them.
+func skippedWarnings(s *Sheet, skipped []string) []string {
+	if len(skipped) <= 3 {
+		out := make([]string, len(skipped))
+		for i, sk := range skipped {
+			ref, label, _ := strings.Cut(sk, " ")
+			out[i] = fmt.Sprintf("%s › %s!%s: dòng có số liệu nhưng không nhận ra chỉ tiêu %s, bỏ qua", s.Book.File, s.Name, ref, label)
+		}
+		return out
+	}
+	return []string{fmt.Sprintf("%s › %s: bỏ qua %d dòng có số liệu không phải chỉ tiêu thi đua: %s",
+		s.Book.File, s.Name, len(skipped), strings.Join(limit(skipped, 8), ", "))}
+}
+
+// rowMeasure returns the unit of measure a row's figures are in: its ĐVT
+// cell, else the sheet's "Đơn vị tính" label; and where it was written.
+func rowMeasure(s *Sheet, r int, h longCols, head heading) measureText {
+	if h.unit >= 0 {
+		if t := s.Text(r, h.unit); t != "" {
+			return measureText{t, Ref(r, h.unit), false}
+		}
+	}
+	if head.measure != nil {
+		return measureText{head.measure.Text, head.measure.Cell, true}
+	}
+	return measureText{}
+}
+
+type measureText struct {
+	text, where string
+	sheetWide   bool // from the "Đơn vị tính" label above the table
+}
+
+// factor converts a figure to the KPI's unit of measure.
+type factor struct {
+	mul         float64 // 0 means 1
+	from, where string  // the unit as read and where, when converted
+}
+
+// measureOf checks a figure's unit of measure against the KPI's: amounts
+// in đồng, nghìn đồng or tỷ đồng are converted to the KPI's triệu đồng; a
+// money unit on a head-count or a rate (or a head-count's unit on an
+// amount) is an error naming the ĐVT cell. A sheet-wide "Đơn vị tính"
+// applies to amounts only (a form in people may carry revenue rows with
+// their own ĐVT).
+func measureOf(s *Sheet, r int, k campaign.KPI, m measureText, errs Errors) (factor, Errors) {
+	if m.text == "" {
+		return factor{}, errs
+	}
+	kf, kMoney := measureFactor(k.Unit)
+	f, money := measureFactor(m.text)
+	switch {
+	case kMoney && money:
+		if math.Abs(f/kf-1) < 1e-12 {
+			return factor{}, errs
+		}
+		return factor{mul: f / kf, from: m.text, where: m.where}, errs
+	case m.sheetWide:
+		return factor{}, errs
+	case kMoney && isCountUnit(m.text), !kMoney && money:
+		row, col := cellRC(m.where)
+		return factor{}, append(errs, s.Err(row, col, "đơn vị tính '%s' không hợp với chỉ tiêu %s (đơn vị %s)", m.text, k.Code, k.Unit))
+	}
+	return factor{}, errs
+}
+
+// cellRC is the zero-based row and column of an A1 reference.
+func cellRC(ref string) (int, int) {
+	col, row := 0, 0
+	for _, ch := range ref {
+		switch {
+		case ch >= 'A' && ch <= 'Z':
+			col = col*26 + int(ch-'A'+1)
+		case ch >= '0' && ch <= '9':
+			row = row*10 + int(ch-'0')
+		}
+	}
+	return row - 1, col - 1
+}
+
+func hasValueCells(s *Sheet, r int, h longCols) bool {
+	return s.At(r, col(h.month)).Kind != Empty || s.At(r, col(h.ytd)).Kind != Empty
+}
+
+func col(c int) int {
+	if c < 0 {
+		return math.MaxInt32
+	}
+	return c
+}
+
+// looksNumeric reports whether a row's value cells hold something other
+// than text notes (a signature block or a remark is not data).
+func looksNumeric(s *Sheet, r int, h longCols) bool {
+	for _, c := range []int{h.month, h.ytd} {
+		if c < 0 {
+			continue
+		}
+		cell := s.At(r, c)
+		if cell.Kind == Number {
+			return true
+		}
+		if cell.Kind == Text {
+			if _, ok, err := ParseText(cell.Raw, true); ok && err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readValue reads one value cell of KPI k (col < 0: the column is absent),
+// converted by f.
+func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*float64, string) {
+	if c < 0 {
+		return nil, ""
+	}
+	v, ok, err := numberAt(s, r, c, k.Percent())
+	if err != nil {
+		*errs = append(*errs, err)
+		return nil, ""
+	}
+	if !ok {
+		return nil, ""
+	}
+	if f.mul != 0 {
+		v *= f.mul
+	}
+	if isCountUnit(k.Unit) && v != math.Trunc(v) {
+		msg := fmt.Sprintf("số người của %s phải là số nguyên, ô ghi %s", k.Code, formatNum(v))
+		if x := v * 1000; math.Abs(x-math.Round(x)) < 1e-6 {
+			msg += fmt.Sprintf(" (có phải %.0f? dấu chấm ở đây là dấu thập phân: gõ lại số không có dấu chấm, hoặc định dạng ô là Văn bản)", math.Round(x))
+		}
+		*errs = append(*errs, s.Err(r, c, "%s", msg))
+		return nil, ""
+	}
+	if err := checkValue(s, r, c, k, v); err != nil {
+		*errs = append(*errs, err)
+		return nil, ""
+	}
+	return &v, s.Name + "!" + Ref(r, c)
+}

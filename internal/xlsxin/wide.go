@@ -1,0 +1,274 @@
+package xlsxin
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// The wide layout: many units' month, a row per unit and a column per KPI —
+// the consolidated sheet, and the province summary (STT | Tên đơn vị, each
+// KPI a merged group header over KH | TH | %, of which TH is taken).
+// Units are named by code or, without a code column, by name.
+
+type wideCol struct {
+	col int
+	kpi campaign.KPI
+	ytd bool
+	f   factor // the column's unit of measure, from its header
+}
+
+type wideCols struct {
+	row, data, unit int
+	byName          bool // the unit column holds names, not codes
+	cols            []wideCol
+	errs            Errors
+}
+
+func detectWide(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
+	h, ok := wideHeader(s, c, r)
+	if !ok {
+		return nil, false
+	}
+	return func() (*Book, error) { return readWide(s, c, h) }, true
+}
+
+var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang \d{1,2}|thuc hien thang|th trong thang|th thang \d{1,2}|th thang|trong thang|thang nay|thuc hien nam \d{4}|thuc hien|ky nay|thang \d{1,2}|thang|month|th)\b`)
+var ytdWordRE = regexp.MustCompile(`\b(luy ke tu dau nam|luy ke|ytd|cumulative)\b`)
+
+// Second-row headers under a KPI's group header: the plan and the
+// comparisons are not the actual; TH is.
+var (
+	subPlanWords   = []string{"kh", "ke hoach", "kh giao", "ke hoach giao", "chi tieu", "chi tieu giao", "kh nam", "ke hoach nam"}
+	subRatioWords  = []string{"ty le", "ty le dat", "so kh", "so voi kh", "dat", "so sanh", "so voi cung ky", "cung ky", "ty le %"}
+	subActualWords = []string{"th", "thuc hien", "so thuc hien", "ket qua"}
+)
+
+type wideKey struct {
+	c         *campaign.Campaign
+	text, sub string
+}
+
+type wideVal struct {
+	k       campaign.KPI
+	ytd, ok bool
+}
+
+// wideCache remembers parsed headers: the same few recur in every file.
+var wideCache sync.Map
+
+// parseWideHead recognises a wide layout KPI column: the KPI's code, name
+// or alias, with "lũy kế"/"YTD" for its year-to-date column; under a group
+// header, the second row says which of KH | TH | % it is.
+func parseWideHead(c *campaign.Campaign, h colHead) (campaign.KPI, bool, bool) {
+	if len(h.Text) > 200 {
+		return campaign.KPI{}, false, false // a title, not a column header
+	}
+	key := wideKey{c, h.Text, h.Sub}
+	if v, ok := wideCache.Load(key); ok {
+		w := v.(wideVal)
+		return w.k, w.ytd, w.ok
+	}
+	var w wideVal
+	if h.Sub != "" {
+		sk := fold.Key(h.Sub)
+		group := strings.TrimSpace(strings.TrimSuffix(h.Text, h.Sub))
+		switch {
+		case strings.Contains(h.Sub, "%") || MatchesAny(sk, subRatioWords) || MatchesAny(sk, subPlanWords):
+			// the plan or a ratio under the KPI's group header
+		case MatchesAny(sk, subActualWords):
+			w.k, w.ytd, w.ok = parseWideHeaderUncached(c, group)
+		default:
+			w.k, w.ytd, w.ok = parseWideHeaderUncached(c, h.Text)
+		}
+	} else {
+		w.k, w.ytd, w.ok = parseWideHeaderUncached(c, h.Text)
+	}
+	wideCache.Store(key, w)
+	return w.k, w.ytd, w.ok
+}
+
+func parseWideHeaderUncached(c *campaign.Campaign, text string) (campaign.KPI, bool, bool) {
+	ytd := ytdWordRE.MatchString(fold.Key(text)) // also "Số thu (lũy kế)"
+	key := fold.Key(stripParensText(text))
+	if ytd {
+		key = ytdWordRE.ReplaceAllString(key, " ")
+		for _, w := range []string{" tu dau nam ", " den het ", " den ", " tinh den "} { // "lũy kế đến hết tháng 3"
+			key = strings.ReplaceAll(" "+key+" ", w, " ")
+		}
+		if hasAnyWord(key, notValueWords) && !hasAnyWord(key, []string{"thang"}) {
+			return campaign.KPI{}, false, false // "Số thu lũy kế cùng kỳ"
+		}
+	} else if hasAnyWord(key, notValueWords) {
+		return campaign.KPI{}, false, false
+	}
+	key = strings.Join(strings.Fields(key), " ")
+	kc, ok := ParseKPIHeader(c, key)
+	if !ok { // "Số thu trong tháng", "Thực hiện tháng BHYT"
+		kc, ok = ParseKPIHeader(c, strings.Join(strings.Fields(monthWordRE.ReplaceAllString(key, " ")), " "))
+	}
+	if !ok || (kc.Year != 0 && kc.Year != c.Year) {
+		return campaign.KPI{}, false, false
+	}
+	if t := phrasesOf(c); t.excluded(kpiIndex(c, kc.KPI.Code), key) {
+		return campaign.KPI{}, false, false
+	}
+	return kc.KPI, ytd, true
+}
+
+func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
+	h := wideCols{row: r, unit: -1}
+	seen := map[string]int{}
+	heads, data := headerCells(s, r)
+	h.data = data
+	nameCol := -1
+	sheetMeasure := readHeading(s, r).measure
+	for cc, head := range heads {
+		key := fold.Key(head.Text)
+		if key == "" {
+			continue
+		}
+		if h.unit < 0 && MatchesAny(key, UnitCodeHeaders) {
+			h.unit = cc
+			continue
+		}
+		if nameCol < 0 && MatchesAny(key, UnitNameHeaders) {
+			nameCol = cc
+			continue
+		}
+		k, ytd, ok := parseWideHead(c, head)
+		if !ok {
+			continue
+		}
+		id := k.Code
+		if ytd {
+			id += " ytd"
+		}
+		if prev, dup := seen[id]; dup {
+			h.errs = append(h.errs, s.Err(r, cc, "cột '%s' trùng với cột %s", head.Text, Ref(r, prev)))
+			continue
+		}
+		seen[id] = cc
+		h.cols = append(h.cols, wideCol{col: cc, kpi: k, ytd: ytd, f: columnFactor(k, head.Text, Ref(r, cc), sheetMeasure)})
+	}
+	if h.unit < 0 && nameCol >= 0 {
+		h.unit, h.byName = nameCol, true
+	}
+	return h, h.unit >= 0 && len(h.cols) > 0
+}
+
+// columnFactor is a wide column's unit of measure: "(đồng)" in its header,
+// else the sheet's "Đơn vị tính" label, for amounts.
+func columnFactor(k campaign.KPI, header, ref string, sheet *Label) factor {
+	kf, kMoney := measureFactor(k.Unit)
+	if !kMoney {
+		return factor{}
+	}
+	for _, m := range parensTextRE.FindAllString(header, -1) {
+		inner := strings.Trim(m, "()[]")
+		if f, ok := measureFactor(inner); ok {
+			if f == kf {
+				return factor{}
+			}
+			return factor{mul: f / kf, from: inner, where: ref}
+		}
+	}
+	if sheet != nil {
+		if f, ok := measureFactor(sheet.Text); ok && f != kf {
+			return factor{mul: f / kf, from: sheet.Text, where: sheet.Cell}
+		}
+	}
+	return factor{}
+}
+
+func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
+	errs := h.errs
+	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
+	b.Period = readHeading(s, h.row).period
+	converted := map[string]bool{}
+	for _, wc := range h.cols {
+		if wc.f.from != "" && !converted[wc.kpi.Code] {
+			converted[wc.kpi.Code] = true
+			b.Conversions = append(b.Conversions, Conversion{KPI: wc.kpi.Code, From: wc.f.from, To: wc.kpi.Unit, Where: s.Name + "!" + wc.f.where})
+		}
+	}
+	seen := map[string]int{}
+	for r := h.data; r < len(s.Rows); r++ {
+		unit := s.Text(r, h.unit)
+		if unit == "" {
+			if isSignatureRow(s, r) {
+				break // the table ends at the signature block
+			}
+			if hasWideNumbers(s, r, h) && !isTotalRow(s, r) {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s!%s: dòng %d có số liệu nhưng không có %s, bỏ qua",
+					s.Book.File, s.Name, Ref(r, h.unit), r+1, map[bool]string{false: "mã đơn vị", true: "tên đơn vị"}[h.byName]))
+			}
+			continue
+		}
+		if strings.ContainsAny(unit, " \u00a0") || !isASCII(unit) { // a code has neither; a label may
+			if uk := fold.Key(unit); MatchesAny(uk, signatureWords) {
+				break
+			} else if isTotalKey(uk) {
+				continue // "Tổng cộng", "Toàn tỉnh" written in the unit column
+			}
+		} else if isTotalKey(strings.ToLower(unit)) {
+			continue // "Total", "TONG"
+		}
+		key := strings.ToUpper(unit)
+		if h.byName {
+			key = fold.Key(unit)
+		}
+		if prev, dup := seen[key]; dup {
+			errs = append(errs, s.Err(r, h.unit, "đơn vị '%s' xuất hiện hai lần (dòng %d và dòng %d)", unit, prev+1, r+1))
+			continue
+		}
+		seen[key] = r
+		row := UnitRow{Unit: unit, UnitCell: s.Name + "!" + Ref(r, h.unit)}
+		byKPI := map[string]int{}
+		for _, wc := range h.cols {
+			v, cell := readValue(s, r, wc.col, wc.kpi, wc.f, &errs)
+			if v == nil {
+				continue
+			}
+			i, ok := byKPI[wc.kpi.Code]
+			if !ok {
+				i = len(row.Values)
+				byKPI[wc.kpi.Code] = i
+				row.Values = append(row.Values, report.Value{KPI: wc.kpi.Code, Unit: wc.f.from})
+			}
+			if wc.ytd {
+				row.Values[i].YTD, row.Values[i].YTDCell = v, cell
+			} else {
+				row.Values[i].Month, row.Values[i].MonthCell = v, cell
+			}
+		}
+		b.Rows = append(b.Rows, row)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return b, nil
+}
+
+func hasWideNumbers(s *Sheet, r int, h wideCols) bool {
+	for _, wc := range h.cols {
+		if s.At(r, wc.col).Kind == Number {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
