@@ -8,6 +8,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxin"
 )
 
 // YTDTolerance is how far (relative) a reported year-to-date value may
@@ -17,6 +18,8 @@ const YTDTolerance = 0.005
 // check returns the warnings that need the workspace's earlier reports:
 //   - a KPI of the campaign missing from a report;
 //   - a year-to-date value lower than the same unit's previous reported one;
+//   - a head-count (stock KPI) that moved by more than half since the
+//     unit's previous reported month;
 //   - a year-to-date value more than 0.5 % away from the sum of the month
 //     values for January to this month, when every one of those months has
 //     a reported month value.
@@ -36,12 +39,13 @@ func (im *Importer) check(ctx context.Context, file string, reports []report.Rep
 		if len(missing) > 0 {
 			warnings = append(warnings, fmt.Sprintf("%s: %s %s thiếu chỉ tiêu %s", file, r.Unit, r.Period, strings.Join(missing, ", ")))
 		}
-		if !hasYTD(r) {
-			continue
-		}
 		obs, err := im.unitObservations(ctx, r.Period.Year, r.Unit)
 		if err != nil {
 			return nil, err
+		}
+		warnings = append(warnings, stockJumps(im.Campaign, file, r, obs)...)
+		if !hasYTD(r) {
+			continue
 		}
 		warnings = append(warnings, ytdWarnings(im.Campaign, file, r, obs)...)
 	}
@@ -147,4 +151,101 @@ func (im *Importer) remember(reports []report.Report) {
 		}
 		im.obs[r.Unit] = kept
 	}
+}
+
+// StockJump is the relative month-on-month change of a head-count past
+// which kpi warns: a district does not gain or lose half its participants
+// in a month, a typing or unit slip does.
+const StockJump = 0.5
+
+// stockJumps warns of head-counts that moved by more than StockJump since
+// the unit's latest earlier reported month.
+func stockJumps(c *campaign.Campaign, file string, r report.Report, obs []report.Observation) []string {
+	var out []string
+	for _, v := range r.Values {
+		k, _ := c.KPI(v.KPI)
+		cur, cell := v.Month, v.MonthCell
+		if cur == nil {
+			cur, cell = v.YTD, v.YTDCell
+		}
+		if k.Kind != campaign.Stock || cur == nil {
+			continue
+		}
+		var prev *float64
+		var prevPeriod report.Period
+		for _, o := range obs {
+			if o.KPI != v.KPI || !o.Period.Before(r.Period) || !prevPeriod.Before(o.Period) {
+				continue
+			}
+			if x := o.Month; x != nil {
+				prev, prevPeriod = x, o.Period
+			} else if x := o.YTD; x != nil {
+				prev, prevPeriod = x, o.Period
+			}
+		}
+		if prev == nil || *prev <= 0 {
+			continue
+		}
+		if change := (*cur - *prev) / *prev; math.Abs(change) > StockJump {
+			out = append(out, fmt.Sprintf("%s › %s: %s của %s là %s, kỳ %s là %s (%+.0f%%): kiểm tra lại số liệu hoặc đơn vị tính",
+				file, cell, v.KPI, r.Unit, num(*cur), prevPeriod, num(*prev), change*100))
+		}
+	}
+	return out
+}
+
+// Plausibility bounds against the unit's annual target T: a figure of 100
+// T or more cannot be right (most often an amount in đồng read as triệu
+// đồng), nor a head-count below T/100.
+const (
+	PlausibleOver  = 100.0
+	PlausibleUnder = 0.01
+)
+
+// plausible returns an error for every figure that cannot be right
+// against the unit's annual target (see PlausibleOver).
+func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Errors {
+	var errs xlsxin.Errors
+	for _, r := range reports {
+		u, ok := im.unit[r.Unit]
+		if !ok {
+			continue
+		}
+		for _, v := range r.Values {
+			k, _ := im.Campaign.KPI(v.KPI)
+			if k.Kind != campaign.Stock && k.Kind != campaign.Flow {
+				continue
+			}
+			t, ok := campaign.EffectiveTarget(k, u)
+			if !ok || t <= 0 {
+				continue
+			}
+			for _, x := range []struct {
+				v    *float64
+				cell string
+			}{{v.Month, v.MonthCell}, {v.YTD, v.YTDCell}} {
+				if x.v == nil {
+					continue
+				}
+				var msg string
+				switch {
+				case *x.v >= PlausibleOver*t:
+					msg = fmt.Sprintf("%s của %s là %s, gấp %s lần chỉ tiêu cả năm (%s %s)", v.KPI, r.Unit, num(*x.v), num(math.Floor(*x.v/t)), num(t), k.Unit)
+					if _, money := xlsxin.MoneyFactor(k.Unit); money {
+						msg += ": có phải đơn vị tính là đồng? Ghi 'Đơn vị tính: đồng' trên bảng (hoặc cột ĐVT) để kpi đổi sang " + k.Unit
+					} else {
+						msg += ": kiểm tra lại số liệu (gõ thừa chữ số, hay số của cả tỉnh?)"
+					}
+				case k.Kind == campaign.Stock && *x.v < PlausibleUnder*t:
+					msg = fmt.Sprintf("%s của %s là %s, chưa bằng 1/100 chỉ tiêu cả năm (%s %s): kiểm tra lại số liệu hoặc đơn vị tính (nghìn người?)", v.KPI, r.Unit, num(*x.v), num(t), k.Unit)
+				default:
+					continue
+				}
+				e := &xlsxin.CellError{File: file, Msg: msg}
+				e.Sheet, e.Cell, _ = strings.Cut(x.cell, "!")
+				errs = append(errs, e)
+			}
+		}
+	}
+	return errs
 }

@@ -61,6 +61,9 @@ type FileResult struct {
 	Warnings   []string
 	Err        error // for Failed: an xlsxin.Errors, *xlsxin.CellError or other error
 	Superseded []store.Superseded
+	// Conversions: amounts the workbook gave in another unit of measure,
+	// converted to the KPI's
+	Conversions []xlsxin.Conversion
 }
 
 // Importer imports files into one workspace.
@@ -70,8 +73,10 @@ type Importer struct {
 	Now      func() time.Time
 
 	units      []campaign.Unit
-	byCode     map[string]string // upper-case code → code
-	byName     map[string]string // folded name → code, built on first use
+	unit       map[string]campaign.Unit // code → unit, with targets
+	byCode     map[string]string        // upper-case code → code
+	byName     map[string]string        // folded name → code, built on first use
+	byShort    map[string][]string      // name without office words → codes (see xlsxin.UnitNameKey)
 	byNameOnce sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
@@ -85,16 +90,18 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := st.UnitNames(ctx)
+	units, err := st.Units(ctx) // with targets: the plausibility checks need them
 	if err != nil {
 		return nil, err
 	}
 	if len(units) == 0 {
 		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units))}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units)),
+		unit: make(map[string]campaign.Unit, len(units))}
 	for _, u := range units {
 		im.byCode[strings.ToUpper(u.Code)] = u.Code
+		im.unit[u.Code] = u
 	}
 	return im, nil
 }
@@ -267,7 +274,11 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 	if err != nil {
 		return fail(err)
 	}
+	if errs := im.plausible(book.File, reports); len(errs) > 0 {
+		return fail(errs)
+	}
 	res.Warnings = append(res.Warnings, book.Warnings...)
+	res.Conversions = book.Conversions
 	res.Period = reports[0].Period
 	for _, r := range reports {
 		res.Units = append(res.Units, r.Unit)

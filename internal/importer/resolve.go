@@ -17,31 +17,38 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 	var errs xlsxin.Errors
 	fileUnit, filePeriod, fileOK := report.FromFileName(b.File)
 
-	// the period
+	// the period: the workbook's own, else the file name's, else --period;
+	// a flag rescues a period cell that cannot be read, never overrides one
+	// that was
 	var p report.Period
 	switch {
-	case b.Period != nil:
-		if b.Period.Err != nil {
-			return nil, b.Period.Err
-		}
+	case b.Period != nil && b.Period.Err == nil:
 		p = b.Period.Period
 		if !opts.Period.IsZero() && opts.Period != p {
-			errs = append(errs, im.cellErr(b, b.Period.Cell, "--period %s mâu thuẫn với kỳ báo cáo %s ghi trong tệp", opts.Period, p))
+			errs = append(errs, im.cellErr(b, b.Period.Sheet+"!"+b.Period.Cell, "--period %s mâu thuẫn với kỳ báo cáo %s ghi trong tệp", opts.Period, p))
 		}
+	case b.Period != nil && opts.Period.IsZero() && !fileOK:
+		return nil, b.Period.Err
 	case fileOK:
 		p = filePeriod
 		if !opts.Period.IsZero() && opts.Period != p {
 			errs = append(errs, &xlsxin.CellError{File: b.File, Msg: fmt.Sprintf("--period %s mâu thuẫn với kỳ %s trong tên tệp", opts.Period, p)})
 		}
+		if b.Period != nil {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: không đọc được kỳ báo cáo '%s', dùng kỳ %s trong tên tệp", b.Period.Err.Location(), b.Period.Text, p))
+		}
 	case !opts.Period.IsZero():
 		p = opts.Period
+		if b.Period != nil {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: không đọc được kỳ báo cáo '%s', dùng --period %s", b.Period.Err.Location(), b.Period.Text, p))
+		}
 	default:
-		errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được kỳ báo cáo: thêm ô 'Kỳ báo cáo: 03/2024' trên bảng, đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --period 2024-03"})
+		errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được kỳ báo cáo: thêm ô 'Kỳ báo cáo: 03/2024' hoặc dòng 'Tháng 3 năm 2024' trên bảng, đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --period 2024-03"})
 	}
 	if !p.IsZero() && p.Year != im.Campaign.Year {
 		cell := ""
-		if b.Period != nil {
-			cell = b.Period.Cell
+		if b.Period != nil && b.Period.Err == nil {
+			cell = b.Period.Sheet + "!" + b.Period.Cell
 		}
 		errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s nằm ngoài năm thi đua %d", p, im.Campaign.Year))
 	}
@@ -50,32 +57,43 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 	rows := b.Rows
 	if b.Layout == xlsxin.LayoutLong {
 		row := &rows[0]
+		var fileCode string
+		if fileUnit != "" {
+			fileCode = im.byCode[strings.ToUpper(fileUnit)]
+		}
+		var cellCode string
+		var cellErr *xlsxin.CellError
+		if row.Unit != "" {
+			cellCode, cellErr = im.unitCode(b, row.Unit, row.UnitCell)
+		}
 		switch {
-		case row.Unit != "":
-			code, err := im.unitCode(b, row.Unit, row.UnitCell)
-			if err != nil {
-				errs = append(errs, err)
-				break
+		case cellCode != "":
+			if opts.Unit != "" && !strings.EqualFold(opts.Unit, cellCode) {
+				errs = append(errs, im.cellErr(b, row.UnitCell, "--unit %s mâu thuẫn với đơn vị %s ghi trong tệp", opts.Unit, cellCode))
 			}
-			if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
-				errs = append(errs, im.cellErr(b, row.UnitCell, "--unit %s mâu thuẫn với đơn vị %s ghi trong tệp", opts.Unit, code))
+			row.Unit = cellCode
+		case cellErr != nil && opts.Unit == "" && fileCode == "":
+			errs = append(errs, cellErr)
+		case fileCode != "":
+			if opts.Unit != "" && !strings.EqualFold(opts.Unit, fileCode) {
+				errs = append(errs, &xlsxin.CellError{File: b.File, Msg: fmt.Sprintf("--unit %s mâu thuẫn với đơn vị %s trong tên tệp", opts.Unit, fileCode)})
 			}
-			row.Unit = code
-		case fileUnit != "" && im.byCode[strings.ToUpper(fileUnit)] != "":
-			code := im.byCode[strings.ToUpper(fileUnit)]
-			if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
-				errs = append(errs, &xlsxin.CellError{File: b.File, Msg: fmt.Sprintf("--unit %s mâu thuẫn với đơn vị %s trong tên tệp", opts.Unit, code)})
+			if cellErr != nil {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: không nhận ra đơn vị '%s', dùng %s trong tên tệp", cellErr.Location(), row.Unit, fileCode))
 			}
-			row.Unit = code
+			row.Unit = fileCode
 		case opts.Unit != "":
 			code, err := im.unitCode(b, opts.Unit, "")
 			if err != nil {
 				errs = append(errs, err)
 				break
 			}
+			if cellErr != nil {
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: không nhận ra đơn vị '%s', dùng --unit %s", cellErr.Location(), row.Unit, code))
+			}
 			row.Unit = code
 		default:
-			errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được đơn vị: thêm ô 'Mã đơn vị: H01' trên bảng, đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --unit H01"})
+			errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được đơn vị: thêm ô 'Mã đơn vị: H01' trên bảng (hoặc dòng 'BHXH huyện …' ở đầu trang), đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --unit H01"})
 		}
 		if len(row.Values) == 0 {
 			errs = append(errs, &xlsxin.CellError{File: b.File, Sheet: b.Sheet, Msg: "báo cáo không có số liệu chỉ tiêu nào"})
@@ -128,36 +146,81 @@ func (im *Importer) cellErr(b *xlsxin.Book, ref, format string, a ...any) *xlsxi
 	return e
 }
 
-// unitCode finds the workspace unit a text names: its code (any case) or
-// its name. Unknown units are errors with the nearest known codes.
+// unitCode finds the workspace unit a text names: its code (any case), its
+// name, or its name without the office words ("BHXH huyện Cẩm Giàng",
+// "TP. Hải Dương", "CẨM GIÀNG"). Unknown or ambiguous units are errors with
+// the nearest known units.
 func (im *Importer) unitCode(b *xlsxin.Book, text, ref string) (string, *xlsxin.CellError) {
 	if code, ok := im.byCode[strings.ToUpper(strings.TrimSpace(text))]; ok {
 		return code, nil
 	}
 	im.byNameOnce.Do(func() {
 		im.byName = make(map[string]string, len(im.units))
+		im.byShort = make(map[string][]string, len(im.units))
 		for _, u := range im.units {
 			im.byName[fold.Key(u.Name)] = u.Code
+			short := xlsxin.UnitNameKey(u.Name)
+			im.byShort[short] = append(im.byShort[short], u.Code)
 		}
 	})
 	if code, ok := im.byName[fold.Key(text)]; ok {
 		return code, nil
 	}
-	msg := fmt.Sprintf("mã đơn vị '%s' không có trong danh sách đơn vị", text)
+	fail := func(msg string) (string, *xlsxin.CellError) {
+		if ref == "" {
+			return "", &xlsxin.CellError{File: b.File, Msg: msg}
+		}
+		return "", im.cellErr(b, ref, "%s", msg)
+	}
+	short := xlsxin.UnitNameKey(text)
+	switch codes := im.byShort[short]; len(codes) {
+	case 1:
+		return codes[0], nil
+	case 0:
+	default:
+		return fail(fmt.Sprintf("tên đơn vị '%s' khớp nhiều đơn vị: %s; ghi mã đơn vị thay cho tên", text, im.describe(codes)))
+	}
+	what := "mã đơn vị"
+	if strings.ContainsAny(text, " .") || !isASCII(text) {
+		what = "đơn vị"
+	}
+	msg := fmt.Sprintf("%s '%s' không có trong danh sách đơn vị", what, text)
 	if s := im.suggest(text); len(s) > 0 {
 		msg += fmt.Sprintf(" (có phải %s?)", strings.Join(s, ", "))
 	}
-	if ref == "" {
-		return "", &xlsxin.CellError{File: b.File, Msg: msg}
-	}
-	return "", im.cellErr(b, ref, "%s", msg)
+	return fail(msg)
 }
 
-// suggest returns up to three known codes closest to text.
+// describe lists units as "H01 (TP Hải Dương), H05 (…)".
+func (im *Importer) describe(codes []string) string {
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = c
+		for _, u := range im.units {
+			if u.Code == c && u.Name != c {
+				parts[i] = fmt.Sprintf("%s (%s)", c, u.Name)
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// suggest returns up to three known units closest to text: by code, and
+// by name without the office words ("Cam Giang" → "H03 (Cẩm Giàng)").
 func (im *Importer) suggest(text string) []string {
 	t := strings.ToUpper(strings.TrimSpace(text))
+	short := xlsxin.UnitNameKey(text)
 	type cand struct {
-		code string
+		text string
 		d    int
 	}
 	var cs []cand
@@ -165,12 +228,21 @@ func (im *Importer) suggest(text string) []string {
 		d := levenshtein(t, strings.ToUpper(u.Code))
 		if d <= 1 || (d == 2 && len([]rune(t)) >= 4) || (len(t) > 1 && strings.Contains(strings.ToUpper(u.Code), t)) {
 			cs = append(cs, cand{u.Code, d})
+			continue
+		}
+		us := xlsxin.UnitNameKey(u.Name)
+		if len(short) < 3 || us == "" {
+			continue
+		}
+		d = levenshtein(short, us)
+		if d <= max(1, len([]rune(us))/4) || strings.Contains(us, short) || strings.Contains(short, us) {
+			cs = append(cs, cand{im.describe([]string{u.Code}), d})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
 	var out []string
 	for i := 0; i < len(cs) && i < 3; i++ {
-		out = append(out, cs[i].code)
+		out = append(out, cs[i].text)
 	}
 	return out
 }

@@ -155,7 +155,10 @@ type CellError struct {
 	Msg               string
 }
 
-func (e *CellError) Error() string {
+func (e *CellError) Error() string { return e.Location() + ": " + e.Msg }
+
+// Location is "file › sheet!cell", as far as it is known.
+func (e *CellError) Location() string {
 	loc := e.File
 	switch {
 	case e.Sheet != "" && e.Cell != "":
@@ -163,7 +166,7 @@ func (e *CellError) Error() string {
 	case e.Sheet != "":
 		loc += " › " + e.Sheet
 	}
-	return loc + ": " + e.Msg
+	return loc
 }
 
 // Errors is every problem found in one file.

@@ -254,6 +254,10 @@ func measureFactor(text string) (float64, bool) {
 	return 0, false
 }
 
+// MoneyFactor is measureFactor for other packages: the factor from a unit
+// of measure to triệu đồng, and whether it is a money unit.
+func MoneyFactor(unit string) (float64, bool) { return measureFactor(unit) }
+
 // isCountUnit reports whether a unit of measure is a head-count's.
 func isCountUnit(text string) bool {
 	key := fold.Key(text)

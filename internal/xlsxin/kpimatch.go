@@ -255,3 +255,19 @@ func (h *hierarchy) done(r, level int, gave bool) {
 	}
 	h.last = row
 }
+
+// UnitNameKey folds a unit's name for comparison, without the office words
+// around it: "BHXH huyện Cẩm Giàng", "Huyện Cẩm Giàng", "CẨM GIÀNG" and
+// "Cẩm Giàng" all give "cam giang"; "TP. Hải Dương" gives "hai duong".
+func UnitNameKey(name string) string {
+	key := fold.Key(name)
+	for changed := true; changed; {
+		changed = false
+		for _, p := range officePrefixes {
+			if rest, ok := strings.CutPrefix(key, p+" "); ok && rest != "" {
+				key, changed = rest, true
+			}
+		}
+	}
+	return key
+}
