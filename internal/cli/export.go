@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/spf13/cobra"
 )
@@ -71,33 +73,28 @@ func exportRun(ctx context.Context, opts *exportOptions) error {
 	if ext != ".xlsx" && ext != ".csv" {
 		return usageError{fmt.Errorf("-o %s: the file name must end in .xlsx or .csv", opts.Output)}
 	}
+	s, err := loadStanding(ctx, opts.f, opts.Period)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if ext == ".csv" {
-		flags := scoringFlags{Period: opts.Period, Format: "csv", Lang: opts.Lang}
-		sub := &Factory{IO: &IOStreams{Out: &buf, ErrOut: opts.f.IO.ErrOut}, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: opts.f.dbFlag}
-		var err error
-		if opts.Kind == "progress" {
-			err = progressRun(ctx, &progressOptions{f: sub, scoringFlags: flags})
+	if opts.Kind == "progress" {
+		p := view.NewProgress(s.c, s.res, opts.Lang)
+		if ext == ".csv" {
+			err = render.Progress(&buf, p, "csv", nil)
 		} else {
-			err = awardsRun(ctx, &awardsOptions{f: sub, scoringFlags: flags})
-		}
-		if err != nil {
-			return err
+			err = xlsxout.WriteProgressView(&buf, p, opts.f.Now())
 		}
 	} else {
-		s, err := loadStanding(ctx, opts.f, opts.Period)
-		if err != nil {
-			return err
-		}
-		e := &xlsxout.Export{Campaign: s.c, Result: s.res, Lang: opts.Lang, Date: opts.f.Now()}
-		if opts.Kind == "progress" {
-			err = xlsxout.WriteProgress(&buf, e)
+		a := view.NewAwards(s.c, s.res, score.Awards(s.c, s.res), opts.Lang)
+		if ext == ".csv" {
+			err = render.Awards(&buf, a, "csv")
 		} else {
-			err = xlsxout.WriteAwards(&buf, e, score.Awards(s.c, s.res))
+			err = xlsxout.WriteAwardsView(&buf, a, opts.f.Now())
 		}
-		if err != nil {
-			return err
-		}
+	}
+	if err != nil {
+		return err
 	}
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err

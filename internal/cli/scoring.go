@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/bhxh/kpi/internal/i18n"
 	"io"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -140,7 +141,7 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 			formula = "T/A"
 		}
 		aLabel := any(k.Attainment)
-		note := onTrackText(k, l)
+		note := view.OnTrackText(k, l)
 		if k.Missing {
 			aLabel = "0 (" + l.Missing + ")"
 		}
@@ -167,18 +168,4 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		}
 	}
 	return nil
-}
-
-func onTrackText(k score.KPIResult, l i18n.Labels) string {
-	switch {
-	case k.Missing:
-		return l.Missing
-	case k.NoTarget:
-		return l.NoTarget
-	case k.OnTrack == nil:
-		return "?"
-	case *k.OnTrack:
-		return l.Yes
-	}
-	return l.No
 }
