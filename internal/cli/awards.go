@@ -9,13 +9,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type awardsOptions struct {
-	f *Factory
+// AwardsOptions are the options of kpi awards.
+type AwardsOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	scoringFlags
 }
 
-func newAwardsCmd(f *Factory) *cobra.Command {
-	opts := &awardsOptions{f: f}
+// NewCmdAwards builds kpi awards; runF, when not nil, runs instead of
+// awardsRun (for tests of the flags).
+func NewCmdAwards(f *Factory, runF func(*AwardsOptions) error) *cobra.Command {
+	opts := &AwardsOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "awards",
 		Short: "The award shortlist (Cờ thi đua, Bằng khen, Giấy khen) and who missed why",
@@ -34,22 +39,27 @@ whole computation and why it did or did not get each tier.`,
   kpi awards --period 2024-12 --format markdown
   kpi awards --explain H07`,
 		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, args []string) error { return awardsRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return awardsRun(cmd.Context(), opts)
+		},
 	}
 	opts.bind(cmd)
 	return cmd
 }
 
-func awardsRun(ctx context.Context, opts *awardsOptions) error {
-	if err := opts.check(); err != nil {
-		return err
-	}
-	s, err := loadStanding(ctx, opts.f, opts.Period)
+func awardsRun(ctx context.Context, opts *AwardsOptions) error {
+	s, err := loadStanding(ctx, opts.Workspace, opts.Period)
 	if err != nil {
 		return err
 	}
 	sl := score.Awards(s.c, s.res)
-	w := opts.f.IO.Out
+	w := opts.IO.Out
 	if opts.Explain != "" {
 		return explain(w, s, sl, opts.Explain, opts.Lang)
 	}

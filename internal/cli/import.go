@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/bhxh/kpi/internal/importer"
 	"github.com/bhxh/kpi/internal/report"
@@ -18,8 +19,12 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type importOptions struct {
-	f       *Factory
+// ImportOptions are the options of kpi import.
+type ImportOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+	Now       func() time.Time // the time recorded for each import
+
 	Paths   []string
 	DryRun  bool
 	Force   bool
@@ -28,8 +33,10 @@ type importOptions struct {
 	MaxSize int64
 }
 
-func newImportCmd(f *Factory) *cobra.Command {
-	opts := &importOptions{f: f}
+// NewCmdImport builds kpi import; runF, when not nil, runs instead of
+// importRun (for tests of the flags).
+func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
+	opts := &ImportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "import [flags] PATH...",
 		Short: "Import monthly report workbooks (nhập báo cáo tháng)",
@@ -74,6 +81,9 @@ otherwise.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return importRun(cmd.Context(), opts)
 		},
 	}
@@ -85,8 +95,8 @@ otherwise.`,
 	return cmd
 }
 
-func importRun(ctx context.Context, opts *importOptions) error {
-	io := opts.f.IO
+func importRun(ctx context.Context, opts *ImportOptions) error {
+	io := opts.IO
 	if opts.MaxSize > 0 {
 		xlsxin.MaxUnzipSize = opts.MaxSize << 20
 	}
@@ -105,7 +115,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	if len(files) == 0 {
 		return fmt.Errorf("không có tệp .xlsx nào trong %s", strings.Join(opts.Paths, ", "))
 	}
-	st, err := opts.f.OpenStore(ctx, false)
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -114,7 +124,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	im.Now = opts.f.Now
+	im.Now = opts.Now
 	// Ctrl-C (or a polite kill) stops after the current file
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -10,14 +10,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type progressOptions struct {
-	f *Factory
+// ProgressOptions are the options of kpi progress.
+type ProgressOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	scoringFlags
 	KPI string
 }
 
-func newProgressCmd(f *Factory) *cobra.Command {
-	opts := &progressOptions{f: f}
+// NewCmdProgress builds kpi progress; runF, when not nil, runs instead of
+// progressRun (for tests of the flags).
+func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Command {
+	opts := &ProgressOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "progress",
 		Short: "The ranked progress table (bảng tiến độ, xếp hạng)",
@@ -38,22 +43,27 @@ numbers, null for absent values.`,
   kpi progress --explain H04
   kpi progress --format json > tiendo.json`,
 		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, args []string) error { return progressRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return progressRun(cmd.Context(), opts)
+		},
 	}
 	opts.bind(cmd)
 	cmd.Flags().StringVar(&opts.KPI, "kpi", "", "show one KPI in detail")
 	return cmd
 }
 
-func progressRun(ctx context.Context, opts *progressOptions) error {
-	if err := opts.check(); err != nil {
-		return err
-	}
-	s, err := loadStanding(ctx, opts.f, opts.Period)
+func progressRun(ctx context.Context, opts *ProgressOptions) error {
+	s, err := loadStanding(ctx, opts.Workspace, opts.Period)
 	if err != nil {
 		return err
 	}
-	w := opts.f.IO.Out
+	w := opts.IO.Out
 	if opts.Explain != "" {
 		return explain(w, s, score.Awards(s.c, s.res), opts.Explain, opts.Lang)
 	}
@@ -77,5 +87,5 @@ func progressRun(ctx context.Context, opts *progressOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(w, p.JSON())
 	}
-	return render.Progress(w, p, opts.Format, opts.f.IO.ColorScheme().Paint())
+	return render.Progress(w, p, opts.Format, opts.IO.ColorScheme().Paint())
 }
