@@ -11,7 +11,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newCampaignCmd(f *Factory) *cobra.Command {
+// NewCmdCampaign builds kpi campaign and its subcommands.
+func NewCmdCampaign(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "campaign",
 		Short: "Show, export or load the campaign's KPIs, weights and award rules",
@@ -24,30 +25,43 @@ To change weights, caps, aliases or rules: export, edit, load.`,
   kpi campaign export -o campaign.yaml
   kpi campaign load campaign.yaml`,
 	}
-	cmd.AddCommand(newCampaignShowCmd(f), newCampaignExportCmd(f), newCampaignLoadCmd(f))
+	cmd.AddCommand(NewCmdCampaignShow(f, nil), NewCmdCampaignExport(f, nil), NewCmdCampaignLoad(f, nil))
 	return cmd
 }
 
-type campaignShowOptions struct {
-	f      *Factory
+// CampaignShowOptions are the options of kpi campaign show.
+type CampaignShowOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Format string
 }
 
-func newCampaignShowCmd(f *Factory) *cobra.Command {
-	opts := &campaignShowOptions{f: f}
+// NewCmdCampaignShow builds kpi campaign show; runF, when not nil, runs
+// instead of campaignShowRun (for tests of the flags).
+func NewCmdCampaignShow(f *Factory, runF func(*CampaignShowOptions) error) *cobra.Command {
+	opts := &CampaignShowOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:     "show",
 		Short:   "Print the KPIs, weights and award rules",
 		Example: "  kpi campaign show\n  kpi campaign show --format json",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return campaignShowRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return campaignShowRun(cmd.Context(), opts)
+		},
 	}
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
-func workspaceCampaign(ctx context.Context, f *Factory) (*campaign.Campaign, error) {
-	st, err := f.OpenStore(ctx, false)
+func workspaceCampaign(ctx context.Context, ws *Workspace) (*campaign.Campaign, error) {
+	st, err := ws.OpenStore(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -55,15 +69,12 @@ func workspaceCampaign(ctx context.Context, f *Factory) (*campaign.Campaign, err
 	return st.Campaign(ctx)
 }
 
-func campaignShowRun(ctx context.Context, opts *campaignShowOptions) error {
-	if err := render.CheckFormat(opts.Format); err != nil {
-		return usageError{err}
-	}
-	c, err := workspaceCampaign(ctx, opts.f)
+func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
+	c, err := workspaceCampaign(ctx, opts.Workspace)
 	if err != nil {
 		return err
 	}
-	out := opts.f.IO.Out
+	out := opts.IO.Out
 	if opts.Format == "json" {
 		return render.JSON(out, c)
 	}
@@ -125,13 +136,18 @@ func describeRule(a campaign.AwardRule) string {
 	return strings.Join(parts, "; ")
 }
 
-type campaignExportOptions struct {
-	f      *Factory
+// CampaignExportOptions are the options of kpi campaign export.
+type CampaignExportOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Output string
 }
 
-func newCampaignExportCmd(f *Factory) *cobra.Command {
-	opts := &campaignExportOptions{f: f}
+// NewCmdCampaignExport builds kpi campaign export; runF, when not nil,
+// runs instead of campaignExportRun (for tests of the flags).
+func NewCmdCampaignExport(f *Factory, runF func(*CampaignExportOptions) error) *cobra.Command {
+	opts := &CampaignExportOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the campaign as YAML, to edit and load again",
@@ -139,16 +155,21 @@ func newCampaignExportCmd(f *Factory) *cobra.Command {
 workspace, the embedded default bhxh-2024 is written.`,
 		Example: "  kpi campaign export -o campaign.yaml",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return campaignExportRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return campaignExportRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default stdout)")
 	return cmd
 }
 
-func campaignExportRun(ctx context.Context, opts *campaignExportOptions) error {
+func campaignExportRun(ctx context.Context, opts *CampaignExportOptions) error {
 	var data []byte
-	if opts.f.workspaceExists(ctx) {
-		c, err := workspaceCampaign(ctx, opts.f)
+	if opts.Workspace.Exists(ctx) {
+		c, err := workspaceCampaign(ctx, opts.Workspace)
 		if err != nil {
 			return err
 		}
@@ -159,23 +180,28 @@ func campaignExportRun(ctx context.Context, opts *campaignExportOptions) error {
 		data = campaign.DefaultYAML()
 	}
 	if opts.Output == "" {
-		_, err := opts.f.IO.Out.Write(data)
+		_, err := opts.IO.Out.Write(data)
 		return err
 	}
 	if err := os.WriteFile(opts.Output, data, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
 	return nil
 }
 
-type campaignLoadOptions struct {
-	f    *Factory
+// CampaignLoadOptions are the options of kpi campaign load.
+type CampaignLoadOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	File string
 }
 
-func newCampaignLoadCmd(f *Factory) *cobra.Command {
-	opts := &campaignLoadOptions{f: f}
+// NewCmdCampaignLoad builds kpi campaign load; runF, when not nil, runs
+// instead of campaignLoadRun (for tests of the flags).
+func NewCmdCampaignLoad(f *Factory, runF func(*CampaignLoadOptions) error) *cobra.Command {
+	opts := &CampaignLoadOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "load FILE.yaml",
 		Short: "Validate a campaign YAML and make it the workspace's campaign",
@@ -187,18 +213,21 @@ On any error nothing changes.`,
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return campaignLoadRun(cmd.Context(), opts)
 		},
 	}
 	return cmd
 }
 
-func campaignLoadRun(ctx context.Context, opts *campaignLoadOptions) error {
+func campaignLoadRun(ctx context.Context, opts *CampaignLoadOptions) error {
 	c, err := loadCampaignFile(opts.File)
 	if err != nil {
 		return err
 	}
-	st, err := opts.f.OpenStore(ctx, false)
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -206,6 +235,6 @@ func campaignLoadRun(ctx context.Context, opts *campaignLoadOptions) error {
 	if err := st.SetCampaign(ctx, c); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)\n", c.Code, len(c.KPIs), len(c.Awards))
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)\n", c.Code, len(c.KPIs), len(c.Awards))
 	return nil
 }

@@ -5,20 +5,26 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
 	"github.com/spf13/cobra"
 )
 
-type demoOptions struct {
-	f    *Factory
+// DemoOptions are the options of kpi demo.
+type DemoOptions struct {
+	IO  *IOStreams
+	Now func() time.Time
+
 	Dir  string
 	Seed uint64
 }
 
-func newDemoCmd(f *Factory) *cobra.Command {
-	opts := &demoOptions{f: f}
+// NewCmdDemo builds kpi demo; runF, when not nil, runs instead of demoRun
+// (for tests of the flags).
+func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
+	opts := &DemoOptions{IO: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Run the whole job on a sample province (chạy thử với dữ liệu mẫu)",
@@ -30,15 +36,20 @@ Everything is written inside --dir (default ./kpi-demo) and nothing else is
 touched; running it again starts the sample afresh.`,
 		Example: "  kpi demo\n  kpi demo --dir /tmp/thu",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return demoRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return demoRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.Dir, "dir", "kpi-demo", "folder for the sample workbooks and workspace")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 2024, "seed of the sample data")
 	return cmd
 }
 
-func demoRun(ctx context.Context, opts *demoOptions) error {
-	io := opts.f.IO
+func demoRun(ctx context.Context, opts *DemoOptions) error {
+	io := opts.IO
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return err
 	}
@@ -58,7 +69,7 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 	}
 	fmt.Fprintf(io.ErrOut, "1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–12 — trong %s\n", p.Name, len(p.Units), opts.Dir)
 
-	sub := &Factory{IO: opts.f.IO, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: dbPath}
+	ws := WorkspaceAt(dbPath)
 	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
 	campaignPath := filepath.Join(opts.Dir, "phong-trao-2024.yaml")
 	y, err := c.YAML()
@@ -69,49 +80,50 @@ func demoRun(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	step(2, "init --db "+dbPath+" --campaign "+campaignPath)
-	if err := initRun(ctx, &initOptions{f: sub, CampaignFile: campaignPath}); err != nil {
+	if err := initRun(ctx, &InitOptions{IO: io, Workspace: ws, Now: opts.Now, CampaignFile: campaignPath}); err != nil {
 		return err
 	}
 	step(3, "targets import "+files.targets)
-	if err := targetsImportRun(ctx, &targetsImportOptions{f: sub, File: files.targets}); err != nil {
+	if err := targetsImportRun(ctx, &TargetsImportOptions{IO: io, Workspace: ws, File: files.targets}); err != nil {
 		return err
 	}
 	step(4, "units")
-	if err := unitsRun(ctx, &unitsOptions{f: sub, Format: "table"}); err != nil {
+	if err := unitsRun(ctx, &UnitsOptions{IO: io, Workspace: ws, Format: "table"}); err != nil {
 		return err
 	}
 	for i, batch := range files.batches {
 		step(5+i, "import "+batch)
-		if err := importRun(ctx, &importOptions{f: sub, Paths: []string{batch}}); err != nil {
+		if err := importRun(ctx, &ImportOptions{IO: io, Workspace: ws, Now: opts.Now, Paths: []string{batch}}); err != nil {
 			return err
 		}
 	}
 	n := 5 + len(files.batches)
 	step(n, "status")
-	if err := statusRun(ctx, &statusOptions{f: sub, Format: "table"}); err != nil {
+	if err := statusRun(ctx, &StatusOptions{IO: io, Workspace: ws, Format: "table"}); err != nil {
 		return err
 	}
 	step(n+1, "progress")
-	if err := progressRun(ctx, &progressOptions{f: sub, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
+	if err := progressRun(ctx, &ProgressOptions{IO: io, Workspace: ws, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
 		return err
 	}
 	step(n+2, "awards")
-	if err := awardsRun(ctx, &awardsOptions{f: sub, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
+	if err := awardsRun(ctx, &AwardsOptions{IO: io, Workspace: ws, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
 		return err
 	}
 	progressPath := filepath.Join(opts.Dir, "tien-do-2024-12.xlsx")
 	awardsPath := filepath.Join(opts.Dir, "khen-thuong-2024-12.xlsx")
 	step(n+3, "export progress -o "+progressPath)
-	if err := exportRun(ctx, &exportOptions{f: sub, Kind: "progress", Output: progressPath, Lang: "vi"}); err != nil {
+	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "progress", Output: progressPath, Lang: "vi"}); err != nil {
 		return err
 	}
 	step(n+4, "export awards -o "+awardsPath)
-	if err := exportRun(ctx, &exportOptions{f: sub, Kind: "awards", Output: awardsPath, Lang: "vi"}); err != nil {
+	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "awards", Output: awardsPath, Lang: "vi"}); err != nil {
 		return err
 	}
 	filled := filepath.Join(opts.Dir, "bieu-mau", "H01_2024-12_da-dien.xlsx")
 	step(n+5, "template report --unit H01 --period 2024-12 -o "+filled+"   (then filled in, as H01 would)")
-	if err := writeFilledForm(ctx, sub, c, p, filled); err != nil {
+	form := &TemplateReportOptions{IO: io, Workspace: ws, Unit: "H01", Period: "2024-12", Output: filled}
+	if err := writeFilledForm(ctx, form, c, p); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "\nTệp đã ghi:\n  %s\n  %s\n  %s\n", progressPath, awardsPath, filled)
@@ -202,12 +214,12 @@ func withoutUnit(p *demo.Province, code string) *demo.Province {
 
 // writeFilledForm writes H01's December report form and fills it in with
 // H01's December figures, the way the district would send it back.
-func writeFilledForm(ctx context.Context, f *Factory, c *campaign.Campaign, p *demo.Province, path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+func writeFilledForm(ctx context.Context, form *TemplateReportOptions, c *campaign.Campaign, p *demo.Province) error {
+	if err := os.MkdirAll(filepath.Dir(form.Output), 0o755); err != nil {
 		return err
 	}
-	if err := templateReportRun(ctx, &templateReportOptions{f: f, Unit: "H01", Period: "2024-12", Output: path}); err != nil {
+	if err := templateReportRun(ctx, form); err != nil {
 		return err
 	}
-	return demo.FillReportForm(path, c, p, "H01", 12)
+	return demo.FillReportForm(form.Output, c, p, form.Unit, 12)
 }

@@ -8,13 +8,17 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/spf13/cobra"
 )
 
-func newExportCmd(f *Factory) *cobra.Command {
+// NewCmdExport builds kpi export and its subcommands.
+func NewCmdExport(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the progress summary or the award shortlist to Excel (xuất Excel)",
@@ -23,20 +27,37 @@ repeated, page numbers): the progress summary, or the award shortlist with
 the signature block of the decision. A file name ending in .csv writes the
 same data as 'kpi progress/awards --format csv' instead.`,
 	}
-	cmd.AddCommand(newExportKindCmd(f, "progress"), newExportKindCmd(f, "awards"))
+	cmd.AddCommand(NewCmdExportProgress(f, nil), NewCmdExportAwards(f, nil))
 	return cmd
 }
 
-type exportOptions struct {
-	f      *Factory
-	Kind   string
+// ExportOptions are the options of kpi export progress and kpi export
+// awards.
+type ExportOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+	Now       func() time.Time // the date printed in the title block
+
+	Kind   string // progress or awards: the subcommand
 	Output string
 	Period string
 	Lang   string
 }
 
-func newExportKindCmd(f *Factory, kind string) *cobra.Command {
-	opts := &exportOptions{f: f, Kind: kind}
+// NewCmdExportProgress builds kpi export progress; runF, when not nil,
+// runs instead of exportRun (for tests of the flags).
+func NewCmdExportProgress(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
+	return newCmdExportKind(f, "progress", runF)
+}
+
+// NewCmdExportAwards builds kpi export awards; runF, when not nil, runs
+// instead of exportRun (for tests of the flags).
+func NewCmdExportAwards(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
+	return newCmdExportKind(f, "awards", runF)
+}
+
+func newCmdExportKind(f *Factory, kind string, runF func(*ExportOptions) error) *cobra.Command {
+	opts := &ExportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now, Kind: kind}
 	short, long := "The progress workbook: ranked summary, one sheet per cluster, detail, chart",
 		`Sheets: the ranked summary (rank, unit, cluster, score, KPIs attained,
 attainment per KPI with a red-yellow-green colour scale), one sheet per
@@ -54,7 +75,15 @@ cluster, score and reason, closed by the signature block ("Người lập biểu
 		Long:    long,
 		Example: fmt.Sprintf("  kpi export %s -o %s-2024-12.xlsx --period 2024-12\n  kpi export %s -o %s.csv", kind, kind, kind, kind),
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return exportRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write: .xlsx, or .csv (required)")
 	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM (default: the latest month with reports)")
@@ -63,46 +92,47 @@ cluster, score and reason, closed by the signature block ("Người lập biểu
 	return cmd
 }
 
-func exportRun(ctx context.Context, opts *exportOptions) error {
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usageError{fmt.Errorf("unknown language %q: use vi or en", opts.Lang)}
+// check refuses an unknown language or a file that is neither .xlsx nor
+// .csv.
+func (opts *ExportOptions) check() error {
+	if err := checkLang(opts.Lang); err != nil {
+		return err
 	}
-	ext := strings.ToLower(filepath.Ext(opts.Output))
-	if ext != ".xlsx" && ext != ".csv" {
+	if ext := strings.ToLower(filepath.Ext(opts.Output)); ext != ".xlsx" && ext != ".csv" {
 		return usageError{fmt.Errorf("-o %s: the file name must end in .xlsx or .csv", opts.Output)}
 	}
+	return nil
+}
+
+func exportRun(ctx context.Context, opts *ExportOptions) error {
+	csv := strings.ToLower(filepath.Ext(opts.Output)) == ".csv"
+	s, err := loadStanding(ctx, opts.Workspace, opts.Period)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if ext == ".csv" {
-		flags := scoringFlags{Period: opts.Period, Format: "csv", Lang: opts.Lang}
-		sub := &Factory{IO: &IOStreams{Out: &buf, ErrOut: opts.f.IO.ErrOut}, Getenv: opts.f.Getenv, Now: opts.f.Now, dbFlag: opts.f.dbFlag}
-		var err error
-		if opts.Kind == "progress" {
-			err = progressRun(ctx, &progressOptions{f: sub, scoringFlags: flags})
+	if opts.Kind == "progress" {
+		p := view.NewProgress(s.c, s.res, opts.Lang)
+		if csv {
+			err = render.Progress(&buf, p, "csv", nil)
 		} else {
-			err = awardsRun(ctx, &awardsOptions{f: sub, scoringFlags: flags})
-		}
-		if err != nil {
-			return err
+			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
 		}
 	} else {
-		s, err := loadStanding(ctx, opts.f, opts.Period)
-		if err != nil {
-			return err
-		}
-		e := &xlsxout.Export{Campaign: s.c, Result: s.res, Lang: opts.Lang, Date: opts.f.Now()}
-		if opts.Kind == "progress" {
-			err = xlsxout.WriteProgress(&buf, e)
+		a := view.NewAwards(s.c, s.res, score.Awards(s.c, s.res), opts.Lang)
+		if csv {
+			err = render.Awards(&buf, a, "csv")
 		} else {
-			err = xlsxout.WriteAwards(&buf, e, score.Awards(s.c, s.res))
+			err = xlsxout.WriteAwardsView(&buf, a, opts.Now())
 		}
-		if err != nil {
-			return err
-		}
+	}
+	if err != nil {
+		return err
 	}
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
 	return nil
 }
 

@@ -10,7 +10,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Factory carries what commands depend on, so tests can swap them.
+// Factory carries what commands depend on. Each command's constructor
+// copies what it needs into its options (the streams, the workspace, the
+// clock), so that tests can swap them.
 type Factory struct {
 	IO     *IOStreams
 	Getenv func(string) string
@@ -30,15 +32,29 @@ func (f *Factory) DBPath() string {
 	return "kpi.db"
 }
 
+// Workspace is the workspace the commands work on (see DBPath), read when a
+// command runs, after its flags are parsed.
+func (f *Factory) Workspace() *Workspace { return &Workspace{path: f.DBPath} }
+
+// Workspace is where the campaign, the units and the reports live: a
+// SQLite file or a PostgreSQL database.
+type Workspace struct{ path func() string }
+
+// WorkspaceAt is the workspace at path (a file or a postgres:// URL).
+func WorkspaceAt(path string) *Workspace { return &Workspace{path: func() string { return path }} }
+
+// Path is the file or URL of the workspace.
+func (w *Workspace) Path() string { return w.path() }
+
 // OpenStore opens the workspace (creating the file when create is true).
-func (f *Factory) OpenStore(ctx context.Context, create bool) (store.Store, error) {
-	return openStore(ctx, f.DBPath(), create)
+func (w *Workspace) OpenStore(ctx context.Context, create bool) (store.Store, error) {
+	return openStore(ctx, w.Path(), create)
 }
 
-// OpenWorkspace opens an existing workspace and reads its campaign; the
-// caller closes the store.
-func (f *Factory) OpenWorkspace(ctx context.Context) (store.Store, *campaign.Campaign, error) {
-	st, err := f.OpenStore(ctx, false)
+// Open opens an existing workspace and reads its campaign; the caller
+// closes the store.
+func (w *Workspace) Open(ctx context.Context) (store.Store, *campaign.Campaign, error) {
+	st, err := w.OpenStore(ctx, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -48,6 +64,23 @@ func (f *Factory) OpenWorkspace(ctx context.Context) (store.Store, *campaign.Cam
 		return nil, nil, err
 	}
 	return st, c, nil
+}
+
+// Exists reports whether the workspace holds a campaign already (for a
+// file: whether the file exists).
+func (w *Workspace) Exists(ctx context.Context) bool {
+	path := w.Path()
+	if !store.IsPostgresURL(path) {
+		_, err := os.Stat(path)
+		return err == nil
+	}
+	st, err := store.OpenPostgres(ctx, path, false)
+	if err != nil {
+		return false
+	}
+	defer st.Close()
+	_, err = st.Campaign(ctx)
+	return err == nil
 }
 
 // addFormatFlag binds --format (table, csv, json or markdown).
@@ -60,21 +93,4 @@ func openStore(ctx context.Context, path string, create bool) (store.Store, erro
 		return store.OpenPostgres(ctx, path, create)
 	}
 	return store.OpenSQLite(ctx, path, create)
-}
-
-// workspaceExists reports whether the workspace holds a campaign already
-// (for a file: whether the file exists).
-func (f *Factory) workspaceExists(ctx context.Context) bool {
-	path := f.DBPath()
-	if !store.IsPostgresURL(path) {
-		_, err := os.Stat(path)
-		return err == nil
-	}
-	st, err := store.OpenPostgres(ctx, path, false)
-	if err != nil {
-		return false
-	}
-	defer st.Close()
-	_, err = st.Campaign(ctx)
-	return err == nil
 }

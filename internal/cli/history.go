@@ -12,13 +12,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type historyOptions struct {
-	f      *Factory
+// HistoryOptions are the options of kpi history.
+type HistoryOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Format string
 }
 
-func newHistoryCmd(f *Factory) *cobra.Command {
-	opts := &historyOptions{f: f}
+// NewCmdHistory builds kpi history; runF, when not nil, runs instead of
+// historyRun (for tests of the flags).
+func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command {
+	opts := &HistoryOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "List the imports (lịch sử nhập), with what replaced what",
@@ -26,7 +31,15 @@ func newHistoryCmd(f *Factory) *cobra.Command {
 read, warnings, and the later imports that replaced its reports.`,
 		Example: "  kpi history\n  kpi history --format json",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return historyRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return historyRun(cmd.Context(), opts)
+		},
 	}
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
@@ -47,11 +60,8 @@ type historyJSON struct {
 	SupersededBy []int64  `json:"superseded_by"`
 }
 
-func historyRun(ctx context.Context, opts *historyOptions) error {
-	if err := render.CheckFormat(opts.Format); err != nil {
-		return usageError{err}
-	}
-	st, err := opts.f.OpenStore(ctx, false)
+func historyRun(ctx context.Context, opts *HistoryOptions) error {
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -67,7 +77,7 @@ func historyRun(ctx context.Context, opts *historyOptions) error {
 				SHA256: r.SHA256, Layout: r.Layout, Sheet: r.Sheet, Period: r.Period, Units: nonNilStrings(r.Units),
 				Values: r.Values, Warnings: nonNilStrings(r.Warnings), SupersededBy: nonNilInts(r.SupersededBy)})
 		}
-		return render.JSON(opts.f.IO.Out, out)
+		return render.JSON(opts.IO.Out, out)
 	}
 	t := &render.Table{Headers: []string{"#", "Thời gian", "Tệp", "SHA-256", "Đơn vị", "Kỳ", "Giá trị", "Cảnh báo", "Bị thay bởi"}}
 	for _, r := range recs {
@@ -81,7 +91,7 @@ func historyRun(ctx context.Context, opts *historyOptions) error {
 		}
 		t.Rows = append(t.Rows, []any{r.ID, r.ImportedAt.Local().Format("2006-01-02 15:04"), r.File, r.SHA256[:12], units, r.Period, r.Values, len(r.Warnings), strings.Join(by, ",")})
 	}
-	return t.Write(opts.f.IO.Out, opts.Format)
+	return t.Write(opts.IO.Out, opts.Format)
 }
 
 func nonNilStrings(s []string) []string {
@@ -98,13 +108,18 @@ func nonNilInts(s []int64) []int64 {
 	return s
 }
 
-type undoOptions struct {
-	f  *Factory
+// UndoOptions are the options of kpi undo.
+type UndoOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	ID int64
 }
 
-func newUndoCmd(f *Factory) *cobra.Command {
-	opts := &undoOptions{f: f}
+// NewCmdUndo builds kpi undo; runF, when not nil, runs instead of undoRun
+// (for tests of the flags).
+func NewCmdUndo(f *Factory, runF func(*UndoOptions) error) *cobra.Command {
+	opts := &UndoOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "undo ID",
 		Short: "Remove an import and bring back the reports it replaced",
@@ -119,14 +134,17 @@ force again.`,
 				return usageError{fmt.Errorf("ID must be an import number from 'kpi history', not %q", args[0])}
 			}
 			opts.ID = id
+			if runF != nil {
+				return runF(opts)
+			}
 			return undoRun(cmd.Context(), opts)
 		},
 	}
 	return cmd
 }
 
-func undoRun(ctx context.Context, opts *undoOptions) error {
-	st, err := opts.f.OpenStore(ctx, false)
+func undoRun(ctx context.Context, opts *UndoOptions) error {
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -138,9 +156,9 @@ func undoRun(ctx context.Context, opts *undoOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.Out, "✓ đã xoá lần nhập #%d\n", opts.ID)
+	fmt.Fprintf(opts.IO.Out, "✓ đã xoá lần nhập #%d\n", opts.ID)
 	for _, r := range restored {
-		fmt.Fprintf(opts.f.IO.Out, "  khôi phục báo cáo %s %s, lần nhập #%d\n", r.Unit, r.Period, r.ImportID)
+		fmt.Fprintf(opts.IO.Out, "  khôi phục báo cáo %s %s, lần nhập #%d\n", r.Unit, r.Period, r.ImportID)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/bhxh/kpi/internal/importer"
 	"github.com/bhxh/kpi/internal/report"
@@ -19,8 +20,12 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type importOptions struct {
-	f       *Factory
+// ImportOptions are the options of kpi import.
+type ImportOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+	Now       func() time.Time // the time recorded for each import
+
 	Paths   []string
 	DryRun  bool
 	Force   bool
@@ -29,8 +34,10 @@ type importOptions struct {
 	MaxSize int64
 }
 
-func newImportCmd(f *Factory) *cobra.Command {
-	opts := &importOptions{f: f}
+// NewCmdImport builds kpi import; runF, when not nil, runs instead of
+// importRun (for tests of the flags).
+func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
+	opts := &ImportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "import [flags] PATH...",
 		Short: "Import monthly report workbooks (nhập báo cáo tháng)",
@@ -75,6 +82,9 @@ otherwise.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return importRun(cmd.Context(), opts)
 		},
 	}
@@ -86,8 +96,8 @@ otherwise.`,
 	return cmd
 }
 
-func importRun(ctx context.Context, opts *importOptions) error {
-	io := opts.f.IO
+func importRun(ctx context.Context, opts *ImportOptions) error {
+	io := opts.IO
 	iopts := importer.Options{DryRun: opts.DryRun, Force: opts.Force, Unit: opts.Unit,
 		Limits: xlsxgrid.Limits{MaxUnzipSize: opts.MaxSize << 20}}
 	if opts.Period != "" {
@@ -104,7 +114,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	if len(files) == 0 {
 		return fmt.Errorf("không có tệp .xlsx nào trong %s", strings.Join(opts.Paths, ", "))
 	}
-	st, err := opts.f.OpenStore(ctx, false)
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -113,7 +123,7 @@ func importRun(ctx context.Context, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	im.Now = opts.f.Now
+	im.Now = opts.Now
 	// Ctrl-C (or a polite kill) stops after the current file
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -4,20 +4,27 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
 
-type initOptions struct {
-	f            *Factory
+// InitOptions are the options of kpi init.
+type InitOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+	Now       func() time.Time // names the copy of a replaced workspace
+
 	CampaignFile string
 	Force        bool
 }
 
-func newInitCmd(f *Factory) *cobra.Command {
-	opts := &initOptions{f: f}
+// NewCmdInit builds kpi init; runF, when not nil, runs instead of initRun
+// (for tests of the flags).
+func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
+	opts := &InitOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Create the workspace (tạo cơ sở dữ liệu) with a campaign",
@@ -31,14 +38,19 @@ starts afresh, keeping a copy of the old file beside it (kpi.db.<time>.bak).`,
   kpi init --db huyen.db
   kpi campaign export > my.yaml && kpi init --campaign my.yaml --force`,
 		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, args []string) error { return initRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.CampaignFile, "campaign", "", "campaign YAML file (default: the embedded bhxh-2024)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing workspace (a file is kept as <file>.<time>.bak)")
 	return cmd
 }
 
-func initRun(ctx context.Context, opts *initOptions) error {
+func initRun(ctx context.Context, opts *InitOptions) error {
 	c := campaign.Default()
 	if opts.CampaignFile != "" {
 		var err error
@@ -46,8 +58,8 @@ func initRun(ctx context.Context, opts *initOptions) error {
 			return err
 		}
 	}
-	path := opts.f.DBPath()
-	if opts.f.workspaceExists(ctx) {
+	path := opts.Workspace.Path()
+	if opts.Workspace.Exists(ctx) {
 		if !opts.Force {
 			return fmt.Errorf("workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another", store.Redact(path))
 		}
@@ -55,11 +67,11 @@ func initRun(ctx context.Context, opts *initOptions) error {
 			if err := store.DropWorkspace(ctx, path); err != nil {
 				return err
 			}
-		} else if err := replaceFile(ctx, opts.f, path); err != nil {
+		} else if err := replaceFile(ctx, opts, path); err != nil {
 			return err
 		}
 	}
-	st, err := opts.f.OpenStore(ctx, true)
+	st, err := opts.Workspace.OpenStore(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -67,8 +79,8 @@ func initRun(ctx context.Context, opts *initOptions) error {
 	if err := st.SetCampaign(ctx, c); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)\n", st.Path(), c.Code, len(c.KPIs), c.Year)
-	fmt.Fprintf(opts.f.IO.ErrOut, "  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)\n")
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)\n", st.Path(), c.Code, len(c.KPIs), c.Year)
+	fmt.Fprintf(opts.IO.ErrOut, "  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)\n")
 	return nil
 }
 
@@ -86,15 +98,15 @@ func loadCampaignFile(path string) (*campaign.Campaign, error) {
 
 // replaceFile keeps a copy of a SQLite workspace that init --force is about
 // to replace (the officer may have forced by mistake), then removes it.
-func replaceFile(ctx context.Context, f *Factory, path string) error {
-	bak := fmt.Sprintf("%s.%s.bak", path, f.Now().Format("20060102-150405"))
-	if st, err := f.OpenStore(ctx, false); err == nil {
+func replaceFile(ctx context.Context, opts *InitOptions, path string) error {
+	bak := fmt.Sprintf("%s.%s.bak", path, opts.Now().Format("20060102-150405"))
+	if st, err := opts.Workspace.OpenStore(ctx, false); err == nil {
 		err = st.Backup(ctx, bak)
 		st.Close()
 		if err != nil {
 			return fmt.Errorf("keeping a copy of %s before replacing it: %w", path, err)
 		}
-		fmt.Fprintf(f.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
+		fmt.Fprintf(opts.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {

@@ -4,11 +4,15 @@ import (
 	"io"
 	"os"
 
+	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/view"
 	"golang.org/x/term"
 )
 
 // IOStreams are the command's standard streams. Commands never touch
-// os.Stdout directly, so tests can capture what they print.
+// os.Stdout directly, so tests can capture what they print; and they never
+// write colour themselves: they ask the streams (ColorEnabled,
+// ColorScheme), which know whether Out is a terminal and NO_COLOR is unset.
 type IOStreams struct {
 	In     io.Reader
 	Out    io.Writer
@@ -29,5 +33,45 @@ func SystemIO() *IOStreams {
 	}
 }
 
-// ColorOut reports whether colour may be written to Out.
-func (s *IOStreams) ColorOut() bool { return s.OutTTY && !s.NoColor }
+// ColorEnabled reports whether colour may be written to Out: it is a
+// terminal and NO_COLOR is unset.
+func (s *IOStreams) ColorEnabled() bool { return s.OutTTY && !s.NoColor }
+
+// ColorScheme returns the colours of Out: none unless ColorEnabled.
+func (s *IOStreams) ColorScheme() *ColorScheme { return &ColorScheme{Enabled: s.ColorEnabled()} }
+
+// ColorScheme writes colour escape codes, when enabled; otherwise it
+// leaves text as it is.
+type ColorScheme struct{ Enabled bool }
+
+func (cs *ColorScheme) wrap(code, s string) string {
+	if !cs.Enabled {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+// Green is for what went well (a KPI attained).
+func (cs *ColorScheme) Green(s string) string { return cs.wrap("32", s) }
+
+// Red is for what lags (a KPI below the on-track line).
+func (cs *ColorScheme) Red(s string) string { return cs.wrap("31", s) }
+
+// Mark colours a view's marked cell: green when attained, red when behind.
+func (cs *ColorScheme) Mark(m view.Mark, s string) string {
+	switch m {
+	case view.Good:
+		return cs.Green(s)
+	case view.Behind:
+		return cs.Red(s)
+	}
+	return s
+}
+
+// Paint is the painter for render: nil when colour is off.
+func (cs *ColorScheme) Paint() render.Paint {
+	if !cs.Enabled {
+		return nil
+	}
+	return cs.Mark
+}

@@ -7,13 +7,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type backupOptions struct {
-	f    *Factory
+// BackupOptions are the options of kpi backup.
+type BackupOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	File string
 }
 
-func newBackupCmd(f *Factory) *cobra.Command {
-	opts := &backupOptions{f: f}
+// NewCmdBackup builds kpi backup; runF, when not nil, runs instead of
+// backupRun (for tests of the flags).
+func NewCmdBackup(f *Factory, runF func(*BackupOptions) error) *cobra.Command {
+	opts := &BackupOptions{IO: f.IO, Workspace: f.Workspace()}
 	return &cobra.Command{
 		Use:   "backup FILE",
 		Short: "Write a consistent copy of the workspace (sao lưu)",
@@ -25,13 +30,16 @@ command is running).`,
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return backupRun(cmd.Context(), opts)
 		},
 	}
 }
 
-func backupRun(ctx context.Context, opts *backupOptions) error {
-	st, err := opts.f.OpenStore(ctx, false)
+func backupRun(ctx context.Context, opts *BackupOptions) error {
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -39,14 +47,20 @@ func backupRun(ctx context.Context, opts *backupOptions) error {
 	if err := st.Backup(ctx, opts.File); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã sao lưu %s vào %s\n", st.Path(), opts.File)
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã sao lưu %s vào %s\n", st.Path(), opts.File)
 	return nil
 }
 
-type checkOptions struct{ f *Factory }
+// CheckOptions are the options of kpi check.
+type CheckOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+}
 
-func newCheckCmd(f *Factory) *cobra.Command {
-	opts := &checkOptions{f: f}
+// NewCmdCheck builds kpi check; runF, when not nil, runs instead of
+// checkRun (for tests of the flags).
+func NewCmdCheck(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: f.IO, Workspace: f.Workspace()}
 	return &cobra.Command{
 		Use:   "check",
 		Short: "Check the workspace: integrity and kpi's own rules (kiểm tra)",
@@ -56,12 +70,17 @@ report in force per unit and month, every replacing import exists, every
 report belongs to a known unit. Exit status 1 if anything is wrong.`,
 		Example: "  kpi check",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return checkRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(cmd.Context(), opts)
+		},
 	}
 }
 
-func checkRun(ctx context.Context, opts *checkOptions) error {
-	st, err := opts.f.OpenStore(ctx, false)
+func checkRun(ctx context.Context, opts *CheckOptions) error {
+	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -71,12 +90,12 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	if len(problems) == 0 {
-		fmt.Fprintf(opts.f.IO.Out, "✓ %s: toàn vẹn, không có vấn đề\n", st.Path())
+		fmt.Fprintf(opts.IO.Out, "✓ %s: toàn vẹn, không có vấn đề\n", st.Path())
 		return nil
 	}
 	for _, p := range problems {
-		fmt.Fprintf(opts.f.IO.Out, "✗ %s: %s\n", p.Check, p.Detail)
+		fmt.Fprintf(opts.IO.Out, "✗ %s: %s\n", p.Check, p.Detail)
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "%d vấn đề trong %s\n", len(problems), st.Path())
+	fmt.Fprintf(opts.IO.ErrOut, "%d vấn đề trong %s\n", len(problems), st.Path())
 	return errSilent
 }

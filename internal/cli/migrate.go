@@ -9,13 +9,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type migrateOptions struct {
-	f        *Factory
+// MigrateOptions are the options of kpi migrate.
+type MigrateOptions struct {
+	IO *IOStreams
+
 	From, To string
 }
 
-func newMigrateCmd(f *Factory) *cobra.Command {
-	opts := &migrateOptions{f: f}
+// NewCmdMigrate builds kpi migrate; runF, when not nil, runs instead of
+// migrateRun (for tests of the flags).
+func NewCmdMigrate(f *Factory, runF func(*MigrateOptions) error) *cobra.Command {
+	opts := &MigrateOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "migrate --from SRC --to DST",
 		Short: "Copy a whole workspace to another database and verify the copy",
@@ -27,7 +31,12 @@ DST must hold no workspace yet; on any error nothing is written there.`,
 		Example: `  kpi migrate --from kpi.db --to 'postgres://kpi@db.bhxh.local/thidua?sslmode=require'
   kpi migrate --from 'postgres://kpi@db/thidua' --to saoluu.db`,
 		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, args []string) error { return migrateRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return migrateRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "workspace to copy (file or postgres:// URL)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "empty workspace to copy into (file or postgres:// URL)")
@@ -36,7 +45,7 @@ DST must hold no workspace yet; on any error nothing is written there.`,
 	return cmd
 }
 
-func migrateRun(ctx context.Context, opts *migrateOptions) error {
+func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	src, err := openStore(ctx, opts.From, false)
 	if err != nil {
 		return err
@@ -63,7 +72,7 @@ func migrateRun(ctx context.Context, opts *migrateOptions) error {
 	if err != nil {
 		return err
 	}
-	w := opts.f.IO.Out
+	w := opts.IO.Out
 	tables := make([]string, 0, len(a.Counts))
 	for t := range a.Counts {
 		tables = append(tables, t)
@@ -81,6 +90,6 @@ func migrateRun(ctx context.Context, opts *migrateOptions) error {
 	if !same {
 		return fmt.Errorf("the copy in %s differs from %s: do not use it", dst.Path(), src.Path())
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã chép %s sang %s và kiểm tra: khớp\n", src.Path(), dst.Path())
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã chép %s sang %s và kiểm tra: khớp\n", src.Path(), dst.Path())
 	return nil
 }

@@ -1,6 +1,11 @@
-// Package cli holds kpi's cobra commands. Each command parses its flags into
-// an options struct and calls a run function that uses the domain packages
-// and prints to the injected streams; nothing here computes or stores.
+// Package cli holds kpi's cobra commands. Each command is a constructor,
+// NewCmdX(f, runF), that binds its flags to the fields of an options struct
+// (XOptions, which also holds what the command depends on: the streams, the
+// workspace, the clock), checks what the flags alone can check, and calls
+// runF — in tests of the flags — or its run function, xRun, which uses the
+// domain packages and prints to the streams. Commands ask the streams
+// whether to colour (IOStreams.ColorScheme); nothing here computes or
+// stores.
 package cli
 
 import (
@@ -90,25 +95,25 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 	}
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
-		newInitCmd(f),
-		newCampaignCmd(f),
-		newTargetsCmd(f),
-		newUnitsCmd(f),
-		newTemplateCmd(f),
-		newImportCmd(f),
-		newHistoryCmd(f),
-		newUndoCmd(f),
-		newStatusCmd(f),
-		newProgressCmd(f),
-		newAwardsCmd(f),
-		newExportCmd(f),
-		newDemoCmd(f),
-		newSampleCmd(f),
-		newBackupCmd(f),
-		newCheckCmd(f),
-		newMigrateCmd(f),
+		NewCmdInit(f, nil),
+		NewCmdCampaign(f),
+		NewCmdTargets(f),
+		NewCmdUnits(f, nil),
+		NewCmdTemplate(f),
+		NewCmdImport(f, nil),
+		NewCmdHistory(f, nil),
+		NewCmdUndo(f, nil),
+		NewCmdStatus(f, nil),
+		NewCmdProgress(f, nil),
+		NewCmdAwards(f, nil),
+		NewCmdExport(f),
+		NewCmdDemo(f, nil),
+		NewCmdSample(f, nil),
+		NewCmdBackup(f, nil),
+		NewCmdCheck(f, nil),
+		NewCmdMigrate(f, nil),
 	)
 	return root
 }
@@ -147,6 +152,9 @@ func isCobraUsage(err error) bool {
 	}
 	return false
 }
+
+// flagError makes a flag that does not parse a usage error.
+func flagError(c *cobra.Command, err error) error { return usageError{err} }
 
 // exactArgs is cobra.ExactArgs with a usage error.
 func exactArgs(n int) cobra.PositionalArgs {

@@ -13,8 +13,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type sampleOptions struct {
-	f       *Factory
+// SampleOptions are the options of kpi sample.
+type SampleOptions struct {
+	IO *IOStreams
+
 	Dir     string
 	Units   int
 	Months  int
@@ -22,8 +24,10 @@ type sampleOptions struct {
 	BigRows int
 }
 
-func newSampleCmd(f *Factory) *cobra.Command {
-	opts := &sampleOptions{f: f}
+// NewCmdSample builds kpi sample; runF, when not nil, runs instead of
+// sampleRun (for tests of the flags).
+func NewCmdSample(f *Factory, runF func(*SampleOptions) error) *cobra.Command {
+	opts := &SampleOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "sample --dir DIR [--units N] [--months M] [--big-rows R]",
 		Short: "Write a synthetic campaign of any size, for benchmarks (dữ liệu mẫu lớn)",
@@ -39,7 +43,15 @@ kpi import (see bench/run.sh).`,
 		Example: `  kpi sample --dir /tmp/quocgia --units 700 --months 12
   kpi sample --dir /tmp/lon --units 12 --months 1 --big-rows 200000`,
 		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, args []string) error { return sampleRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Units < 1 || opts.Months < 1 || opts.Months > 12 || opts.BigRows < 0 {
+				return usageError{fmt.Errorf("--units must be ≥ 1, --months 1–12, --big-rows ≥ 0")}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return sampleRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.Dir, "dir", "", "folder to write into (required)")
 	cmd.Flags().IntVar(&opts.Units, "units", 700, "number of units")
@@ -50,10 +62,7 @@ kpi import (see bench/run.sh).`,
 	return cmd
 }
 
-func sampleRun(ctx context.Context, opts *sampleOptions) error {
-	if opts.Units < 1 || opts.Months < 1 || opts.Months > 12 || opts.BigRows < 0 {
-		return usageError{fmt.Errorf("--units must be ≥ 1, --months 1–12, --big-rows ≥ 0")}
-	}
+func sampleRun(ctx context.Context, opts *SampleOptions) error {
 	c := campaign.Default()
 	p := demo.New(c, opts.Units, opts.Months, opts.Seed)
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
@@ -98,7 +107,7 @@ func sampleRun(ctx context.Context, opts *sampleOptions) error {
 		return err
 	default:
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ %s: %d đơn vị, %d báo cáo tháng\n", opts.Dir, opts.Units, opts.Units*opts.Months)
+	fmt.Fprintf(opts.IO.ErrOut, "✓ %s: %d đơn vị, %d báo cáo tháng\n", opts.Dir, opts.Units, opts.Units*opts.Months)
 	if opts.BigRows > 0 {
 		dir := filepath.Join(opts.Dir, "big")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -107,7 +116,7 @@ func sampleRun(ctx context.Context, opts *sampleOptions) error {
 		if err := demo.WriteBig(filepath.Join(dir, "chitieu.xlsx"), filepath.Join(dir, "tonghop_2024-01.xlsx"), c, opts.BigRows, opts.Seed); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.f.IO.ErrOut, "✓ %s: bảng tổng hợp %d dòng\n", dir, opts.BigRows)
+		fmt.Fprintf(opts.IO.ErrOut, "✓ %s: bảng tổng hợp %d dòng\n", dir, opts.BigRows)
 	}
 	return nil
 }

@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/bhxh/kpi/internal/i18n"
 	"io"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -32,12 +33,26 @@ func (s *scoringFlags) bind(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&s.Explain, "explain", "", "print one unit's whole computation and award verdicts")
 }
 
+// check refuses an unknown format or language.
 func (s *scoringFlags) check() error {
-	if err := render.CheckFormat(s.Format); err != nil {
+	if err := checkFormat(s.Format); err != nil {
+		return err
+	}
+	return checkLang(s.Lang)
+}
+
+// checkFormat refuses an unknown --format.
+func checkFormat(format string) error {
+	if err := render.CheckFormat(format); err != nil {
 		return usageError{err}
 	}
-	if s.Lang != "vi" && s.Lang != "en" {
-		return usageError{fmt.Errorf("unknown language %q: use vi or en", s.Lang)}
+	return nil
+}
+
+// checkLang refuses an unknown --lang.
+func checkLang(lang string) error {
+	if lang != "vi" && lang != "en" {
+		return usageError{fmt.Errorf("unknown language %q: use vi or en", lang)}
 	}
 	return nil
 }
@@ -51,8 +66,8 @@ type standing struct {
 
 // loadStanding reads the workspace and applies the rules as of the period
 // (default: the latest month with a report in force).
-func loadStanding(ctx context.Context, f *Factory, periodFlag string) (*standing, error) {
-	st, err := f.OpenStore(ctx, false)
+func loadStanding(ctx context.Context, ws *Workspace, periodFlag string) (*standing, error) {
+	st, err := ws.OpenStore(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +155,7 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 			formula = "T/A"
 		}
 		aLabel := any(k.Attainment)
-		note := onTrackText(k, l)
+		note := view.OnTrackText(k, l)
 		if k.Missing {
 			aLabel = "0 (" + l.Missing + ")"
 		}
@@ -167,18 +182,4 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		}
 	}
 	return nil
-}
-
-func onTrackText(k score.KPIResult, l i18n.Labels) string {
-	switch {
-	case k.Missing:
-		return l.Missing
-	case k.NoTarget:
-		return l.NoTarget
-	case k.OnTrack == nil:
-		return "?"
-	case *k.OnTrack:
-		return l.Yes
-	}
-	return l.No
 }

@@ -10,14 +10,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type statusOptions struct {
-	f      *Factory
+// StatusOptions are the options of kpi status.
+type StatusOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Year   int
 	Format string
 }
 
-func newStatusCmd(f *Factory) *cobra.Command {
-	opts := &statusOptions{f: f}
+// NewCmdStatus builds kpi status; runF, when not nil, runs instead of
+// statusRun (for tests of the flags).
+func NewCmdStatus(f *Factory, runF func(*StatusOptions) error) *cobra.Command {
+	opts := &StatusOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Show who has reported which month (tình hình nộp báo cáo)",
@@ -26,7 +31,15 @@ force, ↻ it replaced an earlier one, blank: nothing reported. Then name the
 units missing for the latest month that anyone reported.`,
 		Example: "  kpi status\n  kpi status --format json",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return statusRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().IntVar(&opts.Year, "year", 0, "campaign year (default: the campaign's)")
 	addFormatFlag(cmd, &opts.Format)
@@ -52,11 +65,8 @@ type statusJSON struct {
 	MissingLatest []string     `json:"missing_latest"`
 }
 
-func statusRun(ctx context.Context, opts *statusOptions) error {
-	if err := render.CheckFormat(opts.Format); err != nil {
-		return usageError{err}
-	}
-	st, c, err := opts.f.OpenWorkspace(ctx)
+func statusRun(ctx context.Context, opts *StatusOptions) error {
+	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -98,7 +108,7 @@ func statusRun(ctx context.Context, opts *statusOptions) error {
 			out.MissingLatest = append(out.MissingLatest, u.Code)
 		}
 	}
-	w := opts.f.IO.Out
+	w := opts.IO.Out
 	if opts.Format == "json" {
 		return render.JSON(w, out)
 	}

@@ -11,23 +11,29 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newTargetsCmd(f *Factory) *cobra.Command {
+// NewCmdTargets builds kpi targets and its subcommand.
+func NewCmdTargets(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "targets",
 		Short: "Import units and their targets (chỉ tiêu giao) from a workbook",
 	}
-	cmd.AddCommand(newTargetsImportCmd(f))
+	cmd.AddCommand(NewCmdTargetsImport(f, nil))
 	return cmd
 }
 
-type targetsImportOptions struct {
-	f      *Factory
+// TargetsImportOptions are the options of kpi targets import.
+type TargetsImportOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	File   string
 	DryRun bool
 }
 
-func newTargetsImportCmd(f *Factory) *cobra.Command {
-	opts := &targetsImportOptions{f: f}
+// NewCmdTargetsImport builds kpi targets import; runF, when not nil, runs
+// instead of targetsImportRun (for tests of the flags).
+func NewCmdTargetsImport(f *Factory, runF func(*TargetsImportOptions) error) *cobra.Command {
+	opts := &TargetsImportOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "import FILE.xlsx",
 		Short: "Read units, clusters, targets and baselines from a workbook",
@@ -54,6 +60,9 @@ nothing is changed.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return targetsImportRun(cmd.Context(), opts)
 		},
 	}
@@ -61,8 +70,8 @@ nothing is changed.`,
 	return cmd
 }
 
-func targetsImportRun(ctx context.Context, opts *targetsImportOptions) error {
-	st, c, err := opts.f.OpenWorkspace(ctx)
+func targetsImportRun(ctx context.Context, opts *TargetsImportOptions) error {
+	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -80,7 +89,7 @@ func targetsImportRun(ctx context.Context, opts *targetsImportOptions) error {
 		return err
 	}
 	ch := campaign.DiffUnits(old, t.Units)
-	w := opts.f.IO.ErrOut
+	w := opts.IO.ErrOut
 	for _, warn := range t.Warnings {
 		fmt.Fprintln(w, "cảnh báo:", warn)
 	}

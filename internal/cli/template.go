@@ -8,30 +8,35 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bhxh/kpi/internal/report"
-
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/spf13/cobra"
 )
 
-func newTemplateCmd(f *Factory) *cobra.Command {
+// NewCmdTemplate builds kpi template and its subcommands.
+func NewCmdTemplate(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "template",
 		Short: "Write blank Excel forms (biểu mẫu) that kpi can read back",
 	}
-	cmd.AddCommand(newTemplateTargetsCmd(f), newTemplateReportCmd(f))
+	cmd.AddCommand(NewCmdTemplateTargets(f, nil), NewCmdTemplateReport(f, nil))
 	return cmd
 }
 
-type templateTargetsOptions struct {
-	f      *Factory
+// TemplateTargetsOptions are the options of kpi template targets.
+type TemplateTargetsOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Output string
 	Empty  bool
 }
 
-func newTemplateTargetsCmd(f *Factory) *cobra.Command {
-	opts := &templateTargetsOptions{f: f}
+// NewCmdTemplateTargets builds kpi template targets; runF, when not nil,
+// runs instead of templateTargetsRun (for tests of the flags).
+func NewCmdTemplateTargets(f *Factory, runF func(*TemplateTargetsOptions) error) *cobra.Command {
+	opts := &TemplateTargetsOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "targets -o FILE.xlsx",
 		Short: "Write the targets form (biểu giao chỉ tiêu)",
@@ -41,7 +46,12 @@ Units already in the workspace are pre-filled with what it holds (use
 --empty for a blank form). Fill it in and read it with 'kpi targets import'.`,
 		Example: "  kpi template targets -o chitieu-2024.xlsx",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return templateTargetsRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return templateTargetsRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (required)")
 	cmd.Flags().BoolVar(&opts.Empty, "empty", false, "do not pre-fill units from the workspace")
@@ -49,11 +59,11 @@ Units already in the workspace are pre-filled with what it holds (use
 	return cmd
 }
 
-func templateTargetsRun(ctx context.Context, opts *templateTargetsOptions) error {
+func templateTargetsRun(ctx context.Context, opts *TemplateTargetsOptions) error {
 	c := campaign.Default()
 	var units []campaign.Unit
-	if opts.f.workspaceExists(ctx) {
-		st, err := opts.f.OpenStore(ctx, false)
+	if opts.Workspace.Exists(ctx) {
+		st, err := opts.Workspace.OpenStore(ctx, false)
 		if err != nil {
 			return err
 		}
@@ -74,20 +84,25 @@ func templateTargetsRun(ctx context.Context, opts *templateTargetsOptions) error
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s (%d đơn vị điền sẵn)\n", opts.Output, len(units))
+	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s (%d đơn vị điền sẵn)\n", opts.Output, len(units))
 	return nil
 }
 
-type templateReportOptions struct {
-	f        *Factory
+// TemplateReportOptions are the options of kpi template report.
+type TemplateReportOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Unit     string
 	Period   string
 	AllUnits bool
 	Output   string
 }
 
-func newTemplateReportCmd(f *Factory) *cobra.Command {
-	opts := &templateReportOptions{f: f}
+// NewCmdTemplateReport builds kpi template report; runF, when not nil,
+// runs instead of templateReportRun (for tests of the flags).
+func NewCmdTemplateReport(f *Factory, runF func(*TemplateReportOptions) error) *cobra.Command {
+	opts := &TemplateReportOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "report (--unit CODE | --all-units) --period YYYY-MM -o FILE.xlsx|DIR",
 		Short: "Write the monthly report form (biểu báo cáo tháng) for districts to fill in",
@@ -100,7 +115,15 @@ so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
 		Example: `  kpi template report --unit H01 --period 2024-03 -o H01_2024-03.xlsx
   kpi template report --all-units --period 2024-03 -o bieu-thang03/`,
 		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, args []string) error { return templateReportRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if (opts.Unit == "") == !opts.AllUnits {
+				return usageError{fmt.Errorf("give either --unit CODE or --all-units")}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return templateReportRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code")
 	cmd.Flags().BoolVar(&opts.AllUnits, "all-units", false, "one file per unit, into the folder -o")
@@ -111,15 +134,12 @@ so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
 	return cmd
 }
 
-func templateReportRun(ctx context.Context, opts *templateReportOptions) error {
-	if (opts.Unit == "") == !opts.AllUnits {
-		return usageError{fmt.Errorf("give either --unit CODE or --all-units")}
-	}
+func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 	p, err := report.ParsePeriod(opts.Period)
 	if err != nil {
 		return usageError{fmt.Errorf("--period: %w", err)}
 	}
-	st, c, err := opts.f.OpenWorkspace(ctx)
+	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -160,7 +180,7 @@ func templateReportRun(ctx context.Context, opts *templateReportOptions) error {
 		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.f.IO.ErrOut, "✓ đã ghi %s\n", path)
+		fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", path)
 	}
 	return nil
 }

@@ -9,13 +9,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type unitsOptions struct {
-	f      *Factory
+// UnitsOptions are the options of kpi units.
+type UnitsOptions struct {
+	IO        *IOStreams
+	Workspace *Workspace
+
 	Format string
 }
 
-func newUnitsCmd(f *Factory) *cobra.Command {
-	opts := &unitsOptions{f: f}
+// NewCmdUnits builds kpi units; runF, when not nil, runs instead of
+// unitsRun (for tests of the flags).
+func NewCmdUnits(f *Factory, runF func(*UnitsOptions) error) *cobra.Command {
+	opts := &UnitsOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "units",
 		Short: "List the units with their cluster, targets and baselines",
@@ -26,17 +31,22 @@ values the workbook gave:
   [{"code", "name", "cluster", "targets": {"<kpi>": number}, "baselines": {"<kpi>": number}}]`,
 		Example: "  kpi units\n  kpi units --format csv > donvi.csv\n  kpi units --format json",
 		Args:    exactArgs(0),
-		RunE:    func(cmd *cobra.Command, args []string) error { return unitsRun(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return unitsRun(cmd.Context(), opts)
+		},
 	}
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
-func unitsRun(ctx context.Context, opts *unitsOptions) error {
-	if err := render.CheckFormat(opts.Format); err != nil {
-		return usageError{err}
-	}
-	st, c, err := opts.f.OpenWorkspace(ctx)
+func unitsRun(ctx context.Context, opts *UnitsOptions) error {
+	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -45,7 +55,7 @@ func unitsRun(ctx context.Context, opts *unitsOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeUnits(opts.f.IO.Out, c, units, opts.Format)
+	return writeUnits(opts.IO.Out, c, units, opts.Format)
 }
 
 func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format string) error {

@@ -1,7 +1,8 @@
 // Package render writes tables of results as a terminal table, CSV, JSON or
-// Markdown. It formats numbers for people (Vietnamese "1.234.567,5" or
-// English "1,234,567.5") in tables and Markdown, and writes plain machine
-// numbers in CSV and JSON.
+// Markdown: the views of internal/view (progress, detail, awards) and plain
+// tables (status, history, units …). It formats numbers for people
+// (Vietnamese "1.234.567,5" or English "1,234,567.5") in tables and
+// Markdown, and writes plain machine numbers in CSV and JSON.
 package render
 
 import (
@@ -10,10 +11,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/bhxh/kpi/internal/numfmt"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 )

@@ -2,12 +2,14 @@ package xlsxout
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -77,6 +79,47 @@ func TestUniqueSheetNames(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("%v, want %v", got, want)
+		}
+	}
+}
+
+// A view's table in print: the print columns with their titles, the
+// leading sticky columns frozen, adjacent scaled columns shaded as one
+// range, blank cells empty but styled.
+func TestSheetOf(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &view.Table{Columns: []view.Column{
+		{Label: "Rank", Kind: view.Int, In: view.All, Sticky: true, Width: 7},
+		{Label: "screen only", In: view.Screen},
+		{Label: "Name", Kind: view.Text, In: view.All, Sticky: true},
+		{Label: "Score", Kind: view.Score, In: view.All},
+		{Label: "a", Title: "KPI a", Kind: view.Ratio, In: view.All, Scale: true},
+		{Label: "b", Kind: view.Ratio, In: view.All, Scale: true, Sticky: true},
+		{Label: "Figure", Kind: view.Amount, In: view.Print},
+		{Label: "c", Kind: view.Ratio, In: view.All, Scale: true},
+	}, Rows: [][]view.Cell{{{Value: 1}, {Value: "x"}, {Value: "A"}, {Value: 12.5}, {Value: 1.1, Text: "110 %"},
+		{Value: 0.0, Text: "—", Blank: true}, {Value: 9.5, Kind: view.Percent}, {}}}}
+	s := sheetOf(st, "S", []string{"t"}, v)
+	if got := strings.Join(s.Headers, "|"); got != "Rank|Name|Score|KPI a|b|Figure|c" {
+		t.Errorf("headers %s", got)
+	}
+	if s.FreezeCols != 2 {
+		t.Errorf("freeze %d", s.FreezeCols)
+	}
+	if len(s.CondFormat) != 2 || s.CondFormat["D4:E{last}"] == nil || s.CondFormat["G4:G{last}"] == nil {
+		t.Errorf("scales %v", s.CondFormat)
+	}
+	row := s.Rows[0]
+	want := []excelize.Cell{{StyleID: st.int, Value: 1}, {StyleID: st.text, Value: "A"}, {StyleID: st.score, Value: 12.5},
+		{StyleID: st.ratio, Value: 1.1}, {StyleID: st.ratio}, {StyleID: st.percent, Value: 9.5}, {StyleID: st.ratio}}
+	for i := range want {
+		if row[i] != want[i] {
+			t.Errorf("cell %d = %+v, want %+v", i, row[i], want[i])
 		}
 	}
 }

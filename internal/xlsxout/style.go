@@ -1,12 +1,13 @@
 // Package xlsxout writes the workbooks kpi hands to people: report and
-// targets templates, and (later) styled progress and award exports. Every
-// sheet gets a title block, a bold bordered header, frozen panes and A4
-// print settings.
+// targets templates, and the styled progress and award exports, drawn from
+// the tables of internal/view (their print columns). Every sheet gets a
+// title block, a bold bordered header, frozen panes and A4 print settings.
 package xlsxout
 
 import (
 	"strconv"
 
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,6 +26,27 @@ type styles struct {
 	inputCount, inputPercent, inputText                  int
 	int, ratio, score, amount, center, wrap, grey        int
 	sign, signNote                                       int
+}
+
+// of is the style of a view's cells of a kind.
+func (s *styles) of(k view.Kind) int {
+	switch k {
+	case view.Short:
+		return s.center
+	case view.Note:
+		return s.wrap
+	case view.Int:
+		return s.int
+	case view.Score:
+		return s.score
+	case view.Ratio:
+		return s.ratio
+	case view.Amount:
+		return s.amount
+	case view.Percent:
+		return s.percent
+	}
+	return s.text
 }
 
 func border() []excelize.Border {

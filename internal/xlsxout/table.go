@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -24,6 +25,68 @@ type sheetTable struct {
 	FreezeCols int                                            // columns kept visible when scrolling right
 	CondFormat map[string][]excelize.ConditionalFormatOptions // range → rules (ranges may use {last} for the last data row)
 	AfterMerge []string                                       // merges for the After lines, "A{r}:C{r}" with {r} the line's row
+}
+
+// sheetOf lays out a view's table as a sheet: the print columns with their
+// titles and widths, cells styled by kind, the leading sticky columns
+// frozen, the columns that scale shaded red-yellow-green.
+func sheetOf(st *styles, name string, title []string, v *view.Table) *sheetTable {
+	p := v.In(view.Print)
+	t := &sheetTable{Name: name, Title: title}
+	for i, c := range p.Columns {
+		t.Headers = append(t.Headers, c.Header(view.Print))
+		t.Widths = append(t.Widths, c.Width)
+		if c.Sticky && t.FreezeCols == i {
+			t.FreezeCols = i + 1
+		}
+	}
+	for r, row := range p.Rows {
+		cells := make([]excelize.Cell, len(row))
+		for i, c := range row {
+			kind := p.KindOf(r, i)
+			cells[i] = printCell(st.of(kind), kind, c)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	for i := 0; i < len(p.Columns); i++ {
+		if !p.Columns[i].Scale {
+			continue
+		}
+		j := i
+		for j+1 < len(p.Columns) && p.Columns[j+1].Scale {
+			j++
+		}
+		if t.CondFormat == nil {
+			t.CondFormat = map[string][]excelize.ConditionalFormatOptions{}
+		}
+		a, _ := excelize.ColumnNumberToName(i + 1)
+		b, _ := excelize.ColumnNumberToName(j + 1)
+		t.CondFormat[fmt.Sprintf("%s%d:%s{last}", a, t.headerRow()+1, b)] = scaleRule()
+		i = j
+	}
+	return t
+}
+
+// printCell is a view's cell in print: numbers as numbers (an empty styled
+// cell when there is none, or when people are to see none), text as text.
+func printCell(style int, kind view.Kind, c view.Cell) excelize.Cell {
+	if !kind.Numeric() {
+		if c.Text != "" {
+			return text(style, c.Text)
+		}
+		s, _ := c.Value.(string)
+		return text(style, s)
+	}
+	if c.Blank {
+		return excelize.Cell{StyleID: style}
+	}
+	switch v := c.Value.(type) {
+	case int:
+		return excelize.Cell{StyleID: style, Value: v}
+	case float64:
+		return num(style, &v)
+	}
+	return excelize.Cell{StyleID: style}
 }
 
 // headerRow is the 1-based row of the header: after the title lines and a

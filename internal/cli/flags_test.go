@@ -1,0 +1,326 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// The flags of every command, parsed through a captured runF: no workspace
+// is opened, nothing runs. Each case gives the arguments and either the
+// options they make (dependencies left out) or the usage error they give.
+
+type flagCase[T any] struct {
+	args    []string
+	want    T
+	wantErr string // a usage error (exit status 2) containing this
+}
+
+func testFactory() *Factory {
+	return &Factory{IO: &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard},
+		Getenv: func(string) string { return "" }, Now: time.Now}
+}
+
+// parseFlags runs the command built by newCmd with args and returns the
+// options runF was called with (nil if it was not) and the error.
+func parseFlags[T any](newCmd func(*Factory, func(*T) error) *cobra.Command, args []string) (*T, error) {
+	var got *T
+	cmd := newCmd(testFactory(), func(o *T) error { got = o; return nil })
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetFlagErrorFunc(flagError) // as the root command does
+	err := cmd.Execute()
+	return got, err
+}
+
+// flagsOnly is a copy of the options without their dependencies (streams,
+// workspace, clock), which are not flags.
+func flagsOnly(v any) any {
+	c := reflect.New(reflect.TypeOf(v).Elem()).Elem()
+	c.Set(reflect.ValueOf(v).Elem())
+	for _, name := range []string{"IO", "Workspace", "Now"} {
+		if f := c.FieldByName(name); f.IsValid() {
+			f.Set(reflect.Zero(f.Type()))
+		}
+	}
+	return c.Interface()
+}
+
+func isUsage(err error) bool {
+	var ue usageError
+	return errors.As(err, &ue) || isCobraUsage(err)
+}
+
+func testFlags[T any](t *testing.T, newCmd func(*Factory, func(*T) error) *cobra.Command, cases []flagCase[T]) {
+	t.Helper()
+	for _, tc := range cases {
+		got, err := parseFlags(newCmd, tc.args)
+		name := strings.Join(tc.args, " ")
+		if tc.wantErr != "" {
+			if err == nil || !isUsage(err) || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%q: error %v, want a usage error with %q", name, err, tc.wantErr)
+			}
+			if got != nil {
+				t.Errorf("%q: ran despite the error", name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", name, err)
+			continue
+		}
+		if got == nil {
+			t.Errorf("%q: runF not called", name)
+			continue
+		}
+		if g := flagsOnly(got); !reflect.DeepEqual(g, tc.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", name, g, tc.want)
+		}
+	}
+}
+
+func args(s ...string) []string { return s }
+
+func TestProgressFlags(t *testing.T) {
+	def := scoringFlags{Format: "table", Lang: "vi"}
+	testFlags(t, NewCmdProgress, []flagCase[ProgressOptions]{
+		{args: args(), want: ProgressOptions{scoringFlags: def}},
+		{args: args("--period", "2024-06", "--cluster", "Cụm 2", "--format", "json", "--lang", "en", "--kpi", "thu"),
+			want: ProgressOptions{scoringFlags: scoringFlags{Period: "2024-06", Cluster: "Cụm 2", Format: "json", Lang: "en"}, KPI: "thu"}},
+		{args: args("--explain", "H04", "--format", "markdown"),
+			want: ProgressOptions{scoringFlags: scoringFlags{Explain: "H04", Format: "markdown", Lang: "vi"}}},
+		{args: args("--format", "csv"), want: ProgressOptions{scoringFlags: scoringFlags{Format: "csv", Lang: "vi"}}},
+		{args: args("--format", "xml"), wantErr: `unknown format "xml"`},
+		{args: args("--lang", "fr"), wantErr: `unknown language "fr"`},
+		{args: args("extra"), wantErr: "accepts 0 arg"},
+		{args: args("--nope"), wantErr: "unknown flag"},
+	})
+}
+
+func TestAwardsFlags(t *testing.T) {
+	testFlags(t, NewCmdAwards, []flagCase[AwardsOptions]{
+		{args: args(), want: AwardsOptions{scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}},
+		{args: args("--period", "2024-12", "--format", "markdown", "--cluster", "cum 3"),
+			want: AwardsOptions{scoringFlags: scoringFlags{Period: "2024-12", Format: "markdown", Lang: "vi", Cluster: "cum 3"}}},
+		{args: args("--explain", "h07", "--lang", "en"), want: AwardsOptions{scoringFlags: scoringFlags{Explain: "h07", Format: "table", Lang: "en"}}},
+		{args: args("--format", "html"), wantErr: `unknown format "html"`},
+		{args: args("--lang", "de"), wantErr: "use vi or en"},
+		{args: args("--kpi", "thu"), wantErr: "unknown flag: --kpi"},
+	})
+}
+
+func TestExportFlags(t *testing.T) {
+	testFlags(t, NewCmdExportProgress, []flagCase[ExportOptions]{
+		{args: args("-o", "tiendo.xlsx"), want: ExportOptions{Kind: "progress", Output: "tiendo.xlsx", Lang: "vi"}},
+		{args: args("--output", "T.XLSX", "--period", "2024-05", "--lang", "en"),
+			want: ExportOptions{Kind: "progress", Output: "T.XLSX", Period: "2024-05", Lang: "en"}},
+		{args: args("-o", "p.csv"), want: ExportOptions{Kind: "progress", Output: "p.csv", Lang: "vi"}},
+		{args: args("-o", "p.txt"), wantErr: "must end in .xlsx or .csv"},
+		{args: args("-o", "p.xlsx", "--lang", "fr"), wantErr: `unknown language "fr"`},
+	})
+	got, err := parseFlags(NewCmdExportProgress, args())
+	if err == nil || !strings.Contains(err.Error(), `required flag(s) "output" not set`) || got != nil {
+		t.Errorf("no -o: %v", err)
+	}
+	testFlags(t, NewCmdExportAwards, []flagCase[ExportOptions]{
+		{args: args("-o", "kt.xlsx", "--period", "2024-12"), want: ExportOptions{Kind: "awards", Output: "kt.xlsx", Period: "2024-12", Lang: "vi"}},
+		{args: args("-o", "kt.xlsx", "extra"), wantErr: "accepts 0 arg"},
+	})
+}
+
+func TestImportFlags(t *testing.T) {
+	maxMB, err := strconv.ParseInt(NewCmdImport(testFactory(), nil).Flags().Lookup("max-size").DefValue, 10, 64)
+	if err != nil || maxMB <= 0 {
+		t.Fatalf("--max-size default: %v %v", maxMB, err)
+	}
+	testFlags(t, NewCmdImport, []flagCase[ImportOptions]{
+		{args: args("baocao/"), want: ImportOptions{Paths: []string{"baocao/"}, MaxSize: maxMB}},
+		{args: args("--dry-run", "--force", "a.xlsx", "b/"), want: ImportOptions{Paths: []string{"a.xlsx", "b/"}, DryRun: true, Force: true, MaxSize: maxMB}},
+		{args: args("--unit", "H01", "--period", "2024-03", "--max-size", "5", "x.xlsx"),
+			want: ImportOptions{Paths: []string{"x.xlsx"}, Unit: "H01", Period: "2024-03", MaxSize: 5}},
+		{args: args(), wantErr: "name at least one .xlsx file or folder"},
+		{args: args("--max-size", "many", "x.xlsx"), wantErr: "invalid argument"},
+	})
+}
+
+func TestStatusFlags(t *testing.T) {
+	testFlags(t, NewCmdStatus, []flagCase[StatusOptions]{
+		{args: args(), want: StatusOptions{Format: "table"}},
+		{args: args("--year", "2023", "--format", "json"), want: StatusOptions{Year: 2023, Format: "json"}},
+		{args: args("--format", "xml"), wantErr: `unknown format "xml"`},
+		{args: args("--year", "next"), wantErr: "invalid argument"},
+	})
+}
+
+func TestHistoryFlags(t *testing.T) {
+	testFlags(t, NewCmdHistory, []flagCase[HistoryOptions]{
+		{args: args(), want: HistoryOptions{Format: "table"}},
+		{args: args("--format", "csv"), want: HistoryOptions{Format: "csv"}},
+		{args: args("--format", "yaml"), wantErr: `unknown format "yaml"`},
+		{args: args("12"), wantErr: "accepts 0 arg"},
+	})
+	testFlags(t, NewCmdUndo, []flagCase[UndoOptions]{
+		{args: args("12"), want: UndoOptions{ID: 12}},
+		{args: args("#7"), want: UndoOptions{ID: 7}},
+		{args: args("abc"), wantErr: "ID must be an import number"},
+		{args: args(), wantErr: "accepts 1 arg"},
+	})
+}
+
+func TestTargetsFlags(t *testing.T) {
+	testFlags(t, NewCmdTargetsImport, []flagCase[TargetsImportOptions]{
+		{args: args("chitieu.xlsx"), want: TargetsImportOptions{File: "chitieu.xlsx"}},
+		{args: args("--dry-run", "chitieu.xlsx"), want: TargetsImportOptions{File: "chitieu.xlsx", DryRun: true}},
+		{args: args(), wantErr: "accepts 1 arg"},
+		{args: args("a.xlsx", "b.xlsx"), wantErr: "accepts 1 arg"},
+	})
+}
+
+func TestTemplateFlags(t *testing.T) {
+	testFlags(t, NewCmdTemplateTargets, []flagCase[TemplateTargetsOptions]{
+		{args: args("-o", "chitieu.xlsx"), want: TemplateTargetsOptions{Output: "chitieu.xlsx"}},
+		{args: args("-o", "c.xlsx", "--empty"), want: TemplateTargetsOptions{Output: "c.xlsx", Empty: true}},
+	})
+	testFlags(t, NewCmdTemplateReport, []flagCase[TemplateReportOptions]{
+		{args: args("--unit", "H01", "--period", "2024-03", "-o", "H01.xlsx"),
+			want: TemplateReportOptions{Unit: "H01", Period: "2024-03", Output: "H01.xlsx"}},
+		{args: args("--all-units", "--period", "2024-03", "-o", "forms/"),
+			want: TemplateReportOptions{AllUnits: true, Period: "2024-03", Output: "forms/"}},
+		{args: args("--period", "2024-03", "-o", "x.xlsx"), wantErr: "give either --unit CODE or --all-units"},
+		{args: args("--unit", "H01", "--all-units", "--period", "2024-03", "-o", "x"), wantErr: "give either --unit CODE or --all-units"},
+	})
+	for _, a := range [][]string{args("--unit", "H01", "-o", "x.xlsx"), args("--unit", "H01", "--period", "2024-03")} {
+		if got, err := parseFlags(NewCmdTemplateReport, a); err == nil || !strings.Contains(err.Error(), "required flag") || got != nil {
+			t.Errorf("%v: %v", a, err)
+		}
+	}
+}
+
+func TestOtherCommandsFlags(t *testing.T) {
+	testFlags(t, NewCmdUnits, []flagCase[UnitsOptions]{
+		{args: args("--format", "json"), want: UnitsOptions{Format: "json"}},
+		{args: args("--format", "xml"), wantErr: `unknown format "xml"`},
+	})
+	testFlags(t, NewCmdInit, []flagCase[InitOptions]{
+		{args: args(), want: InitOptions{}},
+		{args: args("--campaign", "my.yaml", "--force"), want: InitOptions{CampaignFile: "my.yaml", Force: true}},
+		{args: args("extra"), wantErr: "accepts 0 arg"},
+	})
+	testFlags(t, NewCmdCampaignShow, []flagCase[CampaignShowOptions]{
+		{args: args(), want: CampaignShowOptions{Format: "table"}},
+		{args: args("--format", "x"), wantErr: `unknown format "x"`},
+	})
+	testFlags(t, NewCmdCampaignExport, []flagCase[CampaignExportOptions]{
+		{args: args(), want: CampaignExportOptions{}},
+		{args: args("-o", "c.yaml"), want: CampaignExportOptions{Output: "c.yaml"}},
+	})
+	testFlags(t, NewCmdCampaignLoad, []flagCase[CampaignLoadOptions]{
+		{args: args("c.yaml"), want: CampaignLoadOptions{File: "c.yaml"}},
+		{args: args(), wantErr: "accepts 1 arg"},
+	})
+	testFlags(t, NewCmdDemo, []flagCase[DemoOptions]{
+		{args: args(), want: DemoOptions{Dir: "kpi-demo", Seed: 2024}},
+		{args: args("--dir", "/tmp/thu", "--seed", "7"), want: DemoOptions{Dir: "/tmp/thu", Seed: 7}},
+	})
+	testFlags(t, NewCmdSample, []flagCase[SampleOptions]{
+		{args: args("--dir", "d"), want: SampleOptions{Dir: "d", Units: 700, Months: 12, Seed: 1}},
+		{args: args("--dir", "d", "--units", "12", "--months", "1", "--big-rows", "200000"),
+			want: SampleOptions{Dir: "d", Units: 12, Months: 1, Seed: 1, BigRows: 200000}},
+		{args: args("--dir", "d", "--months", "13"), wantErr: "--months 1–12"},
+		{args: args("--dir", "d", "--units", "0"), wantErr: "--units must be ≥ 1"},
+	})
+	testFlags(t, NewCmdBackup, []flagCase[BackupOptions]{
+		{args: args("saoluu.db"), want: BackupOptions{File: "saoluu.db"}},
+		{args: args(), wantErr: "accepts 1 arg"},
+	})
+	testFlags(t, NewCmdCheck, []flagCase[CheckOptions]{
+		{args: args(), want: CheckOptions{}},
+		{args: args("now"), wantErr: "accepts 0 arg"},
+	})
+	testFlags(t, NewCmdMigrate, []flagCase[MigrateOptions]{
+		{args: args("--from", "a.db", "--to", "postgres://kpi@db/thidua"), want: MigrateOptions{From: "a.db", To: "postgres://kpi@db/thidua"}},
+	})
+}
+
+// The options carry the streams and the workspace of the factory; the
+// workspace is read when the command runs (after --db is parsed).
+func TestOptionsCarryDependencies(t *testing.T) {
+	f := testFactory()
+	f.Getenv = func(k string) string {
+		if k == "KPI_DB" {
+			return "env.db"
+		}
+		return ""
+	}
+	var got *ProgressOptions
+	cmd := NewCmdProgress(f, func(o *ProgressOptions) error { got = o; return nil })
+	cmd.SetArgs(nil)
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.IO != f.IO || got.Workspace.Path() != "env.db" {
+		t.Errorf("IO %p (want %p), workspace %q", got.IO, f.IO, got.Workspace.Path())
+	}
+	f.dbFlag = "flag.db"
+	if p := got.Workspace.Path(); p != "flag.db" {
+		t.Errorf("after --db: workspace %q", p)
+	}
+}
+
+// Whether to colour is the streams' decision: a terminal, NO_COLOR unset.
+func TestColorScheme(t *testing.T) {
+	for _, tc := range []struct {
+		tty, noColor bool
+		want         bool
+	}{{true, false, true}, {true, true, false}, {false, false, false}, {false, true, false}} {
+		io := &IOStreams{OutTTY: tc.tty, NoColor: tc.noColor}
+		cs := io.ColorScheme()
+		if io.ColorEnabled() != tc.want || cs.Enabled != tc.want || (cs.Paint() != nil) != tc.want {
+			t.Errorf("tty %v, NO_COLOR %v: enabled %v, want %v", tc.tty, tc.noColor, io.ColorEnabled(), tc.want)
+		}
+		green := cs.Green("ok")
+		if tc.want != (green == "\x1b[32mok\x1b[0m") || !tc.want && green != "ok" {
+			t.Errorf("tty %v, NO_COLOR %v: green %q", tc.tty, tc.noColor, green)
+		}
+	}
+}
+
+// progress colours its marks on a colour terminal only, and only in the
+// terminal table.
+func TestProgressColour(t *testing.T) {
+	ws := WorkspaceAt(demoWorkspace(t))
+	for _, tc := range []struct {
+		tty, noColor bool
+		format       string
+		want         bool
+	}{
+		{true, false, "table", true},
+		{true, true, "table", false},
+		{false, false, "table", false},
+		{true, false, "markdown", false},
+	} {
+		var out bytes.Buffer
+		opts := &ProgressOptions{IO: &IOStreams{Out: &out, ErrOut: io.Discard, OutTTY: tc.tty, NoColor: tc.noColor},
+			Workspace: ws, scoringFlags: scoringFlags{Period: "2024-06", Format: tc.format, Lang: "vi"}}
+		if err := progressRun(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		if got := strings.Contains(s, "\x1b[32m") && strings.Contains(s, "✓\x1b[0m"); got != tc.want {
+			t.Errorf("tty %v, NO_COLOR %v, %s: colour %v", tc.tty, tc.noColor, tc.format, got)
+		}
+		if !tc.want && strings.Contains(s, "\x1b[") {
+			t.Errorf("tty %v, NO_COLOR %v, %s: escape codes", tc.tty, tc.noColor, tc.format)
+		}
+	}
+}

@@ -1,0 +1,250 @@
+package view
+
+import (
+	"fmt"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/score"
+)
+
+// Progress is the ranked progress table: one row per unit in rank order,
+// with its score, the KPIs it attained and its attainment of each KPI.
+type Progress struct {
+	About
+	Title   string // "Tiến độ thi đua bhxh-2024 — kỳ 2024-06 (6/12)"
+	Legend  string // what the marks mean
+	Cluster string // the cluster of a per-cluster table (ByCluster); "" for the units given
+	Table   *Table
+
+	c *campaign.Campaign
+	r score.Result
+}
+
+// NewProgress builds the progress table of the units in r (all of them, or
+// one cluster's after --cluster) in language lang.
+func NewProgress(c *campaign.Campaign, r score.Result, lang string) *Progress {
+	l := i18n.For(lang)
+	return &Progress{
+		About:  about(c, r, lang),
+		Title:  progressTitle(c, r, l),
+		Legend: l.Legend,
+		Table:  progressTable(c, r.Units, lang, false),
+		c:      c, r: r,
+	}
+}
+
+func about(c *campaign.Campaign, r score.Result, lang string) About {
+	return About{Lang: lang, Campaign: c.Code, CampaignName: c.Name, Organisation: c.Organisation,
+		Period: r.Period, MonthsElapsed: r.MonthsElapsed}
+}
+
+func progressTitle(c *campaign.Campaign, r score.Result, l i18n.Labels) string {
+	return fmt.Sprintf("%s %s — %s %s (%d/12)", l.ProgressTitle, c.Code, l.Period, r.Period, r.MonthsElapsed)
+}
+
+// JSON is the machine form: the score results the table was built from.
+func (p *Progress) JSON() any { return p.r }
+
+// ByCluster returns one table per cluster, in the order the clusters first
+// appear in the ranking, each showing the cluster rank in print too.
+func (p *Progress) ByCluster() []*Progress {
+	var out []*Progress
+	seen := map[string]bool{}
+	for _, u := range p.r.Units {
+		if seen[u.Cluster] {
+			continue
+		}
+		seen[u.Cluster] = true
+		r := p.r
+		r.Units = nil
+		for _, v := range p.r.Units {
+			if v.Cluster == u.Cluster {
+				r.Units = append(r.Units, v)
+			}
+		}
+		q := *p
+		q.Cluster, q.r = u.Cluster, r
+		q.Table = progressTable(p.c, r.Units, p.Lang, true)
+		out = append(out, &q)
+	}
+	return out
+}
+
+// Detail returns the unit × KPI detail of the same units, every KPI.
+func (p *Progress) Detail() *Detail { return NewDetail(p.c, p.r, p.Lang, "") }
+
+// progressTable: rank, cluster rank, code, unit, cluster, score, KPIs
+// attained, last report, then the attainment of each KPI with its mark.
+// byCluster shows the cluster rank in print (the per-cluster sheets).
+func progressTable(c *campaign.Campaign, units []score.UnitResult, lang string, byCluster bool) *Table {
+	l := i18n.For(lang)
+	clusterRank := Machine
+	if byCluster {
+		clusterRank |= Print
+	}
+	t := &Table{Lang: lang, Columns: []Column{
+		{Key: "rank", Label: l.Rank, Kind: Int, Width: 7, In: All, Sticky: true},
+		{Key: "cluster_rank", Label: l.ClusterRank, Title: l.Rank + " (" + l.Cluster + ")", Kind: Int, Width: 8, In: clusterRank, Sticky: true},
+		{Key: "code", Label: l.Code, Kind: Short, Width: 9, In: All, Sticky: true},
+		{Key: "name", Label: l.Unit, Kind: Text, Width: 32, In: All, Sticky: true},
+		{Key: "cluster", Label: l.Cluster, Kind: Text, Width: 12, In: All},
+		{Key: "score", Label: l.Score, Kind: Score, Decimals: 2, Width: 10, In: All},
+		{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 8, In: All},
+		{Key: "last_report", Label: l.LastReport, Kind: Text, In: Machine},
+		{Key: "stale", Label: l.Stale, Kind: Text, In: Machine},
+	}}
+	for _, k := range c.KPIs {
+		t.Columns = append(t.Columns, Column{Key: k.Code, Label: k.Code, Title: fmt.Sprintf("%s (%s)", k.Name, k.Code),
+			Kind: Ratio, Width: 14, In: All, Scale: true})
+	}
+	t.Columns = append(t.Columns, Column{Label: l.LastReport, Kind: Text, In: Screen})
+	for _, u := range units {
+		last, lastText := "", "—"
+		if u.LastReport != nil {
+			last = u.LastReport.String()
+			lastText = last
+		}
+		if u.Stale {
+			lastText += " (" + l.Stale + ")"
+		}
+		row := []Cell{{Value: u.Rank}, {Value: u.ClusterRank}, text(u.Code), text(u.Name), text(u.Cluster), num(u.Score),
+			{Value: u.KPIsAttained, Text: fmt.Sprintf("%d/%d", u.KPIsAttained, len(u.KPIs))},
+			text(last), {Value: u.Stale}}
+		for _, k := range u.KPIs {
+			row = append(row, attainmentCell(k, lang))
+		}
+		row = append(row, text(lastText))
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// attainmentCell is a KPI's attainment: the ratio for machines and print
+// (none when the figure or the target is missing), for people a percentage
+// with its mark — ✓ attained, ▼ below the on-track line, — no figure, ? no
+// target.
+func attainmentCell(k score.KPIResult, lang string) Cell {
+	switch {
+	case k.Missing:
+		return Cell{Text: "—"}
+	case k.NoTarget:
+		return Cell{Text: "?"}
+	}
+	c := Cell{Value: k.Attainment, Text: pct(k.Attainment, lang)}
+	switch {
+	case k.Attained:
+		c.Text += " ✓"
+		c.Mark = Good
+	case k.OnTrack != nil && !*k.OnTrack:
+		c.Text += " ▼"
+		c.Mark = Behind
+	}
+	return c
+}
+
+// OnTrackText says in words whether a KPI is on track.
+func OnTrackText(k score.KPIResult, l i18n.Labels) string {
+	switch {
+	case k.Missing:
+		return l.Missing
+	case k.NoTarget:
+		return l.NoTarget
+	case k.OnTrack == nil:
+		return "?"
+	case *k.OnTrack:
+		return l.Yes
+	}
+	return l.No
+}
+
+// Detail is the unit × KPI table: actual, target, baseline, attainment, the
+// on-track line, on track or not, the year-end projection.
+type Detail struct {
+	About
+	Title    string // as the progress table's
+	Subtitle string // the KPI shown, when only one is: "thu — Số thu … (triệu đồng, flow)"
+	Table    *Table
+
+	r score.Result
+}
+
+// NewDetail builds the detail of the units in r for one KPI (its code), or
+// for every KPI (kpi ""), one row per unit and KPI. A code not in the
+// campaign gives no rows.
+func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
+	l := i18n.For(lang)
+	d := &Detail{About: about(c, r, lang), Title: progressTitle(c, r, l)}
+	idx := make([]int, 0, len(c.KPIs))
+	for i, k := range c.KPIs {
+		if kpi == "" || k.Code == kpi {
+			idx = append(idx, i)
+		}
+	}
+	if kpi != "" && len(idx) == 1 {
+		k := c.KPIs[idx[0]]
+		d.Subtitle = fmt.Sprintf("%s — %s (%s, %s)", k.Code, k.Name, k.Unit, k.Kind)
+	}
+	d.r = r
+	if kpi != "" {
+		d.r.Units = make([]score.UnitResult, len(r.Units))
+		for i, u := range r.Units {
+			u.KPIs = make([]score.KPIResult, 0, len(idx))
+			for _, j := range idx {
+				u.KPIs = append(u.KPIs, r.Units[i].KPIs[j])
+			}
+			d.r.Units[i] = u
+		}
+	}
+	t := &Table{Lang: lang, Columns: []Column{
+		{Label: l.Rank, Kind: Int, Width: 7, In: All, Sticky: true},
+		{Label: l.Code, Kind: Short, Width: 9, In: All, Sticky: true},
+		{Label: l.Unit, Kind: Text, Width: 30, In: All, Sticky: true},
+		{Label: l.Cluster, Kind: Text, Width: 12, In: Print},
+		{Label: l.KPI, Kind: Text, Width: 11, In: Print},
+		{Label: l.KPIName, Kind: Text, Width: 34, In: Print},
+		{Label: l.UnitOfMeasure, Kind: Short, Width: 11, In: Print},
+		{Label: l.Actual, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.Target, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.Baseline, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.Attainment, Kind: Ratio, Width: 11, In: All, Scale: true},
+		{Label: l.Expected, Kind: Amount, Decimals: 2, In: Screen | Machine},
+		{Label: l.OnTrack, Kind: Short, Width: 10, In: All},
+		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All},
+		{Label: l.Points, Kind: Score, Width: 9, In: Print},
+	}}
+	for _, u := range r.Units {
+		for _, i := range idx {
+			k, kr := c.KPIs[i], u.KPIs[i]
+			value := Amount
+			if k.Percent() {
+				value = Percent
+			}
+			figure := func(p *float64) Cell { c := opt(p); c.Kind = value; return c }
+			a := Cell{Value: kr.Attainment, Text: pct(kr.Attainment, lang)}
+			if kr.Missing || kr.NoTarget {
+				a.Text, a.Blank = "—", true
+			}
+			expected := opt(kr.Expected)
+			if kr.Expected != nil && k.Kind == campaign.Flow {
+				expected.Text = pct(*kr.Expected, lang)
+			}
+			pa := opt(kr.ProjectedAttainment)
+			if kr.ProjectedAttainment != nil {
+				pa.Text = pct(*kr.ProjectedAttainment, lang)
+			}
+			t.Rows = append(t.Rows, []Cell{
+				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), text(kr.Code), text(k.Name), text(k.Unit),
+				figure(kr.Actual), figure(kr.Target), figure(kr.Baseline), a, expected, text(OnTrackText(kr, l)),
+				figure(kr.Projected), pa, num(kr.Points),
+			})
+		}
+	}
+	d.Table = t
+	return d
+}
+
+// JSON is the machine form: the score results of the units, with only the
+// KPI shown when one is.
+func (d *Detail) JSON() any { return d.r }

@@ -1,0 +1,208 @@
+package view
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/score"
+)
+
+func f(v float64) *float64 { return &v }
+func b(v bool) *bool       { return &v }
+
+// province: two KPIs, three units in two clusters as of June. A1 attains
+// both; A2 is behind on thu and has no hai_long figure; B1 has no thu target.
+func province() (*campaign.Campaign, score.Result, score.Shortlist) {
+	c := &campaign.Campaign{Code: "c-2024", Name: "Thi đua 2024", Year: 2024,
+		KPIs: []campaign.KPI{
+			{Code: "thu", Name: "Số thu", Unit: "triệu đồng", Kind: campaign.Flow},
+			{Code: "hai_long", Name: "Chỉ số hài lòng", Unit: "%", Kind: campaign.Rate},
+		},
+		Awards:      []campaign.AwardRule{{Code: "co", Name: "Cờ thi đua"}, {Code: "bk", Name: "Bằng khen"}},
+		FieldAwards: campaign.FieldAwards{Enabled: true, Name: "Xuất sắc"},
+	}
+	june := report.Period{Year: 2024, Month: 6}
+	r := score.Result{Campaign: c.Code, Period: june, MonthsElapsed: 6, Units: []score.UnitResult{
+		{Rank: 1, ClusterRank: 1, Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Score: 110.5, KPIsAttained: 2, LastReport: &june,
+			KPIs: []score.KPIResult{
+				{Code: "thu", Actual: f(660), Target: f(1200), Attainment: 1.1, Attained: true, OnTrack: b(true), Expected: f(0.5), Projected: f(1320), ProjectedAttainment: f(1.1), Points: 55},
+				{Code: "hai_long", Actual: f(88), Target: f(80), Attainment: 1.1, Attained: true, OnTrack: b(true), Projected: f(88), Points: 55.5},
+			}},
+		{Rank: 2, ClusterRank: 2, Code: "A2", Name: "BHXH A2", Cluster: "Cụm A", Score: 20, KPIsAttained: 0, LastReport: &june,
+			KPIs: []score.KPIResult{
+				{Code: "thu", Actual: f(480), Target: f(1200), Attainment: 0.4, OnTrack: b(false), Expected: f(0.5), Points: 20},
+				{Code: "hai_long", Target: f(80), Missing: true},
+			}},
+		{Rank: 3, ClusterRank: 1, Code: "B1", Name: "=BHXH B1", Cluster: "Cụm B", Score: 10, KPIsAttained: 0, Stale: true,
+			KPIs: []score.KPIResult{
+				{Code: "thu", Actual: f(100), NoTarget: true},
+				{Code: "hai_long", Actual: f(70), Target: f(80), Attainment: 0.875, Points: 10},
+			}},
+	}}
+	sl := score.Shortlist{
+		Awards:      []score.Award{{Tier: "co", Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Rank: 1, Score: 110.5, Reason: "đứng đầu Cụm A"}},
+		FieldAwards: []score.FieldAward{{KPI: "thu", Code: "A1", Name: "BHXH A1", Attainment: 1.1}},
+		NotAwarded:  []score.NotAwarded{{Code: "A2", Reasons: []string{"Cờ thi đua: x", "Bằng khen: y"}}, {Code: "B1", Reasons: []string{"z"}}},
+	}
+	return c, r, sl
+}
+
+func headers(t *Table, m Media) string {
+	var h []string
+	for _, c := range t.In(m).Columns {
+		h = append(h, c.Header(m))
+	}
+	return strings.Join(h, "|")
+}
+
+// Each medium shows its columns: people the labels, machines the keys,
+// print the long KPI titles; the cluster rank shows in print only on the
+// per-cluster tables.
+func TestProgressColumns(t *testing.T) {
+	c, r, _ := province()
+	p := NewProgress(c, r, "vi")
+	for _, tc := range []struct {
+		m    Media
+		want string
+	}{
+		{Screen, "Hạng|Mã|Đơn vị|Cụm|Điểm|Đạt|thu|hai_long|BC cuối"},
+		{Machine, "rank|cluster_rank|code|name|cluster|score|kpis_attained|last_report|stale|thu|hai_long"},
+		{Print, "Hạng|Mã|Đơn vị|Cụm|Điểm|Đạt|Số thu (thu)|Chỉ số hài lòng (hai_long)"},
+	} {
+		if got := headers(p.Table, tc.m); got != tc.want {
+			t.Errorf("medium %d: %s\nwant %s", tc.m, got, tc.want)
+		}
+	}
+	byCluster := p.ByCluster()
+	if len(byCluster) != 2 || byCluster[0].Cluster != "Cụm A" || len(byCluster[0].Table.Rows) != 2 || byCluster[1].Cluster != "Cụm B" {
+		t.Fatalf("by cluster: %+v", byCluster)
+	}
+	if got := headers(byCluster[1].Table, Print); !strings.HasPrefix(got, "Hạng|Hạng (Cụm)|Mã|") {
+		t.Errorf("cluster sheet headers %s", got)
+	}
+	if got := NewProgress(c, r, "en").Title; got != "Progress c-2024 — period 2024-06 (6/12)" {
+		t.Errorf("title %q", got)
+	}
+}
+
+// A KPI's attainment: a ratio with its mark for people, the ratio for
+// machines, nothing where there is no figure or no target.
+func TestProgressAttainmentCells(t *testing.T) {
+	c, r, _ := province()
+	p := NewProgress(c, r, "vi").Table
+	thu, hl, last := p.Col("thu"), p.Col("hai_long"), len(p.Columns)-1
+	cases := []struct {
+		row, col int
+		want     Cell
+	}{
+		{0, thu, Cell{Value: 1.1, Text: "110,0% ✓", Mark: Good}},
+		{1, thu, Cell{Value: 0.4, Text: "40,0% ▼", Mark: Behind}},
+		{1, hl, Cell{Text: "—"}},
+		{2, thu, Cell{Text: "?"}},
+		{2, hl, Cell{Value: 0.875, Text: "87,5%"}},
+		{0, p.Col("kpis_attained"), Cell{Value: 2, Text: "2/2"}},
+		{2, p.Col("last_report"), Cell{Value: ""}},
+		{2, p.Col("stale"), Cell{Value: true}},
+		{2, last, Cell{Value: "— (chậm báo cáo)"}},
+		{0, last, Cell{Value: "2024-06"}},
+	}
+	for _, tc := range cases {
+		if got := p.Rows[tc.row][tc.col]; got != tc.want {
+			t.Errorf("row %d col %s: %+v, want %+v", tc.row, p.Columns[tc.col].Label, got, tc.want)
+		}
+	}
+}
+
+// The detail: one KPI for the terminal, every KPI in print; a percent KPI's
+// figures are percents; a missing attainment is blank for people, 0 for
+// machines.
+func TestDetail(t *testing.T) {
+	c, r, _ := province()
+	one := NewDetail(c, r, "vi", "thu")
+	if one.Subtitle != "thu — Số thu (triệu đồng, flow)" || len(one.Table.Rows) != 3 {
+		t.Fatalf("subtitle %q, %d rows", one.Subtitle, len(one.Table.Rows))
+	}
+	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|Năm trước|Tỷ lệ đạt|Mức tiến độ|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo" {
+		t.Errorf("screen headers %s", got)
+	}
+	if got := headers(one.Table, Machine); got != headers(one.Table, Screen) {
+		t.Errorf("machine headers %s: the detail's CSV has people's headers", got)
+	}
+	if res := one.JSON().(score.Result); len(res.Units[0].KPIs) != 1 || res.Units[0].KPIs[0].Code != "thu" || len(r.Units[0].KPIs) != 2 {
+		t.Errorf("json narrows the KPIs of a copy: %+v", res.Units[0].KPIs)
+	}
+	row := one.Table.Rows[0]
+	if row[11].Text != "50,0%" || row[11].Value != 0.5 { // the on-track line of a flow KPI is a fraction of the year
+		t.Errorf("expected %+v", row[11])
+	}
+	all := NewDetail(c, r, "vi", "")
+	if len(all.Table.Rows) != 6 || all.Subtitle != "" {
+		t.Fatalf("%d rows", len(all.Table.Rows))
+	}
+	hl := all.Table.Rows[3] // A2 hai_long: missing
+	if a := hl[10]; !a.Blank || a.Value != 0.0 || a.Text != "—" {
+		t.Errorf("missing attainment %+v", a)
+	}
+	if all.Table.KindOf(3, 7) != Percent || all.Table.KindOf(2, 7) != Amount {
+		t.Error("figure kinds")
+	}
+	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|Năm trước|Tỷ lệ đạt|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|điểm" {
+		t.Errorf("print headers %s", got)
+	}
+}
+
+// The shortlist: one list per tier, the field awards, the units that
+// missed; for machines one table whose lists fill the columns they have.
+func TestAwards(t *testing.T) {
+	c, r, sl := province()
+	a := NewAwards(c, r, sl, "vi")
+	if len(a.Tiers) != 2 || len(a.Tiers[0].Table.Rows) != 1 || len(a.Tiers[1].Table.Rows) != 0 || a.Field == nil || len(a.Missed.Table.Rows) != 2 {
+		t.Fatalf("%+v", a)
+	}
+	if got := headers(a.Missed.Table, Screen); got != "Mã|Đơn vị|Lý do" {
+		t.Errorf("missed headers %s", got)
+	}
+	if got := headers(a.Missed.Table, Print); got != "STT|Hạng|Mã|Đơn vị|Cụm|Điểm|Lý do" {
+		t.Errorf("missed print headers %s", got)
+	}
+	m := a.Machine()
+	if got := headers(m, Machine); got != "tier|rank|code|name|cluster|score|reason" {
+		t.Fatalf("machine headers %s", got)
+	}
+	var rows []string
+	for _, row := range m.Rows {
+		var cells []string
+		for _, c := range row {
+			if c.Value == nil {
+				cells = append(cells, "")
+			} else {
+				cells = append(cells, fmt.Sprint(c.Value))
+			}
+		}
+		rows = append(rows, strings.Join(cells, ","))
+	}
+	want := []string{
+		"co,1,A1,BHXH A1,Cụm A,110.5,đứng đầu Cụm A",
+		"field:thu,,A1,BHXH A1,,,attainment 1.1",
+		",,A2,BHXH A2,,,Cờ thi đua: x | Bằng khen: y",
+		",,B1,=BHXH B1,,,z",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("machine rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	if got := a.Missed.Table.Rows[0][7].Text; got != "Cờ thi đua: x\nBằng khen: y" {
+		t.Errorf("reasons for people %q", got)
+	}
+
+	// one cluster: the other units' entries are left out, the lists stay lists
+	rb := r
+	rb.Units = r.Units[2:]
+	b := NewAwards(c, rb, sl, "vi")
+	doc := b.JSON().(awardsJSON)
+	if len(doc.Awards) != 0 || doc.Awards == nil || len(doc.FieldAwards) != 0 || len(doc.NotAwarded) != 1 || doc.NotAwarded[0].Code != "B1" {
+		t.Errorf("cluster B: %+v", doc)
+	}
+}
