@@ -179,6 +179,9 @@ func printResult(w io.Writer, r importer.FileResult) {
 	}
 	fmt.Fprintf(w, "%s %s%s: %s %s, bảng %s (%s), %d giá trị, %d cảnh báo\n",
 		mark, r.File, id, units, r.Period, layoutName(r.Layout), r.Sheet, r.Values, len(r.Warnings))
+	for _, c := range r.Conversions {
+		fmt.Fprintf(w, "  đổi %s từ %s sang %s (đơn vị tính ở %s)\n", c.KPI, c.From, c.To, c.Where)
+	}
 	for _, s := range r.Superseded {
 		fmt.Fprintf(w, "  thay thế báo cáo %s %s, lần nhập #%d\n", s.Unit, s.Period, s.ImportID)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"sort"
 
 	"github.com/bhxh/kpi/internal/report"
@@ -20,12 +21,13 @@ type storedValue struct {
 	YTD       *float64 `json:"y,omitempty"`
 	MonthCell string   `json:"mc,omitempty"`
 	YTDCell   string   `json:"yc,omitempty"`
+	Unit      string   `json:"u,omitempty"` // the unit of measure as read, when converted
 }
 
 func encodeValues(vs []report.Value) (string, error) {
 	out := make([]storedValue, len(vs))
 	for i, v := range vs {
-		out[i] = storedValue{v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell}
+		out[i] = storedValue{v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell, v.Unit}
 	}
 	b, err := json.Marshal(out)
 	return string(b), err
@@ -39,7 +41,7 @@ func decodeValues(s string) ([]report.Value, error) {
 	}
 	out := make([]report.Value, len(in))
 	for i, v := range in {
-		out[i] = report.Value{KPI: v.KPI, Month: v.Month, YTD: v.YTD, MonthCell: v.MonthCell, YTDCell: v.YTDCell}
+		out[i] = report.Value{KPI: v.KPI, Month: v.Month, YTD: v.YTD, MonthCell: v.MonthCell, YTDCell: v.YTDCell, Unit: v.Unit}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].KPI < out[j].KPI })
 	return out, nil
@@ -90,4 +92,49 @@ func moveValues(ctx context.Context, tx txx) error {
 	}
 	_, err = tx.ExecContext(ctx, "DROP TABLE observations")
 	return err
+}
+
+// StoredReport is one live report's figures with the import they came
+// from: what kpi values shows.
+type StoredReport struct {
+	Unit     string
+	Period   string
+	ImportID int64
+	File     string
+	Values   []report.Value
+}
+
+// Reports lists the live reports of a year with their figures, for one
+// unit or (unit "") all, for one period ("2024-03") or (period "") the
+// whole year, ordered by unit and period.
+func (s *DB) Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error) {
+	q := `SELECT r.unit_code, r.period, r.import_id, i.file, r.vals FROM reports r JOIN imports i ON i.id = r.import_id
+		WHERE r.superseded_by IS NULL AND r.period BETWEEN ? AND ?`
+	args := []any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}
+	if unit != "" {
+		q += " AND r.unit_code = ?"
+		args = append(args, unit)
+	}
+	if period != "" {
+		q += " AND r.period = ?"
+		args = append(args, period)
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY r.unit_code, r.period", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StoredReport
+	for rows.Next() {
+		var r StoredReport
+		var vals string
+		if err := rows.Scan(&r.Unit, &r.Period, &r.ImportID, &r.File, &vals); err != nil {
+			return nil, err
+		}
+		if r.Values, err = decodeValues(vals); err != nil {
+			return nil, fmt.Errorf("stored values of %s %s: %w", r.Unit, r.Period, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
