@@ -54,6 +54,13 @@ func TestLeanMatchesExcelize(t *testing.T) {
 		}
 		books = append(books, [2]string{"spec", p})
 	}
+	for _, f := range xlsxspec.Forms { // the official-style reports
+		p := filepath.Join(dir, f.Name)
+		if err := xlsxspec.WriteFile(p, f.Spec); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		books = append(books, [2]string{"form", p})
+	}
 	lo, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "libreoffice", "*.xlsx"))
 	for _, p := range lo {
 		books = append(books, [2]string{"libreoffice", p})

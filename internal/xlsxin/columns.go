@@ -74,7 +74,7 @@ func isSubHeader(s *Sheet, r int) bool {
 		if MatchesAny(key, UnitCodeHeaders) || MatchesAny(key, kpiCodeHeaders) || MatchesAny(key, kpiNameHeaders) {
 			return false
 		}
-		if isMonthHeader(key) || isYTDHeader(key) || MatchesAny(key, subRoleWords) || strings.TrimSpace(s.Text(r, c)) == "%" {
+		if isMonthHeader(key) || isYTDHeader(key) || MatchesAny(key, subRoleWords) || strings.TrimSpace(s.Text(r, c)) == "%" || underGroup(s, r, c) {
 			found = true
 		}
 	}
@@ -82,7 +82,18 @@ func isSubHeader(s *Sheet, r int) bool {
 }
 
 // subRoleWords are second-row headers under a KPI's group header.
-var subRoleWords = []string{"kh", "ke hoach", "ty le", "ty le dat", "so kh", "so voi kh", "dat", "uoc th", "uoc thuc hien"}
+var subRoleWords = []string{"kh", "ke hoach", "ty le", "ty le dat", "so kh", "so voi kh", "dat", "uoc th", "uoc thuc hien", "tang", "giam"}
+
+// underGroup reports whether cell (r, c) stands under a group header: a
+// text merged across this column and a neighbour in the row above
+// ("Số người tham gia" over "BHXH BB | BHXH TN | BHYT | BHTN").
+func underGroup(s *Sheet, r, c int) bool {
+	above := s.At(r-1, c)
+	if above.Kind != Text || s.At(r, c).Kind != Text {
+		return false
+	}
+	return (c > 0 && s.At(r-1, c-1) == above && s.At(r, c-1) != above) || (s.At(r-1, c+1) == above && s.At(r, c+1) != above)
+}
 
 // indexCellRE matches the cells of a column-number row: "A", "B", "1",
 // "(2)", "3=2/1", "4 = 5+6+7", "5=3x100/4".

@@ -146,7 +146,10 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 			cd := &cand{s: s, row: r}
 			for col, h := range heads {
 				key := fold.Key(h.Text)
-				if key == "" || len(h.Text) > 120 {
+				if key == "" || len(h.Text) > 120 || s.At(r, col).Kind != Text {
+					continue // a header is text; numbers make a data row
+				}
+				if _, ok, err := ParseText(h.Text, true); ok && err == nil {
 					continue
 				}
 				at := fmt.Sprintf("%s '%s'", Ref(r, col), h.Text)

@@ -14,7 +14,8 @@
 //
 // Values: '… is text as written; a value Go can parse as a number is a
 // number; =… is a formula without a cached value; =…{v} a formula whose
-// cached value is v; anything else is text. "#" starts a comment line.
+// cached value is v; anything else is text. "#" starts a comment line. In
+// text, \n is a line break inside the cell (Alt+Enter in Excel).
 package xlsxspec
 
 import (
@@ -186,7 +187,7 @@ func setValue(f *excelize.File, sheet, ref, v string) (*cached, error) {
 	if n, err := strconv.ParseFloat(v, 64); err == nil {
 		return nil, f.SetCellFloat(sheet, ref, n, -1, 64)
 	}
-	return nil, f.SetCellStr(sheet, ref, v)
+	return nil, f.SetCellStr(sheet, ref, strings.ReplaceAll(v, `\n`, "\n"))
 }
 
 // patchCaches rewrites formula cells so that they carry a cached numeric
