@@ -35,6 +35,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":   cmdMkxlsx,
 			"mkbad":    cmdMkbad,
+			"mkforms":  cmdMkforms,
 			"xlsxdump": cmdXlsxdump,
 		},
 	})
@@ -98,6 +99,22 @@ func cmdMkxlsx(ts *testscript.TestScript, neg bool, args []string) {
 	err := xlsxspec.WriteFile(ts.MkAbs(args[0]), ts.ReadFile(args[1]))
 	if neg != (err != nil) {
 		ts.Fatalf("mkxlsx: %v", err)
+	}
+}
+
+// mkforms DIR writes the official-style reports of xlsxspec.Forms into DIR.
+func cmdMkforms(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: mkforms dir")
+	}
+	dir := ts.MkAbs(args[0])
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		ts.Fatalf("mkforms: %v", err)
+	}
+	for _, f := range xlsxspec.Forms {
+		if err := xlsxspec.WriteFile(filepath.Join(dir, f.Name), f.Spec); err != nil {
+			ts.Fatalf("mkforms %s: %v", f.Name, err)
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxin"
 )
@@ -230,14 +231,14 @@ func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Error
 				var msg string
 				switch {
 				case *x.v >= PlausibleOver*t:
-					msg = fmt.Sprintf("%s của %s là %s, gấp %s lần chỉ tiêu cả năm (%s %s)", v.KPI, r.Unit, num(*x.v), num(math.Floor(*x.v/t)), num(t), k.Unit)
+					msg = fmt.Sprintf("%s của %s là %s, gấp %s lần chỉ tiêu cả năm (%s %s)", v.KPI, r.Unit, vn(*x.v), vn(math.Floor(*x.v/t)), vn(t), k.Unit)
 					if _, money := xlsxin.MoneyFactor(k.Unit); money {
 						msg += ": có phải đơn vị tính là đồng? Ghi 'Đơn vị tính: đồng' trên bảng (hoặc cột ĐVT) để kpi đổi sang " + k.Unit
 					} else {
 						msg += ": kiểm tra lại số liệu (gõ thừa chữ số, hay số của cả tỉnh?)"
 					}
 				case k.Kind == campaign.Stock && *x.v < PlausibleUnder*t:
-					msg = fmt.Sprintf("%s của %s là %s, chưa bằng 1/100 chỉ tiêu cả năm (%s %s): kiểm tra lại số liệu hoặc đơn vị tính (nghìn người?)", v.KPI, r.Unit, num(*x.v), num(t), k.Unit)
+					msg = fmt.Sprintf("%s của %s là %s, chưa bằng 1/100 chỉ tiêu cả năm (%s %s): kiểm tra lại số liệu hoặc đơn vị tính (nghìn người?)", v.KPI, r.Unit, vn(*x.v), vn(t), k.Unit)
 				default:
 					continue
 				}
@@ -249,3 +250,6 @@ func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Error
 	}
 	return errs
 }
+
+// vn writes a number as Vietnamese readers do: 25.100.000.000, 2,35.
+func vn(v float64) string { return numfmt.Format(v, -1, "vi") }
