@@ -244,6 +244,19 @@ func TestPeriodInTitle(t *testing.T) {
 	}
 }
 
+func TestOfficeLine(t *testing.T) {
+	for line, want := range map[string]bool{
+		"BHXH HUYỆN CẨM GIÀNG": true, "BẢO HIỂM XÃ HỘI THỊ XÃ KINH MÔN": true, "BHXH H. GIA LỘC": true, "BHXH TP Hải Dương": true,
+		"BHXH CẨM GIÀNG": true, "BHXH Nam Sách": true,
+		"BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG": false, "BẢO HIỂM XÃ HỘI VIỆT NAM": false, "BHXH, BHYT, BHTN": false,
+		"BHXH tự nguyện": false, "Bảo hiểm xã hội bắt buộc": false, "BHXH TỈNH HẢI DƯƠNG": false,
+	} {
+		if got := isOfficeLine(foldKey(line)); got != want {
+			t.Errorf("%q: office %v, want %v", line, got, want)
+		}
+	}
+}
+
 func TestUnitNameKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"BHXH huyện Cẩm Giàng": "cam giang", "Huyện Cẩm Giàng": "cam giang", "CẨM GIÀNG": "cam giang",

@@ -160,7 +160,11 @@ func isOfficeLine(key string) bool {
 			return false
 		}
 	}
-	return officeRE.MatchString(key)
+	if officeRE.MatchString(key) {
+		return true
+	}
+	m := looseOfficeRE.FindStringSubmatch(key)
+	return m != nil && !hasAnyWord(m[1], notOfficeWords)
 }
 
 var (

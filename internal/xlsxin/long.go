@@ -3,6 +3,7 @@ package xlsxin
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -25,14 +26,17 @@ type longCols struct {
 }
 
 func detectLong(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
-	h, ok := longHeader(s, r)
+	h, ok := longHeader(s, r, c.Year)
 	if !ok {
 		return nil, false
 	}
 	return func() (*Book, error) { return readLong(s, c, h) }, true
 }
 
-func longHeader(s *Sheet, r int) (longCols, bool) {
+// longHeader recognises a long layout's header at row r. A value column
+// that names another year than the campaign's ("Thực hiện tháng 3/2023")
+// is last year's figure, not this report's.
+func longHeader(s *Sheet, r, year int) (longCols, bool) {
 	h := longCols{row: r, code: -1, name: -1, order: -1, unit: -1, month: -1, ytd: -1}
 	heads, data := headerCells(s, r)
 	h.data = data
@@ -62,6 +66,9 @@ func longHeader(s *Sheet, r int) (longCols, bool) {
 			}
 		case MatchesAny(key, lineCodeHeaders):
 		default:
+			if otherYear(key, year) {
+				continue
+			}
 			switch valueRoleOf(head) {
 			case roleYTD:
 				if h.ytd >= 0 {
@@ -342,4 +349,19 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 		return nil, ""
 	}
 	return &v, s.Name + "!" + Ref(r, c)
+}
+
+// otherYear reports whether a folded header names a year, none of them
+// the campaign's.
+func otherYear(key string, year int) bool {
+	ys := yearRE.FindAllString(key, -1)
+	if len(ys) == 0 || year == 0 {
+		return false
+	}
+	for _, y := range ys {
+		if y == strconv.Itoa(year) {
+			return false
+		}
+	}
+	return true
 }

@@ -233,9 +233,11 @@ func TestValueColumnHeaders(t *testing.T) {
 		"TH tháng": "month", "Thực hiện": "month", "Tháng này": "month", "Month": "month",
 		"Lũy kế": "ytd", "Luỹ kế từ đầu năm": "ytd", "Lũy kế đến hết tháng 3": "ytd", "YTD": "ytd", "Cumulative": "ytd",
 		"Kế hoạch tháng": "", "Ghi chú": "", "% so KH": "", "Cùng kỳ năm trước": "",
+		"Thực hiện tháng 3/2023": "", "Lũy kế năm 2023": "", "Kỳ này": "month", "Lũy kế đến tháng trước": "",
+		"Ước thực hiện tháng 4": "", "Phát sinh tăng": "", "Thực hiện năm 2024 Tháng 3": "month",
 	} {
 		sh := &Sheet{Book: &Workbook{File: "x"}, Name: "S", Rows: [][]Cell{{{Kind: Text, Raw: "Mã chỉ tiêu"}, {Kind: Text, Raw: header}}}}
-		h, ok := longHeader(sh, 0)
+		h, ok := longHeader(sh, 0, 2024)
 		got := ""
 		switch {
 		case ok && h.month == 1:

@@ -71,6 +71,10 @@ var (
 	// ("BHXH HUYỆN CẨM GIÀNG", "BẢO HIỂM XÃ HỘI THỊ XÃ KINH MÔN", "BHXH H.
 	// GIA LỘC", "BHXH TP Hải Dương"); group 2 is the office's own name.
 	officeRE = regexp.MustCompile(`^(?:bhxh|bao hiem xa hoi)\s+((?:huyen|thi xa|thanh pho|tp|quan|h|tx|q|thi tran|co so|lien huyen|khu vuc)\s+)(.+)$`)
+	// looseOfficeRE is an office line without the kind of office ("BHXH
+	// CẨM GIÀNG"): one to five words, none of them a fund or agency word.
+	looseOfficeRE  = regexp.MustCompile(`^(?:bhxh|bao hiem xa hoi) ((?:[a-z]+ ?){1,5})$`)
+	notOfficeWords = []string{"bhyt", "bhtn", "bao hiem", "y te", "that nghiep", "tinh", "viet nam", "tu nguyen", "bat buoc", "thu", "chi", "so", "bao cao"}
 	// notOfficeKeys start heading lines that are not the reporting unit.
 	notOfficeKeys = []string{"bhxh tinh", "bao hiem xa hoi tinh", "bao hiem xa hoi viet nam", "bhxh viet nam",
 		"cong hoa xa hoi", "doc lap tu do", "mau so", "ban hanh kem theo"}
