@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 
@@ -31,6 +32,12 @@ func Default() *Campaign {
 	return c
 }
 
+// Score bases: which attainment the score uses.
+const (
+	BasisToDate = "to_date" // against the plan to date (kế hoạch lũy kế đến kỳ)
+	BasisAnnual = "annual"  // against the whole year's target
+)
+
 // Kinds of KPI.
 const (
 	Stock = "stock" // a head-count at month end
@@ -40,14 +47,18 @@ const (
 
 // Campaign is one year's emulation campaign.
 type Campaign struct {
-	Code         string      `yaml:"code" json:"code"`
-	Name         string      `yaml:"name" json:"name"`
-	Organisation string      `yaml:"organisation,omitempty" json:"organisation,omitempty"`
-	Year         int         `yaml:"year" json:"year"`
-	Cap          float64     `yaml:"cap" json:"cap"`
-	KPIs         []KPI       `yaml:"kpis" json:"kpis"`
-	Awards       []AwardRule `yaml:"awards" json:"awards"`
-	FieldAwards  FieldAwards `yaml:"field_awards" json:"field_awards"`
+	Code         string  `yaml:"code" json:"code"`
+	Name         string  `yaml:"name" json:"name"`
+	Organisation string  `yaml:"organisation,omitempty" json:"organisation,omitempty"`
+	Year         int     `yaml:"year" json:"year"`
+	Cap          float64 `yaml:"cap" json:"cap"`
+	// ScoreBasis says which attainment the score, ranks and awards use:
+	// "to_date" (against the plan to date, the default) or "annual"
+	// (against the whole year's target).
+	ScoreBasis  string      `yaml:"score_basis,omitempty" json:"score_basis,omitempty"`
+	KPIs        []KPI       `yaml:"kpis" json:"kpis"`
+	Awards      []AwardRule `yaml:"awards" json:"awards"`
+	FieldAwards FieldAwards `yaml:"field_awards" json:"field_awards"`
 
 	index map[string]int // folded code/name/alias → KPI index
 }
@@ -67,6 +78,10 @@ type KPI struct {
 	// when the targets workbook gives none.
 	TargetFromBaseline bool     `yaml:"target_from_baseline,omitempty" json:"target_from_baseline,omitempty"`
 	Aliases            []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// Phasing is the KPI's monthly phasing: 12 weights, January first, that
+	// spread the year's plan over the months (a flow's plan to date at month
+	// m is T·Σ_{i≤m} w_i / Σ w). Empty means equal weights (m/12).
+	Phasing []float64 `yaml:"phasing,omitempty" json:"phasing,omitempty"`
 	// Not lists phrases that rule a report row out of this KPI even when
 	// it starts with one of its names ("Số phải thu" is not the revenue
 	// collected).
@@ -139,6 +154,13 @@ func (c *Campaign) Validate() error {
 	if c.Cap == 0 {
 		c.Cap = 1.2
 	}
+	switch c.ScoreBasis {
+	case "":
+		c.ScoreBasis = BasisToDate
+	case BasisToDate, BasisAnnual:
+	default:
+		bad("score_basis %q must be to_date or annual", c.ScoreBasis)
+	}
 	if c.Cap < 1 {
 		bad("cap %g is below 1", c.Cap)
 	}
@@ -170,6 +192,17 @@ func (c *Campaign) Validate() error {
 		}
 		if k.Cap != 0 && k.Cap < 1 {
 			bad("%s: cap %g is below 1", where, k.Cap)
+		}
+		if len(k.Phasing) != 0 {
+			sum := 0.0
+			neg := false
+			for _, w := range k.Phasing {
+				sum += w
+				neg = neg || w < 0 || math.IsNaN(w) || math.IsInf(w, 0)
+			}
+			if len(k.Phasing) != 12 || neg || !(sum > 0) {
+				bad("%s: phasing must be 12 weights (January to December), none negative, not all zero", where)
+			}
 		}
 		for _, n := range k.Not {
 			if fold.Key(n) == "" {
@@ -309,6 +342,45 @@ type Unit struct {
 	Cluster   string             `json:"cluster"`
 	Targets   map[string]float64 `json:"targets"`
 	Baselines map[string]float64 `json:"baselines"`
+	// Quarters is the unit's plan per quarter for a KPI, when its targets
+	// workbook gives one (columns "KH quý I thu" …): it replaces the KPI's
+	// phasing for this unit.
+	Quarters map[string][4]float64 `json:"quarters,omitempty"`
+}
+
+// Share returns the KPI's share of the year's plan due by the end of month
+// m (1–12): Σ_{i≤m} w_i / Σ w over its phasing, m/12 without one.
+func (k KPI) Share(m int) float64 {
+	return phasedShare(k.Phasing, m)
+}
+
+// QuarterShare is the share due by the end of month m of a plan given per
+// quarter: the quarters before m's cumulated, m's quarter linearly by its
+// months (a unit's quarterly plan replaces the KPI's phasing).
+func QuarterShare(q [4]float64, m int) float64 {
+	var w []float64
+	for _, x := range q {
+		w = append(w, x/3, x/3, x/3)
+	}
+	return phasedShare(w, m)
+}
+
+func phasedShare(w []float64, m int) float64 {
+	m = max(0, min(m, 12))
+	if len(w) != 12 {
+		return float64(m) / 12
+	}
+	sum, due := 0.0, 0.0
+	for i, x := range w {
+		sum += x
+		if i < m {
+			due += x
+		}
+	}
+	if !(sum > 0) {
+		return float64(m) / 12
+	}
+	return due / sum
 }
 
 // EffectiveTarget returns the target the rules use for unit u and KPI k: the

@@ -83,6 +83,12 @@ func TestValidate(t *testing.T) {
 		{"max_share in range", "max_share: 0.3", "max_share: 1.5", "max_share 1.5"},
 		{"unknown key refused", "min_score: 95", "min_scor: 95", "field min_scor not found"},
 		{"alias naming two KPIs", "aliases: [BHTN,", "aliases: [BHYT,", "names both"},
+		{"score basis known", "score_basis: to_date", "score_basis: monthly", `score_basis "monthly"`},
+		{"annual basis accepted", "score_basis: to_date", "score_basis: annual", ""},
+		{"phasing of 12 weights", "kind: flow\n", "kind: flow\n    phasing: [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2]\n", ""},
+		{"phasing needs 12 weights", "kind: flow\n", "kind: flow\n    phasing: [1, 2, 3]\n", "phasing must be 12 weights"},
+		{"phasing not negative", "kind: flow\n", "kind: flow\n    phasing: [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, -2]\n", "phasing must be 12 weights"},
+		{"not: never one of the KPI's names", "not: [phải thu,", "not: [Số thu,", "is one of the KPI's own names"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,5 +148,22 @@ func TestEffectiveTarget(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("%s: %g,%v want %g,%v", tc.kpi, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+func TestShares(t *testing.T) {
+	k := KPI{Code: "thu", Kind: Flow}
+	if got := k.Share(3); got != 0.25 {
+		t.Errorf("equal weights: s(3) = %v", got)
+	}
+	k.Phasing = []float64{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}
+	if got := k.Share(11); got != 0 {
+		t.Errorf("all in December: s(11) = %v", got)
+	}
+	if got := k.Share(12); got != 1 {
+		t.Errorf("s(12) = %v", got)
+	}
+	if got := QuarterShare([4]float64{300, 300, 300, 300}, 2); got != 2.0/12 {
+		t.Errorf("equal quarters: s(2) = %v", got)
 	}
 }
