@@ -27,18 +27,28 @@ var yearRE = regexp.MustCompile(`\b(19|20)\d\d\b`)
 // KPIColumn is how a header names a KPI: which one, and for which year
 // (0 when it names none).
 type KPIColumn struct {
-	KPI  campaign.KPI
-	Year int
+	KPI     campaign.KPI
+	Year    int
+	Quarter int // 1–4 for a quarter's plan ("KH quý II thu"), else 0
 }
+
+// quarterRE finds a quarter in a folded header: "quy ii", "quy 3".
+var quarterWordRE = regexp.MustCompile(`\bquy (iv|i{1,3}|[1-4])\b`)
 
 // ParseKPIHeader recognises a header that names a KPI, optionally with a
 // year ("thu", "Số thu BHXH, BHYT, BHTN 2024", "KH 2024 thu", "thu 2023",
-// "Số thu năm 2023"). It returns false when no KPI is named.
+// "Số thu năm 2023") or a quarter ("KH quý II thu", "thu quý 3"). It
+// returns false when no KPI is named.
 func ParseKPIHeader(c *campaign.Campaign, text string) (KPIColumn, bool) {
 	if k, ok := c.KPIByText(text); ok {
 		return KPIColumn{KPI: k}, true
 	}
 	key := fold.Key(stripParensText(text))
+	quarter := 0
+	if m := quarterWordRE.FindStringSubmatch(key); m != nil {
+		quarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]
+		key = strings.Join(strings.Fields(strings.Replace(key, m[0], " ", 1)), " ")
+	}
 	year := 0
 	if m := yearRE.FindAllString(key, -1); len(m) == 1 {
 		year, _ = strconv.Atoi(m[0])
@@ -53,7 +63,7 @@ func ParseKPIHeader(c *campaign.Campaign, text string) (KPIColumn, bool) {
 	}
 	key = strings.TrimPrefix(key, "nam ")
 	if k, ok := c.KPIByKey(key); ok {
-		return KPIColumn{KPI: k, Year: year}, true
+		return KPIColumn{KPI: k, Year: year, Quarter: quarter}, true
 	}
 	return KPIColumn{}, false
 }

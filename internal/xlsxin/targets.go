@@ -20,6 +20,7 @@ type targetCol struct {
 	col      int
 	kpi      campaign.KPI
 	baseline bool
+	quarter  int // 1–4: the column is that quarter's plan
 }
 
 // ReadTargets reads units, targets (campaign year) and baselines (previous
@@ -94,10 +95,16 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 			out.Ignored = append(out.Ignored, fmt.Sprintf("%s '%s'", Ref(hr, col), text))
 			continue
 		}
-		tc := targetCol{col: col, kpi: kc.KPI, baseline: kc.Year == c.Year-1}
+		tc := targetCol{col: col, kpi: kc.KPI, baseline: kc.Year == c.Year-1, quarter: kc.Quarter}
 		what := "target"
-		if tc.baseline {
+		switch {
+		case tc.baseline && tc.quarter > 0:
+			out.Ignored = append(out.Ignored, fmt.Sprintf("%s '%s'", Ref(hr, col), text))
+			continue
+		case tc.baseline:
 			what = "baseline"
+		case tc.quarter > 0:
+			what = fmt.Sprintf("q%d", tc.quarter)
 		}
 		id := kc.KPI.Code + "/" + what
 		if prev, dup := seen[id]; dup {
@@ -154,6 +161,15 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 			}
 			if tc.baseline {
 				u.Baselines[tc.kpi.Code] = v
+				continue
+			}
+			if tc.quarter > 0 {
+				if u.Quarters == nil {
+					u.Quarters = map[string][4]float64{}
+				}
+				q := u.Quarters[tc.kpi.Code]
+				q[tc.quarter-1] = v
+				u.Quarters[tc.kpi.Code] = q
 				continue
 			}
 			if v == 0 && !tc.kpi.LowerIsBetter() {

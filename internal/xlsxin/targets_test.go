@@ -120,6 +120,7 @@ func TestParseKPIHeader(t *testing.T) {
 		"Tỷ lệ chậm đóng (%) 2023":     {"cham_dong", 2023},
 		"STT":                          {"", 0},
 		"Ghi chú 2024":                 {"", 0},
+		"Quỹ BHXH":                     {"", 0},
 	}
 	for text, want := range cases {
 		kc, ok := ParseKPIHeader(c, text)
@@ -159,5 +160,30 @@ row 5: 1 | H01 | A | 1200 | 10000 | 1100 | 2.5
 	if len(got.Units) != 1 || u.Code != "H01" || u.Name != "A" || u.Targets["thu"] != 1200 || u.Targets["bhyt"] != 10000 ||
 		u.Baselines["thu"] != 1100 || u.Baselines["cham_dong"] != 2.5 {
 		t.Fatalf("units = %+v", got.Units)
+	}
+}
+
+// A targets workbook may give a unit's plan per quarter: it replaces the
+// KPI's phasing for that unit.
+func TestReadTargetsQuarters(t *testing.T) {
+	c := campaign.Default()
+	wb := openSpec(t, "chitieu.xlsx", `
+sheet KH
+row 1: Mã ĐV | Tên đơn vị | KH 2024 thu | KH quý I thu | KH quý II thu | Số thu quý 3 | thu quý IV
+row 2: H01 | A | 1000 | 100 | 200 | 300 | 400
+row 3: H02 | B | 1200 | | | |
+`)
+	tg, err := ReadTargets(wb, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := tg.Units[0].Quarters["thu"]; q != [4]float64{100, 200, 300, 400} || tg.Units[0].Targets["thu"] != 1000 {
+		t.Errorf("H01: %+v", tg.Units[0])
+	}
+	if len(tg.Units[1].Quarters) != 0 {
+		t.Errorf("H02 has quarters %v", tg.Units[1].Quarters)
+	}
+	if len(tg.Ignored) != 0 {
+		t.Errorf("ignored %v", tg.Ignored)
 	}
 }
