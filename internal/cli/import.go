@@ -32,6 +32,8 @@ type ImportOptions struct {
 	Unit    string
 	Period  string
 	MaxSize int64
+	// PriorYear: the files are last year's reports (cùng kỳ)
+	PriorYear bool
 }
 
 // NewCmdImport builds kpi import; runF, when not nil, runs instead of
@@ -92,13 +94,14 @@ otherwise.`,
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "import files even if the same file was imported before")
 	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code, when neither the workbook nor the file name gives it")
 	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM, when neither the workbook nor the file name gives it")
+	cmd.Flags().BoolVar(&opts.PriorYear, "prior-year", false, "the files are last year's reports (cùng kỳ), kept for comparison and never scored")
 	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", xlsxgrid.DefaultLimits.MaxUnzipSize>>20, "refuse a workbook whose sheet unzips to more than this many MB")
 	return cmd
 }
 
 func importRun(ctx context.Context, opts *ImportOptions) error {
 	io := opts.IO
-	iopts := importer.Options{DryRun: opts.DryRun, Force: opts.Force, Unit: opts.Unit,
+	iopts := importer.Options{DryRun: opts.DryRun, Force: opts.Force, Unit: opts.Unit, PriorYear: opts.PriorYear,
 		Limits: xlsxgrid.Limits{MaxUnzipSize: opts.MaxSize << 20}}
 	if opts.Period != "" {
 		p, err := report.ParsePeriod(opts.Period)

@@ -32,6 +32,9 @@ type Options struct {
 	Unit   string          // --unit: the unit when the workbook and file name do not say
 	Period report.Period   // --period: likewise for the period
 	Limits xlsxgrid.Limits // --max-size; zero fields take xlsxgrid.DefaultLimits
+	// PriorYear imports reports of the year before the campaign's (cùng
+	// kỳ), kept for comparison and never scored.
+	PriorYear bool
 }
 
 // Status is what happened to one file.

@@ -45,12 +45,23 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 	default:
 		errs = append(errs, &xlsxin.CellError{File: b.File, Msg: "không xác định được kỳ báo cáo: thêm ô 'Kỳ báo cáo: 03/2024' hoặc dòng 'Tháng 3 năm 2024' trên bảng, đặt tên tệp như H01_2024-03.xlsx, hoặc dùng --period 2024-03"})
 	}
-	if !p.IsZero() && p.Year != im.Campaign.Year {
+	year := im.Campaign.Year
+	if opts.PriorYear {
+		year-- // cùng kỳ: last year's reports, never scored
+	}
+	if !p.IsZero() && p.Year != year {
 		cell := ""
 		if b.Period != nil && b.Period.Err == nil {
 			cell = b.Period.Sheet + "!" + b.Period.Cell
 		}
-		errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s nằm ngoài năm thi đua %d", p, im.Campaign.Year))
+		switch {
+		case opts.PriorYear:
+			errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s không thuộc năm %d: --prior-year chỉ nhận báo cáo năm trước (cùng kỳ)", p, year))
+		case p.Year == year-1:
+			errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s nằm ngoài năm thi đua %d; báo cáo năm %d để so sánh cùng kỳ thì nhập bằng kpi import --prior-year", p, year, p.Year))
+		default:
+			errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s nằm ngoài năm thi đua %d", p, year))
+		}
 	}
 
 	// the unit(s)
