@@ -9,74 +9,80 @@ import (
 )
 
 // copyTables are the workspace's tables in an order that respects their
-// references, with the columns copied.
-var copyTables = []struct{ name, cols, order string }{
-	{"campaign", "id, code, year, yaml, updated_at", "id"},
-	{"units", "code, name, cluster, position", "code"},
-	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind"},
-	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced", "id"},
-	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id"},
+// references, with the columns copied. identity marks the table whose id
+// the database may generate as an identity column, which an INSERT gives
+// only with the dialect's overriding clause.
+var copyTables = []struct {
+	name, cols, order string
+	identity          bool
+}{
+	{"campaign", "id, code, year, yaml, updated_at", "id", false},
+	{"units", "code, name, cluster, position", "code", false},
+	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind", false},
+	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced", "id", true},
+	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id", false},
 }
 
 // CopyTo copies the whole workspace — campaign, units, targets, the import
 // history with its reports and values — into dst, which must be empty, in
 // one transaction of dst. Ids are kept, so history references stay valid.
 func (s *DB) CopyTo(ctx context.Context, dst *DB) error {
-	var n int
-	if err := dst.db.QueryRowContext(ctx, "SELECT count(*) FROM campaign").Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%s already holds a workspace: copy into an empty one", dst.path)
-	}
-	tx, err := dst.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := dst.d.lockWrites(ctx, tx); err != nil {
-		return err
-	}
-	for _, t := range copyTables {
-		rows, err := s.db.QueryContext(ctx, "SELECT "+t.cols+" FROM "+t.name+" ORDER BY "+t.order)
-		if err != nil {
+	ids, _ := dst.d.(explicitIDs)
+	return dst.write(ctx, func(w *writeTx) error {
+		var n int
+		if err := w.QueryRowContext(ctx, "SELECT count(*) FROM campaign").Scan(&n); err != nil {
 			return err
 		}
-		colTypes, err := rows.ColumnTypes()
-		if err != nil {
-			rows.Close()
-			return err
+		if n > 0 {
+			return fmt.Errorf("%s already holds a workspace: copy into an empty one", dst.path)
 		}
-		width := len(colTypes)
-		var all [][]any
-		for rows.Next() {
-			vals := make([]any, width)
-			ptrs := make([]any, width)
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				rows.Close()
+		for _, t := range copyTables {
+			all, err := s.rows(ctx, "SELECT "+t.cols+" FROM "+t.name+" ORDER BY "+t.order)
+			if err != nil {
 				return err
 			}
-			all = append(all, vals)
+			if len(all) == 0 {
+				continue
+			}
+			table := t.name + " (" + t.cols + ")"
+			if t.identity && ids != nil {
+				table += " " + ids.overriding()
+			}
+			if err := dst.insertRows(ctx, w, table, placeholderRow(len(all[0])), len(all), func(i int, args []any) []any { return append(args, all[i]...) }); err != nil {
+				return fmt.Errorf("copying %s: %w", t.name, err)
+			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		if ids != nil {
+			return ids.afterCopy(ctx, w)
 		}
-		table := t.name + " (" + t.cols + ")"
-		if dst.d.name() == "postgres" && t.name == "imports" {
-			table += " OVERRIDING SYSTEM VALUE"
-		}
-		if err := dst.insertRows(ctx, tx, table, width, len(all), func(i int, args []any) []any { return append(args, all[i]...) }); err != nil {
-			return fmt.Errorf("copying %s: %w", t.name, err)
-		}
+		return nil
+	})
+}
+
+// rows reads every row of a query, each as its column values.
+func (s *DB) rows(ctx context.Context, query string) ([][]any, error) {
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	if err := dst.d.afterCopy(ctx, tx); err != nil {
-		return err
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
 	}
-	return tx.Commit()
+	var all [][]any
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		all = append(all, vals)
+	}
+	return all, rows.Err()
 }
 
 // Summary is what a copy is verified by: row counts per table and a

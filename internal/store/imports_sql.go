@@ -16,16 +16,8 @@ import (
 
 // FindImport looks a file up by SHA-256.
 func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
-	return findImport(ctx, s.db, sha)
-}
-
-type queryer interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-func findImport(ctx context.Context, q queryer, sha string) (int64, bool, error) {
 	var id int64
-	err := q.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", sha).Scan(&id)
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", sha).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -37,70 +29,63 @@ func findImport(ctx context.Context, q queryer, sha string) (int64, bool, error)
 // unique index says so), the transaction is tried again on the new state:
 // the file is then found already imported, or supersedes the winner.
 func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
+	imp, err := newImportRows(rec, reports, force)
+	if err != nil {
+		return 0, nil, err
+	}
 	for attempt := 1; ; attempt++ {
 		var id int64
 		var sup []Superseded
-		var err error
-		if s.d.name() == "postgres" && len(reports) == 1 {
-			id, sup, err = s.savePostgresOne(ctx, rec, reports[0], force)
-		} else {
-			id, sup, err = s.saveImport(ctx, rec, reports, force)
-		}
+		err = s.write(ctx, func(w *writeTx) (err error) {
+			if one, ok := s.d.(oneReportSaver); ok && len(reports) == 1 {
+				id, sup, err = one.saveOne(ctx, w, imp)
+			} else {
+				id, sup, err = s.saveImport(ctx, w, imp)
+			}
+			return err
+		})
 		if errors.Is(err, errSameFile) {
 			// the unique index on the file's SHA-256 said no: name the import
-			if id, found, ferr := findImport(ctx, s.db, rec.SHA256); ferr == nil && found {
+			if id, found, ferr := s.FindImport(ctx, rec.SHA256); ferr == nil && found {
 				return 0, nil, &AlreadyImportedError{ID: id}
 			}
 		}
 		if attempt < 5 && (s.d.uniqueViolation(err) || errors.Is(err, errSameFile)) {
 			continue
 		}
-		return id, sup, err
+		if err != nil {
+			return 0, nil, err
+		}
+		return id, sup, nil
 	}
 }
 
 // errSameFile: the file's bytes are already imported (unique index).
 var errSameFile = errors.New("same file already imported")
 
-func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (int64, []Superseded, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, nil, friendly(s.path, err)
+// sameFile makes the unique index's refusal of an import (its file's
+// bytes are imported already) errSameFile.
+func sameFile(d dialect, err error) error {
+	if d.uniqueViolation(err) {
+		return errSameFile
 	}
-	defer tx.Rollback()
-	if err := s.d.lockWrites(ctx, tx); err != nil {
-		return 0, nil, err
-	}
-	warnings, err := json.Marshal(nonNil(rec.Warnings))
-	if err != nil {
-		return 0, nil, err
-	}
-	forced := 0
-	if force {
-		forced = 1
-	}
+	return err
+}
+
+func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64, []Superseded, error) {
 	var id int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced).Scan(&id); err != nil {
-		if s.d.uniqueViolation(err) {
-			return 0, nil, errSameFile
-		}
-		return 0, nil, friendly(s.path, err)
+	if err := w.QueryRowContext(ctx, insertImportSQL, imp.args...).Scan(&id); err != nil {
+		return 0, nil, sameFile(s.d, err)
 	}
+	reports := imp.reports
 	// supersede the reports in force for the units and periods of this
 	// file: one UPDATE … RETURNING per report for a small file (through the
 	// (unit, period) index), one scan of the period for a big one
 	var superseded []Superseded
-	const supersede = "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL RETURNING import_id"
 	if len(reports) <= 64 {
 		for _, r := range reports {
-			row, err := s.txQueryRow(ctx, tx, supersede, id, r.Unit, r.Period.String())
-			if err != nil {
-				return 0, nil, err
-			}
 			var old int64
-			switch err := row.Scan(&old); {
+			switch err := s.txQueryRow(ctx, w, supersedeSQL("?")+returningImport, id, r.Unit, r.Period.String()).Scan(&old); {
 			case err == nil:
 				superseded = append(superseded, Superseded{Unit: r.Unit, Period: r.Period.String(), ImportID: old})
 			case !errors.Is(err, sql.ErrNoRows):
@@ -114,7 +99,7 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 			periods[r.Period.String()] = true
 		}
 		for period := range periods {
-			rows, err := tx.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
+			rows, err := w.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
 			if err != nil {
 				return 0, nil, err
 			}
@@ -138,7 +123,7 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 			if !ok {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by IS NULL", id, r.Unit, period); err != nil {
+			if _, err := w.ExecContext(ctx, supersedeSQL("?"), id, r.Unit, period); err != nil {
 				return 0, nil, err
 			}
 			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
@@ -146,95 +131,47 @@ func (s *DB) saveImport(ctx context.Context, rec ImportRecord, reports []report.
 	}
 	// report ids are given here (the transaction holds the write lock), so
 	// that reports go in as multi-row inserts
-	rids, err := s.d.reportIDs(ctx, tx, len(reports))
+	rids, err := s.d.reportIDs(ctx, w, len(reports))
 	if err != nil {
 		return 0, nil, err
 	}
-	vals := make([]string, len(reports))
-	for i, r := range reports {
-		if vals[i], err = encodeValues(r.Values); err != nil {
-			return 0, nil, err
-		}
-	}
-	if err := s.insertRows(ctx, tx, "reports (id, import_id, unit_code, period, vals)", 5, len(reports), func(i int, args []any) []any {
+	if err := s.insertRows(ctx, w, reportsTable, reportRow("?", "?"), len(reports), func(i int, args []any) []any {
 		r := reports[i]
-		return append(args, rids[i], id, r.Unit, r.Period.String(), vals[i])
+		return append(args, rids[i], id, r.Unit, r.Period.String(), imp.vals[i])
 	}); err != nil {
 		if s.d.uniqueViolation(err) {
 			return 0, nil, err
 		}
-		return 0, nil, fmt.Errorf("saving reports: %w", friendly(s.path, err))
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, nil, friendly(s.path, err)
+		return 0, nil, fmt.Errorf("saving reports: %w", err)
 	}
 	return id, superseded, nil
-}
-
-// txExec and txQueryRow run a frequent statement in a transaction: through
-// the store's prepared statement on SQLite; as plain SQL on PostgreSQL,
-// whose driver keeps prepared statements per connection itself (preparing
-// again on the transaction's connection would cost a round trip).
-func (s *DB) txExec(ctx context.Context, tx txx, q string, args ...any) error {
-	if s.d.name() != "sqlite" {
-		_, err := tx.ExecContext(ctx, q, args...)
-		return err
-	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return err
-	}
-	_, err = tx.StmtContext(ctx, st).ExecContext(ctx, args...)
-	return err
-}
-
-func (s *DB) txQueryRow(ctx context.Context, tx txx, q string, args ...any) (*sql.Row, error) {
-	if s.d.name() != "sqlite" {
-		return tx.QueryRowContext(ctx, q, args...), nil
-	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...), nil
 }
 
 // insertBatch is how many rows one INSERT statement carries.
 const insertBatch = 200
 
-// insertRows inserts n rows of width columns into table in multi-row
-// INSERT statements of insertBatch rows (the full-size statement is
-// prepared once); row appends the values of row i to args.
-func (s *DB) insertRows(ctx context.Context, tx txx, table string, width, n int, row func(i int, args []any) []any) error {
-	query := func(n int) string {
-		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
-		return "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
-	}
-	args := make([]any, 0, insertBatch*width)
+// insertRows inserts n rows into table, each written as row, in multi-row
+// INSERT statements of insertBatch rows (the full-size statement is a
+// frequent one: see txExec); args appends the arguments of row i.
+func (s *DB) insertRows(ctx context.Context, w *writeTx, table, row string, n int, args func(i int, args []any) []any) error {
+	batch := make([]any, 0, insertBatch*strings.Count(row, "?"))
 	for start := 0; start < n; start += insertBatch {
 		end := min(start+insertBatch, n)
-		args = args[:0]
+		batch = batch[:0]
 		for i := start; i < end; i++ {
-			args = row(i, args)
+			batch = args(i, batch)
 		}
 		if end-start == insertBatch {
-			if err := s.txExec(ctx, tx, query(insertBatch), args...); err != nil {
+			if err := s.txExec(ctx, w, insertSQL(table, row, insertBatch), batch...); err != nil {
 				return err
 			}
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, query(end-start), args...); err != nil {
+		if _, err := w.ExecContext(ctx, insertSQL(table, row, end-start), batch...); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // Imports lists the history with each import's units and superseders.
@@ -275,71 +212,67 @@ func (s *DB) Imports(ctx context.Context) ([]ImportRecord, error) {
 // superseded takes its place: live again if the undone report was live, or
 // superseded by whatever superseded the undone one.
 func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if err := s.d.lockWrites(ctx, tx); err != nil {
-		return nil, err
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE id = ?", id).Scan(&n); err != nil {
-		return nil, err
-	}
-	if n == 0 {
-		return nil, fmt.Errorf("%w #%d", ErrNoImport, id)
-	}
-	type rep struct {
-		unit, period string
-		by           sql.NullInt64
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT unit_code, period, superseded_by FROM reports WHERE import_id = ?", id)
-	if err != nil {
-		return nil, err
-	}
-	var reps []rep
-	for rows.Next() {
-		var r rep
-		if err := rows.Scan(&r.unit, &r.period, &r.by); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		reps = append(reps, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM reports WHERE import_id = ?", id); err != nil {
-		return nil, err
-	}
 	var restored []Superseded
-	for _, r := range reps {
-		var prev int64
-		err := tx.QueryRowContext(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by = ?", r.unit, r.period, id).Scan(&prev)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
+	err := s.write(ctx, func(w *writeTx) error {
+		var n int
+		if err := w.QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE id = ?", id).Scan(&n); err != nil {
+			return err
 		}
+		if n == 0 {
+			return fmt.Errorf("%w #%d", ErrNoImport, id)
+		}
+		type rep struct {
+			unit, period string
+			by           sql.NullInt64
+		}
+		rows, err := w.QueryContext(ctx, "SELECT unit_code, period, superseded_by FROM reports WHERE import_id = ?", id)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		var by any
-		if r.by.Valid {
-			by = r.by.Int64
+		var reps []rep
+		for rows.Next() {
+			var r rep
+			if err := rows.Scan(&r.unit, &r.period, &r.by); err != nil {
+				rows.Close()
+				return err
+			}
+			reps = append(reps, r)
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by = ?", by, r.unit, r.period, id); err != nil {
-			return nil, err
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
 		}
-		if !r.by.Valid {
-			restored = append(restored, Superseded{Unit: r.unit, Period: r.period, ImportID: prev})
+		if _, err := w.ExecContext(ctx, "DELETE FROM reports WHERE import_id = ?", id); err != nil {
+			return err
 		}
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM imports WHERE id = ?", id); err != nil {
+		for _, r := range reps {
+			var prev int64
+			err := w.QueryRowContext(ctx, "SELECT import_id FROM reports WHERE unit_code = ? AND period = ? AND superseded_by = ?", r.unit, r.period, id).Scan(&prev)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			var by any
+			if r.by.Valid {
+				by = r.by.Int64
+			}
+			if _, err := w.ExecContext(ctx, "UPDATE reports SET superseded_by = ? WHERE unit_code = ? AND period = ? AND superseded_by = ?", by, r.unit, r.period, id); err != nil {
+				return err
+			}
+			if !r.by.Valid {
+				restored = append(restored, Superseded{Unit: r.unit, Period: r.period, ImportID: prev})
+			}
+		}
+		_, err = w.ExecContext(ctx, "DELETE FROM imports WHERE id = ?", id)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	sort.Slice(restored, func(i, j int) bool { return restored[i].Unit < restored[j].Unit })
-	return restored, tx.Commit()
+	return restored, nil
 }
 
 // LiveReports lists the reports in force for a year.

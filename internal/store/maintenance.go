@@ -6,19 +6,14 @@ import (
 	"os"
 )
 
-// Backup writes a consistent copy of the workspace to path with VACUUM
-// INTO, while others may go on reading. An existing file is refused.
+// Backup writes a consistent copy of the workspace to the new file path,
+// as the dialect can (or says what to use instead). An existing file is
+// refused.
 func (s *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s already exists: name a new file for the backup", path)
 	}
-	if s.d.name() != "sqlite" {
-		return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
-	}
-	if err := s.d.backup(ctx, s.db, path); err != nil {
-		return friendly(path, err)
-	}
-	return nil
+	return reword(s.d, path, s.d.backup(ctx, s.db, path))
 }
 
 // Problem is one finding of Check.
@@ -27,10 +22,10 @@ type Problem struct {
 	Detail string
 }
 
-// Check runs SQLite's integrity check and the workspace's own invariants:
-// every import has reports and every report values; no two live reports
-// for one unit and period; every superseding import exists; every report's
-// unit exists.
+// Check runs the database's integrity checks and the workspace's own
+// invariants: every import has reports and every report values; no two
+// live reports for one unit and period; every superseding import exists;
+// every report's unit exists.
 func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 	invariants := []problemQuery{
 		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || CAST(id AS TEXT) || ' (' || file || ')' FROM imports i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
@@ -44,7 +39,7 @@ func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 	for _, q := range append(s.d.integrityChecks(), invariants...) {
 		rows, err := s.db.QueryContext(ctx, q.query)
 		if err != nil {
-			return nil, friendly(s.path, err)
+			return nil, s.reword(err)
 		}
 		for rows.Next() {
 			var d string

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -93,15 +95,19 @@ func OpenPostgres(ctx context.Context, dsn string, create bool) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := &DB{db: dbx{db, pgDialect{}}, d: pgDialect{}, path: Redact(dsn)}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("không kết nối được PostgreSQL %s: %w", Redact(dsn), err)
+		var done *reworded
+		if err := s.reword(err); errors.As(err, &done) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("không kết nối được PostgreSQL %s: %w", s.path, err)
 	}
-	s := &DB{db: dbx{db, pgDialect{}}, d: pgDialect{}, path: Redact(dsn)}
 	var exists bool
 	if err := db.QueryRowContext(ctx, "SELECT to_regclass('kpi_schema_version') IS NOT NULL").Scan(&exists); err != nil {
 		db.Close()
-		return nil, err
+		return nil, s.reword(err)
 	}
 	if !exists && !create {
 		db.Close()
@@ -109,7 +115,7 @@ func OpenPostgres(ctx context.Context, dsn string, create bool) (*DB, error) {
 	}
 	if _, err := db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS kpi_schema_version (version INTEGER NOT NULL)"); err != nil {
 		db.Close()
-		return nil, err
+		return nil, s.reword(err)
 	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -142,42 +148,60 @@ func Redact(dsn string) string {
 	return u.Redacted()
 }
 
-// pgDialect is a shared PostgreSQL server.
+// pgDialect is a shared PostgreSQL server. It has the optional hooks: a
+// one-report file goes in one batch (postgres_fast.go), and a copy
+// overrides the identity of imports.id.
 type pgDialect struct{}
 
-func (pgDialect) name() string           { return "postgres" }
+var (
+	_ oneReportSaver = pgDialect{}
+	_ explicitIDs    = pgDialect{}
+)
+
 func (pgDialect) rebind(q string) string { return dollarParams(q) }
 func (pgDialect) migrations() []string   { return pgMigrations }
 
-// version reads the schema version, locking the row so that two processes
-// migrating at once take turns.
-func (pgDialect) version(ctx context.Context, tx txx) (int, error) {
-	if _, err := tx.ExecContext(ctx, "LOCK TABLE kpi_schema_version IN EXCLUSIVE MODE"); err != nil {
+// version reads the schema version, locking the table: migrate's write
+// lock already makes kpi processes take turns, this lock keeps out older
+// kpi versions, which migrate without it.
+func (pgDialect) version(ctx context.Context, w *writeTx) (int, error) {
+	if _, err := w.ExecContext(ctx, "LOCK TABLE kpi_schema_version IN EXCLUSIVE MODE"); err != nil {
 		return 0, err
 	}
 	var v int
-	err := tx.QueryRowContext(ctx, "SELECT version FROM kpi_schema_version").Scan(&v)
+	err := w.QueryRowContext(ctx, "SELECT version FROM kpi_schema_version").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
 	return v, err
 }
 
-func (pgDialect) setVersion(ctx context.Context, tx txx, v int) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM kpi_schema_version"); err != nil {
+func (pgDialect) setVersion(ctx context.Context, w *writeTx, v int) error {
+	if _, err := w.ExecContext(ctx, "DELETE FROM kpi_schema_version"); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO kpi_schema_version (version) VALUES (?)", v)
+	_, err := w.ExecContext(ctx, "INSERT INTO kpi_schema_version (version) VALUES (?)", v)
 	return err
 }
 
-func (pgDialect) reportIDs(ctx context.Context, tx txx, n int) ([]int64, error) {
+// writeLockKey is the advisory lock that orders kpi's writing
+// transactions on a PostgreSQL workspace.
+const writeLockKey = 0x6b7069 // "kpi"
+
+// writeLock is a transaction-scoped advisory lock: files are committed
+// one at a time across every process, as on SQLite, so that superseding
+// updates cannot deadlock; each transaction is short.
+func (pgDialect) writeLock() (string, []any) {
+	return "SELECT pg_advisory_xact_lock(?)", []any{writeLockKey}
+}
+
+func (pgDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, error) {
 	if n == 1 {
 		var id int64
-		err := tx.QueryRowContext(ctx, "SELECT nextval('reports_id_seq')").Scan(&id)
+		err := w.QueryRowContext(ctx, "SELECT nextval('reports_id_seq')").Scan(&id)
 		return []int64{id}, err
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT nextval('reports_id_seq') FROM generate_series(1, ?)", n)
+	rows, err := w.QueryContext(ctx, "SELECT nextval('reports_id_seq') FROM generate_series(1, ?)", n)
 	if err != nil {
 		return nil, err
 	}
@@ -192,6 +216,11 @@ func (pgDialect) reportIDs(ctx context.Context, tx txx, n int) ([]int64, error) 
 	}
 	return ids, rows.Err()
 }
+
+// cachePrepared: pgx keeps prepared statements per connection itself;
+// preparing again on the transaction's connection would cost a round
+// trip.
+func (pgDialect) cachePrepared() bool { return false }
 
 func (pgDialect) backup(ctx context.Context, db dbx, path string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
@@ -208,27 +237,72 @@ func (pgDialect) uniqueViolation(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "23505" || pe.Code == "40P01" || pe.Code == "40001")
 }
 
-// writeLockKey is the advisory lock that orders kpi's writing
-// transactions on a PostgreSQL workspace.
-const writeLockKey = 0x6b7069 // "kpi"
-
-// lockWrites takes a transaction-scoped advisory lock: files are committed
-// one at a time across every process, as on SQLite, so that superseding
-// updates cannot deadlock; each transaction is short.
-func (pgDialect) lockWrites(ctx context.Context, tx txx) error {
-	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", writeLockKey)
-	return err
+// reword puts PostgreSQL's common failures in words: the server cannot be
+// reached (on any system: by the dial, not by the system's error
+// number), refuses the login, has no such database, is out of disk or
+// connections, or is a read-only standby.
+func (pgDialect) reword(where string, err error) error {
+	var hint string
+	var dial *net.OpError // refused, unreachable, unknown host, timed out
+	var pe *pgconn.PgError
+	code := ""
+	if errors.As(err, &pe) {
+		code = pe.Code
+	}
+	switch {
+	case errors.As(err, &dial) && dial.Op == "dial":
+		hint = fmt.Sprintf("không kết nối được PostgreSQL %s: không tới được máy chủ; kiểm tra máy chủ đang chạy, tên máy và cổng trong --db, và đường mạng", where)
+	case code == "28P01" || code == "28000":
+		hint = fmt.Sprintf("PostgreSQL từ chối đăng nhập vào %s: kiểm tra tên người dùng và mật khẩu trong --db (hoặc PGPASSWORD, ~/.pgpass) và quyền truy cập của máy này (pg_hba.conf)", where)
+	case code == "3D000":
+		hint = fmt.Sprintf("cơ sở dữ liệu của %s chưa có trên máy chủ PostgreSQL: tạo nó (createdb hoặc CREATE DATABASE) rồi chạy 'kpi init'", where)
+	case code == "53100":
+		hint = fmt.Sprintf("máy chủ PostgreSQL hết chỗ trống trên đĩa (disk full) khi ghi %s: báo người quản trị máy chủ giải phóng chỗ trống rồi chạy lại; dữ liệu đã có không bị thay đổi", where)
+	case code == "53300":
+		hint = fmt.Sprintf("máy chủ PostgreSQL của %s đã đủ số kết nối (too many connections): chờ các lệnh kpi khác chạy xong rồi chạy lại, hoặc nhờ người quản trị tăng max_connections", where)
+	case code == "25006":
+		hint = fmt.Sprintf("%s chỉ đọc (read-only, có lẽ là máy chủ dự phòng): ghi vào máy chủ chính, đặt địa chỉ của nó trong --db", where)
+	default:
+		return err
+	}
+	return &reworded{hint, err}
 }
 
+// overriding: imports.id is GENERATED ALWAYS AS IDENTITY.
+func (pgDialect) overriding() string { return "OVERRIDING SYSTEM VALUE" }
+
 // afterCopy moves the identity and sequence past the copied ids.
-func (pgDialect) afterCopy(ctx context.Context, tx txx) error {
+func (pgDialect) afterCopy(ctx context.Context, w *writeTx) error {
 	for _, q := range []string{
 		"SELECT setval(pg_get_serial_sequence('imports', 'id'), COALESCE((SELECT MAX(id) FROM imports), 0) + 1, false)",
 		"SELECT setval('reports_id_seq', COALESCE((SELECT MAX(id) FROM reports), 0) + 1, false)",
 	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+		if _, err := w.ExecContext(ctx, q); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// dollarParams rewrites ? placeholders as $1, $2 … (outside quotes).
+func dollarParams(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	inQuote := false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\'':
+			inQuote = !inQuote
+		case c == '?' && !inQuote:
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

@@ -1,7 +1,9 @@
 // Package store keeps the workspace: the campaign, units with their targets,
-// and (later) the import history and observations. All SQL lives here, behind
-// the Store interface, so that another database can stand behind the same
-// commands.
+// and the import history with its reports. All SQL lives here, behind the
+// Store interface, so that another database can stand behind the same
+// commands: DB is the one implementation (db.go), with a dialect per
+// database for what differs (dialect.go, and the files of each), and
+// every change to the workspace goes through DB.write.
 package store
 
 import (

@@ -49,7 +49,7 @@ func backends(t *testing.T, test func(t *testing.T, open func() *DB)) {
 	})
 }
 
-func seed(t *testing.T, s *DB, n int) {
+func seed(t testing.TB, s *DB, n int) {
 	t.Helper()
 	ctx := context.Background()
 	if err := s.SetCampaign(ctx, campaign.Default()); err != nil {

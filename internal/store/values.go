@@ -49,8 +49,8 @@ func decodeValues(s string) ([]report.Value, error) {
 
 // moveValues is the data step of migration 4: every report's observations
 // become its JSON values, then the observations table goes.
-func moveValues(ctx context.Context, tx txx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT report_id, kpi, month_value, ytd_value, month_cell, ytd_cell FROM observations ORDER BY report_id, kpi")
+func moveValues(ctx context.Context, w *writeTx) error {
+	rows, err := w.QueryContext(ctx, "SELECT report_id, kpi, month_value, ytd_value, month_cell, ytd_cell FROM observations ORDER BY report_id, kpi")
 	if err != nil {
 		return err
 	}
@@ -86,11 +86,11 @@ func moveValues(ctx context.Context, tx txx) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE reports SET vals = ? WHERE id = ?", vals, id); err != nil {
+		if _, err := w.ExecContext(ctx, "UPDATE reports SET vals = ? WHERE id = ?", vals, id); err != nil {
 			return err
 		}
 	}
-	_, err = tx.ExecContext(ctx, "DROP TABLE observations")
+	_, err = w.ExecContext(ctx, "DROP TABLE observations")
 	return err
 }
 

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// DB is a workspace in a SQL database: one implementation, with a dialect
+// for what differs between the databases (the dialect files).
+type DB struct {
+	db   dbx
+	d    dialect
+	path string
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared once, used by every import
+}
+
+var _ Store = (*DB)(nil)
+
+// ErrNoWorkspace is returned when opening a workspace that does not exist
+// without create.
+var ErrNoWorkspace = errors.New("no workspace")
+
+// Path names the workspace (a file path, or a URL without its password).
+func (s *DB) Path() string { return s.path }
+
+// Close closes the database.
+func (s *DB) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
+
+// write runs fn in one writing transaction of the workspace: it begins,
+// takes the dialect's write lock (writing transactions take turns across
+// every process), runs fn and commits. Every change to the workspace goes
+// through here. An error of fn rolls the whole transaction back; errors
+// come back reworded by the dialect where it knows them.
+func (s *DB) write(ctx context.Context, fn func(w *writeTx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.reword(err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return s.reword(err)
+	}
+	defer tx.Rollback()
+	w := &writeTx{tx: tx, conn: conn, d: s.d}
+	if q, args := s.d.writeLock(); q != "" {
+		w.lock = &statement{q, args}
+	}
+	if err := fn(w); err != nil {
+		return s.reword(err)
+	}
+	return s.reword(tx.Commit())
+}
+
+// reworded is a storage error put in words the officer can act on by a
+// dialect's reword; the driver's error stays wrapped.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (e *reworded) Error() string { return e.msg + ": " + e.err.Error() }
+func (e *reworded) Unwrap() error { return e.err }
+
+// reword has the dialect reword err, once, naming the workspace.
+func (s *DB) reword(err error) error { return reword(s.d, s.path, err) }
+
+func reword(d dialect, where string, err error) error {
+	var done *reworded
+	if err == nil || errors.As(err, &done) {
+		return err
+	}
+	return d.reword(where, err)
+}
+
+// migrate brings the schema up to date, one migration per writing
+// transaction. Each step reads the version inside its transaction, so
+// that two kpi processes opening a new workspace at once cannot both
+// apply the same migration. A workspace written by a newer kpi is
+// refused.
+func (s *DB) migrate(ctx context.Context) error {
+	for {
+		done := false
+		err := s.write(ctx, func(w *writeTx) error {
+			v, err := s.d.version(ctx, w)
+			if err != nil {
+				return fmt.Errorf("%s is not a kpi workspace: %w", s.path, s.reword(err))
+			}
+			if v > SchemaVersion {
+				return fmt.Errorf("%s was written by a newer kpi (schema %d, this kpi knows %d): update kpi", s.path, v, SchemaVersion)
+			}
+			if v == SchemaVersion {
+				done = true
+				return nil
+			}
+			if _, err := w.ExecContext(ctx, s.d.migrations()[v]); err != nil {
+				return fmt.Errorf("migrating %s to schema %d: %w", s.path, v+1, s.reword(err))
+			}
+			if v+1 == 4 {
+				if err := moveValues(ctx, w); err != nil {
+					return fmt.Errorf("migrating %s to schema 4: %w", s.path, s.reword(err))
+				}
+			}
+			return s.d.setVersion(ctx, w, v+1)
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// stmt returns the prepared statement for query, preparing it once.
+func (s *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// txExec and txQueryRow run a frequent statement in a writing
+// transaction: through the store's prepared statement when the dialect
+// caches them, as text otherwise.
+func (s *DB) txExec(ctx context.Context, w *writeTx, q string, args ...any) error {
+	if !s.d.cachePrepared() {
+		_, err := w.ExecContext(ctx, q, args...)
+		return err
+	}
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return err
+	}
+	tst, err := w.StmtContext(ctx, st)
+	if err != nil {
+		return err
+	}
+	_, err = tst.ExecContext(ctx, args...)
+	return err
+}
+
+func (s *DB) txQueryRow(ctx context.Context, w *writeTx, q string, args ...any) row {
+	if !s.d.cachePrepared() {
+		return w.QueryRowContext(ctx, q, args...)
+	}
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return row{err: err}
+	}
+	tst, err := w.StmtContext(ctx, st)
+	if err != nil {
+		return row{err: err}
+	}
+	return row{row: tst.QueryRowContext(ctx, args...)}
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// The SQL of an import, written once for every way of saving one: the
+// generic saveImport and a dialect's own (oneReportSaver). Where one
+// statement needs an id another made, the id is an SQL expression given
+// by the caller: "?" with the id among the arguments, or an expression of
+// the database that finds it.
+
+// insertImportSQL records the file; its arguments are importRows.args.
+const insertImportSQL = `INSERT INTO imports (imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+
+// supersedeSQL marks the live report of a unit and period (the two
+// arguments after any of importID) superseded by the import importID
+// names.
+func supersedeSQL(importID string) string {
+	return "UPDATE reports SET superseded_by = " + importID + " WHERE unit_code = ? AND period = ? AND superseded_by IS NULL"
+}
+
+// returningImport makes supersedeSQL return the import superseded.
+const returningImport = " RETURNING import_id"
+
+// reportsTable is where reports go, with reportRow's columns.
+const reportsTable = "reports (id, import_id, unit_code, period, vals)"
+
+// reportRow is one row of reportsTable: its id and import's id as SQL
+// expressions, then unit, period and values as arguments.
+func reportRow(id, importID string) string {
+	return "(" + id + ", " + importID + ", ?, ?, ?)"
+}
+
+// placeholderRow is a row of width "?" placeholders.
+func placeholderRow(width int) string {
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+}
+
+// insertSQL inserts n rows, each written as row, into table.
+func insertSQL(table, row string, n int) string {
+	return "INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
+// importRows is an import made ready to write, once for every attempt:
+// the arguments of insertImportSQL and each report's encoded values.
+type importRows struct {
+	args    []any
+	reports []report.Report
+	vals    []string
+}
+
+func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*importRows, error) {
+	warnings, err := json.Marshal(nonNil(rec.Warnings))
+	if err != nil {
+		return nil, err
+	}
+	forced := 0
+	if force {
+		forced = 1
+	}
+	imp := &importRows{
+		args:    []any{rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced},
+		reports: reports,
+		vals:    make([]string, len(reports)),
+	}
+	for i, r := range reports {
+		if imp.vals[i], err = encodeValues(r.Values); err != nil {
+			return nil, err
+		}
+	}
+	return imp, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bhxh/kpi/internal/campaign"
+)
+
+// Campaign returns the stored campaign.
+func (s *DB) Campaign(ctx context.Context) (*campaign.Campaign, error) {
+	var y string
+	err := s.db.QueryRowContext(ctx, "SELECT yaml FROM campaign WHERE id = 1").Scan(&y)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNoCampaign
+	}
+	if err != nil {
+		return nil, err
+	}
+	return campaign.Parse([]byte(y))
+}
+
+// SetCampaign stores the campaign.
+func (s *DB) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
+	y, err := c.YAML()
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writeTx) error {
+		_, err := w.ExecContext(ctx, `INSERT INTO campaign (id, code, year, yaml, updated_at) VALUES (1, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET code = excluded.code, year = excluded.year, yaml = excluded.yaml, updated_at = excluded.updated_at`,
+			c.Code, c.Year, string(y), time.Now().UTC().Format(time.RFC3339))
+		return err
+	})
+}
+
+// UnitNames returns every unit in workbook order, without targets.
+func (s *DB) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT code, name, cluster FROM units ORDER BY position, code")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var units []campaign.Unit
+	for rows.Next() {
+		var u campaign.Unit
+		if err := rows.Scan(&u.Code, &u.Name, &u.Cluster); err != nil {
+			return nil, err
+		}
+		units = append(units, u)
+	}
+	return units, rows.Err()
+}
+
+// Units returns every unit in workbook order.
+func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
+	units, err := s.UnitNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	idx := make(map[string]int, len(units))
+	for i := range units {
+		units[i].Targets, units[i].Baselines = map[string]float64{}, map[string]float64{}
+		idx[units[i].Code] = i
+	}
+	vals, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, kind, value FROM unit_values")
+	if err != nil {
+		return nil, err
+	}
+	defer vals.Close()
+	for vals.Next() {
+		var code, kpi, kind string
+		var v float64
+		if err := vals.Scan(&code, &kpi, &kind, &v); err != nil {
+			return nil, err
+		}
+		i, ok := idx[code]
+		if !ok {
+			continue
+		}
+		if kind == "target" {
+			units[i].Targets[kpi] = v
+		} else {
+			units[i].Baselines[kpi] = v
+		}
+	}
+	return units, vals.Err()
+}
+
+// SaveUnits upserts units and replaces their values, in one transaction.
+func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
+	return s.write(ctx, func(w *writeTx) error {
+		// units of this workbook come first, in its order; others keep theirs after
+		if _, err := w.ExecContext(ctx, "UPDATE units SET position = position + ?", len(units)+1); err != nil {
+			return err
+		}
+		up, err := w.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position) VALUES (?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, cluster = excluded.cluster, position = excluded.position`)
+		if err != nil {
+			return err
+		}
+		defer up.Close()
+		del, err := w.PrepareContext(ctx, "DELETE FROM unit_values WHERE unit_code = ?")
+		if err != nil {
+			return err
+		}
+		defer del.Close()
+		ins, err := w.PrepareContext(ctx, "INSERT INTO unit_values (unit_code, kpi, kind, value) VALUES (?, ?, ?, ?)")
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for i, u := range units {
+			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1); err != nil {
+				return fmt.Errorf("saving unit %s: %w", u.Code, err)
+			}
+			if _, err := del.ExecContext(ctx, u.Code); err != nil {
+				return err
+			}
+			for kpi, v := range u.Targets {
+				if _, err := ins.ExecContext(ctx, u.Code, kpi, "target", v); err != nil {
+					return err
+				}
+			}
+			for kpi, v := range u.Baselines {
+				if _, err := ins.ExecContext(ctx, u.Code, kpi, "baseline", v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
