@@ -39,6 +39,7 @@ func DiffUnits(old, updated []Unit) UnitChanges {
 		}
 		diffs = append(diffs, diffValues("KH", p.Targets, u.Targets)...)
 		diffs = append(diffs, diffValues("2023", p.Baselines, u.Baselines)...)
+		diffs = append(diffs, diffValues("KH quý", quarterValues(p.Quarters), quarterValues(u.Quarters))...)
 		if len(diffs) == 0 {
 			ch.Unchanged++
 			continue
@@ -83,4 +84,15 @@ func show(v float64, ok bool) string {
 		return "(trống)"
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// quarterValues flattens quarterly plans to "thu Q2" → value, for diffing.
+func quarterValues(qs map[string][4]float64) map[string]float64 {
+	out := make(map[string]float64, 4*len(qs))
+	for k, plan := range qs {
+		for i, v := range plan {
+			out[fmt.Sprintf("%s Q%d", k, i+1)] = v
+		}
+	}
+	return out
 }

@@ -19,6 +19,7 @@ var copyTables = []struct {
 	{"campaign", "id, code, year, yaml, updated_at", "id", false},
 	{"units", "code, name, cluster, position", "code", false},
 	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind", false},
+	{"unit_quarters", "unit_code, kpi, quarter, value", "unit_code, kpi, quarter", false},
 	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced", "id", true},
 	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id", false},
 }

@@ -74,6 +74,13 @@ var pgMigrations = []string{
 	UPDATE imports SET forced = 1 WHERE id NOT IN (SELECT MIN(id) FROM imports GROUP BY sha256);
 	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0;`,
 	`ALTER TABLE reports ADD COLUMN vals TEXT NOT NULL DEFAULT '[]'`,
+	`CREATE TABLE unit_quarters (
+		unit_code TEXT NOT NULL REFERENCES units (code) ON DELETE CASCADE,
+		kpi TEXT NOT NULL,
+		quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+		value DOUBLE PRECISION NOT NULL,
+		PRIMARY KEY (unit_code, kpi, quarter)
+	)`,
 }
 
 func init() {
@@ -132,7 +139,7 @@ func DropWorkspace(ctx context.Context, dsn string) error {
 		return err
 	}
 	defer db.Close()
-	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS observations, reports, imports, unit_values, units, campaign, kpi_schema_version CASCADE`)
+	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS observations, reports, imports, unit_quarters, unit_values, units, campaign, kpi_schema_version CASCADE`)
 	return err
 }
 

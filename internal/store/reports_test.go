@@ -43,3 +43,31 @@ func TestReports(t *testing.T) {
 		}
 	})
 }
+
+// A unit's quarterly plan is kept with its targets and replaced with them.
+func TestUnitQuarters(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 2)
+		units, err := s.Units(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units[0].Quarters = map[string][4]float64{"thu": {10, 20, 30, 40}}
+		if err := s.SaveUnits(ctx, units[:1]); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Units(ctx)
+		if err != nil || got[0].Quarters["thu"] != [4]float64{10, 20, 30, 40} || len(got[1].Quarters) != 0 {
+			t.Fatalf("units = %+v, %v", got, err)
+		}
+		units[0].Quarters = nil
+		if err := s.SaveUnits(ctx, units[:1]); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Units(ctx); err != nil || len(got[0].Quarters) != 0 {
+			t.Fatalf("after replacing: %+v, %v", got, err)
+		}
+	})
+}

@@ -80,6 +80,15 @@ var sqliteMigrations = []string{
 	// 4: a report's values move into the report, as JSON (see values.go);
 	// moveValues copies them over, then observations is dropped.
 	`ALTER TABLE reports ADD COLUMN vals TEXT NOT NULL DEFAULT '[]'`,
+	// 5: a unit's plan per quarter (the targets workbook's "KH quý I thu"),
+	// which replaces the KPI's phasing for that unit.
+	`CREATE TABLE unit_quarters (
+		unit_code TEXT NOT NULL REFERENCES units (code) ON DELETE CASCADE,
+		kpi TEXT NOT NULL,
+		quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+		value REAL NOT NULL,
+		PRIMARY KEY (unit_code, kpi, quarter)
+	)`,
 }
 
 // SchemaVersion is the schema this build writes.

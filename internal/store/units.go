@@ -87,7 +87,33 @@ func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
 			units[i].Baselines[kpi] = v
 		}
 	}
-	return units, vals.Err()
+	if err := vals.Err(); err != nil {
+		return nil, err
+	}
+	qs, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, quarter, value FROM unit_quarters")
+	if err != nil {
+		return nil, err
+	}
+	defer qs.Close()
+	for qs.Next() {
+		var code, kpi string
+		var q int
+		var v float64
+		if err := qs.Scan(&code, &kpi, &q, &v); err != nil {
+			return nil, err
+		}
+		i, ok := idx[code]
+		if !ok || q < 1 || q > 4 {
+			continue
+		}
+		if units[i].Quarters == nil {
+			units[i].Quarters = map[string][4]float64{}
+		}
+		plan := units[i].Quarters[kpi]
+		plan[q-1] = v
+		units[i].Quarters[kpi] = plan
+	}
+	return units, qs.Err()
 }
 
 // SaveUnits upserts units and replaces their values, in one transaction.
@@ -113,6 +139,16 @@ func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 			return err
 		}
 		defer ins.Close()
+		delQ, err := w.PrepareContext(ctx, "DELETE FROM unit_quarters WHERE unit_code = ?")
+		if err != nil {
+			return err
+		}
+		defer delQ.Close()
+		insQ, err := w.PrepareContext(ctx, "INSERT INTO unit_quarters (unit_code, kpi, quarter, value) VALUES (?, ?, ?, ?)")
+		if err != nil {
+			return err
+		}
+		defer insQ.Close()
 		for i, u := range units {
 			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1); err != nil {
 				return fmt.Errorf("saving unit %s: %w", u.Code, err)
@@ -128,6 +164,16 @@ func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 			for kpi, v := range u.Baselines {
 				if _, err := ins.ExecContext(ctx, u.Code, kpi, "baseline", v); err != nil {
 					return err
+				}
+			}
+			if _, err := delQ.ExecContext(ctx, u.Code); err != nil {
+				return err
+			}
+			for kpi, plan := range u.Quarters {
+				for q, v := range plan {
+					if _, err := insQ.ExecContext(ctx, u.Code, kpi, q+1, v); err != nil {
+						return err
+					}
 				}
 			}
 		}
