@@ -105,6 +105,12 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*DB, error) {
 		if !create {
 			return nil, fmt.Errorf("%w at %s: create one with 'kpi init' (or name another with --db)", ErrNoWorkspace, path)
 		}
+	} else if !create {
+		// an existing file is looked at read-only first: a 0-byte file or
+		// another program's database must not be turned into a workspace
+		if err := isWorkspaceFile(ctx, path); err != nil {
+			return nil, err
+		}
 	}
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
@@ -187,6 +193,41 @@ func (sqliteDialect) reword(path string, err error) error { return friendly(path
 
 // friendly turns SQLite's storage errors into what the officer can act on
 // (the SQLite dialect's reword).
+// ErrNotWorkspace is returned when --db names a file that is not a kpi
+// workspace (empty, another program's database, not a database at all).
+var ErrNotWorkspace = errors.New("không phải cơ sở dữ liệu kpi")
+
+// isWorkspaceFile checks, without writing anything, that path holds a kpi
+// workspace: an SQLite database whose schema version kpi set.
+func isWorkspaceFile(ctx context.Context, path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	notOurs := func(why string) error {
+		return fmt.Errorf("%w: %s %s; chọn đúng tệp bằng --db, hoặc tạo workspace mới bằng kpi init --db TỆP_MỚI (tệp này không bị thay đổi)", ErrNotWorkspace, path, why)
+	}
+	if info.Size() == 0 {
+		return notOurs("là tệp rỗng (0 byte)")
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(30000)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		if f := friendly(path, err); f != err {
+			return f
+		}
+		return notOurs("không phải cơ sở dữ liệu SQLite")
+	}
+	if version == 0 {
+		return notOurs("là cơ sở dữ liệu của chương trình khác")
+	}
+	return nil
+}
+
 func friendly(path string, err error) error {
 	if err == nil {
 		return nil

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,5 +215,41 @@ func TestFriendlyErrors(t *testing.T) {
 	}
 	if friendly("kpi.db", nil) != nil {
 		t.Error("nil error changed")
+	}
+}
+
+// A file that is not a workspace is never made into one by a command that
+// only opens it: an empty file, another program's database, a text file.
+func TestNotAWorkspace(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	other := filepath.Join(dir, "other.db")
+	text := filepath.Join(dir, "notes.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(text, []byte("không phải cơ sở dữ liệu\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("CREATE TABLE contacts (name TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	for path, want := range map[string]string{
+		empty: "là tệp rỗng (0 byte)", other: "là cơ sở dữ liệu của chương trình khác", text: "không phải cơ sở dữ liệu",
+	} {
+		before, _ := os.ReadFile(path)
+		_, err := OpenSQLite(ctx, path, false)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error = %v, want %q", filepath.Base(path), err, want)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Errorf("%s was changed by opening it", filepath.Base(path))
+		}
 	}
 }
