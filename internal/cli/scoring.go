@@ -169,16 +169,18 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	}
 	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s; %s %d/%d\n", l.Score, l.Weight, l.Capped, render.Number(u.Score, 4, lang),
 		l.Attained, u.KPIsAttained, len(u.KPIs))
+	say := view.ReasonsLang(lang)
 	for _, v := range sl.Verdicts[u.Code] {
 		mark := "✗"
 		if v.Awarded {
 			mark = "✓"
 		}
-		fmt.Fprintf(w, "%s %s: %s\n", mark, v.TierName, strings.Join(v.Reasons, "; "))
+		fmt.Fprintf(w, "%s %s\n", mark, i18n.Verdict(say, v))
 	}
 	for _, fa := range sl.FieldAwards {
 		if fa.Code == u.Code {
-			fmt.Fprintf(w, "✓ %s: %s (%s %%)\n", s.c.FieldAwards.Name, fa.KPI, render.Number(fa.Attainment*100, 1, lang))
+			fmt.Fprintf(w, "✓ %s\n", i18n.T(say, i18n.TierReasons, s.c.FieldAwards.Name,
+				i18n.T(say, i18n.FieldAward, fa.KPI, render.Number(fa.Attainment*100, 1, lang))))
 		}
 	}
 	return nil

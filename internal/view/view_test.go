@@ -43,9 +43,17 @@ func province() (*campaign.Campaign, score.Result, score.Shortlist) {
 			}},
 	}}
 	sl := score.Shortlist{
-		Awards:      []score.Award{{Tier: "co", Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Rank: 1, Score: 110.5, Reason: "đứng đầu Cụm A"}},
+		Awards: []score.Award{{Tier: "co", Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Rank: 1, Score: 110.5,
+			Conditions: []score.Condition{{Kind: score.TopInCluster, Met: true, Got: 1, Need: 1, Cluster: "Cụm A"}}}},
 		FieldAwards: []score.FieldAward{{KPI: "thu", Code: "A1", Name: "BHXH A1", Attainment: 1.1}},
-		NotAwarded:  []score.NotAwarded{{Code: "A2", Reasons: []string{"Cờ thi đua: x", "Bằng khen: y"}}, {Code: "B1", Reasons: []string{"z"}}},
+		NotAwarded: []score.NotAwarded{
+			{Code: "A2", Verdicts: []score.Verdict{
+				{Tier: "co", TierName: "Cờ thi đua", Conditions: []score.Condition{{Kind: score.TopInCluster, Got: 2, Need: 1, Cluster: "Cụm A"}}},
+				{Tier: "bk", TierName: "Bằng khen", Conditions: []score.Condition{{Kind: score.MinScore, Got: 20, Need: 100}}}}},
+			{Code: "B1", Verdicts: []score.Verdict{
+				{Tier: "co", TierName: "Cờ thi đua", Conditions: []score.Condition{{Kind: score.AllAttained, Got: 0, Need: 2,
+					KPIs: []score.Shortfall{{Code: "thu", NoTarget: true}, {Code: "hai_long", Attainment: 0.875}}}}}}},
+		},
 	}
 	return c, r, sl
 }
@@ -187,13 +195,13 @@ func TestAwards(t *testing.T) {
 	want := []string{
 		"co,1,A1,BHXH A1,Cụm A,110.5,đứng đầu Cụm A",
 		"field:thu,,A1,BHXH A1,,,attainment 1.1",
-		",,A2,BHXH A2,,,Cờ thi đua: x | Bằng khen: y",
-		",,B1,=BHXH B1,,,z",
+		",,A2,BHXH A2,,,Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1) | Bằng khen: 20 điểm < 100",
+		",,B1,=BHXH B1,,,Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt thu (chưa có chỉ tiêu), hai_long (87,5 %)",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("machine rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	if got := a.Missed.Table.Rows[0][7].Text; got != "Cờ thi đua: x\nBằng khen: y" {
+	if got := a.Missed.Table.Rows[0][7].Text; got != "Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1)\nBằng khen: 20 điểm < 100" {
 		t.Errorf("reasons for people %q", got)
 	}
 
