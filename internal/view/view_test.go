@@ -1,6 +1,7 @@
 package view
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -212,5 +213,26 @@ func TestAwards(t *testing.T) {
 	doc := b.JSON().(awardsJSON)
 	if len(doc.Awards) != 0 || doc.Awards == nil || len(doc.FieldAwards) != 0 || len(doc.NotAwarded) != 1 || doc.NotAwarded[0].Code != "B1" {
 		t.Errorf("cluster B: %+v", doc)
+	}
+}
+
+// The shortlist's JSON carries each decision twice: as conditions for
+// machines and in words (reason, reasons) as before.
+func TestAwardsJSONConditions(t *testing.T) {
+	c, r, sl := province()
+	b, err := json.Marshal(NewAwards(c, r, sl, "en").JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"reason":"đứng đầu Cụm A","conditions":[{"kind":"top_in_cluster","met":true,"got":1,"need":1,"cluster":"Cụm A"}]`,
+		`{"code":"A2","reasons":["Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1)","Bằng khen: 20 điểm \u003c 100"],` +
+			`"verdicts":[{"tier":"co","awarded":false,"conditions":[{"kind":"top_in_cluster","met":false,"got":2,"need":1,"cluster":"Cụm A"}]},` +
+			`{"tier":"bk","awarded":false,"conditions":[{"kind":"min_score","met":false,"got":20,"need":100}]}]}`,
+		`"kpis":[{"code":"thu","attainment":0,"no_target":true},{"code":"hai_long","attainment":0.875}]`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s\n%s", want, b)
+		}
 	}
 }
