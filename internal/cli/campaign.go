@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/spf13/cobra"
 )
@@ -98,10 +98,10 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	}
 	at := &render.Table{Headers: []string{"Mã", "Danh hiệu", "Điều kiện"}}
 	for _, a := range c.Awards {
-		at.Rows = append(at.Rows, []any{a.Code, a.Name, describeRule(a)})
+		at.Rows = append(at.Rows, []any{a.Code, a.Name, i18n.Rule("vi", a)})
 	}
 	if c.FieldAwards.Enabled {
-		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, "mỗi chỉ tiêu: đơn vị có tỷ lệ đạt cao nhất (chưa áp trần), nếu đã đạt"})
+		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, i18n.T("vi", i18n.RuleFieldAwards)})
 	}
 	if opts.Format == "table" {
 		fmt.Fprintf(out, "Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)\n\n", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi"))
@@ -111,29 +111,6 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	}
 	fmt.Fprintln(out)
 	return at.Write(out, opts.Format)
-}
-
-func describeRule(a campaign.AwardRule) string {
-	var parts []string
-	if a.TopInCluster > 0 {
-		parts = append(parts, fmt.Sprintf("hạng 1–%d trong cụm", a.TopInCluster))
-		if a.TopInCluster == 1 {
-			parts[len(parts)-1] = "đứng đầu cụm"
-		}
-	}
-	if a.AllAttained {
-		parts = append(parts, "đạt mọi chỉ tiêu")
-	}
-	if a.MinScore != nil {
-		parts = append(parts, "điểm ≥ "+render.Number(*a.MinScore, -1, "vi"))
-	}
-	if a.MinAttainment != nil {
-		parts = append(parts, "không chỉ tiêu nào dưới "+render.Number(*a.MinAttainment*100, -1, "vi")+" %")
-	}
-	if a.MaxShare != nil {
-		parts = append(parts, "tối đa "+render.Number(*a.MaxShare*100, -1, "vi")+" % số đơn vị")
-	}
-	return strings.Join(parts, "; ")
 }
 
 // CampaignExportOptions are the options of kpi campaign export.

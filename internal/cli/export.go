@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/view"
@@ -99,7 +100,7 @@ func (opts *ExportOptions) check() error {
 		return err
 	}
 	if ext := strings.ToLower(filepath.Ext(opts.Output)); ext != ".xlsx" && ext != ".csv" {
-		return usageError{fmt.Errorf("-o %s: the file name must end in .xlsx or .csv", opts.Output)}
+		return usageError{i18n.Errorf(i18n.ExportExt, opts.Output)}
 	}
 	return nil
 }

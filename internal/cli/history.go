@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
@@ -131,7 +132,7 @@ force again.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 			if err != nil {
-				return usageError{fmt.Errorf("ID must be an import number from 'kpi history', not %q", args[0])}
+				return usageError{i18n.Errorf(i18n.UndoID, args[0])}
 			}
 			opts.ID = id
 			if runF != nil {
@@ -151,7 +152,7 @@ func undoRun(ctx context.Context, opts *UndoOptions) error {
 	defer st.Close()
 	restored, err := st.Undo(ctx, opts.ID)
 	if errors.Is(err, store.ErrNoImport) {
-		return fmt.Errorf("không có lần nhập #%d (xem kpi history)", opts.ID)
+		return i18n.Errorf(i18n.NoImport, opts.ID)
 	}
 	if err != nil {
 		return err

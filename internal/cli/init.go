@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
@@ -61,6 +62,7 @@ func initRun(ctx context.Context, opts *InitOptions) error {
 	path := opts.Workspace.Path()
 	if opts.Workspace.Exists(ctx) {
 		if !opts.Force {
+			// English until testdata/script/init.txtar, which expects these words, moves to the catalogue's
 			return fmt.Errorf("workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another", store.Redact(path))
 		}
 		if store.IsPostgresURL(path) {
@@ -104,7 +106,7 @@ func replaceFile(ctx context.Context, opts *InitOptions, path string) error {
 		err = st.Backup(ctx, bak)
 		st.Close()
 		if err != nil {
-			return fmt.Errorf("keeping a copy of %s before replacing it: %w", path, err)
+			return i18n.Errorf(i18n.KeepCopyFailed, path, err)
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
@@ -59,7 +60,7 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	from, ok1 := src.(*store.DB)
 	to, ok2 := dst.(*store.DB)
 	if !ok1 || !ok2 {
-		return fmt.Errorf("migrate copies between kpi's SQL workspaces")
+		return i18n.Errorf(i18n.MigrateSQLOnly)
 	}
 	if err := from.CopyTo(ctx, to); err != nil {
 		return err
@@ -88,7 +89,7 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	}
 	fmt.Fprintf(w, "checksum %s… → %s…\n", a.Checksum[:16], b.Checksum[:16])
 	if !same {
-		return fmt.Errorf("the copy in %s differs from %s: do not use it", dst.Path(), src.Path())
+		return i18n.Errorf(i18n.MigrateCopyDiffer, dst.Path(), src.Path())
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "✓ đã chép %s sang %s và kiểm tra: khớp\n", src.Path(), dst.Path())
 	return nil

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/view"
@@ -75,7 +75,7 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 	r.Units = units
 	if opts.KPI != "" {
 		if _, ok := s.c.KPI(opts.KPI); !ok {
-			return usageError{fmt.Errorf("no KPI %q in campaign %s", opts.KPI, s.c.Code)}
+			return usageError{i18n.Errorf(i18n.NoKPI, opts.KPI, s.c.Code)}
 		}
 		d := view.NewDetail(s.c, r, opts.Lang, opts.KPI)
 		if opts.Format == "json" {

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -35,7 +36,10 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
+// usageError marks a wrong flag or argument (exit status 2).
 type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
 
 // errSilent marks an error whose explanation was already printed.
 var errSilent = errors.New("failed")
@@ -124,7 +128,7 @@ func Main(args []string, io *IOStreams) int {
 	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
 	root := NewRootCmd(f)
 	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
+	cmd, err := root.ExecuteContextC(context.Background())
 	if err == nil {
 		return ExitOK
 	}
@@ -132,15 +136,27 @@ func Main(args []string, io *IOStreams) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	lang := langOf(cmd)
 	if !errors.Is(err, errSilent) {
-		fmt.Fprintln(io.ErrOut, "lỗi:", err)
+		fmt.Fprintln(io.ErrOut, i18n.T(lang, i18n.ErrorLine, i18n.Say(err, lang)))
 	}
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
-		fmt.Fprintln(io.ErrOut, "xem 'kpi --help' hoặc 'kpi <lệnh> --help'")
+		fmt.Fprintln(io.ErrOut, i18n.T(lang, i18n.SeeHelp))
 		return ExitUsage
 	}
 	return ExitError
+}
+
+// langOf is the language errors are said in: the command's --lang, for
+// the commands that have one, else Vietnamese.
+func langOf(cmd *cobra.Command) string {
+	if cmd != nil {
+		if f := cmd.Flags().Lookup("lang"); f != nil && f.Value.String() == "en" {
+			return "en"
+		}
+	}
+	return "vi"
 }
 
 // isCobraUsage recognises cobra's own argument errors.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -45,7 +46,7 @@ kpi import (see bench/run.sh).`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Units < 1 || opts.Months < 1 || opts.Months > 12 || opts.BigRows < 0 {
-				return usageError{fmt.Errorf("--units must be ≥ 1, --months 1–12, --big-rows ≥ 0")}
+				return usageError{i18n.Errorf(i18n.SampleSizes)}
 			}
 			if runF != nil {
 				return runF(opts)

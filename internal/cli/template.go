@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/spf13/cobra"
@@ -117,7 +118,7 @@ so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (opts.Unit == "") == !opts.AllUnits {
-				return usageError{fmt.Errorf("give either --unit CODE or --all-units")}
+				return usageError{i18n.Errorf(i18n.UnitOrAllUnits)}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -137,15 +138,15 @@ so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
 func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 	p, err := report.ParsePeriod(opts.Period)
 	if err != nil {
-		return usageError{fmt.Errorf("--period: %w", err)}
+		return usageError{i18n.Errorf(i18n.BadPeriodFlag, err)}
 	}
 	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if p.Year != c.Year {
-		return usageError{fmt.Errorf("--period %s is outside the campaign year %d", p, c.Year)}
+	if err := inCampaignYear(p, c); err != nil {
+		return err
 	}
 	units, err := st.Units(ctx)
 	if err != nil {
@@ -159,9 +160,9 @@ func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 	}
 	if len(chosen) == 0 {
 		if opts.AllUnits {
-			return fmt.Errorf("the workspace has no units yet: kpi targets import FILE.xlsx")
+			return i18n.Errorf(i18n.NoUnits)
 		}
-		return fmt.Errorf("no unit %q in the workspace (see kpi units)", opts.Unit)
+		return i18n.Errorf(i18n.NoUnit, opts.Unit)
 	}
 	if opts.AllUnits {
 		if err := os.MkdirAll(opts.Output, 0o755); err != nil {

@@ -1,10 +1,16 @@
 // Package i18n holds the words kpi prints and writes, in Vietnamese (the
-// default) and English.
+// default) and English, in one place: the labels of tables and workbooks
+// (Labels, For), the catalogue of sentences (Key, T) with the errors told
+// through it (Error, Say), and the words of the award decisions
+// (Condition, Reasons, Verdict, Rule). Domain packages return facts — typed
+// errors with a key and arguments, award conditions as values — and the
+// edge (the command line, the views, the exporters) says them here.
 package i18n
 
 // Labels are the words of progress and award output in one language.
 type Labels struct {
-	// Excel exports
+	// Excel exports. Org is the issuing office when the campaign names
+	// none: a name, Vietnamese in both languages.
 	Org, ProgressSheet, DetailSheet, ChartSheet, FieldSheet, NotAwardedSheet                                      string
 	ProgressReport, AwardsReport, ExportedOn, Months, PreparedBy, Director, SignNote, Seq, KPIName, UnitOfMeasure string
 
@@ -13,6 +19,7 @@ type Labels struct {
 	OnTrack, Expected, Projected, ProjectedAttainment, Period, Missing  string
 	NoTarget, Yes, No, Tier, Reason, Field, NotAwarded, Reasons, Legend string
 	ProgressTitle, AwardsTitle, Stale                                   string
+	None                                                                string // under an empty list
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -29,7 +36,8 @@ func For(lang string) Labels {
 			ProgressSheet: "Summary", DetailSheet: "Detail", ChartSheet: "Chart", FieldSheet: "Outstanding by field",
 			NotAwardedSheet: "Not awarded", ProgressReport: "EMULATION CAMPAIGN RESULTS", AwardsReport: "AWARD SHORTLIST",
 			ExportedOn: "exported on", Months: "months", PreparedBy: "Prepared by", Director: "Director",
-			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit"}
+			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit",
+			None: "(none)", Org: DefaultOrganisation}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -42,5 +50,10 @@ func For(lang string) Labels {
 		ProgressSheet: "Tổng hợp", DetailSheet: "Chi tiết", ChartSheet: "Biểu đồ", FieldSheet: "Xuất sắc từng lĩnh vực",
 		NotAwardedSheet: "Chưa đủ điều kiện", ProgressReport: "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA", AwardsReport: "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
 		ExportedOn: "ngày xuất", Months: "tháng", PreparedBy: "Người lập biểu", Director: "Giám đốc",
-		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT"}
+		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT",
+		None: "(không có)", Org: DefaultOrganisation}
 }
+
+// DefaultOrganisation heads official sheets and forms when the campaign
+// names no issuing office.
+const DefaultOrganisation = "BẢO HIỂM XÃ HỘI TỈNH"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/view"
 )
 
@@ -96,7 +97,8 @@ func Detail(w io.Writer, d *view.Detail, format string) error {
 }
 
 // Awards writes the shortlist: for machines (csv) one table; for people a
-// title and a headed table per list, "(không có)" under an empty one.
+// title and a headed table per list, "(không có)" (none) under an empty
+// one.
 func Awards(w io.Writer, a *view.Awards, format string) error {
 	if format == "csv" {
 		return View(w, a.Machine(), format, nil)
@@ -113,7 +115,7 @@ func Awards(w io.Writer, a *view.Awards, format string) error {
 			fmt.Fprintf(w, "\n%s\n", s.Name)
 		}
 		if len(s.Table.Rows) == 0 {
-			fmt.Fprintln(w, "(không có)")
+			fmt.Fprintln(w, i18n.For(a.Lang).None)
 			continue
 		}
 		if err := View(w, s.Table, format, nil); err != nil {

@@ -1,12 +1,9 @@
 package score
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
-	"github.com/bhxh/kpi/internal/numfmt"
 )
 
 // The award shortlist. The tiers are applied in the campaign's order and a
@@ -21,17 +18,77 @@ import (
 //
 // Field awards: for each KPI, the unit with the highest uncapped attainment
 // among those that attained it (ties: the better overall rank).
+//
+// The outcome holds no words: each decision is a list of Conditions, values
+// that internal/i18n turns into the officer's sentences ("đứng đầu Cụm A;
+// đạt 7/7 chỉ tiêu; 111,25 điểm") in Vietnamese or English.
 
-// Award is one shortlisted unit.
+// ConditionKind names what a Condition is about. Its value is the name of
+// the campaign's rule key where there is one.
+type ConditionKind string
+
+// The kinds of condition, with what Got and Need hold for each.
+const (
+	// TopInCluster: Got the unit's cluster rank, Need the rule's N; Cluster
+	// names the cluster.
+	TopInCluster ConditionKind = "top_in_cluster"
+	// AllAttained: Got the KPIs attained, Need the number of KPIs; KPIs
+	// lists those not attained.
+	AllAttained ConditionKind = "all_attained"
+	// MinAttainment: Got the unit's lowest attainment, Need the rule's x;
+	// KPIs lists those below x.
+	MinAttainment ConditionKind = "min_attainment"
+	// MinScore: Got the score, Need the rule's S (met when the score rounded
+	// to 2 decimals reaches it).
+	MinScore ConditionKind = "min_score"
+	// ScoreStated: a rule without min_score still states the score (Got);
+	// always met.
+	ScoreStated ConditionKind = "score"
+	// MaxShare: Got the places of the tier already taken when the unit's
+	// turn came, Need the places (max(1, ⌊Share × units⌋)); Share is the
+	// rule's s. Checked only for a unit that meets every other condition.
+	MaxShare ConditionKind = "max_share"
+	// HigherTier: the unit already holds an earlier tier; never met.
+	HigherTier ConditionKind = "higher_tier"
+)
+
+// Condition is one condition of an award rule as one unit stands against
+// it: met or not, the unit's figure (Got) and the rule's (Need).
+type Condition struct {
+	Kind    ConditionKind `json:"kind"`
+	Met     bool          `json:"met"`
+	Got     float64       `json:"got"`
+	Need    float64       `json:"need,omitempty"`
+	Cluster string        `json:"cluster,omitempty"`
+	Share   float64       `json:"share,omitempty"`
+	KPIs    []Shortfall   `json:"kpis,omitempty"`
+}
+
+// Shortfall is a KPI that keeps a unit from a condition: its attainment,
+// or that it has no figure or no target.
+type Shortfall struct {
+	Code       string  `json:"code"`
+	Attainment float64 `json:"attainment"`
+	Missing    bool    `json:"missing,omitempty"`
+	NoTarget   bool    `json:"no_target,omitempty"`
+}
+
+// Award is one shortlisted unit, with the conditions of its tier that it
+// met.
 type Award struct {
-	Tier     string  `json:"tier"`
-	TierName string  `json:"-"`
-	Code     string  `json:"code"`
-	Name     string  `json:"name"`
-	Cluster  string  `json:"cluster"`
-	Rank     int     `json:"rank"`
-	Score    float64 `json:"score"`
-	Reason   string  `json:"reason"`
+	Tier       string      `json:"tier"`
+	TierName   string      `json:"-"`
+	Code       string      `json:"code"`
+	Name       string      `json:"name"`
+	Cluster    string      `json:"cluster"`
+	Rank       int         `json:"rank"`
+	Score      float64     `json:"score"`
+	Conditions []Condition `json:"conditions"` // as in its Verdict
+}
+
+// Reasons are the conditions the unit was awarded on (see Verdict.Reasons).
+func (a Award) Reasons() []Condition {
+	return Verdict{Awarded: true, Conditions: a.Conditions}.Reasons()
 }
 
 // FieldAward is the best unit on one KPI.
@@ -42,10 +99,10 @@ type FieldAward struct {
 	Attainment float64 `json:"attainment"`
 }
 
-// NotAwarded explains why a unit got no tier.
+// NotAwarded is a unit that got no tier, with every tier's verdict.
 type NotAwarded struct {
-	Code    string   `json:"code"`
-	Reasons []string `json:"reasons"`
+	Code     string    `json:"code"`
+	Verdicts []Verdict `json:"verdicts"`
 }
 
 // Shortlist is the outcome of the award rules.
@@ -58,11 +115,27 @@ type Shortlist struct {
 	Verdicts map[string][]Verdict `json:"-"`
 }
 
-// Verdict is one tier's decision for one unit.
+// Verdict is one tier's decision for one unit: every condition of the rule
+// as the unit stands against it, in the rule's order (top_in_cluster,
+// all_attained, min_attainment, min_score or the score, then max_share
+// when it was reached), or HigherTier alone.
 type Verdict struct {
-	Tier, TierName string
-	Awarded        bool
-	Reasons        []string // met conditions when awarded, unmet ones otherwise
+	Tier       string      `json:"tier"`
+	TierName   string      `json:"-"`
+	Awarded    bool        `json:"awarded"`
+	Conditions []Condition `json:"conditions"`
+}
+
+// Reasons are the conditions that decided: when awarded, those met (but
+// the quota, which is no merit); otherwise those not met.
+func (v Verdict) Reasons() []Condition {
+	var out []Condition
+	for _, c := range v.Conditions {
+		if c.Met == v.Awarded && !(c.Met && c.Kind == MaxShare) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Awards applies the campaign's award rules to a ranked result.
@@ -81,36 +154,31 @@ func Awards(c *campaign.Campaign, r Result) Shortlist {
 		for _, u := range r.Units {
 			v := Verdict{Tier: rule.Code, TierName: rule.Name}
 			if has[u.Code] {
-				v.Reasons = []string{"đã có danh hiệu cao hơn"}
+				v.Conditions = []Condition{{Kind: HigherTier}}
 				sl.Verdicts[u.Code] = append(sl.Verdicts[u.Code], v)
 				continue
 			}
-			met, unmet := conditions(rule, u)
-			if len(unmet) == 0 && quota >= 0 && taken >= quota {
-				unmet = append(unmet, fmt.Sprintf("đã đủ %d suất (%s %% số đơn vị)", quota, vi(*rule.MaxShare*100, -1)))
+			v.Conditions = Conditions(rule, u)
+			v.Awarded = allMet(v.Conditions)
+			if v.Awarded && quota >= 0 {
+				v.Awarded = taken < quota
+				v.Conditions = append(v.Conditions, Condition{Kind: MaxShare, Met: v.Awarded,
+					Got: float64(taken), Need: float64(quota), Share: *rule.MaxShare})
 			}
-			if len(unmet) > 0 {
-				v.Reasons = unmet
-				sl.Verdicts[u.Code] = append(sl.Verdicts[u.Code], v)
+			sl.Verdicts[u.Code] = append(sl.Verdicts[u.Code], v)
+			if !v.Awarded {
 				continue
 			}
 			taken++
 			has[u.Code] = true
-			v.Awarded, v.Reasons = true, met
-			sl.Verdicts[u.Code] = append(sl.Verdicts[u.Code], v)
 			sl.Awards = append(sl.Awards, Award{Tier: rule.Code, TierName: rule.Name, Code: u.Code, Name: u.Name,
-				Cluster: u.Cluster, Rank: u.Rank, Score: u.Score, Reason: strings.Join(met, "; ")})
+				Cluster: u.Cluster, Rank: u.Rank, Score: u.Score, Conditions: v.Conditions})
 		}
 	}
 	for _, u := range r.Units {
-		if has[u.Code] {
-			continue
+		if !has[u.Code] {
+			sl.NotAwarded = append(sl.NotAwarded, NotAwarded{Code: u.Code, Verdicts: sl.Verdicts[u.Code]})
 		}
-		var reasons []string
-		for _, v := range sl.Verdicts[u.Code] {
-			reasons = append(reasons, v.TierName+": "+strings.Join(v.Reasons, "; "))
-		}
-		sl.NotAwarded = append(sl.NotAwarded, NotAwarded{Code: u.Code, Reasons: reasons})
 	}
 	if c.FieldAwards.Enabled {
 		sl.FieldAwards = fieldAwards(c, r)
@@ -118,62 +186,56 @@ func Awards(c *campaign.Campaign, r Result) Shortlist {
 	return sl
 }
 
-// conditions returns the rule's conditions the unit meets and those it
-// does not, in the officer's words.
-func conditions(rule campaign.AwardRule, u UnitResult) (met, unmet []string) {
-	if rule.TopInCluster > 0 {
-		if u.ClusterRank <= rule.TopInCluster {
-			if rule.TopInCluster == 1 {
-				met = append(met, "đứng đầu "+u.Cluster)
-			} else {
-				met = append(met, fmt.Sprintf("hạng %d %s", u.ClusterRank, u.Cluster))
-			}
-		} else {
-			unmet = append(unmet, fmt.Sprintf("hạng %d trong %s (cần ≤ %d)", u.ClusterRank, u.Cluster, rule.TopInCluster))
+func allMet(cs []Condition) bool {
+	for _, c := range cs {
+		if !c.Met {
+			return false
 		}
 	}
-	n := len(u.KPIs)
+	return true
+}
+
+// Conditions returns how the unit stands against each condition of the
+// rule but its quota (max_share, which depends on the units before it), in
+// the rule's order; a rule without min_score states the score.
+func Conditions(rule campaign.AwardRule, u UnitResult) []Condition {
+	var out []Condition
+	if rule.TopInCluster > 0 {
+		out = append(out, Condition{Kind: TopInCluster, Met: u.ClusterRank <= rule.TopInCluster,
+			Got: float64(u.ClusterRank), Need: float64(rule.TopInCluster), Cluster: u.Cluster})
+	}
 	if rule.AllAttained {
-		if u.AllAttained() {
-			met = append(met, fmt.Sprintf("đạt %d/%d chỉ tiêu", n, n))
-		} else {
-			var miss []string
-			for _, k := range u.KPIs {
-				switch {
-				case k.Missing:
-					miss = append(miss, k.Code+" (thiếu số liệu)")
-				case k.NoTarget:
-					miss = append(miss, k.Code+" (chưa có chỉ tiêu)")
-				case !k.Attained:
-					miss = append(miss, fmt.Sprintf("%s (%s %%)", k.Code, vi(k.Attainment*100, 1)))
-				}
+		c := Condition{Kind: AllAttained, Met: u.AllAttained(), Got: float64(u.KPIsAttained), Need: float64(len(u.KPIs))}
+		for _, k := range u.KPIs {
+			if k.Missing || k.NoTarget || !k.Attained {
+				c.KPIs = append(c.KPIs, shortfall(k))
 			}
-			unmet = append(unmet, fmt.Sprintf("đạt %d/%d chỉ tiêu, chưa đạt %s", u.KPIsAttained, n, strings.Join(miss, ", ")))
 		}
+		out = append(out, c)
 	}
 	if rule.MinAttainment != nil {
-		var low []string
-		for _, k := range u.KPIs {
+		c := Condition{Kind: MinAttainment, Met: true, Need: *rule.MinAttainment}
+		for i, k := range u.KPIs {
+			if i == 0 || k.Attainment < c.Got {
+				c.Got = k.Attainment
+			}
 			if k.Attainment < *rule.MinAttainment-eps {
-				low = append(low, fmt.Sprintf("%s %s %%", k.Code, vi(k.Attainment*100, 1)))
+				c.Met = false
+				c.KPIs = append(c.KPIs, shortfall(k))
 			}
 		}
-		if len(low) == 0 {
-			met = append(met, fmt.Sprintf("mọi chỉ tiêu ≥ %s %%", vi(*rule.MinAttainment*100, -1)))
-		} else {
-			unmet = append(unmet, fmt.Sprintf("chỉ tiêu dưới %s %%: %s", vi(*rule.MinAttainment*100, -1), strings.Join(low, ", ")))
-		}
+		out = append(out, c)
 	}
 	if rule.MinScore != nil {
-		if Round2(u.Score) >= *rule.MinScore {
-			met = append(met, points(u.Score)+" điểm")
-		} else {
-			unmet = append(unmet, fmt.Sprintf("%s điểm < %s", points(u.Score), vi(*rule.MinScore, -1)))
-		}
+		out = append(out, Condition{Kind: MinScore, Met: Round2(u.Score) >= *rule.MinScore, Got: u.Score, Need: *rule.MinScore})
 	} else {
-		met = append(met, points(u.Score)+" điểm")
+		out = append(out, Condition{Kind: ScoreStated, Met: true, Got: u.Score})
 	}
-	return met, unmet
+	return out
+}
+
+func shortfall(k KPIResult) Shortfall {
+	return Shortfall{Code: k.Code, Attainment: k.Attainment, Missing: k.Missing, NoTarget: k.NoTarget}
 }
 
 func fieldAwards(c *campaign.Campaign, r Result) []FieldAward {
@@ -196,16 +258,3 @@ func fieldAwards(c *campaign.Campaign, r Result) []FieldAward {
 	}
 	return out
 }
-
-// points writes a score as the officer reads it: rounded to 2 decimals,
-// trailing zeros dropped ("108,4", "111,25", "100").
-func points(v float64) string {
-	s := vi(Round2(v), 2)
-	if strings.Contains(s, ",") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ",")
-	}
-	return s
-}
-
-// vi formats a number the Vietnamese way (dec < 0: as many decimals as needed).
-func vi(v float64, dec int) string { return numfmt.Format(v, dec, "vi") }

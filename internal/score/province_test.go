@@ -108,20 +108,25 @@ func TestHandComputedProvince(t *testing.T) {
 	if got := strings.Join(tiers, " "); got != "co_thi_dua:A1 bang_khen:A2 giay_khen:B2" {
 		t.Fatalf("tiers = %s", got)
 	}
-	if sl.Awards[0].Reason != "đứng đầu Cụm A; đạt 7/7 chỉ tiêu; 111,25 điểm" {
-		t.Errorf("reason = %q", sl.Awards[0].Reason)
+	// the reasons in words: words_test.go
+	if got, want := sl.Awards[0].Reasons(), []Condition{
+		{Kind: TopInCluster, Met: true, Got: 1, Need: 1, Cluster: "Cụm A"},
+		{Kind: AllAttained, Met: true, Got: 7, Need: 7},
+		{Kind: MinScore, Met: true, Got: 111.25, Need: 105},
+	}; !sameConditions(got, want) {
+		t.Errorf("A1's reasons = %+v", got)
 	}
 	if len(sl.NotAwarded) != 1 || sl.NotAwarded[0].Code != "B1" {
 		t.Fatalf("not awarded = %+v", sl.NotAwarded)
 	}
-	reasons := strings.Join(sl.NotAwarded[0].Reasons, " | ")
-	for _, w := range []string{
-		"Cờ thi đua: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %)",
-		"Bằng khen: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %)",
-		"Giấy khen: chỉ tiêu dưới 90 %: cham_dong 80,0 %",
+	cd := []Shortfall{{Code: "cham_dong", Attainment: 0.8}}
+	for i, want := range [][]Condition{
+		{{Kind: AllAttained, Got: 6, Need: 7, KPIs: cd}},       // Cờ thi đua
+		{{Kind: AllAttained, Got: 6, Need: 7, KPIs: cd}},       // Bằng khen
+		{{Kind: MinAttainment, Got: 0.8, Need: 0.9, KPIs: cd}}, // Giấy khen
 	} {
-		if !strings.Contains(reasons, w) {
-			t.Errorf("B1 reasons %q lack %q", reasons, w)
+		if got := sl.NotAwarded[0].Verdicts[i].Reasons(); !sameConditions(got, want) {
+			t.Errorf("B1 %s: %+v, want %+v", sl.NotAwarded[0].Verdicts[i].TierName, got, want)
 		}
 	}
 	var fields []string
@@ -151,8 +156,11 @@ func TestQuota(t *testing.T) {
 		if len(sl.Awards) != tc.want || (tc.want > 0 && sl.Awards[0].Code != "A") {
 			t.Errorf("%d units: %d awarded, want %d", tc.units, len(sl.Awards), tc.want)
 		}
-		if len(sl.NotAwarded) > 0 && !strings.Contains(sl.NotAwarded[0].Reasons[0], "đã đủ") {
-			t.Errorf("reason = %v", sl.NotAwarded[0].Reasons)
+		if len(sl.NotAwarded) > 0 {
+			want := []Condition{{Kind: MaxShare, Got: float64(tc.want), Need: float64(tc.want), Share: 0.3}}
+			if got := sl.NotAwarded[0].Verdicts[0].Reasons(); !sameConditions(got, want) {
+				t.Errorf("%d units: reasons = %+v, want %+v", tc.units, got, want)
+			}
 		}
 	}
 }
@@ -170,7 +178,7 @@ func TestOneTierEach(t *testing.T) {
 		seen[a.Code] = true
 	}
 	v := sl.Verdicts["A1"]
-	if len(v) != 3 || !v[0].Awarded || v[1].Reasons[0] != "đã có danh hiệu cao hơn" {
+	if len(v) != 3 || !v[0].Awarded || !sameConditions(v[1].Reasons(), []Condition{{Kind: HigherTier}}) {
 		t.Fatalf("A1 verdicts = %+v", v)
 	}
 }

@@ -197,11 +197,3 @@ func TestAttainmentFormula(t *testing.T) {
 		}
 	}
 }
-
-func TestPointsInReasons(t *testing.T) {
-	for v, want := range map[float64]string{108.4: "108,4", 108.4049: "108,4", 111.25: "111,25", 100: "100", 99.999: "100", 1234.5: "1.234,5"} {
-		if got := points(v); got != want {
-			t.Errorf("points(%v) = %q, want %q", v, got, want)
-		}
-	}
-}

@@ -30,13 +30,40 @@ type Section struct {
 	Table *Table
 }
 
+// awardsJSON is the machine form of the shortlist: each decision as its
+// conditions (score.Condition values) and in words (reason, reasons).
 type awardsJSON struct {
 	Campaign    string             `json:"campaign"`
 	Period      report.Period      `json:"period"`
-	Awards      []score.Award      `json:"awards"`
+	Awards      []awardJSON        `json:"awards"`
 	FieldAwards []score.FieldAward `json:"field_awards"`
-	NotAwarded  []score.NotAwarded `json:"not_awarded"`
+	NotAwarded  []notAwardedJSON   `json:"not_awarded"`
 }
+
+type awardJSON struct {
+	Tier       string            `json:"tier"`
+	Code       string            `json:"code"`
+	Name       string            `json:"name"`
+	Cluster    string            `json:"cluster"`
+	Rank       int               `json:"rank"`
+	Score      float64           `json:"score"`
+	Reason     string            `json:"reason"`     // the conditions met, in words
+	Conditions []score.Condition `json:"conditions"` // every condition of the tier
+}
+
+type notAwardedJSON struct {
+	Code     string          `json:"code"`
+	Reasons  []string        `json:"reasons"`  // per tier: "Cờ thi đua: đạt 6/7 chỉ tiêu, …"
+	Verdicts []score.Verdict `json:"verdicts"` // per tier: its conditions
+}
+
+// ReasonsLang is the language the award decisions are written in — the
+// reasons of the shortlist, the lines of the units that missed, kpi awards
+// --explain — for output in lang. They stay in the officer's Vietnamese
+// under --lang en: the decision is Vietnamese, and the awards export in
+// English is checked against the reasons of the default JSON (cli's
+// TestExportAwardsWorkbook). Returning lang here makes them follow --lang.
+func ReasonsLang(lang string) string { return "vi" }
 
 // NewAwards builds the shortlist of the units in r (all of them, or one
 // cluster's): entries of sl for other units are left out.
@@ -50,11 +77,13 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		About: about(c, r, lang),
 		Title: fmt.Sprintf("%s %s — %s %s", l.AwardsTitle, c.Code, l.Period, r.Period),
 		doc: awardsJSON{Campaign: c.Code, Period: r.Period,
-			Awards: []score.Award{}, FieldAwards: []score.FieldAward{}, NotAwarded: []score.NotAwarded{}},
+			Awards: []awardJSON{}, FieldAwards: []score.FieldAward{}, NotAwarded: []notAwardedJSON{}},
 	}
+	say := ReasonsLang(lang)
 	for _, aw := range sl.Awards {
 		if _, ok := units[aw.Code]; ok {
-			a.doc.Awards = append(a.doc.Awards, aw)
+			a.doc.Awards = append(a.doc.Awards, awardJSON{Tier: aw.Tier, Code: aw.Code, Name: aw.Name, Cluster: aw.Cluster,
+				Rank: aw.Rank, Score: aw.Score, Reason: i18n.Reasons(say, aw.Reasons()), Conditions: nonNil(aw.Conditions)})
 		}
 	}
 	for _, fa := range sl.FieldAwards {
@@ -64,7 +93,13 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 	}
 	for _, n := range sl.NotAwarded {
 		if _, ok := units[n.Code]; ok {
-			a.doc.NotAwarded = append(a.doc.NotAwarded, n)
+			na := notAwardedJSON{Code: n.Code, Reasons: []string{}, Verdicts: []score.Verdict{}}
+			for _, v := range n.Verdicts {
+				v.Conditions = nonNil(v.Conditions)
+				na.Reasons = append(na.Reasons, i18n.Verdict(say, v))
+				na.Verdicts = append(na.Verdicts, v)
+			}
+			a.doc.NotAwarded = append(a.doc.NotAwarded, na)
 		}
 	}
 
@@ -92,6 +127,7 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		}}
 		for i, fa := range a.doc.FieldAwards {
 			k, _ := c.KPI(fa.KPI)
+			// the machine reason is a key and a plain value, as the columns' keys are
 			t.Rows = append(t.Rows, []Cell{text("field:" + fa.KPI), {Value: i + 1}, text(fa.KPI), text(k.Name),
 				text(fa.Code), text(fa.Name), {Value: fa.Attainment, Text: pct(fa.Attainment, lang)},
 				text(fmt.Sprintf("attainment %g", fa.Attainment))})
@@ -171,4 +207,11 @@ func (a *Awards) Machine() *Table {
 		}
 	}
 	return out
+}
+
+func nonNil(cs []score.Condition) []score.Condition {
+	if cs == nil {
+		return []score.Condition{}
+	}
+	return cs
 }

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -43,9 +44,17 @@ func province() (*campaign.Campaign, score.Result, score.Shortlist) {
 			}},
 	}}
 	sl := score.Shortlist{
-		Awards:      []score.Award{{Tier: "co", Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Rank: 1, Score: 110.5, Reason: "đứng đầu Cụm A"}},
+		Awards: []score.Award{{Tier: "co", Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Rank: 1, Score: 110.5,
+			Conditions: []score.Condition{{Kind: score.TopInCluster, Met: true, Got: 1, Need: 1, Cluster: "Cụm A"}}}},
 		FieldAwards: []score.FieldAward{{KPI: "thu", Code: "A1", Name: "BHXH A1", Attainment: 1.1}},
-		NotAwarded:  []score.NotAwarded{{Code: "A2", Reasons: []string{"Cờ thi đua: x", "Bằng khen: y"}}, {Code: "B1", Reasons: []string{"z"}}},
+		NotAwarded: []score.NotAwarded{
+			{Code: "A2", Verdicts: []score.Verdict{
+				{Tier: "co", TierName: "Cờ thi đua", Conditions: []score.Condition{{Kind: score.TopInCluster, Got: 2, Need: 1, Cluster: "Cụm A"}}},
+				{Tier: "bk", TierName: "Bằng khen", Conditions: []score.Condition{{Kind: score.MinScore, Got: 20, Need: 100}}}}},
+			{Code: "B1", Verdicts: []score.Verdict{
+				{Tier: "co", TierName: "Cờ thi đua", Conditions: []score.Condition{{Kind: score.AllAttained, Got: 0, Need: 2,
+					KPIs: []score.Shortfall{{Code: "thu", NoTarget: true}, {Code: "hai_long", Attainment: 0.875}}}}}}},
+		},
 	}
 	return c, r, sl
 }
@@ -187,13 +196,13 @@ func TestAwards(t *testing.T) {
 	want := []string{
 		"co,1,A1,BHXH A1,Cụm A,110.5,đứng đầu Cụm A",
 		"field:thu,,A1,BHXH A1,,,attainment 1.1",
-		",,A2,BHXH A2,,,Cờ thi đua: x | Bằng khen: y",
-		",,B1,=BHXH B1,,,z",
+		",,A2,BHXH A2,,,Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1) | Bằng khen: 20 điểm < 100",
+		",,B1,=BHXH B1,,,Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt thu (chưa có chỉ tiêu), hai_long (87,5 %)",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("machine rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	if got := a.Missed.Table.Rows[0][7].Text; got != "Cờ thi đua: x\nBằng khen: y" {
+	if got := a.Missed.Table.Rows[0][7].Text; got != "Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1)\nBằng khen: 20 điểm < 100" {
 		t.Errorf("reasons for people %q", got)
 	}
 
@@ -204,5 +213,26 @@ func TestAwards(t *testing.T) {
 	doc := b.JSON().(awardsJSON)
 	if len(doc.Awards) != 0 || doc.Awards == nil || len(doc.FieldAwards) != 0 || len(doc.NotAwarded) != 1 || doc.NotAwarded[0].Code != "B1" {
 		t.Errorf("cluster B: %+v", doc)
+	}
+}
+
+// The shortlist's JSON carries each decision twice: as conditions for
+// machines and in words (reason, reasons) as before.
+func TestAwardsJSONConditions(t *testing.T) {
+	c, r, sl := province()
+	b, err := json.Marshal(NewAwards(c, r, sl, "en").JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"reason":"đứng đầu Cụm A","conditions":[{"kind":"top_in_cluster","met":true,"got":1,"need":1,"cluster":"Cụm A"}]`,
+		`{"code":"A2","reasons":["Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1)","Bằng khen: 20 điểm \u003c 100"],` +
+			`"verdicts":[{"tier":"co","awarded":false,"conditions":[{"kind":"top_in_cluster","met":false,"got":2,"need":1,"cluster":"Cụm A"}]},` +
+			`{"tier":"bk","awarded":false,"conditions":[{"kind":"min_score","met":false,"got":20,"need":100}]}]}`,
+		`"kpis":[{"code":"thu","attainment":0,"no_target":true},{"code":"hai_long","attainment":0.875}]`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s\n%s", want, b)
+		}
 	}
 }

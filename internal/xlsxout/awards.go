@@ -1,7 +1,6 @@
 package xlsxout
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -59,10 +58,7 @@ func WriteAwardsView(w io.Writer, a *view.Awards, date time.Time) error {
 // line, then "Người lập biểu" on the left and "Giám đốc" on the right, each
 // merged across its half of the table.
 func signature(st *styles, l i18n.Labels, lang string, d time.Time, t *sheetTable) {
-	date := fmt.Sprintf("…, ngày %02d tháng %02d năm %d", d.Day(), int(d.Month()), d.Year())
-	if lang == "en" {
-		date = "…, " + d.Format("2 January 2006")
-	}
+	date := i18n.T(lang, i18n.SignDate, d.Day(), int(d.Month()), d.Year(), d.Month().String())
 	right := (len(t.Headers) + 1) / 2 // 0-based column of the right half
 	line := func(left, rightCell excelize.Cell) []excelize.Cell {
 		row := make([]excelize.Cell, right+1)

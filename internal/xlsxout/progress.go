@@ -28,7 +28,7 @@ type Export struct {
 func titleLines(a view.About, l i18n.Labels, report string, date time.Time) []string {
 	org := a.Organisation
 	if org == "" {
-		org = "BẢO HIỂM XÃ HỘI TỈNH"
+		org = l.Org
 	}
 	return []string{
 		org,

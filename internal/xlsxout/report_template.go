@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -62,7 +63,7 @@ func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p r
 	}
 	org := c.Organisation
 	if org == "" {
-		org = "BẢO HIỂM XÃ HỘI TỈNH"
+		org = i18n.DefaultOrganisation
 	}
 	set("A1", org, st.title)
 	set("A2", u.Name, st.title)

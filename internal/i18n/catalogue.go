@@ -1,0 +1,194 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Key names a sentence of the catalogue. Its value is stable, so that
+// tests and machines may hold on to it as a code.
+type Key string
+
+// The sentences. Each is a format (fmt verbs, %[n]d to reorder the
+// arguments) in Vietnamese and in English; numbers come as arguments
+// already written for people (numfmt) unless the verb is %d.
+const (
+	// Errors and hints of the command line.
+	ErrorLine         Key = "error_line"          // the error
+	SeeHelp           Key = "see_help"            //
+	NoUnits           Key = "no_units"            //
+	NoUnit            Key = "no_unit"             // unit code
+	NoReports         Key = "no_reports"          // year
+	NoKPI             Key = "no_kpi"              // KPI code, campaign code
+	UnknownLang       Key = "unknown_lang"        // the --lang given
+	BadPeriodFlag     Key = "bad_period_flag"     // why the period does not parse
+	ExportExt         Key = "export_ext"          // the -o given
+	UndoID            Key = "undo_id"             // the ID given
+	NoImport          Key = "no_import"           // import number
+	UnitOrAllUnits    Key = "unit_or_all_units"   //
+	SampleSizes       Key = "sample_sizes"        //
+	KeepCopyFailed    Key = "keep_copy_failed"    // workspace file, the cause
+	MigrateSQLOnly    Key = "migrate_sql_only"    //
+	MigrateCopyDiffer Key = "migrate_copy_differ" // destination, source
+
+	// Award conditions (see Condition): met, or why not.
+	CondFirstInCluster   Key = "cond_first_in_cluster"   // cluster
+	CondRankInCluster    Key = "cond_rank_in_cluster"    // cluster rank, cluster
+	CondNotTopInCluster  Key = "cond_not_top_in_cluster" // cluster rank, cluster, N
+	CondAllAttained      Key = "cond_all_attained"       // attained, KPIs
+	CondNotAllAttained   Key = "cond_not_all_attained"   // attained, KPIs, the shortfalls
+	CondMinAttainment    Key = "cond_min_attainment"     // x in %
+	CondNotMinAttainment Key = "cond_not_min_attainment" // x in %, the shortfalls
+	CondScore            Key = "cond_score"              // score
+	CondNotMinScore      Key = "cond_not_min_score"      // score, S
+	CondQuotaFull        Key = "cond_quota_full"         // places, share in %
+	CondHigherTier       Key = "cond_higher_tier"        //
+	KPIMissing           Key = "kpi_missing"             // KPI code
+	KPINoTarget          Key = "kpi_no_target"           // KPI code
+	KPIBelow             Key = "kpi_below"               // KPI code, attainment in %: in a list of KPIs not attained
+	KPIAt                Key = "kpi_at"                  // KPI code, attainment in %: in a list of KPIs below a floor
+	TierReasons          Key = "tier_reasons"            // tier name, its reasons
+	FieldAward           Key = "field_award"             // KPI code, attainment in %
+
+	// Award rules, as campaign show lists them.
+	RuleFirstInCluster Key = "rule_first_in_cluster" //
+	RuleTopInCluster   Key = "rule_top_in_cluster"   // N
+	RuleAllAttained    Key = "rule_all_attained"     //
+	RuleMinScore       Key = "rule_min_score"        // S
+	RuleMinAttainment  Key = "rule_min_attainment"   // x in %
+	RuleMaxShare       Key = "rule_max_share"        // share in %
+	RuleFieldAwards    Key = "rule_field_awards"     //
+
+	// Exports.
+	SignDate Key = "sign_date" // day, month, year, the month's English name
+)
+
+// catalogue holds every sentence in Vietnamese and English.
+var catalogue = map[Key]struct{ vi, en string }{
+	ErrorLine:         {"lỗi: %s", "error: %s"},
+	SeeHelp:           {"xem 'kpi --help' hoặc 'kpi <lệnh> --help'", "see 'kpi --help' or 'kpi <command> --help'"},
+	NoUnits:           {"chưa có đơn vị nào: nhập biểu giao chỉ tiêu bằng kpi targets import TỆP.xlsx", "the workspace has no units yet: kpi targets import FILE.xlsx"},
+	NoUnit:            {"không có đơn vị %q (xem kpi units)", "no unit %q in the workspace (see kpi units)"},
+	NoReports:         {"chưa có báo cáo nào của năm %d: nhập báo cáo bằng kpi import", "no reports for %d yet: import them with kpi import"},
+	NoKPI:             {"không có chỉ tiêu %q trong phong trào %s", "no KPI %q in campaign %s"},
+	UnknownLang:       {"không có ngôn ngữ %q: dùng vi hoặc en", "unknown language %q: use vi or en"},
+	BadPeriodFlag:     {"--period: %v", "--period: %v"},
+	ExportExt:         {"-o %s: tên tệp phải có đuôi .xlsx hoặc .csv", "-o %s: the file name must end in .xlsx or .csv"},
+	UndoID:            {"ID phải là số lần nhập trong 'kpi history', không phải %q", "ID must be an import number from 'kpi history', not %q"},
+	NoImport:          {"không có lần nhập #%d (xem kpi history)", "no import #%d (see kpi history)"},
+	UnitOrAllUnits:    {"cần một trong hai: --unit MÃ hoặc --all-units", "give either --unit CODE or --all-units"},
+	SampleSizes:       {"--units phải ≥ 1, --months từ 1 đến 12, --big-rows ≥ 0", "--units must be ≥ 1, --months 1–12, --big-rows ≥ 0"},
+	KeepCopyFailed:    {"không lưu được bản sao của %s trước khi thay: %v", "keeping a copy of %s before replacing it: %v"},
+	MigrateSQLOnly:    {"migrate chỉ chép giữa các workspace SQL của kpi", "migrate copies between kpi's SQL workspaces"},
+	MigrateCopyDiffer: {"bản chép trong %s khác với %s: không được dùng", "the copy in %s differs from %s: do not use it"},
+
+	CondFirstInCluster:   {"đứng đầu %s", "first in %s"},
+	CondRankInCluster:    {"hạng %d %s", "rank %d in %s"},
+	CondNotTopInCluster:  {"hạng %d trong %s (cần ≤ %d)", "rank %d in %s (needs ≤ %d)"},
+	CondAllAttained:      {"đạt %d/%d chỉ tiêu", "%d/%d KPIs attained"},
+	CondNotAllAttained:   {"đạt %d/%d chỉ tiêu, chưa đạt %s", "%d/%d KPIs attained, not %s"},
+	CondMinAttainment:    {"mọi chỉ tiêu ≥ %s %%", "every KPI ≥ %s %%"},
+	CondNotMinAttainment: {"chỉ tiêu dưới %s %%: %s", "KPIs below %s %%: %s"},
+	CondScore:            {"%s điểm", "%s points"},
+	CondNotMinScore:      {"%s điểm < %s", "%s points < %s"},
+	CondQuotaFull:        {"đã đủ %d suất (%s %% số đơn vị)", "all %d places taken (%s %% of units)"},
+	CondHigherTier:       {"đã có danh hiệu cao hơn", "already holds a higher award"},
+	KPIMissing:           {"%s (thiếu số liệu)", "%s (missing)"},
+	KPINoTarget:          {"%s (chưa có chỉ tiêu)", "%s (no target)"},
+	KPIBelow:             {"%s (%s %%)", "%s (%s %%)"},
+	KPIAt:                {"%s %s %%", "%s %s %%"},
+	TierReasons:          {"%s: %s", "%s: %s"},
+	FieldAward:           {"%s (%s %%)", "%s (%s %%)"},
+
+	RuleFirstInCluster: {"đứng đầu cụm", "first in its cluster"},
+	RuleTopInCluster:   {"hạng 1–%d trong cụm", "rank 1–%d in its cluster"},
+	RuleAllAttained:    {"đạt mọi chỉ tiêu", "every KPI attained"},
+	RuleMinScore:       {"điểm ≥ %s", "score ≥ %s"},
+	RuleMinAttainment:  {"không chỉ tiêu nào dưới %s %%", "no KPI below %s %%"},
+	RuleMaxShare:       {"tối đa %s %% số đơn vị", "at most %s %% of units"},
+	RuleFieldAwards:    {"mỗi chỉ tiêu: đơn vị có tỷ lệ đạt cao nhất (chưa áp trần), nếu đã đạt", "per KPI: the unit with the highest attainment (uncapped), if attained"},
+
+	SignDate: {"…, ngày %02[1]d tháng %02[2]d năm %[3]d", "…, %[1]d %[4]s %[3]d"},
+}
+
+// T writes the sentence key in lang ("vi", the default, or "en") with its
+// arguments. An argument that can say itself in a language (a Message, an
+// Error) is said in lang. An unknown key is written as itself.
+func T(lang string, key Key, args ...any) string {
+	e, ok := catalogue[key]
+	if !ok {
+		return string(key)
+	}
+	format := e.vi
+	if lang == "en" {
+		format = e.en
+	}
+	if len(args) == 0 {
+		return format
+	}
+	said := make([]any, len(args))
+	for i, a := range args {
+		if l, ok := a.(Localized); ok {
+			a = l.In(lang)
+		}
+		said[i] = a
+	}
+	return fmt.Sprintf(format, said...)
+}
+
+// Localized is what can be said in a language.
+type Localized interface {
+	In(lang string) string
+}
+
+// Message is a sentence not yet in words: a key and its arguments.
+type Message struct {
+	Key  Key
+	Args []any
+}
+
+// M makes a Message.
+func M(key Key, args ...any) Message { return Message{Key: key, Args: args} }
+
+// In writes the message in lang.
+func (m Message) In(lang string) string { return T(lang, m.Key, m.Args...) }
+
+// Error is an error told as a Message, so that the edge — the command
+// line, an export — says it in the officer's language (In) while code and
+// tests match its Key. Error() is the English sentence; Unwrap gives the
+// first argument that is an error.
+type Error struct{ Message }
+
+// Errorf makes an Error of key with its arguments (an error among them is
+// its cause).
+func Errorf(key Key, args ...any) *Error { return &Error{M(key, args...)} }
+
+func (e *Error) Error() string { return e.In("en") }
+
+// Unwrap returns the cause: the first argument that is an error.
+func (e *Error) Unwrap() error {
+	for _, a := range e.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// Say writes err for people in lang: in the catalogue's words when err is
+// (or, unwrapping only errors that add nothing, is) Localized, else as it
+// is.
+func Say(err error, lang string) string {
+	var l Localized
+	if errors.As(err, &l) && sameText(err, l) {
+		return l.In(lang)
+	}
+	return err.Error()
+}
+
+// sameText reports whether err says no more than l (no context was added
+// around it on the way up).
+func sameText(err error, l Localized) bool {
+	e, ok := l.(error)
+	return ok && e.Error() == err.Error()
+}
