@@ -156,29 +156,42 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	l := i18n.For(lang)
 	fmt.Fprintf(w, "%s %s — %s; %s %s (%d/12); %s %d/%d, %s %d\n", u.Code, u.Name, u.Cluster, l.Period, s.res.Period,
 		s.res.MonthsElapsed, l.Rank, u.Rank, len(s.res.Units), l.ClusterRank, u.ClusterRank)
+	// A, T, T_P, B spelled out; the attainment to date and the annual one,
+	// the scored one first under the campaign's score_basis
 	t := &render.Table{Lang: lang,
-		Headers:  []string{l.KPI, "A", "T", "B", "a", "", l.Capped, l.Weight, l.Points, l.OnTrack, l.Projected},
-		Decimals: []int{0, 2, 2, 2, 4, 0, 4, 0, 4, 0, 2}}
+		Headers:  []string{l.KPI, l.Actual, l.Target, l.TargetToDate, l.Baseline, l.ToDate, l.Annual, "", l.Capped, l.Weight, l.Points, l.OnTrack},
+		Decimals: []int{0, 2, 2, 2, 2, 4, 4, 0, 4, 0, 4, 0}}
+	var notes []string
 	for i, k := range u.KPIs {
 		formula := "A/T"
 		if s.c.KPIs[i].LowerIsBetter() {
 			formula = "T/A"
 		}
-		aLabel := any(k.Attainment)
+		toDate, annual := any(k.ToDate), any(k.AnnualAttainment)
 		note := view.OnTrackText(k, l)
 		if k.Missing {
-			aLabel = "0 (" + l.Missing + ")"
+			toDate, annual = "0 ("+l.Missing+")", "0"
 		}
 		if k.NoTarget {
-			aLabel = "0 (" + l.NoTarget + ")"
+			toDate, annual = "0 ("+l.NoTarget+")", "0"
 		}
-		t.Rows = append(t.Rows, []any{k.Code, k.Actual, k.Target, k.Baseline, aLabel, formula, k.Capped, k.Weight, k.Points, note, k.Projected})
+		t.Rows = append(t.Rows, []any{k.Code, k.Actual, k.Target, k.TargetToDate, k.Baseline, toDate, annual, formula, k.Capped, k.Weight, k.Points, note})
+		if k.Carried(s.res.Period) {
+			notes = append(notes, i18n.T(lang, i18n.CarriedFigure, k.Code, k.AsOf.Month, s.res.Period.Month))
+		}
 	}
 	if err := t.Write(w, "table"); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s; %s %d/%d\n", l.Score, l.Weight, l.Capped, render.Number(u.Score, 4, lang),
-		l.Attained, u.KPIsAttained, len(u.KPIs))
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
+	}
+	basis := l.ToDate
+	if s.c.ScoreBasis == campaign.BasisAnnual {
+		basis = l.Annual
+	}
+	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s (%s); %s %d/%d\n", l.Score, l.Weight, l.Capped, render.Number(u.Score, 4, lang),
+		i18n.T(lang, i18n.ScoreBasisLine, basis), l.Attained, u.KPIsAttained, len(u.KPIs))
 	say := view.ReasonsLang(lang)
 	for _, v := range sl.Verdicts[u.Code] {
 		mark := "✗"

@@ -49,6 +49,8 @@ const (
 	KPIAt                Key = "kpi_at"                  // KPI code, attainment in %: in a list of KPIs below a floor
 	TierReasons          Key = "tier_reasons"            // tier name, its reasons
 	FieldAward           Key = "field_award"             // KPI code, attainment in %
+	CarriedFigure        Key = "carried_figure"          // KPI code, month of the figure, month of the period
+	ScoreBasisLine       Key = "score_basis_line"        // which attainment is scored: ToDate or Annual label
 
 	// Award rules, as campaign show lists them.
 	RuleFirstInCluster Key = "rule_first_in_cluster" //
@@ -99,6 +101,8 @@ var catalogue = map[Key]struct{ vi, en string }{
 	KPIAt:                {"%s %s %%", "%s %s %%"},
 	TierReasons:          {"%s: %s", "%s: %s"},
 	FieldAward:           {"%s (%s %%)", "%s (%s %%)"},
+	CarriedFigure:        {"%s: số của tháng %d (tháng %d chưa có số)", "%s: the figure of month %d (month %d has none)"},
+	ScoreBasisLine:       {"điểm tính theo %s", "scored on %s"},
 
 	RuleFirstInCluster: {"đứng đầu cụm", "first in its cluster"},
 	RuleTopInCluster:   {"hạng 1–%d trong cụm", "rank 1–%d in its cluster"},

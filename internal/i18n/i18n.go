@@ -20,6 +20,9 @@ type Labels struct {
 	NoTarget, Yes, No, Tier, Reason, Field, NotAwarded, Reasons, Legend string
 	ProgressTitle, AwardsTitle, Stale                                   string
 	None                                                                string // under an empty list
+	// Plan to date: the plan due by the period, the attainment against it
+	// and against the year's plan, the month a carried figure is from.
+	TargetToDate, ToDate, Annual, MonthShort string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -31,13 +34,14 @@ func For(lang string) Labels {
 			Expected: "On-track line", Projected: "Year-end projection", ProjectedAttainment: "Projected attainment",
 			Period: "period", Missing: "missing", NoTarget: "no target", Yes: "yes", No: "no", Tier: "Award",
 			Reason: "Reason", Field: "Outstanding in one field", NotAwarded: "Not awarded", Reasons: "Why",
-			Legend: "✓ attained · ▼ below the on-track line · — missing · ? no target", ProgressTitle: "Progress",
+			Legend: "✓ attained · ▼ below the plan to date · (M3) figure of month 3 · — missing · ? no target", ProgressTitle: "Progress",
 			AwardsTitle: "Award shortlist", Stale: "stale",
 			ProgressSheet: "Summary", DetailSheet: "Detail", ChartSheet: "Chart", FieldSheet: "Outstanding by field",
 			NotAwardedSheet: "Not awarded", ProgressReport: "EMULATION CAMPAIGN RESULTS", AwardsReport: "AWARD SHORTLIST",
 			ExportedOn: "exported on", Months: "months", PreparedBy: "Prepared by", Director: "Director",
 			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit",
-			None: "(none)", Org: DefaultOrganisation}
+			None: "(none)", Org: DefaultOrganisation,
+			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -45,13 +49,14 @@ func For(lang string) Labels {
 		OnTrack: "Đúng tiến độ", Expected: "Mức tiến độ", Projected: "Dự báo cuối năm", ProjectedAttainment: "Tỷ lệ dự báo",
 		Period: "kỳ", Missing: "thiếu số liệu", NoTarget: "chưa có chỉ tiêu", Yes: "có", No: "không", Tier: "Danh hiệu",
 		Reason: "Lý do", Field: "Xuất sắc trên từng lĩnh vực", NotAwarded: "Chưa đủ điều kiện khen thưởng", Reasons: "Lý do",
-		Legend: "✓ đạt · ▼ dưới mức tiến độ · — thiếu số liệu · ? chưa có chỉ tiêu", ProgressTitle: "Tiến độ thi đua",
+		Legend: "✓ đạt · ▼ dưới kế hoạch kỳ · (T3) số của tháng 3 · — thiếu số liệu · ? chưa có chỉ tiêu", ProgressTitle: "Tiến độ thi đua",
 		AwardsTitle: "Danh sách đề nghị khen thưởng", Stale: "chậm báo cáo",
 		ProgressSheet: "Tổng hợp", DetailSheet: "Chi tiết", ChartSheet: "Biểu đồ", FieldSheet: "Xuất sắc từng lĩnh vực",
 		NotAwardedSheet: "Chưa đủ điều kiện", ProgressReport: "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA", AwardsReport: "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
 		ExportedOn: "ngày xuất", Months: "tháng", PreparedBy: "Người lập biểu", Director: "Giám đốc",
 		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT",
-		None: "(không có)", Org: DefaultOrganisation}
+		None: "(không có)", Org: DefaultOrganisation,
+		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

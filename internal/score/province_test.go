@@ -1,6 +1,7 @@
 package score
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -10,7 +11,10 @@ import (
 
 // HandProvince is a small province whose scores, ranks and tiers were
 // worked out by hand (testdata/script/scoring.txtar checks the same
-// numbers through the commands). Period 2024-06: m = 6, f = 0.5.
+// numbers through the commands). Period 2024-06: m = 6. The campaign
+// scores under score_basis: annual (the whole year's target), as it did
+// before plan to date; TestPlanToDateProvince scores the same figures
+// against the plan to date.
 //
 // Every unit has the same targets: bhxh_bb 1000 (2023: 900), bhxh_tn 100
 // (80), bhyt 10000 (9000), bhtn 500 (400), thu 1200; cham_dong's target is
@@ -59,6 +63,7 @@ import (
 // cham_dong A1 1.25, hai_long B1 1.2.
 func HandProvince() (*campaign.Campaign, []campaign.Unit, []report.Observation) {
 	c := campaign.Default()
+	c.ScoreBasis = campaign.BasisAnnual
 	var units []campaign.Unit
 	for _, u := range []struct{ code, cluster string }{{"A1", "Cụm A"}, {"A2", "Cụm A"}, {"B1", "Cụm B"}, {"B2", "Cụm B"}} {
 		units = append(units, campaign.Unit{Code: u.code, Name: "BHXH " + u.code, Cluster: u.cluster,
@@ -181,4 +186,174 @@ func TestOneTierEach(t *testing.T) {
 	if len(v) != 3 || !v[0].Awarded || !sameConditions(v[1].Reasons(), []Condition{{Kind: HigherTier}}) {
 		t.Fatalf("A1 verdicts = %+v", v)
 	}
+}
+
+// The hand province scored against the plan to date (score_basis: to_date),
+// June, s = 6/12: T_P is bhxh_bb 950, bhxh_tn 90, bhyt 9500, bhtn 450, thu
+// 600; cham_dong 2.0 and hai_long 80 (rates are due whole).
+//
+//	A1: 1100/950 = 1.1579 × 20 = 23.1579; 130/90 → 1.2 × 10 = 12;
+//	    10500/9500 = 1.1053 × 15 = 16.5789; 550/450 → 1.2 × 10 = 12;
+//	    1320/600 → 1.2 × 25 = 30; 2.0/1.6 → 1.2 × 10 = 12; 88/80 = 1.1 × 10 = 11
+//	    score 116.7368, 7/7
+//	A2: 21.0526 + 11.1111 + 15.7895 + 11.1111 + 30 + 10 + 10 = 109.0643, 7/7
+//	B1: 24 + 12 + 17.3684 + 12 + 30 + 8 + 12 = 115.3684, 6/7 (cham_dong 0.8)
+//	B2: 960/950 = 1.0105 × 20 = 20.2105; 95/90 = 1.0556 × 10 = 10.5556;
+//	    9800/9500 = 1.0316 × 15 = 15.4737; 480/450 = 1.0667 × 10 = 10.6667;
+//	    1140/600 → 1.2 × 25 = 30; 10; 82/80 = 1.025 × 10 = 10.25
+//	    score 107.1565, 7/7
+//
+// Ranks: A1 (1), B1 (2), A2 (3), B2 (4). Tiers: Cờ thi đua A1 (B1 leads
+// Cụm B but misses cham_dong); Bằng khen A2 (the one place: B1 is 6/7);
+// Giấy khen B2 (B1 has cham_dong 0.8).
+func TestPlanToDateProvince(t *testing.T) {
+	c, units, o := HandProvince()
+	c.ScoreBasis = campaign.BasisToDate
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(6)})
+	want := []struct {
+		code     string
+		score    float64
+		attained int
+	}{{"A1", 23 + 3/19.0 + 12 + 16 + 11/19.0 + 12 + 30 + 12 + 11, 7}, {"B1", 24 + 12 + 17 + 7/19.0 + 12 + 30 + 8 + 12, 6},
+		{"A2", 20 + 20/19.0 + 100/9.0 + 15 + 15/19.0 + 100/9.0 + 30 + 10 + 10, 7},
+		{"B2", 20 + 4/19.0 + 95/9.0 + 15 + 9/19.0 + 96/9.0 + 30 + 10 + 10.25, 7}}
+	for i, w := range want {
+		u := r.Units[i]
+		if u.Code != w.code || !near(u.Score, w.score) || u.KPIsAttained != w.attained || u.Rank != i+1 {
+			t.Errorf("place %d: %s %v %d/7; want %+v", i+1, u.Code, u.Score, u.KPIsAttained, w)
+		}
+	}
+	sl := Awards(c, r)
+	var got []string
+	for _, a := range sl.Awards {
+		got = append(got, a.Tier+":"+a.Code)
+	}
+	if strings.Join(got, " ") != "co_thi_dua:A1 bang_khen:A2 giay_khen:B2" {
+		t.Errorf("tiers = %v", got)
+	}
+}
+
+// An independent computation of every month's scores, written from the
+// README's formulas and nothing else, agrees with Compute at every month
+// under both bases; at December the two bases agree.
+func TestPlanToDateEveryMonth(t *testing.T) {
+	c := campaign.Default()
+	units := []campaign.Unit{
+		{Code: "H1", Cluster: "A", Targets: map[string]float64{"bhxh_bb": 1200, "bhxh_tn": 300, "bhyt": 9000, "bhtn": 1000, "thu": 24000},
+			Baselines: map[string]float64{"bhxh_bb": 1000, "bhyt": 8800, "cham_dong": 3}},
+		{Code: "H2", Cluster: "A", Targets: map[string]float64{"bhxh_bb": 800, "bhxh_tn": 150, "bhyt": 7000, "bhtn": 700, "thu": 12000, "cham_dong": 2.5},
+			Baselines: map[string]float64{"bhxh_tn": 120, "bhtn": 650}},
+		{Code: "H3", Cluster: "B", Targets: map[string]float64{"bhxh_bb": 500, "bhxh_tn": 90, "bhyt": 5000, "bhtn": 400, "thu": 6000},
+			Baselines: map[string]float64{"bhxh_bb": 480, "bhxh_tn": 60, "bhyt": 4000, "bhtn": 300, "cham_dong": 1.8}},
+	}
+	var o []report.Observation
+	for i, u := range units {
+		ytd := 0.0
+		for m := 1; m <= 12; m++ {
+			for _, k := range c.KPIs {
+				x := float64(m)
+				var ob report.Observation
+				switch k.Code {
+				case "thu":
+					month := u.Targets["thu"] / 12 * (0.8 + 0.05*x + 0.1*float64(i))
+					ytd += month
+					ob = report.Observation{Month: f(month), YTD: f(ytd)}
+				case "cham_dong":
+					ob = report.Observation{Month: f(1.5 + 0.1*x - 0.2*float64(i))}
+				case "hai_long":
+					ob = report.Observation{Month: f(75 + x)}
+				default:
+					b, ok := u.Baselines[k.Code]
+					if !ok {
+						b = u.Targets[k.Code] * 0.9
+					}
+					ob = report.Observation{Month: f(b + (u.Targets[k.Code]-b)*x/12*(0.9+0.1*float64(i)))}
+				}
+				if m == 4 && i == 1 && k.Code == "bhyt" {
+					continue // a blank cell: the figure of March is carried
+				}
+				ob.Unit, ob.Period, ob.KPI = u.Code, p(m), k.Code
+				o = append(o, ob)
+			}
+		}
+	}
+	for m := 1; m <= 12; m++ {
+		for _, basis := range []string{campaign.BasisToDate, campaign.BasisAnnual} {
+			c.ScoreBasis = basis
+			r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(m)})
+			for _, ur := range r.Units {
+				if want := independentScore(c, unitOf(units, ur.Code), o, m, basis); !near(ur.Score, want) {
+					t.Errorf("month %d %s %s: score %v, independently %v", m, basis, ur.Code, ur.Score, want)
+				}
+			}
+		}
+	}
+	c.ScoreBasis = campaign.BasisToDate
+	dec := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(12)})
+	c.ScoreBasis = campaign.BasisAnnual
+	decAnnual := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(12)})
+	for i := range dec.Units {
+		if dec.Units[i].Code != decAnnual.Units[i].Code || !near(dec.Units[i].Score, decAnnual.Units[i].Score) {
+			t.Errorf("December differs between bases: %+v vs %+v", dec.Units[i], decAnnual.Units[i])
+		}
+	}
+	c.ScoreBasis = campaign.BasisToDate
+	april := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(4)})
+	if k := kpiOf(t, april, "H2", "bhyt"); !k.Carried(p(4)) || k.AsOf.Month != 3 {
+		t.Errorf("H2 bhyt in April: as of %v, want March carried", k.AsOf)
+	}
+}
+
+func unitOf(units []campaign.Unit, code string) campaign.Unit {
+	for _, u := range units {
+		if u.Code == code {
+			return u
+		}
+	}
+	return campaign.Unit{}
+}
+
+// independentScore applies the README's formulas directly: A from the
+// latest report ≤ m (a flow's YTD), T_P = T·m/12 for flows, B + (T−B)·m/12
+// for stocks with a baseline, T otherwise; a = A/X or X/A; points
+// weight · min(a, cap).
+func independentScore(c *campaign.Campaign, u campaign.Unit, o []report.Observation, m int, basis string) float64 {
+	total := 0.0
+	for _, k := range c.KPIs {
+		var a *float64
+		for _, ob := range o {
+			if ob.Unit == u.Code && ob.KPI == k.Code && ob.Period.Month <= m {
+				if k.Kind == campaign.Flow {
+					a = ob.YTD
+				} else {
+					a = ob.Month
+				}
+			}
+		}
+		t, ok := u.Targets[k.Code]
+		if !ok && k.DefaultTarget != nil {
+			t, ok = *k.DefaultTarget, true
+		}
+		if !ok && k.TargetFromBaseline {
+			t, ok = u.Baselines[k.Code]
+		}
+		if a == nil || !ok {
+			continue
+		}
+		x := t
+		if basis == campaign.BasisToDate {
+			switch b, hasB := u.Baselines[k.Code]; {
+			case k.Kind == campaign.Flow:
+				x = t * float64(m) / 12
+			case k.Kind == campaign.Stock && hasB:
+				x = b + (t-b)*float64(m)/12
+			}
+		}
+		att := *a / x
+		if k.Better == "lower" {
+			att = x / *a
+		}
+		total += k.Weight * math.Min(att, c.KPICap(k))
+	}
+	return total
 }

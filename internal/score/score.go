@@ -3,20 +3,27 @@
 // award shortlist. It is pure: no I/O, no SQL, no printing. Every formula is
 // documented here and in the README.
 //
-// As of a period P (month m of the campaign year, f = m/12), for each unit
-// u and KPI k with target T and baseline B (the unit's previous-year value),
-// using only reports for months ≤ P:
+// As of a period P (month m of the campaign year), for each unit u and KPI k
+// with target T and baseline B (the unit's previous-year value), using only
+// reports for months ≤ P:
 //
 //   - actual A: stock and rate KPIs: the value of u's latest report ≤ P that
 //     has one (its month value, else its year-to-date column); flow KPIs:
 //     the year-to-date value of the latest report ≤ P that has k, when it
 //     gives one, else the sum of the month values reported for months ≤ P.
-//   - attainment a: higher-is-better A/T; lower-is-better T/A (A = 0: a = the
-//     cap). Attained means a ≥ 1.
+//   - plan to date T_P (see todate.go): flow T·s(m); stock with a baseline
+//     B + (T−B)·s(m), without T; rate T — s(m) the share of the year due by
+//     month m (m/12, the KPI's phasing, or the unit's quarterly plan).
+//   - attainment against a plan X: higher-is-better A/X; lower-is-better X/A
+//     (A = 0: the cap); X = 0 (nothing due yet): the cap. The annual
+//     attainment is against T, the attainment to date against T_P; the
+//     campaign's score_basis (to_date, the default, or annual) says which one
+//     is scored, ranked and awarded. Attained means that one ≥ 1.
 //   - missing: no value for k in any report ≤ P: a = 0, never attained.
 //     A KPI with no target at all scores the same, flagged no_target.
-//   - on track: flow a ≥ f; stock with a baseline A ≥ B + (T−B)·f (≤ for a
-//     lower-is-better stock); stock without a baseline: unknown; rate: attained.
+//   - on track: the attainment to date ≥ 1.
+//   - as of: the month the figure comes from; before P it is carried from
+//     an earlier report (a blank cell is no value, never zero).
 //   - projection: flow A·12/m; stock with a baseline B + (A−B)·12/m, without
 //     A; rate A. Projected attainment applies the attainment formula to it.
 //   - score: Σ_k weight_k · min(a_k, cap_k); 100 = exactly on every target.
@@ -50,24 +57,31 @@ type Input struct {
 
 // KPIResult is one unit's standing on one KPI.
 type KPIResult struct {
-	Code                string   `json:"code"`
-	Actual              *float64 `json:"actual"`
-	Target              *float64 `json:"target"`
-	Baseline            *float64 `json:"baseline"`
-	Attainment          float64  `json:"attainment"`
-	Capped              float64  `json:"capped"`
-	Points              float64  `json:"points"`
-	OnTrack             *bool    `json:"on_track"`
-	Projected           *float64 `json:"projected"`
-	ProjectedAttainment *float64 `json:"projected_attainment"`
-	Missing             bool     `json:"missing"`
+	Code                string         `json:"code"`
+	Actual              *float64       `json:"actual"`
+	AsOf                *report.Period `json:"as_of"` // the month A comes from; before P: carried
+	Target              *float64       `json:"target"`
+	TargetToDate        *float64       `json:"target_to_date"`
+	Baseline            *float64       `json:"baseline"`
+	Attainment          float64        `json:"attainment"` // the one scored (score_basis)
+	AnnualAttainment    float64        `json:"annual_attainment"`
+	Capped              float64        `json:"capped"`
+	Points              float64        `json:"points"`
+	OnTrack             *bool          `json:"on_track"`
+	Projected           *float64       `json:"projected"`
+	ProjectedAttainment *float64       `json:"projected_attainment"`
+	Missing             bool           `json:"missing"`
 
 	Attained bool     `json:"-"`
 	NoTarget bool     `json:"-"`
-	Expected *float64 `json:"-"` // the on-track line: a fraction for flow, a value for stock
+	ToDate   float64  `json:"-"` // the attainment to date, whichever is scored
+	Expected *float64 `json:"-"` // the on-track line: T_P
 	Weight   float64  `json:"-"`
 	Cap      float64  `json:"-"`
 }
+
+// Carried reports whether the figure comes from a month before p.
+func (k KPIResult) Carried(p report.Period) bool { return k.AsOf != nil && k.AsOf.Before(p) }
 
 // UnitResult is one unit's standing.
 type UnitResult struct {
@@ -136,6 +150,12 @@ func ptr(v float64) *float64 { return &v }
 // Actual returns A for one unit and KPI from the unit's observations
 // (sorted by period, all ≤ P), and whether there is one.
 func Actual(k campaign.KPI, obs []report.Observation) (float64, bool) {
+	a, _, ok := actualAsOf(k, obs)
+	return a, ok
+}
+
+// actualAsOf is Actual with the month the figure comes from.
+func actualAsOf(k campaign.KPI, obs []report.Observation) (float64, report.Period, bool) {
 	latest := -1
 	for i, o := range obs {
 		if o.KPI == k.Code && (o.Month != nil || o.YTD != nil) {
@@ -143,17 +163,17 @@ func Actual(k campaign.KPI, obs []report.Observation) (float64, bool) {
 		}
 	}
 	if latest < 0 {
-		return 0, false
+		return 0, report.Period{}, false
 	}
 	o := obs[latest]
 	if k.Kind != campaign.Flow {
 		if o.Month != nil {
-			return *o.Month, true
+			return *o.Month, o.Period, true
 		}
-		return *o.YTD, true
+		return *o.YTD, o.Period, true
 	}
 	if o.YTD != nil {
-		return *o.YTD, true
+		return *o.YTD, o.Period, true
 	}
 	sum, any := 0.0, false
 	for _, x := range obs {
@@ -162,7 +182,7 @@ func Actual(k campaign.KPI, obs []report.Observation) (float64, bool) {
 			any = true
 		}
 	}
-	return sum, any
+	return sum, o.Period, any
 }
 
 // Attainment is A/T for higher-is-better KPIs and T/A for lower-is-better
@@ -180,6 +200,15 @@ func Attainment(k campaign.KPI, a, t, cap float64) float64 {
 	return a / t
 }
 
+// attainmentAgainst is the attainment of A against a plan x; nothing due
+// (x = 0) counts as fully on plan: the cap.
+func attainmentAgainst(k campaign.KPI, a, x, cap float64) float64 {
+	if x == 0 && !k.LowerIsBetter() {
+		return cap
+	}
+	return Attainment(k, a, x, cap)
+}
+
 func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []report.Observation, m int) KPIResult {
 	cap := c.KPICap(k)
 	kr := KPIResult{Code: k.Code, Weight: k.Weight, Cap: cap}
@@ -191,44 +220,33 @@ func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []repo
 	if b, ok := u.Baselines[k.Code]; ok {
 		kr.Baseline = ptr(b)
 	}
-	a, ok := Actual(k, obs)
+	a, asOf, ok := actualAsOf(k, obs)
 	if !ok {
 		kr.Missing = true
 		f := false
 		kr.OnTrack = &f
 		return kr
 	}
-	kr.Actual = ptr(a)
+	kr.Actual, kr.AsOf = ptr(a), &asOf
 	if kr.NoTarget {
 		f := false
 		kr.OnTrack = &f
 		return kr
 	}
 	t := *kr.Target
-	kr.Attainment = Attainment(k, a, t, cap)
+	tp := TargetToDate(k, u, t, m)
+	kr.TargetToDate, kr.Expected = ptr(tp), ptr(tp)
+	kr.AnnualAttainment = Attainment(k, a, t, cap)
+	kr.ToDate = attainmentAgainst(k, a, tp, cap)
+	kr.Attainment = kr.ToDate
+	if c.ScoreBasis == campaign.BasisAnnual {
+		kr.Attainment = kr.AnnualAttainment
+	}
 	kr.Capped = math.Min(kr.Attainment, cap)
 	kr.Points = k.Weight * kr.Capped
 	kr.Attained = kr.Attainment >= 1-eps
-	f := float64(m) / 12
-	switch k.Kind {
-	case campaign.Flow:
-		kr.Expected = ptr(f)
-		on := kr.Attainment >= f-eps
-		kr.OnTrack = &on
-	case campaign.Stock:
-		if kr.Baseline != nil {
-			e := *kr.Baseline + (t-*kr.Baseline)*f
-			kr.Expected = ptr(e)
-			on := a >= e-eps
-			if k.LowerIsBetter() {
-				on = a <= e+eps
-			}
-			kr.OnTrack = &on
-		}
-	default:
-		on := kr.Attained
-		kr.OnTrack = &on
-	}
+	on := kr.ToDate >= 1-eps
+	kr.OnTrack = &on
 	if m > 0 {
 		var p float64
 		switch {

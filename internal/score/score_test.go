@@ -39,73 +39,85 @@ func kpiOf(t *testing.T, r Result, unit, kpi string) KPIResult {
 	return KPIResult{}
 }
 
-// The rulebook, one KPI at a time, as of June (m = 6, f = 0.5).
+// The rulebook, one KPI at a time, as of June (m = 6, s = 6/12 = 0.5):
+// the plan to date T_P, the attainment to date (scored under the default
+// score_basis: to_date) and the annual one (scored under annual).
 func TestKPIRules(t *testing.T) {
-	c := campaign.Default()
 	u := campaign.Unit{Code: "U", Cluster: "C",
 		Targets:   map[string]float64{"bhxh_bb": 1000, "thu": 1200, "bhyt": 10000},
 		Baselines: map[string]float64{"bhxh_bb": 900, "cham_dong": 2.0}}
 	cases := []struct {
-		name       string
-		obs        []report.Observation
-		kpi        string
-		actual     *float64
-		attainment float64
-		capped     float64
-		points     float64
-		attained   bool
-		onTrack    *bool
-		projected  *float64
-		missing    bool
+		name      string
+		obs       []report.Observation
+		kpi       string
+		actual    *float64
+		tp        *float64 // target to date
+		toDate    float64  // A/T_P (T_P/A lower is better)
+		annual    float64  // A/T
+		points    float64  // weight · min(toDate, cap)
+		attained  bool     // toDate ≥ 1
+		onTrack   bool     // toDate ≥ 1
+		projected *float64
+		missing   bool
 	}{
-		{name: "stock, higher is better: a = A/T; on track A ≥ B+(T−B)f; projection B+(A−B)·12/m",
+		{name: "stock with a baseline: T_P = B + (T−B)·s = 950; projection B+(A−B)·12/m",
 			obs: obs("U", 6, map[string]float64{"bhxh_bb": 960}), kpi: "bhxh_bb",
-			actual: f(960), attainment: 0.96, capped: 0.96, points: 19.2, onTrack: bp(true), projected: f(1020)},
-		{name: "stock below the on-track line 950",
+			actual: f(960), tp: f(950), toDate: 960.0 / 950, annual: 0.96, points: 20 * 960.0 / 950, attained: true, onTrack: true, projected: f(1020)},
+		{name: "stock below its plan to date 950",
 			obs: obs("U", 6, map[string]float64{"bhxh_bb": 940}), kpi: "bhxh_bb",
-			actual: f(940), attainment: 0.94, capped: 0.94, points: 18.8, onTrack: bp(false), projected: f(980)},
+			actual: f(940), tp: f(950), toDate: 940.0 / 950, annual: 0.94, points: 20 * 940.0 / 950, projected: f(980)},
 		{name: "stock: the latest report's value counts, not a sum",
 			obs: append(obs("U", 5, map[string]float64{"bhxh_bb": 2000}), obs("U", 6, map[string]float64{"bhxh_bb": 1000})...), kpi: "bhxh_bb",
-			actual: f(1000), attainment: 1, capped: 1, points: 20, attained: true, onTrack: bp(true), projected: f(1100)},
-		{name: "stock without a baseline: on track unknown, projection = A",
+			actual: f(1000), tp: f(950), toDate: 1000.0 / 950, annual: 1, points: 20 * 1000.0 / 950, attained: true, onTrack: true, projected: f(1100)},
+		{name: "stock without a baseline: T_P = T from January; projection = A",
 			obs: obs("U", 6, map[string]float64{"bhyt": 12000}), kpi: "bhyt",
-			actual: f(12000), attainment: 1.2, capped: 1.2, points: 18, attained: true, onTrack: nil, projected: f(12000)},
+			actual: f(12000), tp: f(10000), toDate: 1.2, annual: 1.2, points: 18, attained: true, onTrack: true, projected: f(12000)},
 		{name: "cap: attainment 1.3 counts 1.2",
 			obs: obs("U", 6, map[string]float64{"bhyt": 13000}), kpi: "bhyt",
-			actual: f(13000), attainment: 1.3, capped: 1.2, points: 18, attained: true, projected: f(13000)},
-		{name: "flow: A = the latest YTD; on track a ≥ f; projection A·12/m",
+			actual: f(13000), tp: f(10000), toDate: 1.3, annual: 1.3, points: 18, attained: true, onTrack: true, projected: f(13000)},
+		{name: "flow: A = the latest YTD; T_P = T·s = 600; projection A·12/m",
 			obs: []report.Observation{
 				{Unit: "U", Period: p(5), KPI: "thu", Month: f(100), YTD: f(500)},
 				{Unit: "U", Period: p(6), KPI: "thu", Month: f(100), YTD: f(540)}},
-			kpi: "thu", actual: f(540), attainment: 0.45, capped: 0.45, points: 11.25, onTrack: bp(false), projected: f(1080)},
+			kpi: "thu", actual: f(540), tp: f(600), toDate: 0.9, annual: 0.45, points: 22.5, projected: f(1080)},
 		{name: "flow without YTD: the sum of the month values",
 			obs: append(obs("U", 5, map[string]float64{"thu": 300}), obs("U", 6, map[string]float64{"thu": 400})...),
-			kpi: "thu", actual: f(700), attainment: 700.0 / 1200, capped: 700.0 / 1200, points: 25 * 700.0 / 1200, onTrack: bp(true), projected: f(1400)},
-		{name: "rate, lower is better: a = T/A with T = the 2023 baseline",
+			kpi: "thu", actual: f(700), tp: f(600), toDate: 700.0 / 600, annual: 700.0 / 1200, points: 25 * 700.0 / 600, attained: true, onTrack: true, projected: f(1400)},
+		{name: "rate, lower is better: a = T/A with T = the 2023 baseline, due whole every month",
 			obs: obs("U", 6, map[string]float64{"cham_dong": 1.6}), kpi: "cham_dong",
-			actual: f(1.6), attainment: 1.25, capped: 1.2, points: 12, attained: true, onTrack: bp(true), projected: f(1.6)},
+			actual: f(1.6), tp: f(2), toDate: 1.25, annual: 1.25, points: 12, attained: true, onTrack: true, projected: f(1.6)},
 		{name: "rate, lower is better, A = 0: a = the cap",
 			obs: obs("U", 6, map[string]float64{"cham_dong": 0}), kpi: "cham_dong",
-			actual: f(0), attainment: 1.2, capped: 1.2, points: 12, attained: true, onTrack: bp(true), projected: f(0)},
-		{name: "rate, higher is better, default target 80; on track = attained",
+			actual: f(0), tp: f(2), toDate: 1.2, annual: 1.2, points: 12, attained: true, onTrack: true, projected: f(0)},
+		{name: "rate, higher is better, default target 80",
 			obs: obs("U", 6, map[string]float64{"hai_long": 76}), kpi: "hai_long",
-			actual: f(76), attainment: 0.95, capped: 0.95, points: 9.5, onTrack: bp(false), projected: f(76)},
+			actual: f(76), tp: f(80), toDate: 0.95, annual: 0.95, points: 9.5, projected: f(76)},
 		{name: "missing: a = 0, not attained, not on track",
-			obs: obs("U", 6, map[string]float64{"bhyt": 1}), kpi: "bhxh_bb",
-			attainment: 0, capped: 0, points: 0, onTrack: bp(false), missing: true},
+			obs: obs("U", 6, map[string]float64{"bhyt": 1}), kpi: "bhxh_bb", missing: true},
 		{name: "reports after P are ignored",
-			obs: obs("U", 7, map[string]float64{"bhxh_bb": 1000}), kpi: "bhxh_bb",
-			onTrack: bp(false), missing: true},
+			obs: obs("U", 7, map[string]float64{"bhxh_bb": 1000}), kpi: "bhxh_bb", missing: true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Compute(Input{Campaign: c, Units: []campaign.Unit{u}, Observations: tc.obs, Period: p(6)})
-			k := kpiOf(t, r, "U", tc.kpi)
-			if !eqp(k.Actual, tc.actual) || !near(k.Attainment, tc.attainment) || !near(k.Capped, tc.capped) ||
-				!near(k.Points, tc.points) || k.Attained != tc.attained || k.Missing != tc.missing ||
-				!eqb(k.OnTrack, tc.onTrack) || !eqp(k.Projected, tc.projected) {
-				t.Errorf("got actual=%v a=%v capped=%v points=%v attained=%v missing=%v onTrack=%v projected=%v",
-					fp(k.Actual), k.Attainment, k.Capped, k.Points, k.Attained, k.Missing, bv(k.OnTrack), fp(k.Projected))
+			for _, basis := range []string{campaign.BasisToDate, campaign.BasisAnnual} {
+				c := campaign.Default()
+				c.ScoreBasis = basis
+				r := Compute(Input{Campaign: c, Units: []campaign.Unit{u}, Observations: tc.obs, Period: p(6)})
+				k := kpiOf(t, r, "U", tc.kpi)
+				scored, points, attained := tc.toDate, tc.points, tc.attained
+				if basis == campaign.BasisAnnual {
+					scored, points, attained = tc.annual, 0, tc.annual >= 1
+					if !tc.missing {
+						kc, _ := c.KPI(tc.kpi)
+						points = kc.Weight * math.Min(tc.annual, c.KPICap(kc))
+					}
+				}
+				if !eqp(k.Actual, tc.actual) || !eqp(k.TargetToDate, tc.tp) || !near(k.Attainment, scored) ||
+					!near(k.AnnualAttainment, tc.annual) || !near(k.Points, points) || k.Attained != attained ||
+					k.Missing != tc.missing || !eqb(k.OnTrack, bp(tc.onTrack)) || !eqp(k.Projected, tc.projected) {
+					t.Errorf("%s: got actual=%v T_P=%v a=%v annual=%v points=%v attained=%v missing=%v onTrack=%v projected=%v",
+						basis, fp(k.Actual), fp(k.TargetToDate), k.Attainment, k.AnnualAttainment, k.Points, k.Attained, k.Missing, bv(k.OnTrack), fp(k.Projected))
+				}
 			}
 		})
 	}

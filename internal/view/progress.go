@@ -5,6 +5,8 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/numfmt"
+	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
 )
 
@@ -29,7 +31,7 @@ func NewProgress(c *campaign.Campaign, r score.Result, lang string) *Progress {
 		About:  about(c, r, lang),
 		Title:  progressTitle(c, r, l),
 		Legend: l.Legend,
-		Table:  progressTable(c, r.Units, lang, false),
+		Table:  progressTable(c, r.Units, r.Period, lang, false),
 		c:      c, r: r,
 	}
 }
@@ -65,7 +67,7 @@ func (p *Progress) ByCluster() []*Progress {
 		}
 		q := *p
 		q.Cluster, q.r = u.Cluster, r
-		q.Table = progressTable(p.c, r.Units, p.Lang, true)
+		q.Table = progressTable(p.c, r.Units, r.Period, p.Lang, true)
 		out = append(out, &q)
 	}
 	return out
@@ -77,7 +79,7 @@ func (p *Progress) Detail() *Detail { return NewDetail(p.c, p.r, p.Lang, "") }
 // progressTable: rank, cluster rank, code, unit, cluster, score, KPIs
 // attained, last report, then the attainment of each KPI with its mark.
 // byCluster shows the cluster rank in print (the per-cluster sheets).
-func progressTable(c *campaign.Campaign, units []score.UnitResult, lang string, byCluster bool) *Table {
+func progressTable(c *campaign.Campaign, units []score.UnitResult, period report.Period, lang string, byCluster bool) *Table {
 	l := i18n.For(lang)
 	clusterRank := Machine
 	if byCluster {
@@ -112,7 +114,7 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, lang string, 
 			{Value: u.KPIsAttained, Text: fmt.Sprintf("%d/%d", u.KPIsAttained, len(u.KPIs))},
 			text(last), {Value: u.Stale}}
 		for _, k := range u.KPIs {
-			row = append(row, attainmentCell(k, lang))
+			row = append(row, attainmentCell(k, period, lang))
 		}
 		row = append(row, text(lastText))
 		t.Rows = append(t.Rows, row)
@@ -120,11 +122,12 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, lang string, 
 	return t
 }
 
-// attainmentCell is a KPI's attainment: the ratio for machines and print
-// (none when the figure or the target is missing), for people a percentage
-// with its mark — ✓ attained, ▼ below the on-track line, — no figure, ? no
-// target.
-func attainmentCell(k score.KPIResult, lang string) Cell {
+// attainmentCell is a KPI's attainment (the one the campaign scores): the
+// ratio for machines and print (none when the figure or the target is
+// missing), for people a percentage with its mark — ✓ attained, ▼ below
+// the plan to date, — no figure, ? no target — and "(T3)" when the figure
+// is carried from an earlier month.
+func attainmentCell(k score.KPIResult, period report.Period, lang string) Cell {
 	switch {
 	case k.Missing:
 		return Cell{Text: "—"}
@@ -140,7 +143,17 @@ func attainmentCell(k score.KPIResult, lang string) Cell {
 		c.Text += " ▼"
 		c.Mark = Behind
 	}
+	c.Text += carried(k, period, lang)
 	return c
+}
+
+// carried is " (T3)" when a KPI's figure is the one of month 3, carried to
+// a later period; "" otherwise.
+func carried(k score.KPIResult, period report.Period, lang string) string {
+	if !k.Carried(period) {
+		return ""
+	}
+	return fmt.Sprintf(" (%s%d)", i18n.For(lang).MonthShort, k.AsOf.Month)
 }
 
 // OnTrackText says in words whether a KPI is on track.
@@ -206,9 +219,10 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 		{Label: l.UnitOfMeasure, Kind: Short, Width: 11, In: Print},
 		{Label: l.Actual, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.Target, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.TargetToDate, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.Baseline, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.Attainment, Kind: Ratio, Width: 11, In: All, Scale: true},
-		{Label: l.Expected, Kind: Amount, Decimals: 2, In: Screen | Machine},
+		{Label: l.ToDate, Kind: Ratio, Width: 11, In: All, Scale: true},
+		{Label: l.Annual, Kind: Ratio, Width: 11, In: All},
 		{Label: l.OnTrack, Kind: Short, Width: 10, In: All},
 		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All},
@@ -222,13 +236,16 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 				value = Percent
 			}
 			figure := func(p *float64) Cell { c := opt(p); c.Kind = value; return c }
-			a := Cell{Value: kr.Attainment, Text: pct(kr.Attainment, lang)}
-			if kr.Missing || kr.NoTarget {
-				a.Text, a.Blank = "—", true
+			ratio := func(x float64) Cell {
+				a := Cell{Value: x, Text: pct(x, lang)}
+				if kr.Missing || kr.NoTarget {
+					a.Text, a.Blank = "—", true
+				}
+				return a
 			}
-			expected := opt(kr.Expected)
-			if kr.Expected != nil && k.Kind == campaign.Flow {
-				expected.Text = pct(*kr.Expected, lang)
+			actual := figure(kr.Actual)
+			if note := carried(kr, r.Period, lang); note != "" {
+				actual.Text = numfmt.Format(*kr.Actual, 2, lang) + note
 			}
 			pa := opt(kr.ProjectedAttainment)
 			if kr.ProjectedAttainment != nil {
@@ -236,7 +253,7 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 			}
 			t.Rows = append(t.Rows, []Cell{
 				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), text(kr.Code), text(k.Name), text(k.Unit),
-				figure(kr.Actual), figure(kr.Target), figure(kr.Baseline), a, expected, text(OnTrackText(kr, l)),
+				actual, figure(kr.Target), figure(kr.TargetToDate), figure(kr.Baseline), ratio(kr.ToDate), ratio(kr.AnnualAttainment), text(OnTrackText(kr, l)),
 				figure(kr.Projected), pa, num(kr.Points),
 			})
 		}

@@ -25,16 +25,16 @@ func province() (*campaign.Campaign, score.Result, score.Shortlist) {
 		Awards:      []campaign.AwardRule{{Code: "co", Name: "Cờ thi đua"}, {Code: "bk", Name: "Bằng khen"}},
 		FieldAwards: campaign.FieldAwards{Enabled: true, Name: "Xuất sắc"},
 	}
-	june := report.Period{Year: 2024, Month: 6}
+	june, march := report.Period{Year: 2024, Month: 6}, report.Period{Year: 2024, Month: 3}
 	r := score.Result{Campaign: c.Code, Period: june, MonthsElapsed: 6, Units: []score.UnitResult{
 		{Rank: 1, ClusterRank: 1, Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Score: 110.5, KPIsAttained: 2, LastReport: &june,
 			KPIs: []score.KPIResult{
-				{Code: "thu", Actual: f(660), Target: f(1200), Attainment: 1.1, Attained: true, OnTrack: b(true), Expected: f(0.5), Projected: f(1320), ProjectedAttainment: f(1.1), Points: 55},
-				{Code: "hai_long", Actual: f(88), Target: f(80), Attainment: 1.1, Attained: true, OnTrack: b(true), Projected: f(88), Points: 55.5},
+				{Code: "thu", Actual: f(660), AsOf: &june, Target: f(1200), TargetToDate: f(600), Attainment: 1.1, ToDate: 1.1, AnnualAttainment: 0.55, Attained: true, OnTrack: b(true), Expected: f(600), Projected: f(1320), ProjectedAttainment: f(1.1), Points: 55},
+				{Code: "hai_long", Actual: f(88), AsOf: &march, Target: f(80), TargetToDate: f(80), Attainment: 1.1, ToDate: 1.1, AnnualAttainment: 1.1, Attained: true, OnTrack: b(true), Projected: f(88), Points: 55.5},
 			}},
 		{Rank: 2, ClusterRank: 2, Code: "A2", Name: "BHXH A2", Cluster: "Cụm A", Score: 20, KPIsAttained: 0, LastReport: &june,
 			KPIs: []score.KPIResult{
-				{Code: "thu", Actual: f(480), Target: f(1200), Attainment: 0.4, OnTrack: b(false), Expected: f(0.5), Points: 20},
+				{Code: "thu", Actual: f(480), AsOf: &june, Target: f(1200), TargetToDate: f(600), Attainment: 0.8, ToDate: 0.8, AnnualAttainment: 0.4, OnTrack: b(false), Expected: f(600), Points: 20},
 				{Code: "hai_long", Target: f(80), Missing: true},
 			}},
 		{Rank: 3, ClusterRank: 1, Code: "B1", Name: "=BHXH B1", Cluster: "Cụm B", Score: 10, KPIsAttained: 0, Stale: true,
@@ -108,7 +108,8 @@ func TestProgressAttainmentCells(t *testing.T) {
 		want     Cell
 	}{
 		{0, thu, Cell{Value: 1.1, Text: "110,0% ✓", Mark: Good}},
-		{1, thu, Cell{Value: 0.4, Text: "40,0% ▼", Mark: Behind}},
+		{1, thu, Cell{Value: 0.8, Text: "80,0% ▼", Mark: Behind}},
+		{0, hl, Cell{Value: 1.1, Text: "110,0% ✓ (T3)", Mark: Good}}, // March's figure, carried to June
 		{1, hl, Cell{Text: "—"}},
 		{2, thu, Cell{Text: "?"}},
 		{2, hl, Cell{Value: 0.875, Text: "87,5%"}},
@@ -134,7 +135,7 @@ func TestDetail(t *testing.T) {
 	if one.Subtitle != "thu — Số thu (triệu đồng, flow)" || len(one.Table.Rows) != 3 {
 		t.Fatalf("subtitle %q, %d rows", one.Subtitle, len(one.Table.Rows))
 	}
-	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|Năm trước|Tỷ lệ đạt|Mức tiến độ|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo" {
+	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo" {
 		t.Errorf("screen headers %s", got)
 	}
 	if got := headers(one.Table, Machine); got != headers(one.Table, Screen) {
@@ -144,21 +145,24 @@ func TestDetail(t *testing.T) {
 		t.Errorf("json narrows the KPIs of a copy: %+v", res.Units[0].KPIs)
 	}
 	row := one.Table.Rows[0]
-	if row[11].Text != "50,0%" || row[11].Value != 0.5 { // the on-track line of a flow KPI is a fraction of the year
-		t.Errorf("expected %+v", row[11])
+	if row[9].Value != 600.0 || row[11].Text != "110,0%" || row[12].Text != "55,0%" { // a flow's plan to date is an amount: T·s
+		t.Errorf("plan to date %+v, %% of it %+v, %% of the year %+v", row[9], row[11], row[12])
 	}
 	all := NewDetail(c, r, "vi", "")
 	if len(all.Table.Rows) != 6 || all.Subtitle != "" {
 		t.Fatalf("%d rows", len(all.Table.Rows))
 	}
 	hl := all.Table.Rows[3] // A2 hai_long: missing
-	if a := hl[10]; !a.Blank || a.Value != 0.0 || a.Text != "—" {
+	if a := hl[11]; !a.Blank || a.Value != 0.0 || a.Text != "—" {
 		t.Errorf("missing attainment %+v", a)
+	}
+	if a := all.Table.Rows[1][7]; a.Value != 88.0 || a.Text != "88,00 (T3)" { // A1 hai_long: March's figure in June
+		t.Errorf("carried figure %+v", a)
 	}
 	if all.Table.KindOf(3, 7) != Percent || all.Table.KindOf(2, 7) != Amount {
 		t.Error("figure kinds")
 	}
-	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|Năm trước|Tỷ lệ đạt|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|điểm" {
+	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|điểm" {
 		t.Errorf("print headers %s", got)
 	}
 }
