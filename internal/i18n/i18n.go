@@ -23,6 +23,9 @@ type Labels struct {
 	// Plan to date: the plan due by the period, the attainment against it
 	// and against the year's plan, the month a carried figure is from.
 	TargetToDate, ToDate, Annual, MonthShort string
+	// Totals: the province's row, a cluster's subtotal ("Cộng Cụm 1"),
+	// units reporting ("11/12 báo cáo"), a rate's mean (bình quân).
+	Province, SubTotal, Reporting, Mean string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -41,7 +44,8 @@ func For(lang string) Labels {
 			ExportedOn: "exported on", Months: "months", PreparedBy: "Prepared by", Director: "Director",
 			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit",
 			None: "(none)", Org: DefaultOrganisation,
-			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M"}
+			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M",
+			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -56,7 +60,8 @@ func For(lang string) Labels {
 		ExportedOn: "ngày xuất", Months: "tháng", PreparedBy: "Người lập biểu", Director: "Giám đốc",
 		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT",
 		None: "(không có)", Org: DefaultOrganisation,
-		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T"}
+		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T",
+		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

@@ -106,6 +106,7 @@ type Result struct {
 	Period        report.Period `json:"period"`
 	MonthsElapsed int           `json:"months_elapsed"`
 	Units         []UnitResult  `json:"units"`
+	Totals        Totals        `json:"totals"` // the province's and each cluster's (see totals.go)
 }
 
 // Compute applies the rules. Units come back in rank order.
@@ -142,6 +143,7 @@ func Compute(in Input) Result {
 		res.Units = append(res.Units, ur)
 	}
 	rank(res.Units)
+	res.Totals = ComputeTotals(c, res, in.Units)
 	return res
 }
 
