@@ -26,6 +26,8 @@ type Labels struct {
 	// Totals: the province's row, a cluster's subtotal ("Cộng Cụm 1"),
 	// units reporting ("11/12 báo cáo"), a rate's mean (bình quân).
 	Province, SubTotal, Reporting, Mean string
+	// Cùng kỳ: last year's same period and the growth on it.
+	Prior, Growth, PointsUnit string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -45,7 +47,8 @@ func For(lang string) Labels {
 			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit",
 			None: "(none)", Org: DefaultOrganisation,
 			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M",
-			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg"}
+			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg",
+			Prior: "Same period last year", Growth: "Growth", PointsUnit: "pts"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -61,7 +64,8 @@ func For(lang string) Labels {
 		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT",
 		None: "(không có)", Org: DefaultOrganisation,
 		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T",
-		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq"}
+		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq",
+		Prior: "Cùng kỳ", Growth: "So cùng kỳ", PointsUnit: "điểm"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

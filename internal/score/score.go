@@ -52,7 +52,10 @@ type Input struct {
 	Campaign     *campaign.Campaign
 	Units        []campaign.Unit
 	Observations []report.Observation // live figures; those after Period are ignored
-	Period       report.Period
+	// Prior are last year's live figures (cùng kỳ): compared, never scored;
+	// those after the same month of last year are ignored.
+	Prior  []report.Observation
+	Period report.Period
 }
 
 // KPIResult is one unit's standing on one KPI.
@@ -71,6 +74,11 @@ type KPIResult struct {
 	Projected           *float64       `json:"projected"`
 	ProjectedAttainment *float64       `json:"projected_attainment"`
 	Missing             bool           `json:"missing"`
+	// Prior is the same period's actual last year (cùng kỳ), by the same
+	// rules as A; Growth is A / prior − 1 for stock and flow, A − prior
+	// (points) for rates.
+	Prior  *float64 `json:"prior"`
+	Growth *float64 `json:"growth"`
 
 	Attained bool     `json:"-"`
 	NoTarget bool     `json:"-"`
@@ -121,6 +129,14 @@ func Compute(in Input) Result {
 		}
 		byUnit[o.Unit] = append(byUnit[o.Unit], o)
 	}
+	lastYear := report.Period{Year: in.Period.Year - 1, Month: in.Period.Month}
+	priorByUnit := map[string][]report.Observation{}
+	for _, o := range in.Prior {
+		if lastYear.Before(o.Period) || o.Period.Year != lastYear.Year {
+			continue
+		}
+		priorByUnit[o.Unit] = append(priorByUnit[o.Unit], o)
+	}
 	for _, u := range in.Units {
 		obs := byUnit[u.Code]
 		sort.SliceStable(obs, func(i, j int) bool { return obs[i].Period.Before(obs[j].Period) })
@@ -132,8 +148,16 @@ func Compute(in Input) Result {
 		} else {
 			ur.Stale = true
 		}
+		prior := priorByUnit[u.Code]
+		sort.SliceStable(prior, func(i, j int) bool { return prior[i].Period.Before(prior[j].Period) })
 		for _, k := range c.KPIs {
 			kr := kpiResult(c, k, u, obs, m)
+			if pa, ok := Actual(k, prior); ok {
+				kr.Prior = ptr(pa)
+				if kr.Actual != nil {
+					kr.Growth = growth(k, *kr.Actual, pa)
+				}
+			}
 			ur.Score += kr.Points
 			if kr.Attained {
 				ur.KPIsAttained++
@@ -263,6 +287,19 @@ func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []repo
 		kr.ProjectedAttainment = ptr(Attainment(k, p, t, cap))
 	}
 	return kr
+}
+
+// growth compares A with the same period last year: A / prior − 1 for
+// stock and flow (none when prior is 0), the difference in points for
+// rates.
+func growth(k campaign.KPI, a, prior float64) *float64 {
+	if k.Kind == campaign.Rate {
+		return ptr(a - prior)
+	}
+	if prior == 0 {
+		return nil
+	}
+	return ptr(a/prior - 1)
 }
 
 // Round2 rounds to 2 decimals, as scores are ranked and shown.

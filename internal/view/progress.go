@@ -287,6 +287,8 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 		{Label: l.OnTrack, Kind: Short, Width: 10, In: All},
 		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All},
+		{Label: l.Prior, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.Growth, Kind: Short, Width: 11, In: All},
 		{Label: l.Points, Kind: Score, Width: 9, In: Print},
 	}}
 	for _, u := range r.Units {
@@ -315,12 +317,32 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 			t.Rows = append(t.Rows, []Cell{
 				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), text(kr.Code), text(k.Name), text(k.Unit),
 				actual, figure(kr.Target), figure(kr.TargetToDate), figure(kr.Baseline), ratio(kr.ToDate), ratio(kr.AnnualAttainment), text(OnTrackText(kr, l)),
-				figure(kr.Projected), pa, num(kr.Points),
+				figure(kr.Projected), pa, figure(kr.Prior), growthCell(k, kr.Growth, lang), num(kr.Points),
 			})
 		}
 	}
 	d.Table = t
 	return d
+}
+
+// growthCell is the growth on the same period last year: "+5,3%" for
+// head-counts and amounts, "−0,40 điểm" for rates; the plain number for
+// machines.
+func growthCell(k campaign.KPI, g *float64, lang string) Cell {
+	if g == nil {
+		return Cell{}
+	}
+	if k.Kind == campaign.Rate {
+		return Cell{Value: *g, Text: signed(numfmt.Format(*g, 2, lang), *g) + " " + i18n.For(lang).PointsUnit}
+	}
+	return Cell{Value: *g, Text: signed(pct(*g, lang), *g)}
+}
+
+func signed(s string, v float64) string {
+	if v > 0 {
+		return "+" + s
+	}
+	return s
 }
 
 // JSON is the machine form: the score results of the units, with only the
