@@ -28,6 +28,8 @@ type Labels struct {
 	Province, SubTotal, Reporting, Mean string
 	// Cùng kỳ: last year's same period and the growth on it.
 	Prior, Growth, PointsUnit string
+	// Forecast heads the shortlist of kpi awards --projected.
+	Forecast string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -48,7 +50,8 @@ func For(lang string) Labels {
 			None: "(none)", Org: DefaultOrganisation,
 			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M",
 			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg",
-			Prior: "Same period last year", Growth: "Growth", PointsUnit: "pts"}
+			Prior: "Same period last year", Growth: "Growth", PointsUnit: "pts",
+			Forecast: "FORECAST if the year ended on today's trend"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -65,7 +68,8 @@ func For(lang string) Labels {
 		None: "(không có)", Org: DefaultOrganisation,
 		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T",
 		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq",
-		Prior: "Cùng kỳ", Growth: "So cùng kỳ", PointsUnit: "điểm"}
+		Prior: "Cùng kỳ", Growth: "So cùng kỳ", PointsUnit: "điểm",
+		Forecast: "DỰ KIẾN nếu cả năm theo xu hướng hiện nay"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

@@ -247,3 +247,32 @@ func TestPriorYear(t *testing.T) {
 func u2(code string) campaign.Unit {
 	return campaign.Unit{Code: code, Targets: map[string]float64{"bhxh_bb": 1000, "thu": 1200}}
 }
+
+// The forecast: attainments are the projected ones against T, then points,
+// score and ranks as for the real standing.
+func TestProjected(t *testing.T) {
+	c := campaign.Default()
+	units := []campaign.Unit{
+		{Code: "FAST", Targets: map[string]float64{"thu": 1200}},
+		{Code: "SLOW", Targets: map[string]float64{"thu": 1200}},
+	}
+	o := []report.Observation{
+		{Unit: "FAST", Period: p(3), KPI: "thu", YTD: f(330)}, // × 12/3 = 1320: 1.1
+		{Unit: "SLOW", Period: p(3), KPI: "thu", YTD: f(240)}, // × 12/3 = 960: 0.8
+	}
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(3)})
+	before := r.Units[1].KPIs[4]
+	pr := Projected(r)
+	if pr.Units[0].Code != "FAST" || !near(pr.Units[0].Score, 25*1.1) || !near(pr.Units[1].Score, 25*0.8) {
+		t.Errorf("projected %+v", pr.Units)
+	}
+	if k := kpiOf(t, pr, "FAST", "thu"); !k.Attained || !near(k.Attainment, 1.1) {
+		t.Errorf("FAST thu %+v", k)
+	}
+	if after := r.Units[1].KPIs[4]; after.Code != before.Code || after.Attainment != before.Attainment || after.Points != before.Points {
+		t.Errorf("the real standing was changed: %+v → %+v", before, after)
+	}
+	if k := kpiOf(t, pr, "SLOW", "bhyt"); k.Attained || k.Points != 0 {
+		t.Errorf("a KPI without a figure: %+v", k)
+	}
+}
