@@ -51,6 +51,8 @@ type Store interface {
 	// Reports lists the live reports of a year with their figures and the
 	// import each came from, for one unit and/or one period ("" for all).
 	Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error)
+	// UnitReports lists one unit's reports of a year, replaced ones too.
+	UnitReports(ctx context.Context, year int, unit string) ([]StoredReport, error)
 	// Backup writes a consistent copy of the workspace to a new file.
 	Backup(ctx context.Context, path string) error
 	// Check runs the integrity check and the workspace's invariants.
