@@ -54,7 +54,7 @@ func For(lang string) Labels {
 			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M",
 			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg",
 			Prior: "Same period last year", Growth: "Growth", PointsUnit: "pts",
-			Forecast: "FORECAST if the year ended on today's trend",
+			Forecast:   "FORECAST if the year ended on today's trend",
 			MonthValue: "Month", YTD: "Year to date", Import: "Import", Corrections: "Corrections (before → after)"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
@@ -73,7 +73,7 @@ func For(lang string) Labels {
 		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T",
 		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq",
 		Prior: "Cùng kỳ", Growth: "So cùng kỳ", PointsUnit: "điểm",
-		Forecast: "DỰ KIẾN nếu cả năm theo xu hướng hiện nay",
+		Forecast:   "DỰ KIẾN nếu cả năm theo xu hướng hiện nay",
 		MonthValue: "Trong tháng", YTD: "Lũy kế", Import: "Lần nhập", Corrections: "Sửa (trước → sau)"}
 }
 
