@@ -30,6 +30,7 @@ const (
 	KeepCopyFailed    Key = "keep_copy_failed"    // workspace file, the cause
 	MigrateSQLOnly    Key = "migrate_sql_only"    //
 	MigrateCopyDiffer Key = "migrate_copy_differ" // destination, source
+	FileInUse         Key = "file_in_use"         // the file
 
 	// Award conditions (see Condition): met, or why not.
 	CondFirstInCluster   Key = "cond_first_in_cluster"   // cluster
@@ -83,6 +84,7 @@ var catalogue = map[Key]struct{ vi, en string }{
 	KeepCopyFailed:    {"không lưu được bản sao của %s trước khi thay: %v", "keeping a copy of %s before replacing it: %v"},
 	MigrateSQLOnly:    {"migrate chỉ chép giữa các workspace SQL của kpi", "migrate copies between kpi's SQL workspaces"},
 	MigrateCopyDiffer: {"bản chép trong %s khác với %s: không được dùng", "the copy in %s differs from %s: do not use it"},
+	FileInUse:         {"tệp %s đang mở trong Excel (hoặc chương trình khác): đóng tệp rồi chạy lại", "%s is open in Excel (or another program): close it and run again"},
 
 	CondFirstInCluster:   {"đứng đầu %s", "first in %s"},
 	CondRankInCluster:    {"hạng %d %s", "rank %d in %s"},
