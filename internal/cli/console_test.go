@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -58,5 +59,18 @@ func TestMainDoubleClicked(t *testing.T) {
 	code := Main(nil, &IOStreams{In: strings.NewReader("\n"), Out: &out, ErrOut: &errOut})
 	if code != ExitUsage || !strings.Contains(errOut.String(), "nhấp đúp") || out.Len() != 0 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+}
+
+// kpi --version says the version, commit and date from the build info.
+func TestVersionOf(t *testing.T) {
+	info := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "fd34726c0ffee1234567"}, {Key: "vcs.time", Value: "2026-11-28T21:49:04Z"}, {Key: "vcs.modified", Value: "true"}}}
+	if got := versionOf(info); got != "bản dựng từ mã nguồn (commit fd34726c0ffe, ngày 28/11/2026, có sửa đổi chưa commit); go1.26.8" {
+		t.Errorf("version = %q", got)
+	}
+	info = &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}
+	if got := versionOf(info); got != "v1.2.0; go1.26.8" {
+		t.Errorf("version = %q", got)
 	}
 }

@@ -71,7 +71,10 @@ The workspace is --db PATH or postgres://URL, else $KPI_DB, else ./kpi.db.
 Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("kpi {{.Version}}\n")
+	root.Flags().Bool("version", false, "in ra phiên bản của kpi (version)")
 	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file or postgres:// URL (default $KPI_DB, else ./kpi.db)")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
