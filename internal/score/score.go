@@ -41,6 +41,7 @@ import (
 	"sort"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 )
 
@@ -306,7 +307,8 @@ func growth(k campaign.KPI, a, prior float64) *float64 {
 func Round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // less orders units for ranking: score rounded to 2 decimals (higher
-// first), KPIs attained (more first), unit code.
+// first), KPIs attained (more first), unit code in natural order (H9
+// before H10).
 func less(a, b UnitResult) bool {
 	sa, sb := Round2(a.Score), Round2(b.Score)
 	if sa != sb {
@@ -315,7 +317,7 @@ func less(a, b UnitResult) bool {
 	if a.KPIsAttained != b.KPIsAttained {
 		return a.KPIsAttained > b.KPIsAttained
 	}
-	return a.Code < b.Code
+	return fold.NaturalLess(a.Code, b.Code)
 }
 
 func rank(units []UnitResult) {

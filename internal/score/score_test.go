@@ -276,3 +276,16 @@ func TestProjected(t *testing.T) {
 		t.Errorf("a KPI without a figure: %+v", k)
 	}
 }
+
+// Equal scores and KPIs attained: unit codes in natural order, H9 before H10.
+func TestRankTieNaturalOrder(t *testing.T) {
+	c := campaign.Default()
+	var units []campaign.Unit
+	for _, code := range []string{"H10", "H9", "H100"} {
+		units = append(units, campaign.Unit{Code: code, Targets: map[string]float64{"thu": 100}})
+	}
+	r := Compute(Input{Campaign: c, Units: units, Period: p(3)})
+	if got := r.Units[0].Code + " " + r.Units[1].Code + " " + r.Units[2].Code; got != "H9 H10 H100" {
+		t.Errorf("ranks = %s", got)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 )
 
@@ -271,7 +272,7 @@ func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(restored, func(i, j int) bool { return restored[i].Unit < restored[j].Unit })
+	sort.Slice(restored, func(i, j int) bool { return fold.NaturalLess(restored[i].Unit, restored[j].Unit) })
 	return restored, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 )
 
@@ -139,6 +140,13 @@ func (s *DB) Reports(ctx context.Context, year int, unit, period string) ([]Stor
 		}
 		out = append(out, r)
 	}
+	// units in natural order (H9 before H10), each unit's months in order
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Unit != out[j].Unit {
+			return fold.NaturalLess(out[i].Unit, out[j].Unit)
+		}
+		return out[i].Period < out[j].Period
+	})
 	return out, rows.Err()
 }
 
