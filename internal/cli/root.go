@@ -124,6 +124,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdCheck(f, nil),
 		NewCmdMigrate(f, nil),
 	)
+	registerCompletions(root, f.Workspace())
 	return root
 }
 
