@@ -208,17 +208,24 @@ const (
 func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Errors {
 	var errs xlsxin.Errors
 	for _, r := range reports {
-		u, ok := im.unit[r.Unit]
-		if !ok {
-			continue
-		}
+		ts := im.targets[r.Unit]
 		for _, v := range r.Values {
-			k, _ := im.Campaign.KPI(v.KPI)
+			i := kpiIndex(im.Campaign, v.KPI)
+			if i < 0 {
+				continue
+			}
+			k := im.Campaign.KPIs[i]
 			if k.Kind != campaign.Stock && k.Kind != campaign.Flow {
 				continue
 			}
-			t, ok := campaign.EffectiveTarget(k, u)
-			if !ok || t <= 0 {
+			t := math.NaN()
+			if i < len(ts) {
+				t = ts[i]
+			}
+			if math.IsNaN(t) && k.DefaultTarget != nil {
+				t = *k.DefaultTarget
+			}
+			if !(t > 0) {
 				continue
 			}
 			for _, x := range []struct {
@@ -253,3 +260,12 @@ func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Error
 
 // vn writes a number as Vietnamese readers do: 25.100.000.000, 2,35.
 func vn(v float64) string { return numfmt.Format(v, -1, "vi") }
+
+func kpiIndex(c *campaign.Campaign, code string) int {
+	for i, k := range c.KPIs {
+		if k.Code == code {
+			return i
+		}
+	}
+	return -1
+}
