@@ -205,10 +205,14 @@ const (
 
 // plausible returns an error for every figure that cannot be right
 // against the unit's annual target (see PlausibleOver).
-func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Errors {
+func (im *Importer) plausible(file string, reports []report.Report) error {
+	targets, err := im.targets()
+	if err != nil {
+		return err
+	}
 	var errs xlsxin.Errors
 	for _, r := range reports {
-		ts := im.targets[r.Unit]
+		ts := targets[r.Unit]
 		for _, v := range r.Values {
 			i := kpiIndex(im.Campaign, v.KPI)
 			if i < 0 {
@@ -255,7 +259,7 @@ func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Error
 			}
 		}
 	}
-	return errs
+	return errs.Err()
 }
 
 // vn writes a number as Vietnamese readers do: 25.100.000.000, 2,35.

@@ -76,10 +76,10 @@ type Importer struct {
 	Now      func() time.Time
 
 	units      []campaign.Unit
-	targets    map[string][]float64 // code → targets in the campaign's KPI order (NaN: none)
-	byCode     map[string]string    // upper-case code → code
-	byName     map[string]string    // folded name → code, built on first use
-	byShort    map[string][]string  // name without office words → codes (see xlsxin.UnitNameKey)
+	targets    func() (map[string][]float64, error) // code → targets in the campaign's KPI order (NaN: none)
+	byCode     map[string]string                    // upper-case code → code
+	byName     map[string]string                    // folded name → code, built on first use
+	byShort    map[string][]string                  // name without office words → codes (see xlsxin.UnitNameKey)
 	byNameOnce sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
@@ -101,10 +101,10 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	for i, k := range c.KPIs {
 		codes[i] = k.Code
 	}
-	targets, err := st.TargetTable(ctx, codes) // the plausibility checks compare with them
-	if err != nil {
-		return nil, err
-	}
+	// the plausibility checks compare figures with the targets: read them
+	// while the first files are being read (200,000 units take a second)
+	targets := sync.OnceValues(func() (map[string][]float64, error) { return st.TargetTable(ctx, codes) })
+	go targets()
 	if len(units) == 0 {
 		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
 	}
@@ -283,8 +283,8 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 	if err != nil {
 		return fail(err)
 	}
-	if errs := im.plausible(book.File, reports); len(errs) > 0 {
-		return fail(errs)
+	if err := im.plausible(book.File, reports); err != nil {
+		return fail(err)
 	}
 	res.Warnings = append(res.Warnings, book.Warnings...)
 	res.Conversions = book.Conversions
