@@ -170,6 +170,14 @@ func TestMatchLabel(t *testing.T) {
 		"Khu vực doanh nghiệp":               "",
 		"a) Chỉ số hài lòng":                 "hai_long",
 		"Chỉ số hài lòng của người tham gia": "hai_long",
+		// the official long names of the rates name their base or population
+		"Tỷ lệ chậm đóng phải tính lãi so với tổng số phải thu (%)": "cham_dong",
+		"Tỷ lệ nợ phải tính lãi/số phải thu":                        "cham_dong",
+		"Tỷ lệ nợ BHXH, BHYT, BHTN phải tính lãi":                   "cham_dong",
+		"Tỷ lệ số tiền chậm đóng BHXH, BHYT, BHTN phải tính lãi":    "cham_dong",
+		"Chỉ số hài lòng của người dân, doanh nghiệp (%)":           "hai_long",
+		"Chỉ số hài lòng về sự phục vụ hành chính":                  "hai_long",
+		"Số người tham gia BHXH bắt buộc trên địa bàn":              "bhxh_bb",
 	} {
 		m := matchLabel(c, label)
 		got := ""

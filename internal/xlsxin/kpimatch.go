@@ -102,7 +102,14 @@ func matchLabel(c *campaign.Campaign, text string) labelMatch {
 		return labelMatch{kpi: k, ok: true}
 	}
 	for _, p := range t.phrases {
-		if !strings.HasPrefix(key, p.key+" ") || !onlyFunds(key[len(p.key)+1:], p.funds) {
+		if !strings.HasPrefix(key, p.key+" ") {
+			continue
+		}
+		// a rate's name may go on to name its base or its population ("Tỷ
+		// lệ nợ phải tính lãi so với số phải thu", "Chỉ số hài lòng của
+		// người dân, doanh nglệp"): it is still the rate; a count's or an
+		// amount's may only list its funds
+		if c.KPIs[p.kpi].Kind != campaign.Rate && !onlyFunds(key[len(p.key)+1:], p.funds) {
 			continue
 		}
 		k := c.KPIs[p.kpi]
@@ -119,6 +126,9 @@ func matchLabel(c *campaign.Campaign, text string) labelMatch {
 // fund's revenue, not the total) or a year ("năm 2024").
 func onlyFunds(rest string, phraseFunds int) bool {
 	funds := phraseFunds
+	for _, n := range neutralPhrases {
+		rest = strings.TrimSpace(strings.ReplaceAll(" "+rest+" ", " "+n+" ", " "))
+	}
 	for _, w := range strings.Fields(rest) {
 		switch {
 		case fundWords[w]:

@@ -95,6 +95,11 @@ var moneyUnits = map[string]float64{
 // countUnits are the units of measure of head-counts.
 var countUnits = []string{"nguoi", "lao dong", "nguoi lao dong", "so nguoi", "ng"}
 
+// neutralPhrases may follow a KPI's name without narrowing it: where and
+// when it is counted ("Số người tham gia BHXH bắt buộc trên địa bàn").
+var neutralPhrases = []string{"tren dia ban", "toan huyen", "toan thi xa", "toan thanh pho", "cua don vi", "den cuoi thang",
+	"cuoi thang", "den cuoi ky", "cuoi ky", "hien co", "trong thang", "trong ky", "thuc hien", "dang tham gia"}
+
 // Funds and connectors that may follow a KPI's name without narrowing it
 // ("Tổng số thu BHXH, BHYT, BHTN, BHTNLĐ-BNN" is still the revenue).
 var fundWords = map[string]bool{"bhxh": true, "bhyt": true, "bhtn": true, "bhtnld": true, "bnn": true, "tnld": true,
