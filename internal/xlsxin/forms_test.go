@@ -69,6 +69,10 @@ func TestOfficialForms(t *testing.T) {
 		{form: "H10_nhom.xlsx", layout: LayoutLong, unit: "BẢO HIỂM XÃ HỘI HUYỆN TỨ KỲ", period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{{values: map[string][2]any{
 				"bhxh_bb": {11800.0, nil}, "bhyt": {60100.0, nil}, "thu": {23100.0, 69000.0}, "hai_long": {83.0, nil}}}}},
+		{form: "H07_theo_quy.xlsx", layout: LayoutLong, unit: "BHXH HUYỆN THANH HÀ", period: report.Period{Year: 2024, Month: 3},
+			rows: []unitWant{{values: map[string][2]any{
+				"bhxh_bb": {30120.0, nil}, "bhxh_tn": {4500.0, nil}, "bhyt": {158000.0, nil}, "bhtn": {26500.0, nil},
+				"thu": {58400.0, 174300.0}, "cham_dong": {2.9, nil}, "hai_long": {88.0, nil}}}}},
 		{form: "tonghop_tinh_2024-03.xlsx", layout: LayoutWide, period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{
 				{"TP. Hải Dương", map[string][2]any{"bhxh_bb": {56500.0, nil}, "bhyt": {290100.0, nil}, "thu": {345100.0, nil}}},

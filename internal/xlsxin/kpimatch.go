@@ -215,8 +215,8 @@ type hierarchy struct {
 
 type hierRow struct {
 	level int
-	kpi   bool // it gave a KPI's value
-	row   int
+	kpi   bool   // it gave a KPI's value
+	label string // as written, for its children's context
 }
 
 // underKPI reports whether the row (its level, its folded label) is nested
@@ -256,9 +256,24 @@ func (h *hierarchy) underKPI(level int, key string) bool {
 	return under
 }
 
-// done records row r after underKPI, with whether it gave a KPI's value.
-func (h *hierarchy) done(r, level int, gave bool) {
-	row := hierRow{level: level, kpi: gave, row: r}
+// parent is the label of the row the current one (of the given level) is
+// nested in, after underKPI: the row a "Trong đó:" block belongs to, or
+// the nearest row of a lower level; "" when there is none (a row without
+// a number stands on its own).
+func (h *hierarchy) parent(level int) string {
+	if h.inBlock {
+		return h.blockParent.label
+	}
+	if n := len(h.stack); n > 0 && level != levelUnknown {
+		return h.stack[n-1].label
+	}
+	return ""
+}
+
+// done records a row after underKPI: its level, whether it gave a KPI's
+// value, its label.
+func (h *hierarchy) done(level int, gave bool, label string) {
+	row := hierRow{level: level, kpi: gave, label: label}
 	if level != levelUnknown {
 		h.stack = append(h.stack, row)
 	}
@@ -279,4 +294,40 @@ func UnitNameKey(name string) string {
 		}
 	}
 	return key
+}
+
+// inContext reads a row's label in the context of the row it is nested in:
+// "Số người tham gia" under "I. BHXH bắt buộc" is the BHXH bắt buộc
+// head-count; "Số thu" under "BHXH bắt buộc" is that fund's revenue, a
+// narrower thing than the KPI "Số thu" (narrower: true); "Tổng số thu" under
+// "II. Số thu" is the revenue itself.
+func inContext(c *campaign.Campaign, label, parent string, alone labelMatch) (m labelMatch, narrower bool) {
+	if parent == "" || label == "" {
+		return alone, false
+	}
+	p := matchLabel(c, parent)
+	if both := matchLabel(c, strings.TrimSpace(enumRE.ReplaceAllString(label, ""))+" "+strings.TrimSpace(enumRE.ReplaceAllString(parent, ""))); both.ok &&
+		(!alone.ok || both.kpi.Code != alone.kpi.Code) {
+		return both, false
+	}
+	if alone.ok && p.ok && p.kpi.Code != alone.kpi.Code && isFundHeading(parent) {
+		return labelMatch{}, true
+	}
+	return alone, false
+}
+
+// isFundHeading reports whether a row names a fund alone ("I. BHXH bắt
+// buộc", "BHYT", "Bảo hiểm thất nghiệp"): the rows under it are that
+// fund's figures.
+func isFundHeading(label string) bool {
+	key := fold.Key(stripParensText(strings.TrimSpace(enumRE.ReplaceAllString(label, ""))))
+	if key == "" {
+		return false
+	}
+	for _, w := range strings.Fields(key) {
+		if !fundWords[w] && !fundNameWords[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -145,13 +145,14 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 		level := rowLevel(stt, label)
 		under := hier.underKPI(level, fold.Key(label))
 		kc, okc := kpiOfText(c, codeText)
-		mn := matchLabel(c, nameText)
+		mn, narrower := inContext(c, nameText, hier.parent(level), matchLabel(c, nameText))
+		under = under || narrower
 		var k campaign.KPI
 		var ok bool
 		switch {
 		case okc && mn.ok && kc.Code != mn.kpi.Code:
 			errs = append(errs, s.Err(r, h.code, "mã chỉ tiêu '%s' không khớp tên chỉ tiêu '%s' ở %s", codeText, nameText, Ref(r, h.name)))
-			hier.done(r, level, false)
+			hier.done(level, false, label)
 			continue
 		case okc:
 			k, ok = kc, true
@@ -170,7 +171,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 				}
 				skipped = append(skipped, fmt.Sprintf("%s '%s'", Ref(r, where), label))
 			}
-			hier.done(r, level, false)
+			hier.done(level, false, label)
 			continue
 		}
 		kpiCell := h.code
@@ -188,12 +189,12 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 		v.Month, v.MonthCell = readValue(s, r, monthCol, k, f, &errs)
 		v.YTD, v.YTDCell = readValue(s, r, ytdCol, k, f, &errs)
 		if v.Month == nil && v.YTD == nil {
-			hier.done(r, level, false) // a heading row ("II. Số thu") is never a value row
+			hier.done(level, false, label) // a heading row ("II. Số thu") is never a value row
 			continue
 		}
 		if prev, dup := seen[k.Code]; dup {
 			errs = append(errs, s.Err(r, kpiCell, "chỉ tiêu %s xuất hiện hai lần (dòng %d và dòng %d)", k.Code, prev+1, r+1))
-			hier.done(r, level, true)
+			hier.done(level, true, label)
 			continue
 		}
 		seen[k.Code] = r
@@ -202,7 +203,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 			b.Conversions = append(b.Conversions, Conversion{KPI: k.Code, From: f.from, To: k.Unit, Where: s.Name + "!" + f.where})
 		}
 		row.Values = append(row.Values, v)
-		hier.done(r, level, true)
+		hier.done(level, true, label)
 	}
 	b.Warnings = append(b.Warnings, skippedWarnings(s, skipped)...)
 	if len(errs) > 0 {

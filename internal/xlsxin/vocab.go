@@ -95,6 +95,10 @@ var moneyUnits = map[string]float64{
 // countUnits are the units of measure of head-counts.
 var countUnits = []string{"nguoi", "lao dong", "nguoi lao dong", "so nguoi", "ng"}
 
+// fundNameWords spell a fund's name out ("Bảo hiểm xã hội bắt buộc").
+var fundNameWords = map[string]bool{"bat": true, "buoc": true, "tu": true, "nguyen": true, "bao": true, "hiem": true,
+	"xa": true, "hoi": true, "y": true, "te": true, "that": true, "nghiep": true, "bb": true, "tn": true}
+
 // neutralPhrases may follow a KPI's name without narrowing it: where and
 // when it is counted ("Số người tham gia BHXH bắt buộc trên địa bàn").
 var neutralPhrases = []string{"tren dia ban", "toan huyen", "toan thi xa", "toan thanh pho", "cua don vi", "den cuoi thang",

@@ -157,4 +157,25 @@ row 5: H04 | Cẩm Giàng | 11850 | 1710 | 57300 | 10050 | 24650500000 | 7231025
 row 6: H09 | Gia Lộc | 14400 | 2210 | 74100 | 12900 | 29850250000 | 88000500000
 row 7: | Tổng cộng | 26250 | 3920 | 131400 | 22950 | 54500750000 | 160310750000
 `},
+	{"H07_theo_quy.xlsx", "rows grouped by fund: 'I BHXH bắt buộc' over 'Số người tham gia' and 'Số thu' (that fund's revenue, not the KPI), then the total revenue; the rates' official long names", `
+sheet BC T3
+row 1: BHXH HUYỆN THANH HÀ
+row 2: BÁO CÁO THỰC HIỆN CHỈ TIÊU THÁNG 3 NĂM 2024
+row 4: STT | Chỉ tiêu | ĐVT | Thực hiện tháng | Lũy kế từ đầu năm
+row 5: I | BHXH bắt buộc | | |
+row 6: 1 | Số người tham gia | Người | 30120 |
+row 7: 2 | Số thu | Triệu đồng | 40100 | 120500
+row 8: II | BHXH tự nguyện | | |
+row 9: 1 | Số người tham gia | Người | 4500 |
+row 10: 2 | Số thu | Triệu đồng | 1200 | 3500
+row 11: III | Bảo hiểm y tế | | |
+row 12: 1 | Số người tham gia | Người | 158000 |
+row 13: 2 | Số thu | Triệu đồng | 15000 | 44000
+row 14: IV | BHTN | | |
+row 15: 1 | Số người tham gia | Người | 26500 |
+row 16: 2 | Số thu | Triệu đồng | 2100 | 6300
+row 17: V | Tổng số thu BHXH, BHYT, BHTN | Triệu đồng | 58400 | 174300
+row 18: VI | Tỷ lệ nợ phải tính lãi so với số phải thu | % | '2,9 |
+row 19: VII | Chỉ số hài lòng của người dân, doanh nghiệp | % | 88 |
+`},
 }
