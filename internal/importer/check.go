@@ -243,8 +243,9 @@ func (im *Importer) plausible(file string, reports []report.Report) error {
 				switch {
 				case *x.v >= PlausibleOver*t:
 					msg = fmt.Sprintf("%s của %s là %s, gấp %s lần chỉ tiêu cả năm (%s %s)", v.KPI, r.Unit, vn(*x.v), vn(math.Floor(*x.v/t)), vn(t), k.Unit)
-					if _, money := xlsxin.MoneyFactor(k.Unit); money {
-						msg += ": có phải đơn vị tính là đồng? Ghi 'Đơn vị tính: đồng' trên bảng (hoặc cột ĐVT) để kpi đổi sang " + k.Unit
+					if kf, money := xlsxin.MoneyFactor(k.Unit); money {
+						unit := likelyMoneyUnit(*x.v, t, kf)
+						msg += fmt.Sprintf(": có phải đơn vị tính là %s? Ghi 'Đơn vị tính: %s' trên bảng (hoặc ở cột ĐVT, hay trong tiêu đề cột: 'Thực hiện tháng (%s)') để kpi đổi sang %s", unit, unit, unit, k.Unit)
 					} else {
 						msg += ": kiểm tra lại số liệu (gõ thừa chữ số, hay số của cả tỉnh?)"
 					}
@@ -272,4 +273,21 @@ func kpiIndex(c *campaign.Campaign, code string) int {
 		}
 	}
 	return -1
+}
+
+// likelyMoneyUnit guesses the unit an amount far too large was written in:
+// the one (đồng or nghìn đồng) that brings it nearest a quarter of the
+// year's target t (a month's or a few months' revenue); kf is the KPI's
+// unit's factor to triệu đồng.
+func likelyMoneyUnit(v, t, kf float64) string {
+	best, dist := "đồng", math.Inf(1)
+	for _, u := range []struct {
+		name string
+		f    float64
+	}{{"đồng", 1e-6}, {"nghìn đồng", 1e-3}} {
+		if d := math.Abs(math.Log10(v*u.f/kf/t) - math.Log10(0.25)); d < dist {
+			best, dist = u.name, d
+		}
+	}
+	return best
 }

@@ -242,17 +242,18 @@ func periodOf(s *Sheet, r, c int, text string, ownCell bool) (report.Period, *Ce
 // measureFactor returns the factor that turns an amount in the given unit
 // of measure into triệu đồng, and whether the text names a money unit.
 func measureFactor(text string) (float64, bool) {
+	squeeze := func(k string) string { return strings.ReplaceAll(k, " ", "") }
 	key := fold.Key(stripParensText(text))
-	if f, ok := moneyUnits[key]; ok {
+	if f, ok := moneyUnits[squeeze(key)]; ok {
 		return f, true
 	}
 	// "Đơn vị tính: đồng (VNĐ)", "triệu đồng/tháng"
-	if f, ok := moneyUnits[fold.Key(text)]; ok {
+	if f, ok := moneyUnits[squeeze(fold.Key(text))]; ok {
 		return f, true
 	}
 	for _, w := range []string{"ty dong", "trieu dong", "nghin dong", "ngan dong", "dong"} {
 		if fold.HasWord(key, w) {
-			return moneyUnits[w], true
+			return moneyUnits[squeeze(w)], true
 		}
 	}
 	return 0, false

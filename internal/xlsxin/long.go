@@ -24,6 +24,9 @@ type longCols struct {
 	month, ytd              int
 	balance                 bool // ytd is a movement table's month-end balance
 	dupErr                  *CellError
+	// the unit of measure a value column's header gives ("Thực hiện tháng
+	// (1.000đ)"), for rows without their own ĐVT
+	monthUnit, ytdUnit measureText
 }
 
 func detectLong(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), bool) {
@@ -91,6 +94,7 @@ func longColumns(hr *headerRow, year int) (longCols, bool) {
 		}
 	}
 	h.balance = movement && h.ytd >= 0
+	h.monthUnit, h.ytdUnit = headerMeasure(heads, r, h.month), headerMeasure(heads, r, h.ytd)
 	return h, (h.code >= 0 || h.name >= 0) && (h.month >= 0 || h.ytd >= 0)
 }
 
@@ -228,13 +232,35 @@ func skippedWarnings(s *Sheet, skipped []string) []string {
 		s.Book.File, s.Name, len(skipped), strings.Join(limit(skipped, 8), ", "))}
 }
 
+// headerMeasure is the money unit in brackets in a value column's header
+// ("Thực hiện tháng (1.000đ)", "Lũy kế (đồng)"), if any.
+func headerMeasure(heads []colHead, r, col int) measureText {
+	if col < 0 || col >= len(heads) {
+		return measureText{}
+	}
+	for _, m := range parensTextRE.FindAllString(heads[col].Text, -1) {
+		inner := strings.Trim(m, "()[]")
+		if _, ok := measureFactor(inner); ok {
+			return measureText{inner, Ref(r, col), true}
+		}
+	}
+	return measureText{}
+}
+
 // rowMeasure returns the unit of measure a row's figures are in: its ĐVT
-// cell, else the sheet's "Đơn vị tính" label; and where it was written.
+// cell, else the value column's header, else the sheet's "Đơn vị tính"
+// label; and where it was written.
 func rowMeasure(s *Sheet, r int, h longCols, head heading) measureText {
 	if h.unit >= 0 {
 		if t := s.Text(r, h.unit); t != "" {
 			return measureText{t, Ref(r, h.unit), false}
 		}
+	}
+	if m := h.monthUnit; m.text != "" {
+		return m
+	}
+	if m := h.ytdUnit; m.text != "" {
+		return m
 	}
 	if head.measure != nil {
 		return measureText{head.measure.Text, head.measure.Cell, true}
@@ -244,7 +270,7 @@ func rowMeasure(s *Sheet, r int, h longCols, head heading) measureText {
 
 type measureText struct {
 	text, where string
-	sheetWide   bool // from the "Đơn vị tính" label above the table
+	amountsOnly bool // it applies to amounts only: a label above the table or a value column's header
 }
 
 // factor converts a figure to the KPI's unit of measure.
@@ -271,7 +297,7 @@ func measureOf(s *Sheet, r int, k campaign.KPI, m measureText, errs Errors) (fac
 			return factor{}, errs
 		}
 		return factor{mul: f / kf, from: m.text, where: m.where}, errs
-	case m.sheetWide:
+	case m.amountsOnly:
 		return factor{}, errs
 	case kMoney && isCountUnit(m.text), !kMoney && money:
 		row, col := cellRC(m.where)

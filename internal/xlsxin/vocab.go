@@ -84,12 +84,14 @@ var (
 		"tx", "h", "q", "co so", "lien huyen"}
 )
 
-// Amounts and their units of measure: the factor to triệu đồng.
+// Amounts and their units of measure: the factor to triệu đồng, keyed by
+// the folded text without spaces ("1.000đ" and "1 000 đồng" are "1000d" and
+// "1000dong").
 var moneyUnits = map[string]float64{
-	"dong": 1e-6, "d": 1e-6, "vnd": 1e-6, "dong viet nam": 1e-6, "dong viet nam vnd": 1e-6,
-	"nghin dong": 1e-3, "ngan dong": 1e-3, "1000 dong": 1e-3, "1 000 dong": 1e-3, "1000d": 1e-3, "nghin d": 1e-3,
-	"trieu dong": 1, "tr dong": 1, "trd": 1, "tr d": 1, "trieu": 1, "trieu d": 1,
-	"ty dong": 1e3, "ty": 1e3, "ty d": 1e3,
+	"dong": 1e-6, "d": 1e-6, "vnd": 1e-6, "dongvietnam": 1e-6, "dongvietnamvnd": 1e-6, "dongvnd": 1e-6,
+	"nghindong": 1e-3, "ngandong": 1e-3, "1000dong": 1e-3, "1000d": 1e-3, "nghind": 1e-3, "ngand": 1e-3, "1000vnd": 1e-3,
+	"nghinvnd": 1e-3, "trieudong": 1, "trdong": 1, "trd": 1, "trieu": 1, "trieud": 1, "trieuvnd": 1,
+	"tydong": 1e3, "ty": 1e3, "tyd": 1e3, "tyvnd": 1e3,
 }
 
 // countUnits are the units of measure of head-counts.
