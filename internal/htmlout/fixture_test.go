@@ -19,9 +19,10 @@ var exportDate = time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC)
 // sample builds the report of a sample province of n units as of month
 // period, in lang, the way kpi export html does from a workspace: the
 // standing of every month from January (score.Compute on the same
-// figures), the views, the shortlist and the report-status matrix. The
-// last unit sends nothing for the period itself (stale), and the second's
-// March report replaced an earlier one.
+// figures), the views, the shortlist and the report-status matrix. As in
+// kpi demo (same generator, same seed), H11 — or the last unit of a
+// smaller province — sends nothing for the period itself (stale), and
+// H04's March report replaced an earlier one.
 func sample(tb testing.TB, n, period int, lang string) *htmlout.Report {
 	tb.Helper()
 	c := campaign.Default()
@@ -29,14 +30,15 @@ func sample(tb testing.TB, n, period int, lang string) *htmlout.Report {
 	p := demo.New(c, n, period, 2024)
 	var obs []report.Observation
 	st := htmlout.Status{Year: c.Year}
+	stale := min(10, n-1)
 	for i, u := range p.Units {
 		su := htmlout.StatusUnit{Code: u.Code, Name: u.Name, Cluster: u.Cluster}
 		for m := 1; m <= period; m++ {
-			if i == len(p.Units)-1 && m == period && period > 1 {
+			if i == stale && m == period && period > 1 {
 				continue
 			}
 			su.Months[m-1] = htmlout.InForce
-			if i == 1 && m == 3 {
+			if i == 3 && m == 3 {
 				su.Months[m-1] = htmlout.Replaced
 			}
 			for _, k := range c.KPIs {
