@@ -181,9 +181,10 @@ const (
 	kpiTopPad, kpiBottomPad = 10.0, 22.0
 )
 
-// kpiChart draws a KPI's attainment (1 = 100 %) by month, the 100 % line
-// and the figure of the latest month, on an axis of at least 90–110 %.
-func kpiChart(b *strings.Builder, vals []float64, label, monthShort, lang string) {
+// kpiChart draws a KPI's attainment (1 = 100 %) by month — months names
+// them, one per value —, the 100 % line and the figure of the latest
+// month, on an axis of at least 90–110 %.
+func kpiChart(b *strings.Builder, vals []float64, label string, months []string, lang string) {
 	lo, hi := 0.9, 1.1 // at least 90–110 %: a wobble around the plan is not drawn as a storm
 	for _, v := range vals {
 		if !math.IsNaN(v) {
@@ -212,7 +213,7 @@ func kpiChart(b *strings.Builder, vals []float64, label, monthShort, lang string
 	}
 	for i := 0; i < n; i++ {
 		if i%every == 0 || i == n-1 {
-			s.text(x.at(float64(i)), kpiH-6, "middle", fmt.Sprintf("%s%d", monthShort, i+1), "class", "tick")
+			s.text(x.at(float64(i)), kpiH-6, "middle", months[i], "class", "tick")
 		}
 	}
 	pts := make([][2]float64, n)

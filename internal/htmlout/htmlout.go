@@ -384,6 +384,9 @@ func (p *page) heatmap() {
 func (p *page) trends() {
 	b := &p.b
 	months := p.r.Months
+	if len(months) == 0 {
+		months = []*view.Progress{p.r.Progress}
+	}
 	// each unit's score by month, read from that month's progress view
 	scores := map[string][]float64{}
 	monthCells := map[string][]view.Cell{}
@@ -410,14 +413,18 @@ func (p *page) trends() {
 	data := &view.Table{Lang: p.lang, Columns: []view.Column{
 		{Key: "rank", Label: p.l.Rank, Kind: view.Int}, {Key: "code", Label: p.l.Code, Kind: view.Short},
 		{Key: "name", Label: p.l.Unit, Kind: view.Text}}}
-	for m := range months {
-		data.Columns = append(data.Columns, view.Column{Label: fmt.Sprintf("%s%d", p.l.MonthShort, m+1), Kind: view.Score, Decimals: 2})
+	var monthLabels []string // T1, T2 …: each view's month
+	for _, mp := range months {
+		monthLabels = append(monthLabels, fmt.Sprintf("%s%d", p.l.MonthShort, mp.Period.Month))
+	}
+	for _, l := range monthLabels {
+		data.Columns = append(data.Columns, view.Column{Label: l, Kind: view.Score, Decimals: 2})
 	}
 	for _, row := range p.t.Rows {
 		code, name := str(row[p.col["code"]]), str(row[p.col["name"]])
 		cl := str(row[p.col["cluster"]])
 		rank := cellText(row[p.col["rank"]], view.Int, p.lang)
-		label := fmt.Sprintf("%s %s: %s, %s 1–%d", code, name, strings.ToLower(p.l.Score), p.l.Months, len(months))
+		label := fmt.Sprintf("%s %s: %s, %s 1–%d", code, name, strings.ToLower(p.l.Score), p.l.Months, months[len(months)-1].Period.Month)
 		b.WriteString(`<figure class="spark">`)
 		sparkline(b, scores[code], scale{lo: lo, hi: hi}, 100, clusterColour(p.colour[cl]), label)
 		last := "—"
@@ -437,8 +444,8 @@ func (p *page) trends() {
 	fmt.Fprintf(b, "<h3>%s</h3>\n<div class=\"kpis\">", esc(fmt.Sprintf(p.w.KPITrends, p.basisLabel())))
 	kdata := &view.Table{Lang: p.lang, Columns: []view.Column{
 		{Key: "kpi", Label: p.l.KPI, Kind: view.Short}, {Key: "kpi_name", Label: p.l.KPIName, Kind: view.Text}}}
-	for m := range months {
-		kdata.Columns = append(kdata.Columns, view.Column{Label: fmt.Sprintf("%s%d", p.l.MonthShort, m+1), Kind: view.Ratio, Scale: true})
+	for _, l := range monthLabels {
+		kdata.Columns = append(kdata.Columns, view.Column{Label: l, Kind: view.Ratio, Scale: true})
 	}
 	for _, k := range p.r.Campaign.KPIs {
 		vals := nanSlice(len(months))
@@ -455,7 +462,7 @@ func (p *page) trends() {
 		}
 		kdata.Rows = append(kdata.Rows, row)
 		b.WriteString(`<figure class="kpi-trend">`)
-		kpiChart(b, vals, fmt.Sprintf(p.w.KPITrendChart, k.Name, p.basisLabel(), len(months)), p.l.MonthShort, p.lang)
+		kpiChart(b, vals, fmt.Sprintf(p.w.KPITrendChart, k.Name, p.basisLabel(), months[len(months)-1].Period.Month), monthLabels, p.lang)
 		fmt.Fprintf(b, "<figcaption>%s <small>(%s)</small></figcaption></figure>", esc(k.Name), esc(k.Code))
 	}
 	b.WriteString("</div>\n")

@@ -187,6 +187,20 @@ func TestSelfContainedAndEscaped(t *testing.T) {
 	}
 }
 
+// Without the earlier months the trends show the period alone.
+func TestWithoutMonths(t *testing.T) {
+	r := sample(t, 5, 4, "vi")
+	r.Months = nil
+	doc := parse(t, render(t, r))
+	head := text(byID(doc, "unit-trends-data").FirstChild)
+	if head != "Hạng Mã Đơn vị T4" {
+		t.Errorf("trends header = %q", head)
+	}
+	if n := len(r.Campaign.KPIs); strings.Count(text(byID(doc, "kpi-trends-data")), "%") < n {
+		t.Errorf("KPI trends: %s", text(byID(doc, "kpi-trends-data")))
+	}
+}
+
 // The output name must end in .html; the refusal is said in the
 // officer's language.
 func TestExtError(t *testing.T) {

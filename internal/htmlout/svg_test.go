@@ -168,7 +168,7 @@ func TestSparklineGaps(t *testing.T) {
 
 func TestKPIChart(t *testing.T) {
 	var b strings.Builder
-	kpiChart(&b, []float64{0.98, 1.01, 1.19, math.NaN()}, "thu", "T", "vi")
+	kpiChart(&b, []float64{0.98, 1.01, 1.19, math.NaN()}, "thu", []string{"T1", "T2", "T3", "T4"}, "vi")
 	s := b.String()
 	n := wellFormed(t, s)
 	if n["circle.point"] != 3 || n["line.main"] != 1 {
