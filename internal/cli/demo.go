@@ -120,13 +120,18 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "awards", Output: awardsPath, Lang: "vi"}); err != nil {
 		return err
 	}
+	htmlPath := filepath.Join(opts.Dir, "tien-do-2024-12.html")
+	step(n+5, "export html -o "+htmlPath)
+	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "html", Output: htmlPath, Lang: "vi"}); err != nil {
+		return err
+	}
 	filled := filepath.Join(opts.Dir, "bieu-mau", "H01_2024-12_da-dien.xlsx")
-	step(n+5, "template report --unit H01 --period 2024-12 -o "+filled+"   (then filled in, as H01 would)")
+	step(n+6, "template report --unit H01 --period 2024-12 -o "+filled+"   (then filled in, as H01 would)")
 	form := &TemplateReportOptions{IO: io, Workspace: ws, Unit: "H01", Period: "2024-12", Output: filled}
 	if err := writeFilledForm(ctx, form, c, p); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "\nTệp đã ghi:\n  %s\n  %s\n  %s\n", progressPath, awardsPath, filled)
+	fmt.Fprintf(io.ErrOut, "\nTệp đã ghi:\n  %s\n  %s\n  %s\n  %s   (mở bằng trình duyệt)\n", progressPath, awardsPath, filled, htmlPath)
 	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history\n", dbPath)
 	return nil
 }

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/kpi/internal/htmlout"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxout"
@@ -22,13 +24,16 @@ import (
 func NewCmdExport(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the progress summary or the award shortlist to Excel (xuất Excel)",
+		Short: "Write the progress summary or the award shortlist to Excel, or the report to HTML (xuất báo cáo)",
 		Long: `Write print-ready Excel workbooks (A4 landscape, one page wide, header rows
 repeated, page numbers): the progress summary, or the award shortlist with
 the signature block of the decision. A file name ending in .csv writes the
-same data as 'kpi progress/awards --format csv' instead.`,
+same data as 'kpi progress/awards --format csv' instead.
+
+'kpi export html' writes the campaign at a glance as one self-contained web
+page with charts, to open in a browser, send by email and print.`,
 	}
-	cmd.AddCommand(NewCmdExportProgress(f, nil), NewCmdExportAwards(f, nil))
+	cmd.AddCommand(NewCmdExportProgress(f, nil), NewCmdExportAwards(f, nil), NewCmdExportHTML(f, nil))
 	return cmd
 }
 
@@ -39,7 +44,7 @@ type ExportOptions struct {
 	Workspace *Workspace
 	Now       func() time.Time // the date printed in the title block
 
-	Kind   string // progress or awards: the subcommand
+	Kind   string // progress, awards or html: the subcommand
 	Output string
 	Period string
 	Lang   string
@@ -57,6 +62,12 @@ func NewCmdExportAwards(f *Factory, runF func(*ExportOptions) error) *cobra.Comm
 	return newCmdExportKind(f, "awards", runF)
 }
 
+// NewCmdExportHTML builds kpi export html; runF, when not nil, runs
+// instead of exportRun (for tests of the flags).
+func NewCmdExportHTML(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
+	return newCmdExportKind(f, "html", runF)
+}
+
 func newCmdExportKind(f *Factory, kind string, runF func(*ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now, Kind: kind}
 	short, long := "The progress workbook: ranked summary, one sheet per cluster, detail, chart",
@@ -70,11 +81,24 @@ track, projection) and a bar chart of the scores.`
 cluster, score and reason, closed by the signature block ("Người lập biểu",
 "Giám đốc"); the field awards; the units that missed and why.`
 	}
+	use, example := kind+" -o FILE.xlsx", fmt.Sprintf("  kpi export %s -o %s-2024-12.xlsx --period 2024-12\n  kpi export %s -o %s.csv", kind, kind, kind, kind)
+	if kind == "html" {
+		short, long = "The campaign at a glance: one web page with charts, to open, email and print",
+			`One self-contained HTML file — styles and charts inside it, nothing fetched
+from anywhere — that opens offline in any browser and prints on A4
+landscape: the province's attainment per KPI and who has not reported; a
+bar chart of the scores by cluster with the 100-point line and the award
+tiers; the units × KPIs attainment table shaded red-yellow-green; each
+unit's score month by month and the province's attainment month by month;
+the award shortlist with reasons; who reported which month. Every chart is
+followed by a table of its figures.`
+		use, example = kind+" -o FILE.html", "  kpi export html -o tien-do-2024-03.html --period 2024-03\n  kpi export html -o progress.html --lang en"
+	}
 	cmd := &cobra.Command{
-		Use:     kind + " -o FILE.xlsx",
+		Use:     use,
 		Short:   short,
 		Long:    long,
-		Example: fmt.Sprintf("  kpi export %s -o %s-2024-12.xlsx --period 2024-12\n  kpi export %s -o %s.csv", kind, kind, kind, kind),
+		Example: example,
 		Args:    exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
@@ -86,7 +110,11 @@ cluster, score and reason, closed by the signature block ("Người lập biểu
 			return exportRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write: .xlsx, or .csv (required)")
+	out := "file to write: .xlsx, or .csv (required)"
+	if kind == "html" {
+		out = "file to write: .html (required)"
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", out)
 	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM (default: the latest month with reports)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "vi", "language of labels: vi or en")
 	_ = cmd.MarkFlagRequired("output")
@@ -94,12 +122,19 @@ cluster, score and reason, closed by the signature block ("Người lập biểu
 }
 
 // check refuses an unknown language or a file that is neither .xlsx nor
-// .csv.
+// .csv (for html: not .html or .htm).
 func (opts *ExportOptions) check() error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
-	if ext := strings.ToLower(filepath.Ext(opts.Output)); ext != ".xlsx" && ext != ".csv" {
+	ext := strings.ToLower(filepath.Ext(opts.Output))
+	if opts.Kind == "html" {
+		if ext != ".html" && ext != ".htm" {
+			return usageError{&htmlout.ExtError{Path: opts.Output}}
+		}
+		return nil
+	}
+	if ext != ".xlsx" && ext != ".csv" {
 		return usageError{i18n.Errorf(i18n.ExportExt, opts.Output)}
 	}
 	return nil
@@ -115,14 +150,20 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 	if csv {
 		buf.WriteString(utf8BOM) // Excel reads a CSV file without one as the ANSI code page: diacritics break
 	}
-	if opts.Kind == "progress" {
+	switch opts.Kind {
+	case "html":
+		var r *htmlout.Report
+		if r, err = htmlReport(ctx, opts, s); err == nil {
+			err = htmlout.Write(&buf, r)
+		}
+	case "progress":
 		p := view.NewProgress(s.c, s.res, opts.Lang)
 		if csv {
 			err = render.Progress(&buf, p, "csv", nil)
 		} else {
 			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
 		}
-	} else {
+	default:
 		a := view.NewAwards(s.c, s.res, score.Awards(s.c, s.res), opts.Lang)
 		if csv {
 			err = render.Awards(&buf, a, "csv")
@@ -138,6 +179,65 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
 	return nil
+}
+
+// htmlReport gathers what the HTML report is drawn from: the views of the
+// standing s, the standing as of every month from January to s's period —
+// score.Compute on the same figures, as kpi unit does — and who reported
+// which month, as kpi status shows it.
+func htmlReport(ctx context.Context, opts *ExportOptions, s *standing) (*htmlout.Report, error) {
+	st, err := opts.Workspace.OpenStore(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	c := s.c
+	obs, err := st.Observations(ctx, c.Year, "")
+	if err != nil {
+		return nil, err
+	}
+	prior, err := st.Observations(ctx, c.Year-1, "")
+	if err != nil {
+		return nil, err
+	}
+	live, err := st.LiveReports(ctx, c.Year)
+	if err != nil {
+		return nil, err
+	}
+	r := &htmlout.Report{Campaign: c, Date: opts.Now(),
+		Progress: view.NewProgress(c, s.res, opts.Lang),
+		Awards:   view.NewAwards(c, s.res, score.Awards(c, s.res), opts.Lang)}
+	for m := 1; m < s.res.Period.Month; m++ {
+		res := score.Compute(score.Input{Campaign: c, Units: s.units, Observations: obs, Prior: prior,
+			Period: report.Period{Year: c.Year, Month: m}})
+		r.Months = append(r.Months, view.NewProgress(c, res, opts.Lang))
+	}
+	r.Months = append(r.Months, r.Progress)
+	reported := map[string]map[int]htmlout.ReportState{}
+	for _, l := range live {
+		p, err := report.ParsePeriod(l.Period)
+		if err != nil || p.Year != c.Year {
+			continue
+		}
+		if reported[l.Unit] == nil {
+			reported[l.Unit] = map[int]htmlout.ReportState{}
+		}
+		reported[l.Unit][p.Month] = htmlout.InForce
+		if l.Replaced {
+			reported[l.Unit][p.Month] = htmlout.Replaced
+		}
+	}
+	r.Status.Year = c.Year
+	for _, u := range s.units {
+		su := htmlout.StatusUnit{Code: u.Code, Name: u.Name, Cluster: u.Cluster}
+		for m, state := range reported[u.Code] {
+			if m >= 1 && m <= 12 {
+				su.Months[m-1] = state
+			}
+		}
+		r.Status.Units = append(r.Status.Units, su)
+	}
+	return r, nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames

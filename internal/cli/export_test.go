@@ -2,11 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/bhxh/kpi/internal/render"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -241,4 +243,91 @@ func same15(a, b float64) bool {
 func cellName(col, row int) string {
 	n, _ := excelize.CoordinatesToCellName(col, row)
 	return n
+}
+
+func TestExportHTMLFlags(t *testing.T) {
+	testFlags(t, NewCmdExportHTML, []flagCase[ExportOptions]{
+		{args: args("-o", "tien-do.html"), want: ExportOptions{Kind: "html", Output: "tien-do.html", Lang: "vi"}},
+		{args: args("-o", "T.HTM", "--period", "2024-03", "--lang", "en"),
+			want: ExportOptions{Kind: "html", Output: "T.HTM", Period: "2024-03", Lang: "en"}},
+		{args: args("-o", "tien-do.xlsx"), wantErr: "-o tien-do.xlsx: the file name must end in .html"},
+		{args: args("-o", "p.html", "--lang", "fr"), wantErr: `unknown language "fr"`},
+	})
+	if code, _, stderr := run(t, "export", "html", "-o", "bao-cao.pdf"); code != ExitUsage || !strings.Contains(stderr, "lỗi: -o bao-cao.pdf: tên tệp phải có đuôi .html") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// The HTML report shows what kpi progress --format json and kpi status
+// say: every unit's rank and score in the ranking's table of figures,
+// every month's report in the status matrix; --period gives the trends up
+// to that month; --lang en writes it in English.
+func TestExportHTML(t *testing.T) {
+	db := demoWorkspace(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "tien-do.html")
+	code, stdout, stderr := run(t, "--db", db, "export", "html", "-o", out)
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "✓ đã ghi "+out) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	page := readFile(t, out)
+	_, js, _ := run(t, "--db", db, "progress", "--format", "json")
+	var doc progressDoc
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range doc.Units {
+		row := `<tr><td class="n">` + strconv.Itoa(u.Rank) + `</td><td class="c">` + u.Code + `</td><td class="t">` + u.Name +
+			`</td><td class="t">` + u.Cluster + `</td><td class="n">` + render.Number(u.Score, 2, "vi") + "</td></tr>"
+		if !strings.Contains(page, row) {
+			t.Errorf("no ranking row %s", row)
+		}
+	}
+	for _, want := range []string{
+		"<!DOCTYPE html>", `<html lang="vi">`, "BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG", "kỳ 2024-12 (12/12 tháng)",
+		"Kỳ mới nhất 2024-12: 11/12 đơn vị; chưa báo cáo: H11.", // as kpi status says
+		`<td class="c">H04</td><td class="t">BHXH huyện Cẩm Giàng</td><td class="t">Cụm 1</td><td class="c good">✓</td><td class="c good">✓</td><td class="c good">↻</td>`,
+		"H11 BHXH huyện Ninh Giang (BC cuối 2024-11)", // stale
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if n := strings.Count(page, `<svg xmlns="http://www.w3.org/2000/svg" class="spark"`); n != 12 {
+		t.Errorf("%d small multiples", n)
+	}
+
+	// as of March, in English: three months of trends
+	en := filepath.Join(dir, "progress-03.html")
+	if code, _, stderr := run(t, "--db", db, "export", "html", "-o", en, "--period", "2024-03", "--lang", "en"); code != 0 {
+		t.Fatal(stderr)
+	}
+	page = readFile(t, en)
+	for _, want := range []string{`<html lang="en">`, "EMULATION CAMPAIGN PROGRESS REPORT", "period 2024-03 (3/12 months)",
+		"<th scope=\"col\">M3</th></tr>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the March report lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "<th scope=\"col\">M4</th>") {
+		t.Error("the March report shows April")
+	}
+	if !strings.Contains(page, "Latest period 2024-03: all 12/12 units reported.") {
+		t.Error("the March report's status line")
+	}
+	// the same workspace gives the same bytes
+	again := filepath.Join(dir, "again.html")
+	run(t, "--db", db, "export", "html", "-o", again, "--period", "2024-03", "--lang", "en")
+	if readFile(t, again) != page {
+		t.Error("two exports of the same workspace differ")
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
