@@ -37,6 +37,8 @@ func TestScripts(t *testing.T) {
 			"mkbad":    cmdMkbad,
 			"mkforms":  cmdMkforms,
 			"xlsxdump": cmdXlsxdump,
+			"damagedb": cmdDamagedb,
+			"cmpbak":   cmdCmpbak,
 		},
 	})
 }
@@ -130,6 +132,50 @@ func cmdMkbad(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if _, err := badfiles.Make(dir); err != nil {
 		ts.Fatalf("mkbad: %v", err)
+	}
+}
+
+// damagedb FILE header|newer|rows damages a closed workspace file the
+// way internal/xlsxin/badfiles says: its header, its schema version (as a
+// newer kpi would), or its last page of table rows.
+func cmdDamagedb(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: damagedb file header|newer|rows")
+	}
+	path := ts.MkAbs(args[0])
+	var err error
+	switch args[1] {
+	case "header":
+		err = badfiles.DamageHeader(path)
+	case "newer":
+		err = badfiles.NewerSchema(path, 999)
+	case "rows":
+		err = badfiles.DamageRows(path)
+	default:
+		ts.Fatalf("damagedb: unknown damage %q", args[1])
+	}
+	if err != nil {
+		ts.Fatalf("damagedb: %v", err)
+	}
+}
+
+// cmpbak ORIG WORKSPACE checks that exactly one copy WORKSPACE.*.bak
+// exists (kpi init --force names it by the time) and that it holds ORIG's
+// bytes.
+func cmdCmpbak(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmpbak orig workspace")
+	}
+	baks, _ := filepath.Glob(ts.MkAbs(args[1]) + ".*.bak")
+	if len(baks) != 1 {
+		ts.Fatalf("cmpbak: %d copies of %s, want 1", len(baks), args[1])
+	}
+	want, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	got, err := os.ReadFile(baks[0])
+	ts.Check(err)
+	if same := string(got) == string(want); same == neg {
+		ts.Fatalf("cmpbak: %s and %s: same bytes %v (%d and %d bytes)", filepath.Base(baks[0]), args[0], same, len(got), len(want))
 	}
 }
 

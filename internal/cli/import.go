@@ -122,6 +122,12 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return err
 	}
 	defer st.Close()
+	if !opts.DryRun {
+		// a damaged file is not written into (about 15 ms on a national year)
+		if err := st.QuickCheck(ctx); err != nil {
+			return err
+		}
+	}
 	im, err := importer.New(ctx, st)
 	if err != nil {
 		return err

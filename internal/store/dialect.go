@@ -23,7 +23,15 @@ type dialect interface {
 	// statements once and runs them in every transaction, or sends them
 	// as text (when the driver caches prepared statements itself).
 	cachePrepared() bool
-	backup(ctx context.Context, db dbx, path string) error
+	// backup writes a consistent copy of the workspace src to the new
+	// file dst, leaving nothing at dst when it fails.
+	backup(ctx context.Context, db dbx, src, dst string) error
+	// quickCheck is the database's cheap check of its own structure, as a
+	// query whose first row is "ok" when it finds nothing; "" when the
+	// database has none worth running before each import.
+	quickCheck() string
+	// damaged recognises the database's errors about damaged data.
+	damaged(err error) bool
 	// integrityChecks are the database's own integrity checks, as queries
 	// returning one line per problem.
 	integrityChecks() []problemQuery

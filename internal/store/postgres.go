@@ -229,8 +229,19 @@ func (pgDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, err
 // trip.
 func (pgDialect) cachePrepared() bool { return false }
 
-func (pgDialect) backup(ctx context.Context, db dbx, path string) error {
+func (pgDialect) backup(ctx context.Context, db dbx, src, dst string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
+}
+
+// quickCheck: the server looks after its own files (checksums, WAL);
+// there is nothing cheap to ask it.
+func (pgDialect) quickCheck() string { return "" }
+
+// damaged: PostgreSQL's internal errors of class XX (data_corrupted,
+// index_corrupted).
+func (pgDialect) damaged(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && strings.HasPrefix(pe.Code, "XX")
 }
 
 // integrityChecks: PostgreSQL enforces its constraints itself; kpi's own
