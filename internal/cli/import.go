@@ -139,7 +139,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 
 	var bar *progressbar.ProgressBar
 	if io.ErrTTY && len(files) > 1 {
-		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(io.ErrOut),
+		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(io.barOut()),
 			progressbar.OptionSetDescription("đang nhập"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	}
 	results := im.ImportFiles(ctx, files, iopts, runtime.NumCPU(), func(r importer.FileResult) {

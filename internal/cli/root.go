@@ -125,6 +125,8 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 
 // Main runs kpi with args and returns the exit code.
 func Main(args []string, io *IOStreams) int {
+	flush := io.visible()
+	defer flush()
 	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
 	root := NewRootCmd(f)
 	root.SetArgs(args)

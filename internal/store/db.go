@@ -153,7 +153,7 @@ func (s *DB) txExec(ctx context.Context, w *writeTx, q string, args ...any) erro
 	if err != nil {
 		return err
 	}
-	_, err = tst.ExecContext(ctx, args...)
+	_, err = tst.ExecContext(ctx, textArgs(args)...)
 	return err
 }
 
@@ -169,5 +169,5 @@ func (s *DB) txQueryRow(ctx context.Context, w *writeTx, q string, args ...any) 
 	if err != nil {
 		return row{err: err}
 	}
-	return row{row: tst.QueryRowContext(ctx, args...)}
+	return row{row: tst.QueryRowContext(ctx, textArgs(args)...)}
 }

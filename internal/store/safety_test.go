@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
@@ -152,5 +153,102 @@ func TestKeepCopy(t *testing.T) {
 	}
 	if err != nil || len(units) != 51 || !found {
 		t.Fatalf("copy has %d units (%v), want the one in the log too", len(units), err)
+	}
+}
+
+// Text is stored valid UTF-8 without NUL, whatever a workbook or a file
+// name held: unit names and clusters, file, sheet, warnings, cells — on
+// every backend, by the general and the one-report paths.
+func TestTextStoredValid(t *testing.T) {
+	ctx := context.Background()
+	bad := "Huy\xe7n \xff\x00 \x1b[2J"
+	want := "Huy\uFFFDn \uFFFD\uFFFD \x1b[2J" // control characters are text: kept, shown escaped
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 2)
+		if err := s.SaveUnits(ctx, []campaign.Unit{{Code: "H01", Name: bad, Cluster: bad}}); err != nil {
+			t.Fatal(err)
+		}
+		units, err := s.UnitNames(ctx)
+		if err != nil || units[0].Name != want || units[0].Cluster != want {
+			t.Fatalf("units = %+q, %v", fmt.Sprint(units), err)
+		}
+		r := rec("b\xffo c\xe1o.xlsx", "sha-bad")
+		r.Sheet, r.Warnings = bad, []string{bad}
+		v := 1.0
+		one := []report.Report{{Unit: "H01", Period: report.Period{Year: 2024, Month: 3},
+			Values: []report.Value{{KPI: "thu", Month: &v, MonthCell: bad + "!B2"}}}}
+		if _, _, err := s.SaveImport(ctx, r, one, false); err != nil {
+			t.Fatal(err)
+		}
+		r.SHA256 = "sha-bad-2"
+		two := append(one, rep("H02", 3, 2))
+		if _, _, err := s.SaveImport(ctx, r, two, false); err != nil {
+			t.Fatal(err)
+		}
+		hist, err := s.Imports(ctx)
+		if err != nil || len(hist) != 2 {
+			t.Fatalf("history = %+v, %v", hist, err)
+		}
+		for _, h := range hist {
+			if h.File != "b\uFFFDo c\uFFFDo.xlsx" || h.Sheet != want || h.Warnings[0] != want {
+				t.Errorf("import #%d: file %q sheet %q warnings %q", h.ID, h.File, h.Sheet, h.Warnings)
+			}
+		}
+		reps, err := s.Reports(ctx, 2024, "H01", "")
+		if err != nil || len(reps) != 1 || len(reps[0].Values) != 1 || !utf8.ValidString(reps[0].Values[0].MonthCell) {
+			t.Fatalf("reports = %+v, %v", reps, err)
+		}
+	})
+}
+
+// A SQLite workspace that an older kpi filled with bytes that are not
+// UTF-8 and with NULs migrates to PostgreSQL, and the copy verifies.
+func TestMigrateInvalidText(t *testing.T) {
+	url := os.Getenv("KPI_TEST_POSTGRES")
+	if url == "" {
+		t.Skip("KPI_TEST_POSTGRES not set")
+	}
+	ctx := context.Background()
+	src, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "old.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	seed(t, src, 2)
+	if _, _, err := src.SaveImport(ctx, rec("a.xlsx", "sha-a"), []report.Report{rep("H01", 3, 10), rep("H02", 3, 20)}, false); err != nil {
+		t.Fatal(err)
+	}
+	// what an older kpi wrote, bypassing the write path
+	for _, q := range []string{
+		"UPDATE units SET name = CAST(X'4875799E6E00' AS TEXT), cluster = CAST(X'43FF' AS TEXT) WHERE code = 'H01'",
+		"UPDATE imports SET file = CAST(X'62FF2E786C7378' AS TEXT), sheet = CAST(X'5300' AS TEXT), warnings = '[\"\\u0000\"]'",
+	} {
+		if _, err := src.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	if err := DropWorkspace(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+	dst, err := OpenPostgres(ctx, url, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	if err := src.CopyTo(ctx, dst); err != nil {
+		t.Fatalf("copy: %v", err)
+	}
+	a, err := src.Summarise(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := dst.Summarise(ctx)
+	if err != nil || a.Checksum != b.Checksum || fmt.Sprint(a.Counts) != fmt.Sprint(b.Counts) {
+		t.Fatalf("summaries differ: %+v %+v %v", a, b, err)
+	}
+	units, err := dst.UnitNames(ctx)
+	if err != nil || units[0].Name != "Huy\uFFFDn\uFFFD" || units[0].Cluster != "C\uFFFD" {
+		t.Fatalf("units = %+q, %v", fmt.Sprint(units), err)
 	}
 }
