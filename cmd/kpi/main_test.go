@@ -39,12 +39,13 @@ func TestScripts(t *testing.T) {
 			"xlsxdump": cmdXlsxdump,
 			"damagedb": cmdDamagedb,
 			"cmpbak":   cmdCmpbak,
+			"mkbytes":  cmdMkbytes,
 		},
 	})
 }
 
-// TestScriptsPostgres runs the scripts for import, targets, scoring and
-// hostile files again with the workspace on PostgreSQL (each script gets a
+// TestScriptsPostgres runs the scripts for import, targets, scoring,
+// hostile files and hostile text again with the workspace on PostgreSQL (each script gets a
 // database of its own), and the PostgreSQL-only ones, when
 // KPI_TEST_POSTGRES names a database (.ci/run starts a server).
 func TestScriptsPostgres(t *testing.T) {
@@ -54,7 +55,7 @@ func TestScriptsPostgres(t *testing.T) {
 	}
 	dir := filepath.Join("..", "..", "testdata", "script")
 	var files []string
-	for _, name := range []string{"import", "targets", "scoring", "hostile"} {
+	for _, name := range []string{"import", "targets", "scoring", "hostile", "hostile-text"} {
 		files = append(files, filepath.Join(dir, name+".txtar"))
 	}
 	only, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script-postgres", "*.txtar"))
@@ -89,6 +90,7 @@ func TestScriptsPostgres(t *testing.T) {
 			"mkxlsx":   cmdMkxlsx,
 			"xlsxdump": cmdXlsxdump,
 			"mkbad":    cmdMkbad,
+			"mkbytes":  cmdMkbytes,
 		},
 	})
 }
@@ -133,6 +135,19 @@ func cmdMkbad(ts *testscript.TestScript, neg bool, args []string) {
 	if _, err := badfiles.Make(dir); err != nil {
 		ts.Fatalf("mkbad: %v", err)
 	}
+}
+
+// mkbytes OUT.xlsx SPEC.txt builds a workbook like mkxlsx, with each \xHH
+// of the spec written as the raw byte HH (see badfiles.WithBytes).
+func cmdMkbytes(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkbytes out.xlsx spec.txt")
+	}
+	data, err := badfiles.WithBytes(ts.ReadFile(args[1]))
+	if err != nil {
+		ts.Fatalf("mkbytes: %v", err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 }
 
 // damagedb FILE header|newer|rows damages a closed workspace file the
