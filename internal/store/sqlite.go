@@ -189,8 +189,8 @@ func (sqliteDialect) backup(ctx context.Context, db dbx, src, dst string) error 
 		os.Remove(p)
 	}
 	if isCorrupt(err) {
-		return &reworded{fmt.Sprintf("không sao lưu được %s: tệp bị hỏng, SQLite không đọc được hết dữ liệu (không tạo %s); "+
-			"giữ nguyên %s, chạy 'kpi check' để xem chỗ hỏng, và dùng bản sao lưu gần nhất", src, dst, src), err}
+		return &reworded{msg: fmt.Sprintf("không sao lưu được %s: tệp bị hỏng, SQLite không đọc được hết dữ liệu (không tạo %s); "+
+			"giữ nguyên %s, chạy 'kpi check' để xem chỗ hỏng, và dùng bản sao lưu gần nhất", src, dst, src), err: err}
 	}
 	return err
 }
@@ -276,5 +276,5 @@ func friendly(path string, err error) error {
 	default:
 		return err
 	}
-	return &reworded{hint, err}
+	return &reworded{msg: hint, err: err}
 }
