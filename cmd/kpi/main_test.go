@@ -37,12 +37,15 @@ func TestScripts(t *testing.T) {
 			"mkbad":    cmdMkbad,
 			"mkforms":  cmdMkforms,
 			"xlsxdump": cmdXlsxdump,
+			"damagedb": cmdDamagedb,
+			"cmpbak":   cmdCmpbak,
+			"mkbytes":  cmdMkbytes,
 		},
 	})
 }
 
-// TestScriptsPostgres runs the scripts for import, targets, scoring and
-// hostile files again with the workspace on PostgreSQL (each script gets a
+// TestScriptsPostgres runs the scripts for import, targets, scoring,
+// hostile files and hostile text again with the workspace on PostgreSQL (each script gets a
 // database of its own), and the PostgreSQL-only ones, when
 // KPI_TEST_POSTGRES names a database (.ci/run starts a server).
 func TestScriptsPostgres(t *testing.T) {
@@ -52,7 +55,7 @@ func TestScriptsPostgres(t *testing.T) {
 	}
 	dir := filepath.Join("..", "..", "testdata", "script")
 	var files []string
-	for _, name := range []string{"import", "targets", "scoring", "hostile"} {
+	for _, name := range []string{"import", "targets", "scoring", "hostile", "hostile-text"} {
 		files = append(files, filepath.Join(dir, name+".txtar"))
 	}
 	only, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script-postgres", "*.txtar"))
@@ -87,6 +90,7 @@ func TestScriptsPostgres(t *testing.T) {
 			"mkxlsx":   cmdMkxlsx,
 			"xlsxdump": cmdXlsxdump,
 			"mkbad":    cmdMkbad,
+			"mkbytes":  cmdMkbytes,
 		},
 	})
 }
@@ -130,6 +134,63 @@ func cmdMkbad(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if _, err := badfiles.Make(dir); err != nil {
 		ts.Fatalf("mkbad: %v", err)
+	}
+}
+
+// mkbytes OUT.xlsx SPEC.txt builds a workbook like mkxlsx, with each \xHH
+// of the spec written as the raw byte HH (see badfiles.WithBytes).
+func cmdMkbytes(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkbytes out.xlsx spec.txt")
+	}
+	data, err := badfiles.WithBytes(ts.ReadFile(args[1]))
+	if err != nil {
+		ts.Fatalf("mkbytes: %v", err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// damagedb FILE header|newer|rows damages a closed workspace file the
+// way internal/xlsxin/badfiles says: its header, its schema version (as a
+// newer kpi would), or its last page of table rows.
+func cmdDamagedb(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: damagedb file header|newer|rows")
+	}
+	path := ts.MkAbs(args[0])
+	var err error
+	switch args[1] {
+	case "header":
+		err = badfiles.DamageHeader(path)
+	case "newer":
+		err = badfiles.NewerSchema(path, 999)
+	case "rows":
+		err = badfiles.DamageRows(path)
+	default:
+		ts.Fatalf("damagedb: unknown damage %q", args[1])
+	}
+	if err != nil {
+		ts.Fatalf("damagedb: %v", err)
+	}
+}
+
+// cmpbak ORIG WORKSPACE checks that exactly one copy WORKSPACE.*.bak
+// exists (kpi init --force names it by the time) and that it holds ORIG's
+// bytes.
+func cmdCmpbak(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmpbak orig workspace")
+	}
+	baks, _ := filepath.Glob(ts.MkAbs(args[1]) + ".*.bak")
+	if len(baks) != 1 {
+		ts.Fatalf("cmpbak: %d copies of %s, want 1", len(baks), args[1])
+	}
+	want, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	got, err := os.ReadFile(baks[0])
+	ts.Check(err)
+	if same := string(got) == string(want); same == neg {
+		ts.Fatalf("cmpbak: %s and %s: same bytes %v (%d and %d bytes)", filepath.Base(baks[0]), args[0], same, len(got), len(want))
 	}
 }
 

@@ -34,7 +34,9 @@ func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 'kpi campaign export').
 
 An existing workspace is never overwritten unless --force is given; --force
-starts afresh, keeping a copy of the old file beside it (kpi.db.<time>.bak).`,
+starts afresh, keeping a byte-for-byte copy of the old file beside it
+(kpi.db.<time>.bak) — also of a file kpi cannot open (damaged, or written
+by a newer kpi). Nothing is removed unless the copy is complete.`,
 		Example: `  kpi init
   kpi init --db huyen.db
   kpi campaign export > my.yaml && kpi init --campaign my.yaml --force`,
@@ -69,7 +71,7 @@ func initRun(ctx context.Context, opts *InitOptions) error {
 			if err := store.DropWorkspace(ctx, path); err != nil {
 				return err
 			}
-		} else if err := replaceFile(ctx, opts, path); err != nil {
+		} else if err := replaceFile(opts, path); err != nil {
 			return err
 		}
 	}
@@ -99,21 +101,14 @@ func loadCampaignFile(path string) (*campaign.Campaign, error) {
 }
 
 // replaceFile keeps a copy of a SQLite workspace that init --force is about
-// to replace (the officer may have forced by mistake), then removes it.
-func replaceFile(ctx context.Context, opts *InitOptions, path string) error {
+// to replace (the officer may have forced by mistake), byte for byte —
+// also a file kpi cannot open, damaged or written by a newer kpi —, then
+// removes it. Nothing is removed unless the copy is complete.
+func replaceFile(opts *InitOptions, path string) error {
 	bak := fmt.Sprintf("%s.%s.bak", path, opts.Now().Format("20060102-150405"))
-	if st, err := opts.Workspace.OpenStore(ctx, false); err == nil {
-		err = st.Backup(ctx, bak)
-		st.Close()
-		if err != nil {
-			return i18n.Errorf(i18n.KeepCopyFailed, path, err)
-		}
-		fmt.Fprintf(opts.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
+	if err := store.KeepCopy(path, bak); err != nil {
+		return i18n.Errorf(i18n.KeepCopyFailed, path, err)
 	}
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-			return err
-		}
-	}
-	return nil
+	fmt.Fprintf(opts.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
+	return store.RemoveFile(path)
 }

@@ -13,6 +13,8 @@ import (
 // os.Stdout directly, so tests can capture what they print; and they never
 // write colour themselves: they ask the streams (ColorEnabled,
 // ColorScheme), which know whether Out is a terminal and NO_COLOR is unset.
+// Main makes Out and ErrOut show control characters escaped (see
+// visible): the one place where kpi's text meets the terminal.
 type IOStreams struct {
 	In     io.Reader
 	Out    io.Writer
@@ -20,6 +22,44 @@ type IOStreams struct {
 
 	OutTTY, ErrTTY bool // the stream is a terminal
 	NoColor        bool // NO_COLOR is set
+
+	rawOut, rawErr io.Writer // the streams before visible
+}
+
+// visible wraps Out and ErrOut so that everything printed — messages,
+// errors, warnings, tables, CSV and JSON — shows control characters and
+// bytes that are not UTF-8 escaped (render.Visible): a file name or a
+// workbook's text can never act on the terminal. It returns the flush to
+// run when the command ends.
+func (s *IOStreams) visible() (flush func()) {
+	if s.rawOut != nil {
+		return func() {}
+	}
+	out, errOut := render.NewVisibleWriter(s.Out), render.NewVisibleWriter(s.ErrOut)
+	s.rawOut, s.rawErr = s.Out, s.ErrOut
+	s.Out, s.ErrOut = out, errOut
+	return func() {
+		out.Flush()
+		errOut.Flush()
+	}
+}
+
+// colorOut is Out without visible's escaping, for a table render has made
+// visible and coloured itself.
+func (s *IOStreams) colorOut() io.Writer {
+	if s.rawOut != nil {
+		return s.rawOut
+	}
+	return s.Out
+}
+
+// barOut is ErrOut without visible's escaping, for the progress bar (which
+// draws with carriage returns and prints no workbook text).
+func (s *IOStreams) barOut() io.Writer {
+	if s.rawErr != nil {
+		return s.rawErr
+	}
+	return s.ErrOut
 }
 
 // SystemIO returns the process's streams.

@@ -25,7 +25,8 @@ func NewCmdBackup(f *Factory, runF func(*BackupOptions) error) *cobra.Command {
 		Long: `Write a consistent copy of the workspace to FILE (SQLite's VACUUM INTO),
 while other kpi commands may go on reading. FILE must not exist yet. To
 restore, use the copy as --db (or copy it over the workspace when no kpi
-command is running).`,
+command is running). A damaged workspace that SQLite cannot read whole is
+not copied: the error names it, and no file is left at FILE.`,
 		Example: "  kpi backup saoluu-2024-12-31.db",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

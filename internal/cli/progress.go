@@ -87,5 +87,11 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(w, p.JSON())
 	}
-	return render.Progress(w, p, opts.Format, opts.IO.ColorScheme().Paint())
+	paint := opts.IO.ColorScheme().Paint()
+	if paint != nil && opts.Format == "table" {
+		// render shows the text visible and colours it: the colours go
+		// out as they are
+		w = opts.IO.colorOut()
+	}
+	return render.Progress(w, p, opts.Format, paint)
 }

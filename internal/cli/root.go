@@ -138,6 +138,8 @@ func Main(args []string, io *IOStreams) int {
 	if expandWildcards {
 		args = expandArgs(args, globFiles)
 	}
+	flush := io.visible()
+	defer flush()
 	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
 	root := NewRootCmd(f)
 	root.SetArgs(args)

@@ -76,6 +76,11 @@ func targetsImportRun(ctx context.Context, opts *TargetsImportOptions) error {
 		return err
 	}
 	defer st.Close()
+	if !opts.DryRun {
+		if err := st.QuickCheck(ctx); err != nil {
+			return err
+		}
+	}
 	wb, err := xlsxgrid.Open(opts.File, xlsxgrid.Limits{})
 	if err != nil {
 		return err

@@ -189,11 +189,17 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 // and history are the same as a sequential run. Each result is passed to
 // done as soon as it is final, in order. When ctx is cancelled the file
 // being committed is finished and the rest are left alone: the results
-// then cover only the files dealt with.
+// then cover only the files dealt with. So do they when the workspace
+// cannot be reached (store.ErrUnreachable: the server went down, the
+// network broke): the batch stops at the first file that failed so, which
+// ends the results, instead of failing every file after it.
 func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options, workers int, done func(FileResult)) []FileResult {
 	if workers < 1 {
 		workers = 1
 	}
+	parent := ctx
+	ctx, stop := context.WithCancel(ctx) // the readers stop with the batch
+	defer stop()
 	slots := make([]chan prepared, len(paths))
 	for i := range slots {
 		slots[i] = make(chan prepared, 1)
@@ -223,19 +229,19 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	results := make([]FileResult, 0, len(paths))
 	// a file being committed is finished even when ctx is cancelled
 	// (Ctrl-C stops after the current file, never inside one)
-	commitCtx := context.WithoutCancel(ctx)
+	commitCtx := context.WithoutCancel(parent)
 	for i := range paths {
-		if ctx.Err() != nil {
+		if parent.Err() != nil {
 			return results
 		}
 		var p prepared
 		select {
 		case p = <-slots[i]:
-		case <-ctx.Done():
+		case <-parent.Done():
 			return results
 		}
 		<-ahead
-		if ctx.Err() != nil && !p.done {
+		if parent.Err() != nil && !p.done {
 			return results // cancelled while it was being read: leave it for the next run
 		}
 		r := im.commit(commitCtx, p, opts)
@@ -243,8 +249,17 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		if done != nil {
 			done(r)
 		}
+		if Unreachable(results) {
+			return results
+		}
 	}
 	return results
+}
+
+// Unreachable reports whether a batch stopped because the workspace could
+// not be reached: its last file failed so (see ImportFiles).
+func Unreachable(results []FileResult) bool {
+	return len(results) > 0 && results[len(results)-1].Status == Failed && errors.Is(results[len(results)-1].Err, store.ErrUnreachable)
 }
 
 // prepare reads, parses and resolves one file; safe to run concurrently.
@@ -263,7 +278,7 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 	if !opts.Force {
 		id, found, err := im.Store.FindImport(ctx, res.SHA256)
 		if err != nil {
-			return fail(err)
+			return fail(fmt.Errorf("%s: %w", res.File, err))
 		}
 		if found {
 			res.Status, res.ImportID = Skipped, id
@@ -305,7 +320,7 @@ func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileRe
 	}
 	warnings, err := im.check(ctx, res.File, p.reports)
 	if err != nil {
-		res.Status, res.Err = Failed, err
+		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
 		return res
 	}
 	res.Warnings = append(res.Warnings, warnings...)

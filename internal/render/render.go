@@ -32,7 +32,9 @@ func CheckFormat(f string) error {
 }
 
 // Table is a header and rows of cells. A cell is a string, an int, a
-// float64, or a *float64 (nil means no value and prints empty).
+// float64, or a *float64 (nil means no value and prints empty). In a
+// terminal table and in Markdown, text is shown through Visible: control
+// characters from a workbook are escaped, never sent to the terminal.
 type Table struct {
 	Headers  []string
 	Rows     [][]any
@@ -71,7 +73,12 @@ func (t *Table) cell(row []any, c int, human bool) (string, bool) {
 	switch v := val.(type) {
 	case nil:
 		return "", true
+	case painted:
+		return string(v), false
 	case string:
+		if human {
+			return Visible(v), false
+		}
 		return v, false
 	case int:
 		if human {
@@ -84,8 +91,24 @@ func (t *Table) cell(row []any, c int, human bool) (string, bool) {
 		}
 		return strconv.FormatFloat(v, 'f', -1, 64), true
 	default:
+		if human {
+			return Visible(fmt.Sprint(v)), false
+		}
 		return fmt.Sprint(v), false
 	}
+}
+
+// painted is a cell's text made visible, then coloured by a Paint: its
+// escape codes are kpi's own and go out as they are.
+type painted string
+
+// visibleAll is Visible of every string.
+func visibleAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = Visible(s)
+	}
+	return out
 }
 
 func (t *Table) writeTable(w io.Writer) error {
@@ -106,7 +129,7 @@ func (t *Table) writeTable(w io.Writer) error {
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 	)
-	tbl.Header(toAny(t.Headers)...)
+	tbl.Header(toAny(visibleAll(t.Headers))...)
 	for _, row := range t.Rows {
 		cells := make([]string, len(t.Headers))
 		for c := range cells {
@@ -153,7 +176,7 @@ func (t *Table) writeMarkdown(w io.Writer) error {
 	esc := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
 	var b strings.Builder
 	b.WriteString("|")
-	for _, h := range t.Headers {
+	for _, h := range visibleAll(t.Headers) {
 		b.WriteString(" " + esc(h) + " |")
 	}
 	b.WriteString("\n|")

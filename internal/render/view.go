@@ -50,7 +50,7 @@ func screen(v *view.Table, paint Paint) *Table {
 			case c.Text == "":
 				cells[i] = c.Value
 			case paint != nil && c.Mark != view.Plain:
-				cells[i] = paint(c.Mark, c.Text)
+				cells[i] = painted(paint(c.Mark, Visible(c.Text)))
 			default:
 				cells[i] = c.Text
 			}
@@ -81,13 +81,13 @@ func machine(v *view.Table) *Table {
 // and over the legend of its marks.
 func Progress(w io.Writer, p *view.Progress, format string, paint Paint) error {
 	if format == "table" {
-		fmt.Fprintln(w, p.Title)
+		fmt.Fprintln(w, Visible(p.Title))
 	}
 	if err := View(w, p.Table, format, paint); err != nil {
 		return err
 	}
 	if format == "table" {
-		fmt.Fprintln(w, p.Legend)
+		fmt.Fprintln(w, Visible(p.Legend))
 	}
 	return nil
 }
@@ -95,9 +95,9 @@ func Progress(w io.Writer, p *view.Progress, format string, paint Paint) error {
 // Detail writes the unit × KPI detail: in a terminal table under its titles.
 func Detail(w io.Writer, d *view.Detail, format string) error {
 	if format == "table" {
-		fmt.Fprintln(w, d.Title)
+		fmt.Fprintln(w, Visible(d.Title))
 		if d.Subtitle != "" {
-			fmt.Fprintln(w, d.Subtitle)
+			fmt.Fprintln(w, Visible(d.Subtitle))
 		}
 	}
 	return View(w, d.Table, format, nil)
@@ -111,15 +111,15 @@ func Awards(w io.Writer, a *view.Awards, format string) error {
 		return View(w, a.Machine(), format, nil)
 	}
 	if format == "markdown" {
-		fmt.Fprintf(w, "# %s\n", a.Title)
+		fmt.Fprintf(w, "# %s\n", Visible(a.Title))
 	} else {
-		fmt.Fprintf(w, "%s\n", a.Title)
+		fmt.Fprintf(w, "%s\n", Visible(a.Title))
 	}
 	for _, s := range a.Sections() {
 		if format == "markdown" {
-			fmt.Fprintf(w, "\n## %s\n\n", s.Name)
+			fmt.Fprintf(w, "\n## %s\n\n", Visible(s.Name))
 		} else {
-			fmt.Fprintf(w, "\n%s\n", s.Name)
+			fmt.Fprintf(w, "\n%s\n", Visible(s.Name))
 		}
 		if len(s.Table.Rows) == 0 {
 			fmt.Fprintln(w, i18n.For(a.Lang).None)

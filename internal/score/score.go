@@ -20,7 +20,9 @@
 //     campaign's score_basis (to_date, the default, or annual) says which one
 //     is scored, ranked and awarded. Attained means that one ≥ 1.
 //   - missing: no value for k in any report ≤ P: a = 0, never attained.
-//     A KPI with no target at all scores the same, flagged no_target.
+//     A KPI with no target at all scores the same, flagged no_target; so
+//     does one whose figures make an attainment overflow (never infinite
+//     or NaN), and a projection that overflows is left out.
 //   - on track: the attainment to date ≥ 1.
 //   - as of: the month the figure comes from; before P it is carried from
 //     an earlier report (a blank cell is no value, never zero).
@@ -269,6 +271,9 @@ func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []repo
 	if c.ScoreBasis == campaign.BasisAnnual {
 		kr.Attainment = kr.AnnualAttainment
 	}
+	if !finite(a) || !finite(tp) || !finite(kr.AnnualAttainment) || !finite(kr.ToDate) {
+		return unscorable(kr)
+	}
 	kr.Capped = math.Min(kr.Attainment, cap)
 	kr.Points = k.Weight * kr.Capped
 	kr.Attained = kr.Attainment >= 1-eps
@@ -284,8 +289,9 @@ func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []repo
 		default:
 			p = a
 		}
-		kr.Projected = ptr(p)
-		kr.ProjectedAttainment = ptr(Attainment(k, p, t, cap))
+		if pa := Attainment(k, p, t, cap); finite(p) && finite(pa) {
+			kr.Projected, kr.ProjectedAttainment = ptr(p), ptr(pa)
+		}
 	}
 	return kr
 }
@@ -301,6 +307,26 @@ func growth(k campaign.KPI, a, prior float64) *float64 {
 		return nil
 	}
 	return ptr(a/prior - 1)
+}
+
+// finite reports whether v is a number JSON and the rules can use.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// unscorable is a KPI whose figures overflow the rules (stored before
+// xlsxin refused absurd numbers, or put in another way): it scores as
+// missing, never as infinite or NaN, and keeps the figures that are finite
+// for people to see. A projection that overflows is no projection.
+func unscorable(kr KPIResult) KPIResult {
+	finiteOr := func(p *float64) *float64 {
+		if p == nil || !finite(*p) {
+			return nil
+		}
+		return p
+	}
+	f := false
+	return KPIResult{Code: kr.Code, Weight: kr.Weight, Cap: kr.Cap, Missing: true, OnTrack: &f,
+		Actual: finiteOr(kr.Actual), AsOf: kr.AsOf, Target: finiteOr(kr.Target), TargetToDate: finiteOr(kr.TargetToDate),
+		Expected: finiteOr(kr.Expected), Baseline: finiteOr(kr.Baseline)}
 }
 
 // Round2 rounds to 2 decimals, as scores are ranked and shown.

@@ -27,6 +27,8 @@ var copyTables = []struct {
 // CopyTo copies the whole workspace — campaign, units, targets, the import
 // history with its reports and values — into dst, which must be empty, in
 // one transaction of dst. Ids are kept, so history references stay valid.
+// Text goes in through validText, like every write: a file an older kpi
+// filled with bytes that are not UTF-8 still copies to any database.
 func (s *DB) CopyTo(ctx context.Context, dst *DB) error {
 	ids, _ := dst.d.(explicitIDs)
 	return dst.write(ctx, func(w *writeTx) error {
@@ -94,7 +96,8 @@ type Summary struct {
 }
 
 // Summarise counts the rows of every table and hashes every value (unit,
-// period, import, KPI, month and YTD values, cells) in a fixed order.
+// period, import, KPI, month and YTD values, cells) in a fixed order. Text
+// is hashed as validText makes it, as a copy stores it.
 func (s *DB) Summarise(ctx context.Context) (Summary, error) {
 	sum := Summary{Counts: map[string]int{}}
 	for _, t := range copyTables {
@@ -121,7 +124,7 @@ func (s *DB) Summarise(ctx context.Context) (Summary, error) {
 			return sum, err
 		}
 		for _, v := range vs {
-			fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|%s|%s\n", unit, period, imp, v.KPI, f64(v.Month), f64(v.YTD), v.MonthCell, v.YTDCell)
+			fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|%s|%s\n", validText(unit), validText(period), imp, v.KPI, f64(v.Month), f64(v.YTD), v.MonthCell, v.YTDCell)
 		}
 	}
 	sum.Checksum = hex.EncodeToString(h.Sum(nil))

@@ -62,15 +62,24 @@ func (s *DB) write(ctx context.Context, fn func(w *writeTx) error) error {
 	return s.reword(tx.Commit())
 }
 
+// ErrUnreachable is a reworded error's kind when the database cannot be
+// reached: the server is down or the network broke, before or in the
+// middle of a command. Nothing more can be done until it is back.
+var ErrUnreachable = errors.New("database unreachable")
+
 // reworded is a storage error put in words the officer can act on by a
-// dialect's reword; the driver's error stays wrapped.
+// dialect's reword; the driver's error stays wrapped, and kind (when not
+// nil) says what sort of failure it is, for errors.Is.
 type reworded struct {
-	msg string
-	err error
+	msg  string
+	err  error
+	kind error
 }
 
 func (e *reworded) Error() string { return e.msg + ": " + e.err.Error() }
 func (e *reworded) Unwrap() error { return e.err }
+
+func (e *reworded) Is(target error) bool { return e.kind != nil && target == e.kind }
 
 // reword has the dialect reword err, once, naming the workspace.
 func (s *DB) reword(err error) error { return reword(s.d, s.path, err) }
@@ -153,7 +162,7 @@ func (s *DB) txExec(ctx context.Context, w *writeTx, q string, args ...any) erro
 	if err != nil {
 		return err
 	}
-	_, err = tst.ExecContext(ctx, args...)
+	_, err = tst.ExecContext(ctx, textArgs(args)...)
 	return err
 }
 
@@ -169,5 +178,5 @@ func (s *DB) txQueryRow(ctx context.Context, w *writeTx, q string, args ...any) 
 	if err != nil {
 		return row{err: err}
 	}
-	return row{row: tst.QueryRowContext(ctx, args...)}
+	return row{row: tst.QueryRowContext(ctx, textArgs(args)...)}
 }

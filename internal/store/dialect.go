@@ -23,7 +23,15 @@ type dialect interface {
 	// statements once and runs them in every transaction, or sends them
 	// as text (when the driver caches prepared statements itself).
 	cachePrepared() bool
-	backup(ctx context.Context, db dbx, path string) error
+	// backup writes a consistent copy of the workspace src to the new
+	// file dst, leaving nothing at dst when it fails.
+	backup(ctx context.Context, db dbx, src, dst string) error
+	// quickCheck is the database's cheap check of its own structure, as a
+	// query whose first row is "ok" when it finds nothing; "" when the
+	// database has none worth running before each import.
+	quickCheck() string
+	// damaged recognises the database's errors about damaged data.
+	damaged(err error) bool
 	// integrityChecks are the database's own integrity checks, as queries
 	// returning one line per problem.
 	integrityChecks() []problemQuery
@@ -86,7 +94,8 @@ func (x dbx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
 }
 
 // writeTx is a writing transaction, as write hands it to its function.
-// Its statements go through the dialect's rebind. The write lock, when
+// Its statements go through the dialect's rebind, and their text
+// arguments through validText. The write lock, when
 // the dialect takes it with a statement, is taken before the first of
 // them — or with it, in the same round trip, by a dialect that sends
 // statements in batches (see takeLock).
@@ -119,29 +128,51 @@ func (w *writeTx) ExecContext(ctx context.Context, q string, args ...any) (sql.R
 	if err := w.locked(ctx); err != nil {
 		return nil, err
 	}
-	return w.tx.ExecContext(ctx, w.d.rebind(q), args...)
+	return w.tx.ExecContext(ctx, w.d.rebind(q), textArgs(args)...)
 }
 
 func (w *writeTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	if err := w.locked(ctx); err != nil {
 		return nil, err
 	}
-	return w.tx.QueryContext(ctx, w.d.rebind(q), args...)
+	return w.tx.QueryContext(ctx, w.d.rebind(q), textArgs(args)...)
 }
 
 func (w *writeTx) QueryRowContext(ctx context.Context, q string, args ...any) row {
 	if err := w.locked(ctx); err != nil {
 		return row{err: err}
 	}
-	return row{row: w.tx.QueryRowContext(ctx, w.d.rebind(q), args...)}
+	return row{row: w.tx.QueryRowContext(ctx, w.d.rebind(q), textArgs(args)...)}
 }
 
-func (w *writeTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+func (w *writeTx) PrepareContext(ctx context.Context, q string) (*txStmt, error) {
 	if err := w.locked(ctx); err != nil {
 		return nil, err
 	}
-	return w.tx.PrepareContext(ctx, w.d.rebind(q))
+	st, err := w.tx.PrepareContext(ctx, w.d.rebind(q))
+	if err != nil {
+		return nil, err
+	}
+	return &txStmt{st}, nil
 }
+
+// txStmt is a statement prepared in a writing transaction; its text
+// arguments go through validText, as writeTx's.
+type txStmt struct{ st *sql.Stmt }
+
+func (t *txStmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return t.st.ExecContext(ctx, textArgs(args)...)
+}
+
+func (t *txStmt) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {
+	return t.st.QueryContext(ctx, textArgs(args)...)
+}
+
+func (t *txStmt) QueryRowContext(ctx context.Context, args ...any) *sql.Row {
+	return t.st.QueryRowContext(ctx, textArgs(args)...)
+}
+
+func (t *txStmt) Close() error { return t.st.Close() }
 
 // StmtContext runs a statement the store prepared (already rebound) in
 // the transaction.

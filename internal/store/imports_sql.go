@@ -22,7 +22,7 @@ func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
-	return id, err == nil, err
+	return id, err == nil, s.reword(err)
 }
 
 // SaveImport records a file and its reports atomically. When a concurrent
@@ -306,7 +306,7 @@ func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, s.reword(err)
 	}
 	defer rows.Close()
 	var out []report.Observation
@@ -327,5 +327,5 @@ func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.
 			out = append(out, report.Observation{Unit: unit, Period: p, KPI: v.KPI, Month: v.Month, YTD: v.YTD})
 		}
 	}
-	return out, rows.Err()
+	return out, s.reword(rows.Err())
 }

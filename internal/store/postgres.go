@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"strconv"
@@ -229,8 +231,19 @@ func (pgDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, err
 // trip.
 func (pgDialect) cachePrepared() bool { return false }
 
-func (pgDialect) backup(ctx context.Context, db dbx, path string) error {
+func (pgDialect) backup(ctx context.Context, db dbx, src, dst string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
+}
+
+// quickCheck: the server looks after its own files (checksums, WAL);
+// there is nothing cheap to ask it.
+func (pgDialect) quickCheck() string { return "" }
+
+// damaged: PostgreSQL's internal errors of class XX (data_corrupted,
+// index_corrupted).
+func (pgDialect) damaged(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && strings.HasPrefix(pe.Code, "XX")
 }
 
 // integrityChecks: PostgreSQL enforces its constraints itself; kpi's own
@@ -246,10 +259,12 @@ func (pgDialect) uniqueViolation(err error) bool {
 
 // reword puts PostgreSQL's common failures in words: the server cannot be
 // reached (on any system: by the dial, not by the system's error
-// number), refuses the login, has no such database, is out of disk or
-// connections, or is a read-only standby.
+// number) or went away in the middle of a command, refuses the login, has
+// no such database, is out of disk or connections, or is a read-only
+// standby.
 func (pgDialect) reword(where string, err error) error {
 	var hint string
+	var kind error
 	var dial *net.OpError // refused, unreachable, unknown host, timed out
 	var pe *pgconn.PgError
 	code := ""
@@ -258,7 +273,11 @@ func (pgDialect) reword(where string, err error) error {
 	}
 	switch {
 	case errors.As(err, &dial) && dial.Op == "dial":
-		hint = fmt.Sprintf("không kết nối được PostgreSQL %s: không tới được máy chủ; kiểm tra máy chủ đang chạy, tên máy và cổng trong --db, và đường mạng", where)
+		hint = fmt.Sprintf("không kết nối được PostgreSQL %s: không tới được máy chủ; kiểm tra máy chủ đang chạy, tên máy và cổng trong --db, và đường mạng, rồi chạy lại", where)
+		kind = ErrUnreachable
+	case connectionLost(err):
+		hint = fmt.Sprintf("mất kết nối tới PostgreSQL %s giữa chừng (máy chủ ngừng hoặc đường mạng đứt): việc đang làm dở không được ghi; kiểm tra máy chủ rồi chạy lại", where)
+		kind = ErrUnreachable
 	case code == "28P01" || code == "28000":
 		hint = fmt.Sprintf("PostgreSQL từ chối đăng nhập vào %s: kiểm tra tên người dùng và mật khẩu trong --db (hoặc PGPASSWORD, ~/.pgpass) và quyền truy cập của máy này (pg_hba.conf)", where)
 	case code == "3D000":
@@ -272,7 +291,25 @@ func (pgDialect) reword(where string, err error) error {
 	default:
 		return err
 	}
-	return &reworded{hint, err}
+	return &reworded{msg: hint, err: err, kind: kind}
+}
+
+// connectionLost recognises a connection that broke under a command: the
+// server closed it (shutting down: 57P01–57P03, or a connection exception,
+// class 08), or the network did (a reset, an unexpected end of the
+// stream, a connection the driver found closed).
+func connectionLost(err error) bool {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	return errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed)
 }
 
 // overriding: imports.id is GENERATED ALWAYS AS IDENTITY.

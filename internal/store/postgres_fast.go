@@ -29,9 +29,9 @@ func (d pgDialect) saveOne(ctx context.Context, w *writeTx, imp *importRows) (in
 	if lock != nil {
 		b.Queue(d.rebind(lock.query), lock.args...)
 	}
-	b.Queue(d.rebind(insertImportSQL), imp.args...)
-	b.Queue(d.rebind(supersedeSQL(lastImportID)+returningImport), r.Unit, period)
-	b.Queue(d.rebind(insertSQL(reportsTable, reportRow(nextReportID, lastImportID), 1)), r.Unit, period, imp.vals[0])
+	b.Queue(d.rebind(insertImportSQL), textArgs(imp.args)...)
+	b.Queue(d.rebind(supersedeSQL(lastImportID)+returningImport), textArgs([]any{r.Unit, period})...)
+	b.Queue(d.rebind(insertSQL(reportsTable, reportRow(nextReportID, lastImportID), 1)), textArgs([]any{r.Unit, period, imp.vals[0]})...)
 	var id int64
 	var superseded []Superseded
 	err := w.conn.Raw(func(dc any) error {

@@ -56,7 +56,7 @@ type importRows struct {
 }
 
 func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*importRows, error) {
-	warnings, err := json.Marshal(nonNil(rec.Warnings))
+	warnings, err := json.Marshal(textList(rec.Warnings))
 	if err != nil {
 		return nil, err
 	}
@@ -77,9 +77,12 @@ func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*impo
 	return imp, nil
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+// textList is s as stored in a JSON column: never null, each text through
+// validText (JSON would keep a NUL, as \u0000).
+func textList(s []string) []string {
+	out := make([]string, len(s))
+	for i, t := range s {
+		out[i] = validText(t)
 	}
-	return s
+	return out
 }

@@ -58,6 +58,9 @@ type Store interface {
 	UnitReports(ctx context.Context, year int, unit string) ([]StoredReport, error)
 	// Backup writes a consistent copy of the workspace to a new file.
 	Backup(ctx context.Context, path string) error
+	// QuickCheck refuses a damaged workspace (ErrDamaged) with a cheap
+	// check of the database's structure, before a command writes into it.
+	QuickCheck(ctx context.Context) error
 	// Check runs the integrity check and the workspace's invariants.
 	Check(ctx context.Context) ([]Problem, error)
 	// Summarise counts every table's rows and hashes every value, to

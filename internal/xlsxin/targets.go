@@ -2,6 +2,8 @@ package xlsxin
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -189,9 +191,26 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 	return out, nil
 }
 
-// checkValue applies the range rules every KPI value obeys: head-counts and
-// amounts are not negative, percentages lie in 0–100.
+// maxValue and minValue bound every KPI value. No head-count, amount or
+// rate comes near 10¹⁵ (Excel keeps 15 digits; the forms' validation stops
+// there), nor between 0 and 10⁻¹⁰⁰: within them no attainment, projection
+// or sum of a year's months can overflow, so no value reaches a score as
+// infinite or NaN.
+const (
+	maxValue = 1e15
+	minValue = 1e-100
+)
+
+// checkValue applies the range rules every KPI value obeys: finite and
+// within maxValue and minValue, head-counts and amounts are not negative,
+// percentages lie in 0–100.
 func checkValue(s *Sheet, r, c int, k campaign.KPI, v float64) *CellError {
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxValue {
+		return s.Err(r, c, "số %s của %s quá lớn (trên 10^15): kiểm tra lại ô — có thể là lỗi công thức hoặc dán nhầm", strconv.FormatFloat(v, 'g', 6, 64), k.Code)
+	}
+	if v != 0 && math.Abs(v) < minValue {
+		return s.Err(r, c, "số %s của %s quá gần 0 (dưới 10^-100): gõ 0 nếu là không", strconv.FormatFloat(v, 'g', 6, 64), k.Code)
+	}
 	if k.Percent() {
 		if v < 0 || v > 100 {
 			return s.Err(r, c, "tỷ lệ %s%% của %s nằm ngoài khoảng 0–100", formatNum(v), k.Code)

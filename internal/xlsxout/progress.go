@@ -56,11 +56,7 @@ func uniqueSheetNames(names []string) []string {
 		name := base
 		for k := 2; used[strings.ToLower(name)]; k++ {
 			suffix := fmt.Sprintf(" (%d)", k)
-			r := []rune(base)
-			if len(r)+len([]rune(suffix)) > 31 {
-				r = r[:31-len([]rune(suffix))]
-			}
-			name = string(r) + suffix
+			name = utf16Prefix(base, maxSheetName-len(suffix)) + suffix
 		}
 		used[strings.ToLower(name)] = true
 		out[i] = name
@@ -68,23 +64,48 @@ func uniqueSheetNames(names []string) []string {
 	return out
 }
 
-// sheetName makes a valid sheet name: at most 31 characters, none of : \ / ? * [ ].
+// maxSheetName is Excel's limit on a sheet name, in UTF-16 code units.
+const maxSheetName = 31
+
+// sheetName makes a valid sheet name of a cluster's, a tier's or a
+// label's: each of : \ / ? * [ ] and of the control characters becomes
+// '-', a leading or trailing ' is dropped and one inside becomes ’ (some
+// formulas excelize writes, such as an autofilter's, do not double it),
+// the name is cut to 31 UTF-16 code units (as Excel counts), and an empty
+// name or Excel's reserved "History" gets a '-'.
 func sheetName(s string) string {
-	if s == "" {
-		s = "-"
-	}
 	r := []rune(s)
 	for i, c := range r {
-		switch c {
-		case ':', '\\', '/', '?', '*', '[', ']':
+		if strings.ContainsRune(`:\/?*[]`, c) || c < 0x20 || (c >= 0x7f && c <= 0x9f) {
 			r[i] = '-'
 		}
 	}
-	if len(r) > 31 {
-		r = r[:31]
+	name := strings.ReplaceAll(strings.Trim(utf16Prefix(string(r), maxSheetName), "'"), "'", "’")
+	if name == "" || strings.EqualFold(name, "History") {
+		name += "-"
 	}
-	return string(r)
+	return name
 }
+
+// utf16Prefix is the longest prefix of s of at most n UTF-16 code units.
+func utf16Prefix(s string, n int) string {
+	units := 0
+	for i, c := range s {
+		w := 1
+		if c >= 0x10000 {
+			w = 2
+		}
+		if units+w > n {
+			return s[:i]
+		}
+		units += w
+	}
+	return s
+}
+
+// quoteSheet is a sheet's name as a formula names it: 'Cụm 1', with a '
+// inside doubled.
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
 // WriteProgress writes the progress workbook of e (see WriteProgressView).
 func WriteProgress(w io.Writer, e *Export) error {
@@ -154,7 +175,7 @@ func chartSheet(f *excelize.File, st *styles, l i18n.Labels, p *view.Progress, n
 	printed := p.Table.In(view.Print)
 	ref := func(key string) string {
 		col, _ := excelize.ColumnNumberToName(printed.Col(key) + 1)
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", summary.Name, col, hr+1, col, hr+n)
+		return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(summary.Name), col, hr+1, col, hr+n)
 	}
 	height := uint(max(400, 22*n+120))
 	zero, noVary := 0.0, false

@@ -114,7 +114,7 @@ func printSetup(f *excelize.File, sheet string, headerRow int) error {
 	if headerRow > 0 {
 		return f.SetDefinedName(&excelize.DefinedName{
 			Name:     "_xlnm.Print_Titles",
-			RefersTo: "'" + sheet + "'!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow),
+			RefersTo: quoteSheet(sheet) + "!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow),
 			Scope:    sheet,
 		})
 	}
