@@ -301,12 +301,18 @@ func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []repo
 // rates.
 func growth(k campaign.KPI, a, prior float64) *float64 {
 	if k.Kind == campaign.Rate {
-		return ptr(a - prior)
+		if d := a - prior; finite(d) {
+			return ptr(d)
+		}
+		return nil
 	}
 	if prior == 0 {
 		return nil
 	}
-	return ptr(a/prior - 1)
+	if g := a/prior - 1; finite(g) {
+		return ptr(g)
+	}
+	return nil
 }
 
 // finite reports whether v is a number JSON and the rules can use.

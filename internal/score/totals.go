@@ -106,14 +106,25 @@ func total(c *campaign.Campaign, r Result, cluster string, units []UnitResult) T
 				tp /= float64(withTarget)
 			}
 		}
-		kt.Actual = ptr(a)
+		kt.Actual = finitePtr(a)
 		if withTarget > 0 {
 			cap := c.KPICap(k)
-			kt.Target, kt.TargetToDate = ptr(tgt), ptr(tp)
-			kt.Attainment = ptr(attainmentAgainst(k, a, tp, cap))
-			kt.AnnualAttainment = ptr(Attainment(k, a, tgt, cap))
+			kt.Target, kt.TargetToDate = finitePtr(tgt), finitePtr(tp)
+			if kt.Actual != nil && kt.Target != nil && kt.TargetToDate != nil {
+				kt.Attainment = finitePtr(attainmentAgainst(k, a, tp, cap))
+				kt.AnnualAttainment = finitePtr(Attainment(k, a, tgt, cap))
+			}
 		}
 		t.KPIs = append(t.KPIs, kt)
 	}
 	return t
+}
+
+// finitePtr is v, or nil when a sum overflowed (JSON and people get no
+// figure rather than an infinite one).
+func finitePtr(v float64) *float64 {
+	if !finite(v) {
+		return nil
+	}
+	return ptr(v)
 }
