@@ -278,9 +278,15 @@ func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
 
 // LiveReports lists the reports in force for a year.
 func (s *DB) LiveReports(ctx context.Context, year int) ([]LiveReport, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id,
-			EXISTS (SELECT 1 FROM reports o WHERE o.unit_code = r.unit_code AND o.period = r.period AND o.superseded_by IS NOT NULL)
-		FROM reports r WHERE r.superseded_by IS NULL AND r.period LIKE ? ORDER BY r.unit_code, r.period`, fmt.Sprintf("%04d-%%", year))
+	// which reports replaced others: one pass over the replaced ones, joined
+	// (a correlated EXISTS scanned every report for each report: 8 s on a
+	// national year)
+	year4 := fmt.Sprintf("%04d-%%", year)
+	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id, (x.unit_code IS NOT NULL)
+		FROM reports r
+		LEFT JOIN (SELECT DISTINCT unit_code, period FROM reports WHERE superseded_by IS NOT NULL AND period LIKE ?) x
+			ON x.unit_code = r.unit_code AND x.period = r.period
+		WHERE r.superseded_by IS NULL AND r.period LIKE ? ORDER BY r.unit_code, r.period`, year4, year4)
 	if err != nil {
 		return nil, err
 	}
