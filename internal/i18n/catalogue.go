@@ -30,6 +30,20 @@ const (
 	KeepCopyFailed    Key = "keep_copy_failed"    // workspace file, the cause
 	MigrateSQLOnly    Key = "migrate_sql_only"    //
 	MigrateCopyDiffer Key = "migrate_copy_differ" // destination, source
+	ImportUndone      Key = "import_undone"       // import number, when it was undone
+
+	// The council's decisions: adjust, exclude, nominate.
+	ReasonRequired      Key = "reason_required"      //
+	AdjustPoints        Key = "adjust_points"        // the --points given
+	EntryID             Key = "entry_id"             // the command that lists them, the ID given
+	NoAdjustment        Key = "no_adjustment"        // adjustment number
+	NoNomination        Key = "no_nomination"        // nomination number
+	EntryRemoved        Key = "entry_removed"        // number, when, the reason given then
+	AlreadyExcluded     Key = "already_excluded"     // unit, period, reason, unit
+	NotExcluded         Key = "not_excluded"         // unit
+	NoTitle             Key = "no_title"             // campaign code, the --title given, the titles
+	NameRequired        Key = "name_required"        //
+	DuplicateNomination Key = "duplicate_nomination" // unit, name, title, number
 
 	// Award conditions (see Condition): met, or why not.
 	CondFirstInCluster   Key = "cond_first_in_cluster"   // cluster
@@ -83,6 +97,23 @@ var catalogue = map[Key]struct{ vi, en string }{
 	KeepCopyFailed:    {"không lưu được bản sao của %s trước khi thay: %v", "keeping a copy of %s before replacing it: %v"},
 	MigrateSQLOnly:    {"migrate chỉ chép giữa các workspace SQL của kpi", "migrate copies between kpi's SQL workspaces"},
 	MigrateCopyDiffer: {"bản chép trong %s khác với %s: không được dùng", "the copy in %s differs from %s: do not use it"},
+	ImportUndone: {"không có lần nhập #%d để hoàn tác: lần nhập này đã được hoàn tác lúc %s (xem kpi history)",
+		"no import #%d to undo: it was undone on %s (see kpi history)"},
+
+	ReasonRequired: {"cần --reason \"lý do\": lý do được ghi vào nhật ký (kpi log)", `--reason "…" is required: the reason goes into the audit log (kpi log)`},
+	AdjustPoints: {"--points phải là số điểm khác 0, có dấu: +2 (điểm cộng) hoặc -1,5 (điểm trừ), tối đa 100; không phải %q",
+		"--points must be a non-zero number of points with its sign: +2 (bonus) or -1.5 (penalty), at most 100; not %q"},
+	EntryID:      {"ID phải là số thứ tự trong '%s', không phải %q", "ID must be a number from '%s', not %q"},
+	NoAdjustment: {"không có điểm cộng/trừ #%d (xem kpi adjust list)", "no adjustment #%d (see kpi adjust list)"},
+	NoNomination: {"không có đề nghị #%d (xem kpi nominate list)", "no nomination #%d (see kpi nominate list)"},
+	EntryRemoved: {"#%d đã được bỏ lúc %s (lý do: %s): không cần bỏ lại", "#%d was withdrawn on %s (reason: %s): nothing to do"},
+	AlreadyExcluded: {"%s đã không xét khen thưởng từ %s (lý do: %s); để sửa, bỏ bằng kpi exclude remove %s --reason \"…\" rồi ghi lại",
+		`%s is excluded from awards already, from %s (reason: %s); to change it, lift it with kpi exclude remove %s --reason "…" and exclude again`},
+	NotExcluded: {"%s không bị loại khỏi xét khen thưởng (xem kpi exclude list)", "%s is not excluded from awards (see kpi exclude list)"},
+	NoTitle: {"phong trào %s không có danh hiệu cá nhân %q: dùng một trong %s (xem kpi campaign show)",
+		"campaign %s has no individual title %q: use one of %s (see kpi campaign show)"},
+	NameRequired:        {"cần --name \"HỌ VÀ TÊN\" của người được đề nghị", `--name "FULL NAME" of the person nominated is required`},
+	DuplicateNomination: {"%s đã đề nghị %s cho danh hiệu %s (#%d): không ghi lại lần nữa", "%s has nominated %s for %s already (#%d): not recorded twice"},
 
 	CondFirstInCluster:   {"đứng đầu %s", "first in %s"},
 	CondRankInCluster:    {"hạng %d %s", "rank %d in %s"},
