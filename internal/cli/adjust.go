@@ -8,6 +8,8 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
@@ -114,7 +116,25 @@ func adjustAddRun(ctx context.Context, opts *AdjustAddOptions) error {
 		kind = "điểm trừ"
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s #%d: %s %s %s điểm, tính từ kỳ %s — %s\n", kind, id, u.Code, u.Name, signedPoints(a.Points), p, a.Reason)
+	all, err := st.Adjustments(ctx, u.Code, false)
+	if err != nil {
+		return err
+	}
+	warnBounds(opts.IO, u.Code, score.AdjustmentAt(c.Adjustments, all, u.Code, report.Period{Year: c.Year, Month: 12}))
 	return nil
+}
+
+// warnBounds says when a unit's adjustments of the year add up past the
+// campaign's bounds: the total is capped.
+func warnBounds(io *IOStreams, unit string, a score.Adjustment) {
+	if a.BonusCapped {
+		fmt.Fprintf(io.ErrOut, "cảnh báo: điểm cộng của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_bonus): chỉ tính %s\n",
+			unit, i18n.Points(a.Bonus, "vi"), i18n.Points(*a.MaxBonus, "vi"), i18n.Points(*a.MaxBonus, "vi"))
+	}
+	if a.PenaltyCapped {
+		fmt.Fprintf(io.ErrOut, "cảnh báo: điểm trừ của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_penalty): chỉ trừ %s\n",
+			unit, i18n.Points(a.Penalty, "vi"), i18n.Points(*a.MaxPenalty, "vi"), i18n.Points(*a.MaxPenalty, "vi"))
+	}
 }
 
 // AdjustListOptions are the options of kpi adjust list.

@@ -108,6 +108,22 @@ func nominateAddRun(ctx context.Context, opts *NominateAddOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi đề nghị #%d: %s — %s, %s %s — %s\n", id, n.Name, t.Name, u.Code, u.Name, n.Reason)
+	if t.MaxPerUnit > 0 {
+		mine, err := st.Nominations(ctx, u.Code, false)
+		if err != nil {
+			return err
+		}
+		same := 0
+		for _, m := range mine {
+			if m.Title == t.Code {
+				same++
+			}
+		}
+		if same > t.MaxPerUnit {
+			fmt.Fprintf(opts.IO.ErrOut, "cảnh báo: %s có %d đề nghị %s, quá số suất %d mỗi đơn vị: các đề nghị ghi sau không đạt; rút bớt bằng kpi nominate remove ID --reason \"…\"\n",
+				u.Code, same, t.Name, t.MaxPerUnit)
+		}
+	}
 	return nil
 }
 
