@@ -15,6 +15,8 @@ type AwardsOptions struct {
 	Workspace *Workspace
 
 	scoringFlags
+	// Projected: the shortlist if the year ended on today's trend
+	Projected bool
 }
 
 // NewCmdAwards builds kpi awards; runF, when not nil, runs instead of
@@ -34,10 +36,13 @@ campaign YAML):
 Field awards (xuất sắc trên từng lĩnh vực): per KPI, the unit with the
 highest attainment among those that attained it.
 Each shortlisted unit carries its reason; --explain CODE shows one unit's
-whole computation and why it did or did not get each tier.`,
+whole computation and why it did or did not get each tier.
+--projected gives the forecast (dự kiến): the shortlist if the year ended
+on today's trend, the rules applied to each KPI's projected attainment.`,
 		Example: `  kpi awards
   kpi awards --period 2024-12 --format markdown
-  kpi awards --explain H07`,
+  kpi awards --explain H07
+  kpi awards --projected`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
@@ -50,6 +55,7 @@ whole computation and why it did or did not get each tier.`,
 		},
 	}
 	opts.bind(cmd)
+	cmd.Flags().BoolVar(&opts.Projected, "projected", false, "the forecast (dự kiến): the shortlist if the year ended on today's trend")
 	return cmd
 }
 
@@ -57,6 +63,9 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 	s, err := loadStanding(ctx, opts.Workspace, opts.Period)
 	if err != nil {
 		return err
+	}
+	if opts.Projected {
+		s.res = score.Projected(s.res)
 	}
 	sl := score.Awards(s.c, s.res)
 	w := opts.IO.Out
@@ -70,6 +79,9 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 	r := s.res
 	r.Units = units
 	a := view.NewAwards(s.c, r, sl, opts.Lang)
+	if opts.Projected {
+		a.Forecast()
+	}
 	if opts.Format == "json" {
 		return render.JSON(w, a.JSON())
 	}

@@ -112,6 +112,9 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
+	if csv {
+		buf.WriteString(utf8BOM) // Excel reads a CSV file without one as the ANSI code page: diacritics break
+	}
 	if opts.Kind == "progress" {
 		p := view.NewProgress(s.c, s.res, opts.Lang)
 		if csv {
@@ -161,7 +164,18 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
+		if fileInUse(err) {
+			return i18n.Errorf(i18n.FileInUse, path)
+		}
 		return err
 	}
 	return nil
 }
+
+// utf8BOM starts the CSV files kpi writes with -o, for Excel.
+const utf8BOM = "\ufeff"
+
+// fileInUse reports whether a write failed because another program —
+// Excel, most often — holds the file open. Only Windows locks files so;
+// console_windows.go sets it.
+var fileInUse = func(err error) bool { return false }

@@ -75,7 +75,10 @@ The workspace is --db PATH or postgres://URL, else $KPI_DB, else ./kpi.db.
 Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("kpi {{.Version}}\n")
+	root.Flags().Bool("version", false, "in ra phiên bản của kpi (version)")
 	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file or postgres:// URL (default $KPI_DB, else ./kpi.db)")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
@@ -112,6 +115,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdTemplate(f),
 		NewCmdImport(f, nil),
 		NewCmdValues(f, nil),
+		NewCmdUnit(f, nil),
 		NewCmdHistory(f, nil),
 		NewCmdUndo(f, nil),
 		NewCmdAdjust(f),
@@ -128,11 +132,20 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdCheck(f, nil),
 		NewCmdMigrate(f, nil),
 	)
+	registerCompletions(root, f.Workspace())
 	return root
 }
 
 // Main runs kpi with args and returns the exit code.
 func Main(args []string, io *IOStreams) int {
+	if len(args) == 0 && doubleClicked() {
+		explorerHelp(io.ErrOut, io.In)
+		return ExitUsage
+	}
+	defer consoleSetup()()
+	if expandWildcards {
+		args = expandArgs(args, globFiles)
+	}
 	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
 	root := NewRootCmd(f)
 	root.SetArgs(args)

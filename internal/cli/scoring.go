@@ -86,6 +86,10 @@ func loadStanding(ctx context.Context, ws *Workspace, periodFlag string) (*stand
 	if err != nil {
 		return nil, err
 	}
+	prior, err := st.Observations(ctx, c.Year-1, "") // cùng kỳ: last year's reports (kpi import --prior-year)
+	if err != nil {
+		return nil, err
+	}
 	var period report.Period
 	if periodFlag != "" {
 		if period, err = report.ParsePeriod(periodFlag); err != nil {
@@ -104,7 +108,7 @@ func loadStanding(ctx context.Context, ws *Workspace, periodFlag string) (*stand
 			return nil, i18n.Errorf(i18n.NoReports, c.Year)
 		}
 	}
-	res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Period: period})
+	res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Prior: prior, Period: period})
 	return &standing{c: c, units: units, res: res}, nil
 }
 

@@ -88,3 +88,40 @@ func HasWord(key, phrase string) bool {
 	k := " " + key + " "
 	return strings.Contains(k, " "+phrase+" ")
 }
+
+// NaturalLess orders texts as people count: runs of digits by their value,
+// so H9 comes before H10 and "Cụm 2" before "Cụm 10"; other text by its
+// folded key, then by its bytes.
+func NaturalLess(a, b string) bool {
+	ka, kb := Key(a), Key(b)
+	for ka != "" && kb != "" {
+		da, db := digitRun(ka), digitRun(kb)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(ka[:da], "0"), strings.TrimLeft(kb[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			ka, kb = ka[da:], kb[db:]
+			continue
+		}
+		if ka[0] != kb[0] {
+			return ka[0] < kb[0]
+		}
+		ka, kb = ka[1:], kb[1:]
+	}
+	if len(ka) != len(kb) {
+		return len(ka) < len(kb)
+	}
+	return a < b
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}

@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -48,5 +49,14 @@ func BenchmarkKey(b *testing.B) {
 		for _, s := range texts {
 			Key(s)
 		}
+	}
+}
+
+func TestNaturalLess(t *testing.T) {
+	in := []string{"H10", "H9", "h1", "H02", "Cụm 10", "Cụm 2", "cum 1", "A", "H100", "H9a"}
+	sort.SliceStable(in, func(i, j int) bool { return NaturalLess(in[i], in[j]) })
+	want := "A cum 1 Cụm 2 Cụm 10 h1 H02 H9 H9a H10 H100"
+	if got := strings.Join(in, " "); got != want {
+		t.Errorf("sorted = %s, want %s", got, want)
 	}
 }

@@ -30,6 +30,7 @@ const (
 	KeepCopyFailed    Key = "keep_copy_failed"    // workspace file, the cause
 	MigrateSQLOnly    Key = "migrate_sql_only"    //
 	MigrateCopyDiffer Key = "migrate_copy_differ" // destination, source
+	FileInUse         Key = "file_in_use"         // the file
 	ImportUndone      Key = "import_undone"       // import number, when it was undone
 
 	// The council's decisions: adjust, exclude, nominate.
@@ -97,6 +98,7 @@ var catalogue = map[Key]struct{ vi, en string }{
 	KeepCopyFailed:    {"không lưu được bản sao của %s trước khi thay: %v", "keeping a copy of %s before replacing it: %v"},
 	MigrateSQLOnly:    {"migrate chỉ chép giữa các workspace SQL của kpi", "migrate copies between kpi's SQL workspaces"},
 	MigrateCopyDiffer: {"bản chép trong %s khác với %s: không được dùng", "the copy in %s differs from %s: do not use it"},
+	FileInUse:         {"tệp %s đang mở trong Excel (hoặc chương trình khác): đóng tệp rồi chạy lại", "%s is open in Excel (or another program): close it and run again"},
 	ImportUndone: {"không có lần nhập #%d để hoàn tác: lần nhập này đã được hoàn tác lúc %s (xem kpi history)",
 		"no import #%d to undo: it was undone on %s (see kpi history)"},
 

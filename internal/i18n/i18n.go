@@ -23,6 +23,16 @@ type Labels struct {
 	// Plan to date: the plan due by the period, the attainment against it
 	// and against the year's plan, the month a carried figure is from.
 	TargetToDate, ToDate, Annual, MonthShort string
+	// Totals: the province's row, a cluster's subtotal ("Cộng Cụm 1"),
+	// units reporting ("11/12 báo cáo"), a rate's mean (bình quân).
+	Province, SubTotal, Reporting, Mean string
+	// Cùng kỳ: last year's same period and the growth on it.
+	Prior, Growth, PointsUnit string
+	// Forecast heads the shortlist of kpi awards --projected.
+	Forecast string
+	// kpi unit: a month's value, the year-to-date value, the import, the
+	// corrections (before → after).
+	MonthValue, YTD, Import, Corrections string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -41,7 +51,11 @@ func For(lang string) Labels {
 			ExportedOn: "exported on", Months: "months", PreparedBy: "Prepared by", Director: "Director",
 			SignNote: "(signature, full name)", Seq: "No.", KPIName: "KPI name", UnitOfMeasure: "Unit",
 			None: "(none)", Org: DefaultOrganisation,
-			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M"}
+			TargetToDate: "Plan to date", ToDate: "% of plan to date", Annual: "% of year's plan", MonthShort: "M",
+			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg",
+			Prior: "Same period last year", Growth: "Growth", PointsUnit: "pts",
+			Forecast:   "FORECAST if the year ended on today's trend",
+			MonthValue: "Month", YTD: "Year to date", Import: "Import", Corrections: "Corrections (before → after)"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -56,7 +70,11 @@ func For(lang string) Labels {
 		ExportedOn: "ngày xuất", Months: "tháng", PreparedBy: "Người lập biểu", Director: "Giám đốc",
 		SignNote: "(Ký, ghi rõ họ tên)", Seq: "STT", KPIName: "Tên chỉ tiêu", UnitOfMeasure: "ĐVT",
 		None: "(không có)", Org: DefaultOrganisation,
-		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T"}
+		TargetToDate: "KH kỳ", ToDate: "% KH kỳ", Annual: "% KH năm", MonthShort: "T",
+		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq",
+		Prior: "Cùng kỳ", Growth: "So cùng kỳ", PointsUnit: "điểm",
+		Forecast:   "DỰ KIẾN nếu cả năm theo xu hướng hiện nay",
+		MonthValue: "Trong tháng", YTD: "Lũy kế", Import: "Lần nhập", Corrections: "Sửa (trước → sau)"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

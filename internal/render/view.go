@@ -34,11 +34,18 @@ func screen(v *view.Table, paint Paint) *Table {
 		t.Headers = append(t.Headers, c.Header(view.Screen))
 		t.Decimals = append(t.Decimals, c.Decimals)
 	}
-	for r, row := range s.Rows {
+	rows := append(append([][]view.Cell{}, s.Rows...), s.Foot...)
+	for r, row := range rows {
 		cells := make([]any, len(row))
 		for i, c := range row {
+			kind := s.Columns[i].Kind
+			if r < len(s.Rows) {
+				kind = s.KindOf(r, i)
+			} else if c.Kind != view.Inherit {
+				kind = c.Kind
+			}
 			switch {
-			case c.Text == "" && c.Value == nil && !s.KindOf(r, i).Numeric():
+			case c.Text == "" && c.Value == nil && !kind.Numeric():
 				cells[i] = "" // empty text: it does not make the column numeric
 			case c.Text == "":
 				cells[i] = c.Value

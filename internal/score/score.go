@@ -41,6 +41,7 @@ import (
 	"sort"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 )
 
@@ -52,7 +53,10 @@ type Input struct {
 	Campaign     *campaign.Campaign
 	Units        []campaign.Unit
 	Observations []report.Observation // live figures; those after Period are ignored
-	Period       report.Period
+	// Prior are last year's live figures (cùng kỳ): compared, never scored;
+	// those after the same month of last year are ignored.
+	Prior  []report.Observation
+	Period report.Period
 }
 
 // KPIResult is one unit's standing on one KPI.
@@ -71,6 +75,11 @@ type KPIResult struct {
 	Projected           *float64       `json:"projected"`
 	ProjectedAttainment *float64       `json:"projected_attainment"`
 	Missing             bool           `json:"missing"`
+	// Prior is the same period's actual last year (cùng kỳ), by the same
+	// rules as A; Growth is A / prior − 1 for stock and flow, A − prior
+	// (points) for rates.
+	Prior  *float64 `json:"prior"`
+	Growth *float64 `json:"growth"`
 
 	Attained bool     `json:"-"`
 	NoTarget bool     `json:"-"`
@@ -106,6 +115,7 @@ type Result struct {
 	Period        report.Period `json:"period"`
 	MonthsElapsed int           `json:"months_elapsed"`
 	Units         []UnitResult  `json:"units"`
+	Totals        Totals        `json:"totals"` // the province's and each cluster's (see totals.go)
 }
 
 // Compute applies the rules. Units come back in rank order.
@@ -120,6 +130,14 @@ func Compute(in Input) Result {
 		}
 		byUnit[o.Unit] = append(byUnit[o.Unit], o)
 	}
+	lastYear := report.Period{Year: in.Period.Year - 1, Month: in.Period.Month}
+	priorByUnit := map[string][]report.Observation{}
+	for _, o := range in.Prior {
+		if lastYear.Before(o.Period) || o.Period.Year != lastYear.Year {
+			continue
+		}
+		priorByUnit[o.Unit] = append(priorByUnit[o.Unit], o)
+	}
 	for _, u := range in.Units {
 		obs := byUnit[u.Code]
 		sort.SliceStable(obs, func(i, j int) bool { return obs[i].Period.Before(obs[j].Period) })
@@ -131,8 +149,16 @@ func Compute(in Input) Result {
 		} else {
 			ur.Stale = true
 		}
+		prior := priorByUnit[u.Code]
+		sort.SliceStable(prior, func(i, j int) bool { return prior[i].Period.Before(prior[j].Period) })
 		for _, k := range c.KPIs {
 			kr := kpiResult(c, k, u, obs, m)
+			if pa, ok := Actual(k, prior); ok {
+				kr.Prior = ptr(pa)
+				if kr.Actual != nil {
+					kr.Growth = growth(k, *kr.Actual, pa)
+				}
+			}
 			ur.Score += kr.Points
 			if kr.Attained {
 				ur.KPIsAttained++
@@ -142,6 +168,7 @@ func Compute(in Input) Result {
 		res.Units = append(res.Units, ur)
 	}
 	rank(res.Units)
+	res.Totals = ComputeTotals(c, res, in.Units)
 	return res
 }
 
@@ -263,11 +290,25 @@ func kpiResult(c *campaign.Campaign, k campaign.KPI, u campaign.Unit, obs []repo
 	return kr
 }
 
+// growth compares A with the same period last year: A / prior − 1 for
+// stock and flow (none when prior is 0), the difference in points for
+// rates.
+func growth(k campaign.KPI, a, prior float64) *float64 {
+	if k.Kind == campaign.Rate {
+		return ptr(a - prior)
+	}
+	if prior == 0 {
+		return nil
+	}
+	return ptr(a/prior - 1)
+}
+
 // Round2 rounds to 2 decimals, as scores are ranked and shown.
 func Round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // less orders units for ranking: score rounded to 2 decimals (higher
-// first), KPIs attained (more first), unit code.
+// first), KPIs attained (more first), unit code in natural order (H9
+// before H10).
 func less(a, b UnitResult) bool {
 	sa, sb := Round2(a.Score), Round2(b.Score)
 	if sa != sb {
@@ -276,7 +317,7 @@ func less(a, b UnitResult) bool {
 	if a.KPIsAttained != b.KPIsAttained {
 		return a.KPIsAttained > b.KPIsAttained
 	}
-	return a.Code < b.Code
+	return fold.NaturalLess(a.Code, b.Code)
 }
 
 func rank(units []UnitResult) {

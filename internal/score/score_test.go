@@ -209,3 +209,83 @@ func TestAttainmentFormula(t *testing.T) {
 		}
 	}
 }
+
+// Cùng kỳ: the same period last year, by the same rules as A, compared —
+// never scored.
+func TestPriorYear(t *testing.T) {
+	c := campaign.Default()
+	u := campaign.Unit{Code: "U", Targets: map[string]float64{"bhxh_bb": 1000, "thu": 1200}}
+	last := func(m int) report.Period { return report.Period{Year: 2023, Month: m} }
+	prior := []report.Observation{
+		{Unit: "U", Period: last(6), KPI: "bhxh_bb", Month: f(900)},
+		{Unit: "U", Period: last(7), KPI: "bhxh_bb", Month: f(5000)}, // after the same month: ignored
+		{Unit: "U", Period: last(6), KPI: "thu", Month: f(100), YTD: f(480)},
+		{Unit: "U", Period: last(5), KPI: "cham_dong", Month: f(2.4)}, // carried to June
+	}
+	now := append(obs("U", 6, map[string]float64{"bhxh_bb": 990, "cham_dong": 2.0}),
+		report.Observation{Unit: "U", Period: p(6), KPI: "thu", Month: f(110), YTD: f(600)})
+	r := Compute(Input{Campaign: c, Units: []campaign.Unit{u}, Observations: now, Prior: prior, Period: p(6)})
+	for _, tc := range []struct {
+		kpi           string
+		prior, growth *float64
+	}{
+		{"bhxh_bb", f(900), f(0.1)},    // 990 / 900 − 1
+		{"thu", f(480), f(0.25)},       // 600 / 480 − 1
+		{"cham_dong", f(2.4), f(-0.4)}, // a rate: the difference in points
+		{"bhyt", nil, nil},
+	} {
+		k := kpiOf(t, r, "U", tc.kpi)
+		if !eqp(k.Prior, tc.prior) || !eqp(k.Growth, tc.growth) {
+			t.Errorf("%s: prior %v growth %v, want %v %v", tc.kpi, fp(k.Prior), fp(k.Growth), fp(tc.prior), fp(tc.growth))
+		}
+	}
+	if u := r.Units[0]; !near(u.Score, Compute(Input{Campaign: c, Units: []campaign.Unit{u2(u.Code)}, Observations: now, Period: p(6)}).Units[0].Score) {
+		t.Error("last year's figures changed the score")
+	}
+}
+
+func u2(code string) campaign.Unit {
+	return campaign.Unit{Code: code, Targets: map[string]float64{"bhxh_bb": 1000, "thu": 1200}}
+}
+
+// The forecast: attainments are the projected ones against T, then points,
+// score and ranks as for the real standing.
+func TestProjected(t *testing.T) {
+	c := campaign.Default()
+	units := []campaign.Unit{
+		{Code: "FAST", Targets: map[string]float64{"thu": 1200}},
+		{Code: "SLOW", Targets: map[string]float64{"thu": 1200}},
+	}
+	o := []report.Observation{
+		{Unit: "FAST", Period: p(3), KPI: "thu", YTD: f(330)}, // × 12/3 = 1320: 1.1
+		{Unit: "SLOW", Period: p(3), KPI: "thu", YTD: f(240)}, // × 12/3 = 960: 0.8
+	}
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(3)})
+	before := r.Units[1].KPIs[4]
+	pr := Projected(r)
+	if pr.Units[0].Code != "FAST" || !near(pr.Units[0].Score, 25*1.1) || !near(pr.Units[1].Score, 25*0.8) {
+		t.Errorf("projected %+v", pr.Units)
+	}
+	if k := kpiOf(t, pr, "FAST", "thu"); !k.Attained || !near(k.Attainment, 1.1) {
+		t.Errorf("FAST thu %+v", k)
+	}
+	if after := r.Units[1].KPIs[4]; after.Code != before.Code || after.Attainment != before.Attainment || after.Points != before.Points {
+		t.Errorf("the real standing was changed: %+v → %+v", before, after)
+	}
+	if k := kpiOf(t, pr, "SLOW", "bhyt"); k.Attained || k.Points != 0 {
+		t.Errorf("a KPI without a figure: %+v", k)
+	}
+}
+
+// Equal scores and KPIs attained: unit codes in natural order, H9 before H10.
+func TestRankTieNaturalOrder(t *testing.T) {
+	c := campaign.Default()
+	var units []campaign.Unit
+	for _, code := range []string{"H10", "H9", "H100"} {
+		units = append(units, campaign.Unit{Code: code, Targets: map[string]float64{"thu": 100}})
+	}
+	r := Compute(Input{Campaign: c, Units: units, Period: p(3)})
+	if got := r.Units[0].Code + " " + r.Units[1].Code + " " + r.Units[2].Code; got != "H9 H10 H100" {
+		t.Errorf("ranks = %s", got)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 )
 
@@ -273,12 +274,12 @@ func (s *DB) Undo(ctx context.Context, id int64, reason string) ([]Superseded, e
 				restored = append(restored, Superseded{Unit: r.unit, Period: r.period, ImportID: prev})
 			}
 		}
-		sort.Slice(restored, func(i, j int) bool { return restored[i].Unit < restored[j].Unit })
+		sort.Slice(restored, func(i, j int) bool { return fold.NaturalLess(restored[i].Unit, restored[j].Unit) })
 		units := make([]string, 0, len(reps))
 		for _, r := range reps {
 			units = append(units, r.unit)
 		}
-		sort.Strings(units)
+		sort.Slice(units, func(i, j int) bool { return fold.NaturalLess(units[i], units[j]) })
 		if _, err := w.ExecContext(ctx, "UPDATE imports SET undone_at = ?, undone_units = ? WHERE id = ?", now(), strings.Join(units, ","), id); err != nil {
 			return err
 		}

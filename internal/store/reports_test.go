@@ -41,6 +41,11 @@ func TestReports(t *testing.T) {
 		if none, err := s.Reports(ctx, 2023, "", ""); err != nil || len(none) != 0 {
 			t.Errorf("2023 = %+v, %v", none, err)
 		}
+		// one unit's history keeps the replaced report, marked
+		hist, err := s.UnitReports(ctx, 2024, "H01")
+		if err != nil || len(hist) != 3 || hist[0].ImportID != id1 || hist[0].ReplacedBy != id2 || hist[1].ReplacedBy != 0 || hist[2].Period != "2024-04" {
+			t.Errorf("H01 history = %+v, %v", hist, err)
+		}
 	})
 }
 

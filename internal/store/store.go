@@ -52,6 +52,8 @@ type Store interface {
 	// Reports lists the live reports of a year with their figures and the
 	// import each came from, for one unit and/or one period ("" for all).
 	Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error)
+	// UnitReports lists one unit's reports of a year, replaced ones too.
+	UnitReports(ctx context.Context, year int, unit string) ([]StoredReport, error)
 	// The council's decisions (see council.go): bonus and penalty points,
 	// exclusions from awards, nominations of individuals, each withdrawn
 	// but never deleted.

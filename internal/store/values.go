@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
 )
 
@@ -102,6 +103,9 @@ type StoredReport struct {
 	ImportID int64
 	File     string
 	Values   []report.Value
+	// ReplacedBy is the import that superseded the report (kpi unit shows
+	// corrections as before → after); 0 for a report in force.
+	ReplacedBy int64
 }
 
 // Reports lists the live reports of a year with their figures, for one
@@ -129,6 +133,40 @@ func (s *DB) Reports(ctx context.Context, year int, unit, period string) ([]Stor
 		var r StoredReport
 		var vals string
 		if err := rows.Scan(&r.Unit, &r.Period, &r.ImportID, &r.File, &vals); err != nil {
+			return nil, err
+		}
+		if r.Values, err = decodeValues(vals); err != nil {
+			return nil, fmt.Errorf("stored values of %s %s: %w", r.Unit, r.Period, err)
+		}
+		out = append(out, r)
+	}
+	// units in natural order (H9 before H10), each unit's months in order
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Unit != out[j].Unit {
+			return fold.NaturalLess(out[i].Unit, out[j].Unit)
+		}
+		return out[i].Period < out[j].Period
+	})
+	return out, rows.Err()
+}
+
+// UnitReports lists every report of one unit for a year — in force and
+// replaced — ordered by period, then import: a unit's history with its
+// corrections.
+func (s *DB) UnitReports(ctx context.Context, year int, unit string) ([]StoredReport, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_code, r.period, r.import_id, i.file, r.vals, COALESCE(r.superseded_by, 0)
+		FROM reports r JOIN imports i ON i.id = r.import_id
+		WHERE r.unit_code = ? AND r.period BETWEEN ? AND ? ORDER BY r.period, r.import_id`,
+		unit, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StoredReport
+	for rows.Next() {
+		var r StoredReport
+		var vals string
+		if err := rows.Scan(&r.Unit, &r.Period, &r.ImportID, &r.File, &vals, &r.ReplacedBy); err != nil {
 			return nil, err
 		}
 		if r.Values, err = decodeValues(vals); err != nil {

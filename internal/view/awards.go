@@ -38,6 +38,9 @@ type awardsJSON struct {
 	Awards      []awardJSON        `json:"awards"`
 	FieldAwards []score.FieldAward `json:"field_awards"`
 	NotAwarded  []notAwardedJSON   `json:"not_awarded"`
+	// Projected marks the forecast: the rules applied to projected
+	// attainments (kpi awards --projected), never the real shortlist.
+	Projected bool `json:"projected,omitempty"`
 }
 
 type awardJSON struct {
@@ -67,6 +70,13 @@ func ReasonsLang(lang string) string { return "vi" }
 
 // NewAwards builds the shortlist of the units in r (all of them, or one
 // cluster's): entries of sl for other units are left out.
+// Forecast marks the shortlist as the forecast (dự kiến) in its title and
+// JSON: it was computed from projected attainments (score.Projected).
+func (a *Awards) Forecast() {
+	a.Title = i18n.For(a.Lang).Forecast + " — " + a.Title
+	a.doc.Projected = true
+}
+
 func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang string) *Awards {
 	l := i18n.For(lang)
 	units := map[string]score.UnitResult{}

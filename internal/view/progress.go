@@ -31,7 +31,7 @@ func NewProgress(c *campaign.Campaign, r score.Result, lang string) *Progress {
 		About:  about(c, r, lang),
 		Title:  progressTitle(c, r, l),
 		Legend: l.Legend,
-		Table:  progressTable(c, r.Units, r.Period, lang, false),
+		Table:  progressTable(c, r.Units, r.Period, lang, false, footTotals(r)),
 		c:      c, r: r,
 	}
 }
@@ -67,7 +67,7 @@ func (p *Progress) ByCluster() []*Progress {
 		}
 		q := *p
 		q.Cluster, q.r = u.Cluster, r
-		q.Table = progressTable(p.c, r.Units, r.Period, p.Lang, true)
+		q.Table = progressTable(p.c, r.Units, r.Period, p.Lang, true, clusterTotal(p.r.Totals, u.Cluster))
 		out = append(out, &q)
 	}
 	return out
@@ -79,7 +79,7 @@ func (p *Progress) Detail() *Detail { return NewDetail(p.c, p.r, p.Lang, "") }
 // progressTable: rank, cluster rank, code, unit, cluster, score, KPIs
 // attained, last report, then the attainment of each KPI with its mark.
 // byCluster shows the cluster rank in print (the per-cluster sheets).
-func progressTable(c *campaign.Campaign, units []score.UnitResult, period report.Period, lang string, byCluster bool) *Table {
+func progressTable(c *campaign.Campaign, units []score.UnitResult, period report.Period, lang string, byCluster bool, totals []score.Total) *Table {
 	l := i18n.For(lang)
 	clusterRank := Machine
 	if byCluster {
@@ -119,7 +119,68 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		row = append(row, text(lastText))
 		t.Rows = append(t.Rows, row)
 	}
+	for _, tot := range totals {
+		row := []Cell{{}, {}, text(""), text(totalName(tot, l)), text(tot.Cluster), {Kind: Text},
+			{Kind: Text, Value: fmt.Sprintf("%d/%d", tot.Reporting, tot.Expected), Text: fmt.Sprintf("%d/%d %s", tot.Reporting, tot.Expected, l.Reporting)},
+			text(""), {Kind: Text}}
+		for _, k := range tot.KPIs {
+			row = append(row, totalCell(c, k, lang))
+		}
+		row = append(row, text(""))
+		t.Foot = append(t.Foot, row)
+	}
 	return t
+}
+
+// totalName is "Toàn tỉnh" for the province, "Cộng Cụm 1" for a cluster.
+func totalName(t score.Total, l i18n.Labels) string {
+	if t.Cluster == "" {
+		return l.Province
+	}
+	return l.SubTotal + " " + t.Cluster
+}
+
+// footTotals are the subtotals of the clusters among r's units (all of
+// them, or the one --cluster kept), then the province's total.
+func footTotals(r score.Result) []score.Total {
+	present := map[string]bool{}
+	for _, u := range r.Units {
+		present[u.Cluster] = true
+	}
+	var out []score.Total
+	for _, c := range r.Totals.Clusters {
+		if present[c.Cluster] {
+			out = append(out, c)
+		}
+	}
+	return append(out, r.Totals.Province)
+}
+
+// clusterTotal is the one cluster's subtotal.
+func clusterTotal(t score.Totals, cluster string) []score.Total {
+	for _, c := range t.Clusters {
+		if c.Cluster == cluster {
+			return []score.Total{c}
+		}
+	}
+	return nil
+}
+
+// totalCell is a KPI's attainment over a group, on the campaign's basis:
+// a percentage, "bq" after a rate's (the mean of the reporting units).
+func totalCell(c *campaign.Campaign, k score.KPITotal, lang string) Cell {
+	a := k.Attainment
+	if c.ScoreBasis == campaign.BasisAnnual {
+		a = k.AnnualAttainment
+	}
+	if a == nil {
+		return Cell{Text: "—"}
+	}
+	cell := Cell{Value: *a, Text: pct(*a, lang)}
+	if k.Mean {
+		cell.Text += " " + i18n.For(lang).Mean
+	}
+	return cell
 }
 
 // attainmentCell is a KPI's attainment (the one the campaign scores): the
@@ -226,6 +287,8 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 		{Label: l.OnTrack, Kind: Short, Width: 10, In: All},
 		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All},
+		{Label: l.Prior, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: l.Growth, Kind: Short, Width: 11, In: All},
 		{Label: l.Points, Kind: Score, Width: 9, In: Print},
 	}}
 	for _, u := range r.Units {
@@ -254,12 +317,32 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 			t.Rows = append(t.Rows, []Cell{
 				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), text(kr.Code), text(k.Name), text(k.Unit),
 				actual, figure(kr.Target), figure(kr.TargetToDate), figure(kr.Baseline), ratio(kr.ToDate), ratio(kr.AnnualAttainment), text(OnTrackText(kr, l)),
-				figure(kr.Projected), pa, num(kr.Points),
+				figure(kr.Projected), pa, figure(kr.Prior), growthCell(k, kr.Growth, lang), num(kr.Points),
 			})
 		}
 	}
 	d.Table = t
 	return d
+}
+
+// growthCell is the growth on the same period last year: "+5,3%" for
+// head-counts and amounts, "−0,40 điểm" for rates; the plain number for
+// machines.
+func growthCell(k campaign.KPI, g *float64, lang string) Cell {
+	if g == nil {
+		return Cell{}
+	}
+	if k.Kind == campaign.Rate {
+		return Cell{Value: *g, Text: signed(numfmt.Format(*g, 2, lang), *g) + " " + i18n.For(lang).PointsUnit}
+	}
+	return Cell{Value: *g, Text: signed(pct(*g, lang), *g)}
+}
+
+func signed(s string, v float64) string {
+	if v > 0 {
+		return "+" + s
+	}
+	return s
 }
 
 // JSON is the machine form: the score results of the units, with only the

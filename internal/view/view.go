@@ -100,6 +100,10 @@ type Table struct {
 	Lang    string // "vi" or "en": labels and people's numbers
 	Columns []Column
 	Rows    [][]Cell
+	// Foot rows follow the table for people (screen and print): totals and
+	// subtotals. Machines read them elsewhere (the JSON's totals), so CSV
+	// has the data rows alone.
+	Foot [][]Cell
 }
 
 // In returns the table with only the columns that appear in medium m.
@@ -112,15 +116,22 @@ func (t *Table) In(m Media) *Table {
 			out.Columns = append(out.Columns, c)
 		}
 	}
-	out.Rows = make([][]Cell, len(t.Rows))
-	for r, row := range t.Rows {
-		cells := make([]Cell, len(keep))
-		for j, i := range keep {
-			if i < len(row) {
-				cells[j] = row[i]
+	pick := func(rows [][]Cell) [][]Cell {
+		out := make([][]Cell, len(rows))
+		for r, row := range rows {
+			cells := make([]Cell, len(keep))
+			for j, i := range keep {
+				if i < len(row) {
+					cells[j] = row[i]
+				}
 			}
+			out[r] = cells
 		}
-		out.Rows[r] = cells
+		return out
+	}
+	out.Rows = pick(t.Rows)
+	if m != Machine {
+		out.Foot = pick(t.Foot)
 	}
 	return out
 }

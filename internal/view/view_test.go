@@ -29,8 +29,8 @@ func province() (*campaign.Campaign, score.Result, score.Shortlist) {
 	r := score.Result{Campaign: c.Code, Period: june, MonthsElapsed: 6, Units: []score.UnitResult{
 		{Rank: 1, ClusterRank: 1, Code: "A1", Name: "BHXH A1", Cluster: "Cụm A", Score: 110.5, KPIsAttained: 2, LastReport: &june,
 			KPIs: []score.KPIResult{
-				{Code: "thu", Actual: f(660), AsOf: &june, Target: f(1200), TargetToDate: f(600), Attainment: 1.1, ToDate: 1.1, AnnualAttainment: 0.55, Attained: true, OnTrack: b(true), Expected: f(600), Projected: f(1320), ProjectedAttainment: f(1.1), Points: 55},
-				{Code: "hai_long", Actual: f(88), AsOf: &march, Target: f(80), TargetToDate: f(80), Attainment: 1.1, ToDate: 1.1, AnnualAttainment: 1.1, Attained: true, OnTrack: b(true), Projected: f(88), Points: 55.5},
+				{Code: "thu", Actual: f(660), Prior: f(600), Growth: f(0.1), AsOf: &june, Target: f(1200), TargetToDate: f(600), Attainment: 1.1, ToDate: 1.1, AnnualAttainment: 0.55, Attained: true, OnTrack: b(true), Expected: f(600), Projected: f(1320), ProjectedAttainment: f(1.1), Points: 55},
+				{Code: "hai_long", Actual: f(88), Prior: f(86.5), Growth: f(1.5), AsOf: &march, Target: f(80), TargetToDate: f(80), Attainment: 1.1, ToDate: 1.1, AnnualAttainment: 1.1, Attained: true, OnTrack: b(true), Projected: f(88), Points: 55.5},
 			}},
 		{Rank: 2, ClusterRank: 2, Code: "A2", Name: "BHXH A2", Cluster: "Cụm A", Score: 20, KPIsAttained: 0, LastReport: &june,
 			KPIs: []score.KPIResult{
@@ -135,7 +135,7 @@ func TestDetail(t *testing.T) {
 	if one.Subtitle != "thu — Số thu (triệu đồng, flow)" || len(one.Table.Rows) != 3 {
 		t.Fatalf("subtitle %q, %d rows", one.Subtitle, len(one.Table.Rows))
 	}
-	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo" {
+	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|Cùng kỳ|So cùng kỳ" {
 		t.Errorf("screen headers %s", got)
 	}
 	if got := headers(one.Table, Machine); got != headers(one.Table, Screen) {
@@ -159,10 +159,17 @@ func TestDetail(t *testing.T) {
 	if a := all.Table.Rows[1][7]; a.Value != 88.0 || a.Text != "88,00 (T3)" { // A1 hai_long: March's figure in June
 		t.Errorf("carried figure %+v", a)
 	}
+	// cùng kỳ: a revenue's growth in %, a rate's in points
+	if g := all.Table.Rows[0][17]; g.Value != 0.1 || g.Text != "+10,0%" {
+		t.Errorf("growth of thu %+v", g)
+	}
+	if g := all.Table.Rows[1][17]; g.Value != 1.5 || g.Text != "+1,50 điểm" {
+		t.Errorf("growth of hai_long %+v", g)
+	}
 	if all.Table.KindOf(3, 7) != Percent || all.Table.KindOf(2, 7) != Amount {
 		t.Error("figure kinds")
 	}
-	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|điểm" {
+	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|Cùng kỳ|So cùng kỳ|điểm" {
 		t.Errorf("print headers %s", got)
 	}
 }

@@ -159,9 +159,11 @@ func isMonthHeader(key string) bool {
 
 func isYTDHeader(key string) bool { return hasAnyWord(key, ytdHeaders) }
 
-// monthNRE is "tháng 3" under a "Thực hiện" group header (the month's
-// column), never "đến tháng 3" (a cumulative one).
-var monthNRE = regexp.MustCompile(`(?:^|\bthuc hien(?: nam \d{4})? |\bth )thang \d{1,2}\b`)
+// monthNRE is a column of one month: "Tháng 3", "Thực hiện tháng 3", "Số
+// liệu tháng 3/2024", "Tháng 3" under "Thực hiện năm 2024". Cumulative
+// ("Lũy kế đến tháng 3"), planned, estimated and last year's columns are
+// told apart before (isYTDHeader, notValueWords, otherYear).
+var monthNRE = regexp.MustCompile(`\bthang \d{1,2}\b`)
 
 // valueRoleOf classifies a long layout's column header.
 func valueRoleOf(h colHead) valueRole {

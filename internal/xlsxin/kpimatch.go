@@ -209,11 +209,10 @@ type hierRow struct {
 	row   int
 }
 
-// underKPI reports whether the row (level, label) is nested under a row
-// that gave a KPI's value, and records it. gave says whether this row gives
-// a KPI's value itself (only known to the caller after the check, so it is
-// recorded by done).
-func (h *hierarchy) underKPI(r, level int, key string) bool {
+// underKPI reports whether the row (its level, its folded label) is nested
+// under a row that gave a KPI's value. Whether this row gives one itself is
+// known to the caller only after, so done records the row.
+func (h *hierarchy) underKPI(level int, key string) bool {
 	trongDo := strings.HasPrefix(key, "trong do")
 	if h.inBlock {
 		switch {

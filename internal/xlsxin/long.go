@@ -9,6 +9,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/xuri/excelize/v2"
 )
 
 // The long layout: one unit's month, a row per KPI — the district's own
@@ -138,7 +139,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 			continue
 		}
 		level := rowLevel(stt, label)
-		under := hier.underKPI(r, level, fold.Key(label))
+		under := hier.underKPI(level, fold.Key(label))
 		kc, okc := kpiOfText(c, codeText)
 		mn := matchLabel(c, nameText)
 		var k campaign.KPI
@@ -276,15 +277,7 @@ func measureOf(s *Sheet, r int, k campaign.KPI, m measureText, errs Errors) (fac
 
 // cellRC is the zero-based row and column of an A1 reference.
 func cellRC(ref string) (int, int) {
-	col, row := 0, 0
-	for _, ch := range ref {
-		switch {
-		case ch >= 'A' && ch <= 'Z':
-			col = col*26 + int(ch-'A'+1)
-		case ch >= '0' && ch <= '9':
-			row = row*10 + int(ch-'0')
-		}
-	}
+	col, row, _ := excelize.CellNameToCoordinates(ref)
 	return row - 1, col - 1
 }
 

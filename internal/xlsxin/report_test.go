@@ -235,6 +235,7 @@ func TestValueColumnHeaders(t *testing.T) {
 		"Kế hoạch tháng": "", "Ghi chú": "", "% so KH": "", "Cùng kỳ năm trước": "",
 		"Thực hiện tháng 3/2023": "", "Lũy kế năm 2023": "", "Kỳ này": "month", "Lũy kế đến tháng trước": "",
 		"Ước thực hiện tháng 4": "", "Phát sinh tăng": "", "Thực hiện năm 2024 Tháng 3": "month",
+		"Số liệu tháng 3/2024": "month", "Lũy kế 3 tháng": "ytd", "Kế hoạch tháng 3": "", "Lũy kế đến tháng 3": "ytd",
 	} {
 		sh := &Sheet{Book: &Workbook{File: "x"}, Name: "S", Rows: [][]Cell{{{Kind: Text, Raw: "Mã chỉ tiêu"}, {Kind: Text, Raw: header}}}}
 		h, ok := longHeader(sh, 0, 2024)

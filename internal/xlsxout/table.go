@@ -21,6 +21,7 @@ type sheetTable struct {
 	Headers    []string
 	Widths     []float64                                      // per column
 	Rows       [][]excelize.Cell                              // styled values; never formulas for text
+	Foot       [][]excelize.Cell                              // totals right under the rows, outside the filter
 	After      [][]excelize.Cell                              // lines after a blank row (e.g. signatures), from column A
 	FreezeCols int                                            // columns kept visible when scrolling right
 	CondFormat map[string][]excelize.ConditionalFormatOptions // range → rules (ranges may use {last} for the last data row)
@@ -47,6 +48,17 @@ func sheetOf(st *styles, name string, title []string, v *view.Table) *sheetTable
 			cells[i] = printCell(st.of(kind), kind, c)
 		}
 		t.Rows = append(t.Rows, cells)
+	}
+	for _, row := range p.Foot {
+		cells := make([]excelize.Cell, len(row))
+		for i, c := range row {
+			kind := p.Columns[i].Kind
+			if c.Kind != view.Inherit {
+				kind = c.Kind
+			}
+			cells[i] = printCell(st.of(kind), kind, c)
+		}
+		t.Foot = append(t.Foot, cells)
 	}
 	for i := 0; i < len(p.Columns); i++ {
 		if !p.Columns[i].Scale {
@@ -163,7 +175,16 @@ func writeTable(f *excelize.File, st *styles, t *sheetTable, first bool) error {
 			return err
 		}
 	}
-	r := last + 2
+	for i, row := range t.Foot {
+		vals := make([]any, len(row))
+		for j := range row {
+			vals[j] = row[j]
+		}
+		if err := sw.SetRow(cellName(1, last+1+i), vals); err != nil {
+			return err
+		}
+	}
+	r := last + len(t.Foot) + 2
 	for i, line := range t.After {
 		vals := make([]any, len(line))
 		for j := range line {
