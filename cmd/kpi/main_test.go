@@ -42,9 +42,10 @@ func TestScripts(t *testing.T) {
 }
 
 // TestScriptsPostgres runs the scripts for import, targets, scoring,
-// hostile files and the rulebook again with the workspace on PostgreSQL
-// (each script gets a database of its own), and the PostgreSQL-only ones, when
-// KPI_TEST_POSTGRES names a database (.ci/run starts a server).
+// hostile files, the rulebook and the council's meeting again with the
+// workspace on PostgreSQL (each script gets a database of its own), and the
+// PostgreSQL-only ones, when KPI_TEST_POSTGRES names a database (.ci/run
+// starts a server).
 func TestScriptsPostgres(t *testing.T) {
 	admin := os.Getenv("KPI_TEST_POSTGRES")
 	if admin == "" {
@@ -52,7 +53,7 @@ func TestScriptsPostgres(t *testing.T) {
 	}
 	dir := filepath.Join("..", "..", "testdata", "script")
 	var files []string
-	for _, name := range []string{"import", "targets", "scoring", "hostile", "rulebook"} {
+	for _, name := range []string{"import", "targets", "scoring", "hostile", "rulebook", "council"} {
 		files = append(files, filepath.Join(dir, name+".txtar"))
 	}
 	only, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script-postgres", "*.txtar"))

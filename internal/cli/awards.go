@@ -65,9 +65,9 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 		return err
 	}
 	if opts.Projected {
-		s.res = score.Projected(s.res)
+		s.res = score.Projected(s.c, s.res)
 	}
-	sl := score.Awards(s.c, s.res)
+	sl := s.shortlist()
 	w := opts.IO.Out
 	if opts.Explain != "" {
 		return explain(w, s, sl, opts.Explain, opts.Lang)

@@ -12,7 +12,6 @@ import (
 
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
-	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/spf13/cobra"
@@ -123,7 +122,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
 		}
 	} else {
-		a := view.NewAwards(s.c, s.res, score.Awards(s.c, s.res), opts.Lang)
+		a := view.NewAwards(s.c, s.res, s.shortlist(), opts.Lang)
 		if csv {
 			err = render.Awards(&buf, a, "csv")
 		} else {

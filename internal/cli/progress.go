@@ -5,7 +5,6 @@ import (
 
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
-	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
@@ -65,7 +64,7 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 	}
 	w := opts.IO.Out
 	if opts.Explain != "" {
-		return explain(w, s, score.Awards(s.c, s.res), opts.Explain, opts.Lang)
+		return explain(w, s, s.shortlist(), opts.Explain, opts.Lang)
 	}
 	units, err := inCluster(s.res.Units, opts.Cluster)
 	if err != nil {

@@ -58,6 +58,11 @@ const (
 	CondNotMinScore      Key = "cond_not_min_score"      // score, S
 	CondQuotaFull        Key = "cond_quota_full"         // places, share in %
 	CondHigherTier       Key = "cond_higher_tier"        //
+	CondExcluded         Key = "cond_excluded"           // the council's reason
+	CondNotExcluded      Key = "cond_not_excluded"       //
+	CondPerUnit          Key = "cond_per_unit"           // place, places
+	CondPerUnitFull      Key = "cond_per_unit_full"      // nominations before, places
+	NominationPasses     Key = "nomination_passes"       //
 	KPIMissing           Key = "kpi_missing"             // KPI code
 	KPINoTarget          Key = "kpi_no_target"           // KPI code
 	KPIBelow             Key = "kpi_below"               // KPI code, attainment in %: in a list of KPIs not attained
@@ -66,6 +71,12 @@ const (
 	FieldAward           Key = "field_award"             // KPI code, attainment in %
 	CarriedFigure        Key = "carried_figure"          // KPI code, month of the figure, month of the period
 	ScoreBasisLine       Key = "score_basis_line"        // which attainment is scored: ToDate or Annual label
+	AdjustLine           Key = "adjust_line"             // signed points, reason, number, period
+	AdjustLineKPI        Key = "adjust_line_kpi"         // signed points, reason, number, period, KPI code
+	BonusAtBound         Key = "bonus_at_bound"          // the bonus summed, the bound
+	PenaltyAtBound       Key = "penalty_at_bound"        // the penalty summed, the bound
+	ExcludedFrom         Key = "excluded_from"           // period, the council's reason
+	ExcludedSince        Key = "excluded_since"          // period, the council's reason: under the heading "excluded"
 
 	// Award rules, as campaign show lists them.
 	RuleFirstInCluster Key = "rule_first_in_cluster" //
@@ -75,6 +86,9 @@ const (
 	RuleMinAttainment  Key = "rule_min_attainment"   // x in %
 	RuleMaxShare       Key = "rule_max_share"        // share in %
 	RuleFieldAwards    Key = "rule_field_awards"     //
+	RuleMaxPerUnit     Key = "rule_max_per_unit"     // N
+	RuleNotExcluded    Key = "rule_not_excluded"     //
+	RuleOfUnit         Key = "rule_of_unit"          // the unit's conditions
 
 	// Exports.
 	SignDate Key = "sign_date" // day, month, year, the month's English name
@@ -128,6 +142,11 @@ var catalogue = map[Key]struct{ vi, en string }{
 	CondNotMinScore:      {"%s điểm < %s", "%s points < %s"},
 	CondQuotaFull:        {"đã đủ %d suất (%s %% số đơn vị)", "all %d places taken (%s %% of units)"},
 	CondHigherTier:       {"đã có danh hiệu cao hơn", "already holds a higher award"},
+	CondExcluded:         {"không xét khen thưởng: %s", "excluded from awards: %s"},
+	CondNotExcluded:      {"đơn vị được xét khen thưởng", "the unit is not excluded from awards"},
+	CondPerUnit:          {"suất %d/%d của đơn vị", "place %d of %d for the unit"},
+	NominationPasses:     {"đủ điều kiện", "qualifies"},
+	CondPerUnitFull:      {"đơn vị đã đủ %[2]d suất (đề nghị thứ %[1]d)", "the unit's %[2]d places are taken (nomination %[1]d)"},
 	KPIMissing:           {"%s (thiếu số liệu)", "%s (missing)"},
 	KPINoTarget:          {"%s (chưa có chỉ tiêu)", "%s (no target)"},
 	KPIBelow:             {"%s (%s %%)", "%s (%s %%)"},
@@ -135,6 +154,12 @@ var catalogue = map[Key]struct{ vi, en string }{
 	TierReasons:          {"%s: %s", "%s: %s"},
 	FieldAward:           {"%s (%s %%)", "%s (%s %%)"},
 	CarriedFigure:        {"%s: số của tháng %d (tháng %d chưa có số)", "%s: the figure of month %d (month %d has none)"},
+	AdjustLine:           {"%s điểm — %s (#%d, từ kỳ %s)", "%s points — %s (#%d, from %s)"},
+	AdjustLineKPI:        {"%s điểm — %s (#%d, từ kỳ %s, chỉ tiêu %s)", "%s points — %s (#%d, from %s, KPI %s)"},
+	BonusAtBound:         {"điểm cộng %s, chỉ tính %s (tối đa của phong trào)", "bonus %s, %s counted (the campaign's bound)"},
+	PenaltyAtBound:       {"điểm trừ %s, chỉ trừ %s (tối đa của phong trào)", "penalty %s, %s counted (the campaign's bound)"},
+	ExcludedFrom:         {"không xét khen thưởng từ kỳ %s: %s", "excluded from awards from %s: %s"},
+	ExcludedSince:        {"từ kỳ %s: %s", "from %s: %s"},
 	ScoreBasisLine:       {"điểm tính theo %s", "scored on %s"},
 
 	RuleFirstInCluster: {"đứng đầu cụm", "first in its cluster"},
@@ -143,6 +168,9 @@ var catalogue = map[Key]struct{ vi, en string }{
 	RuleMinScore:       {"điểm ≥ %s", "score ≥ %s"},
 	RuleMinAttainment:  {"không chỉ tiêu nào dưới %s %%", "no KPI below %s %%"},
 	RuleMaxShare:       {"tối đa %s %% số đơn vị", "at most %s %% of units"},
+	RuleMaxPerUnit:     {"tối đa %d người mỗi đơn vị", "at most %d people a unit"},
+	RuleNotExcluded:    {"không bị loại khỏi xét khen thưởng", "not excluded from awards"},
+	RuleOfUnit:         {"đơn vị: %s", "the unit: %s"},
 	RuleFieldAwards:    {"mỗi chỉ tiêu: đơn vị có tỷ lệ đạt cao nhất (chưa áp trần), nếu đã đạt", "per KPI: the unit with the highest attainment (uncapped), if attained"},
 
 	SignDate: {"…, ngày %02[1]d tháng %02[2]d năm %[3]d", "…, %[1]d %[4]s %[3]d"},

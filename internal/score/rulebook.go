@@ -178,24 +178,30 @@ const (
 // every condition is met, the conditions in the title's order
 // (all_attained, min_attainment, min_score, not_excluded, max_per_unit).
 type NominationResult struct {
-	ID         int64               `json:"id"`
-	Unit       string              `json:"unit"`
-	Name       string              `json:"name"`
-	Title      string              `json:"title"`
-	TitleName  string              `json:"-"`
-	Reason     string              `json:"reason"`
-	Passed     bool                `json:"passed"`
-	Conditions []Condition         `json:"conditions"`
-	Exclusion  *campaign.Exclusion `json:"-"` // the unit's, when not_excluded failed
+	ID         int64       `json:"id"`
+	Unit       string      `json:"unit"`
+	Name       string      `json:"name"`
+	Title      string      `json:"title"`
+	TitleName  string      `json:"-"`
+	Reason     string      `json:"reason"`
+	Passed     bool        `json:"passed"`
+	Conditions []Condition `json:"conditions"`
+}
+
+// Reasons are the conditions that decided: when passed, those met (but
+// the limit and a clean record, which are no merit); otherwise those not
+// met.
+func (n NominationResult) Reasons() []Condition {
+	return Verdict{Awarded: n.Passed, Conditions: n.Conditions}.Reasons()
 }
 
 // CheckNominations decides every nomination in force against the standing
-// r at its period: the title's unit conditions, the unit's exclusion, and
-// the title's limit per unit in the order the nominations were made (by
-// id). A nomination of a title or a unit unknown to r fails with no
-// condition. Results come in the order of the campaign's titles, then of
-// the units' ranks, then by id.
-func CheckNominations(c *campaign.Campaign, r Result, exclusions []campaign.Exclusion, all []campaign.Nomination) []NominationResult {
+// r: the title's unit conditions, the unit's exclusion in force
+// (UnitResult.Excluded), and the title's limit per unit in the order the
+// nominations were made (by id). A nomination of a title or a unit unknown
+// to r fails with no condition. Results come in the order of the
+// campaign's titles, then of the units' ranks, then by id.
+func CheckNominations(c *campaign.Campaign, r Result, all []campaign.Nomination) []NominationResult {
 	units := make(map[string]UnitResult, len(r.Units))
 	for _, u := range r.Units {
 		units[u.Code] = u
@@ -220,9 +226,11 @@ func CheckNominations(c *campaign.Campaign, r Result, exclusions []campaign.Excl
 		res.TitleName = t.Name
 		res.Conditions = UnitConditions(t.Unit, u)
 		if t.Unit.NotExcluded {
-			e := ExclusionAt(exclusions, u.Code, r.Period)
-			res.Conditions = append(res.Conditions, Condition{Kind: NotExcluded, Met: e == nil})
-			res.Exclusion = e
+			cond := Condition{Kind: NotExcluded, Met: u.Excluded == nil}
+			if u.Excluded != nil {
+				cond.Reason = u.Excluded.Reason
+			}
+			res.Conditions = append(res.Conditions, cond)
 		}
 		if t.MaxPerUnit > 0 {
 			key := [2]string{n.Unit, n.Title}
@@ -272,4 +280,39 @@ func UnitConditions(uc campaign.UnitCondition, u UnitResult) []Condition {
 		}
 	}
 	return out
+}
+
+// applyRulebook applies the campaign's method, then the council's
+// adjustments and exclusions at period p, to units whose KPI points and
+// score are counted (the score before adjustments).
+func applyRulebook(c *campaign.Campaign, units []UnitResult, adjs []campaign.Adjustment, excls []campaign.Exclusion, p report.Period) {
+	applyMethod(c, units)
+	for i := range units {
+		u := &units[i]
+		a := AdjustmentAt(c.Adjustments, adjs, u.Code, p)
+		u.AdjustmentTotal, u.Adjustment = a, a.Net
+		u.Adjustments = append([]AppliedAdjustment{}, a.Applied...)
+		u.Score += a.Net
+		if e := ExclusionAt(excls, u.Code, p); e != nil {
+			u.Excluded = &Exclusion{Reason: e.Reason, Period: e.Period}
+		}
+	}
+}
+
+// applyMethod counts the points under the campaign's method: under method
+// leader relative to the scope's leader (ApplyLeader), each KPI noting its
+// leader's value.
+func applyMethod(c *campaign.Campaign, units []UnitResult) {
+	leaders := ApplyLeader(c, units)
+	for i := range units {
+		best, ok := leaders[units[i].Code]
+		if !ok {
+			continue
+		}
+		for j := range units[i].KPIs {
+			if j < len(best) {
+				units[i].KPIs[j].Leader = ptr(best[j])
+			}
+		}
+	}
 }

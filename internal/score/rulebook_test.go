@@ -192,7 +192,7 @@ func TestCheckNominations(t *testing.T) {
 	for i := range r.Units {
 		r.Units[i].Rank = i + 1
 	}
-	exclusions := []campaign.Exclusion{{ID: 1, Unit: "H03", Reason: "kỷ luật", Period: month(10)}}
+	r.Units[2].Excluded = &Exclusion{Reason: "kỷ luật", Period: month(10)}
 	nom := func(id int64, unit, title string) campaign.Nomination {
 		return campaign.Nomination{ID: id, Unit: unit, Name: fmt.Sprintf("Người %d", id), Title: title}
 	}
@@ -208,7 +208,7 @@ func TestCheckNominations(t *testing.T) {
 	}
 	got := map[int64]string{}
 	var order []string
-	for _, n := range CheckNominations(c, r, exclusions, ns) {
+	for _, n := range CheckNominations(c, r, ns) {
 		var failed []string
 		for _, cond := range n.Conditions {
 			if !cond.Met {
@@ -217,8 +217,8 @@ func TestCheckNominations(t *testing.T) {
 		}
 		got[n.ID] = fmt.Sprintf("%v %s", n.Passed, strings.Join(failed, ","))
 		order = append(order, fmt.Sprint(n.ID))
-		if n.ID == 4 && (n.Exclusion == nil || n.Exclusion.Reason != "kỷ luật") {
-			t.Errorf("#4: the exclusion is not given: %+v", n.Exclusion)
+		if n.ID == 4 && n.Conditions[1].Reason != "kỷ luật" {
+			t.Errorf("#4: the exclusion's reason is not given: %+v", n.Conditions)
 		}
 	}
 	want := map[int64]string{
@@ -236,5 +236,140 @@ func TestCheckNominations(t *testing.T) {
 	// by title, then by the unit's rank, then in the order made
 	if o := strings.Join(order, ","); o != "1,2,3,4,5,6,8" {
 		t.Errorf("order %s", o)
+	}
+}
+
+// The council's year-end meeting on the hand-computed province (see
+// province_test.go: B1 113,50 (6/7), A1 111,25, A2 100, B2 97 (2/7)):
+//
+//   - A2 gets +2 (a commendation, from March) and +4 (an initiative, from
+//     June): the bonus 6 counts 5, A2 105,00;
+//   - B1 loses 1,5 (a late report, from May): 112,00;
+//   - B2 is excluded from June on: no Giấy khen, its rank kept.
+//
+// Ranks: B1 112 (6/7), A1 111,25, A2 105, B2 97. Cờ thi đua: A1 (first in
+// Cụm A, 7/7, ≥ 105). Bằng khen (1 place): A2 (7/7, 105 ≥ 100). Giấy
+// khen: B1 misses it (cham_dong 80 %), B2 is excluded.
+func TestCouncilMeeting(t *testing.T) {
+	c, units, o := HandProvince()
+	adjs := []campaign.Adjustment{
+		{ID: 1, Unit: "A2", Points: 2, Reason: "Bằng khen của Thủ tướng", Period: month(3)},
+		{ID: 2, Unit: "A2", Points: 4, Reason: "sáng kiến được áp dụng", Period: month(6)},
+		{ID: 3, Unit: "B1", Points: -1.5, Reason: "báo cáo tháng 5 chậm", Period: month(5), KPI: "thu"},
+		{ID: 4, Unit: "A1", Points: -3, Reason: "ghi nhầm", Period: month(6), Removed: withdrawn},
+	}
+	excls := []campaign.Exclusion{{ID: 1, Unit: "B2", Reason: "có cán bộ bị kỷ luật", Period: month(6)}}
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: month(6), Adjustments: adjs, Exclusions: excls})
+	want := []struct {
+		code        string
+		score, adj  float64
+		applied     int
+		bonusCapped bool
+		excluded    bool
+	}{
+		{"B1", 112, -1.5, 1, false, false},
+		{"A1", 111.25, 0, 0, false, false},
+		{"A2", 105, 5, 2, true, false},
+		{"B2", 97, 0, 0, false, true},
+	}
+	for i, w := range want {
+		u := r.Units[i]
+		if u.Code != w.code || u.Rank != i+1 || !near(u.Score, w.score) || !near(u.Adjustment, w.adj) || len(u.Adjustments) != w.applied ||
+			u.AdjustmentTotal.BonusCapped != w.bonusCapped || (u.Excluded != nil) != w.excluded {
+			t.Errorf("rank %d: %s score %g adjustment %g (%d applied, capped %v) excluded %+v; want %+v",
+				i+1, u.Code, u.Score, u.Adjustment, len(u.Adjustments), u.AdjustmentTotal.BonusCapped, u.Excluded, w)
+		}
+	}
+	if u := r.Units[2]; !near(u.KPIPoints(), 100) {
+		t.Errorf("A2's KPI points %g, want 100", u.KPIPoints())
+	}
+	sl := Awards(c, r)
+	var got []string
+	for _, a := range sl.Awards {
+		got = append(got, a.Tier+":"+a.Code)
+	}
+	if strings.Join(got, " ") != "co_thi_dua:A1 bang_khen:A2" {
+		t.Errorf("awards %v", got)
+	}
+	var missed []string
+	for _, n := range sl.NotAwarded {
+		missed = append(missed, n.Code)
+	}
+	if strings.Join(missed, " ") != "B1 B2" {
+		t.Errorf("not awarded %v", missed)
+	}
+	for _, v := range sl.Verdicts["B2"] {
+		if v.Awarded || len(v.Conditions) != 1 || v.Conditions[0].Kind != Excluded || v.Conditions[0].Reason != "có cán bộ bị kỷ luật" {
+			t.Errorf("B2's %s: %+v", v.Tier, v)
+		}
+	}
+	// before June B2 was not excluded yet, and nothing counted but the
+	// March commendation (no figures before June: every score is 0)
+	may := Compute(Input{Campaign: c, Units: units, Observations: o, Period: month(5), Adjustments: adjs, Exclusions: excls})
+	for _, u := range may.Units {
+		if u.Excluded != nil {
+			t.Errorf("May: %s excluded", u.Code)
+		}
+		if want := map[string]float64{"A2": 2, "B1": -1.5}[u.Code]; !near(u.Adjustment, want) {
+			t.Errorf("May: %s adjustment %g, want %g", u.Code, u.Adjustment, want)
+		}
+	}
+}
+
+// An excluded unit gets no field award: the next best that attained the
+// KPI does.
+func TestExcludedUnitGetsNoFieldAward(t *testing.T) {
+	c, units, o := HandProvince()
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: month(6),
+		Exclusions: []campaign.Exclusion{{Unit: "B1", Reason: "kỷ luật", Period: month(1)}}})
+	sl := Awards(c, r)
+	for _, fa := range sl.FieldAwards {
+		if fa.Code == "B1" {
+			t.Errorf("B1 got the field award of %s", fa.KPI)
+		}
+	}
+	if len(sl.FieldAwards) != 7 || sl.FieldAwards[0].KPI != "bhxh_bb" || sl.FieldAwards[0].Code != "A1" {
+		t.Errorf("field awards %+v", sl.FieldAwards)
+	}
+}
+
+// The province under method leader (leader_scope cluster): the leader of
+// each cluster on each KPI gets its full weight. Cụm A: A1 leads every KPI
+// (100); A2, at 1 everywhere, gets Σ weight / A1's capped attainment.
+// Cụm B: B1 leads all but cham_dong, where B2 (1,0) leads its 0,8: 98.
+func TestLeaderProvince(t *testing.T) {
+	c, units, o := HandProvince()
+	c.Method, c.LeaderScope = campaign.MethodLeader, campaign.ScopeCluster
+	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: month(6)})
+	a2 := 20/1.1 + 10/1.2 + 15/1.05 + 10/1.1 + 25/1.1 + 10/1.2 + 10/1.1
+	b2 := 20*0.96/1.15 + 10*0.95/1.2 + 15*0.98/1.1 + 10*0.96/1.2 + 25*0.95/1.2 + 10 + 10*1.025/1.2
+	want := map[string]float64{"A1": 100, "A2": a2, "B1": 98, "B2": b2}
+	for _, u := range r.Units {
+		if !near(u.Score, want[u.Code]) {
+			t.Errorf("%s: %g, want %g", u.Code, u.Score, want[u.Code])
+		}
+	}
+	if r.Units[0].Code != "A1" || r.Units[1].Code != "B1" {
+		t.Errorf("ranks %s %s", r.Units[0].Code, r.Units[1].Code)
+	}
+	if k := kpiOf(t, r, "B2", "cham_dong"); k.Leader == nil || !near(*k.Leader, 1) || !near(k.Points, 10) {
+		t.Errorf("B2 cham_dong: leader %v points %g", k.Leader, k.Points)
+	}
+	// the province as one scope: B1 leads bhxh_bb (1,15) for Cụm A too
+	c.LeaderScope = campaign.ScopeProvince
+	r = Compute(Input{Campaign: c, Units: units, Observations: o, Period: month(6)})
+	if k := kpiOf(t, r, "A1", "bhxh_bb"); !near(k.Points, 20*1.1/1.15) {
+		t.Errorf("A1 bhxh_bb under the province scope: %g", k.Points)
+	}
+	// the forecast keeps the method and the adjustments
+	pr := Projected(c, Compute(Input{Campaign: c, Units: units, Observations: o, Period: month(6),
+		Adjustments: []campaign.Adjustment{{ID: 1, Unit: "B2", Points: 2, Period: month(6)}}}))
+	for _, u := range pr.Units {
+		if u.KPIPoints() > 100+1e-9 {
+			t.Errorf("forecast %s: %g KPI points under method leader", u.Code, u.KPIPoints())
+		}
+		if u.Code == "B2" && !near(u.Adjustment, 2) {
+			t.Errorf("forecast B2 adjustment %g", u.Adjustment)
+		}
 	}
 }
