@@ -85,8 +85,19 @@ func HasWord(key, phrase string) bool {
 	if phrase == "" {
 		return false
 	}
-	k := " " + key + " "
-	return strings.Contains(k, " "+phrase+" ")
+	for from := 0; from+len(phrase) <= len(key); {
+		i := strings.Index(key[from:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(phrase)
+		if (i == 0 || key[i-1] == ' ') && (end == len(key) || key[end] == ' ') {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // NaturalLess orders texts as people count: runs of digits by their value,

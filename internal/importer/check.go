@@ -205,20 +205,31 @@ const (
 
 // plausible returns an error for every figure that cannot be right
 // against the unit's annual target (see PlausibleOver).
-func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Errors {
+func (im *Importer) plausible(file string, reports []report.Report) error {
+	targets, err := im.targets()
+	if err != nil {
+		return err
+	}
 	var errs xlsxin.Errors
 	for _, r := range reports {
-		u, ok := im.unit[r.Unit]
-		if !ok {
-			continue
-		}
+		ts := targets[r.Unit]
 		for _, v := range r.Values {
-			k, _ := im.Campaign.KPI(v.KPI)
+			i := kpiIndex(im.Campaign, v.KPI)
+			if i < 0 {
+				continue
+			}
+			k := im.Campaign.KPIs[i]
 			if k.Kind != campaign.Stock && k.Kind != campaign.Flow {
 				continue
 			}
-			t, ok := campaign.EffectiveTarget(k, u)
-			if !ok || t <= 0 {
+			t := math.NaN()
+			if i < len(ts) {
+				t = ts[i]
+			}
+			if math.IsNaN(t) && k.DefaultTarget != nil {
+				t = *k.DefaultTarget
+			}
+			if !(t > 0) {
 				continue
 			}
 			for _, x := range []struct {
@@ -248,8 +259,17 @@ func (im *Importer) plausible(file string, reports []report.Report) xlsxin.Error
 			}
 		}
 	}
-	return errs
+	return errs.Err()
 }
 
 // vn writes a number as Vietnamese readers do: 25.100.000.000, 2,35.
 func vn(v float64) string { return numfmt.Format(v, -1, "vi") }
+
+func kpiIndex(c *campaign.Campaign, code string) int {
+	for i, k := range c.KPIs {
+		if k.Code == code {
+			return i
+		}
+	}
+	return -1
+}

@@ -76,10 +76,10 @@ type Importer struct {
 	Now      func() time.Time
 
 	units      []campaign.Unit
-	unit       map[string]campaign.Unit // code → unit, with targets
-	byCode     map[string]string        // upper-case code → code
-	byName     map[string]string        // folded name → code, built on first use
-	byShort    map[string][]string      // name without office words → codes (see xlsxin.UnitNameKey)
+	targets    func() (map[string][]float64, error) // code → targets in the campaign's KPI order (NaN: none)
+	byCode     map[string]string                    // upper-case code → code
+	byName     map[string]string                    // folded name → code, built on first use
+	byShort    map[string][]string                  // name without office words → codes (see xlsxin.UnitNameKey)
 	byNameOnce sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
@@ -93,18 +93,24 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := st.Units(ctx) // with targets: the plausibility checks need them
+	units, err := st.UnitNames(ctx)
 	if err != nil {
 		return nil, err
 	}
+	codes := make([]string, len(c.KPIs))
+	for i, k := range c.KPIs {
+		codes[i] = k.Code
+	}
+	// the plausibility checks compare figures with the targets: read them
+	// while the first files are being read (200,000 units take a second)
+	targets := sync.OnceValues(func() (map[string][]float64, error) { return st.TargetTable(ctx, codes) })
+	go targets()
 	if len(units) == 0 {
 		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units)),
-		unit: make(map[string]campaign.Unit, len(units))}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units)), targets: targets}
 	for _, u := range units {
 		im.byCode[strings.ToUpper(u.Code)] = u.Code
-		im.unit[u.Code] = u
 	}
 	return im, nil
 }
@@ -277,8 +283,8 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 	if err != nil {
 		return fail(err)
 	}
-	if errs := im.plausible(book.File, reports); len(errs) > 0 {
-		return fail(errs)
+	if err := im.plausible(book.File, reports); err != nil {
+		return fail(err)
 	}
 	res.Warnings = append(res.Warnings, book.Warnings...)
 	res.Conversions = book.Conversions

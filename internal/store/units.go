@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -238,4 +239,41 @@ func unitChanges(old, updated []campaign.Unit) []AuditEntry {
 		}
 	}
 	return out
+}
+
+// TargetTable returns each unit's targets for the given KPIs, in their
+// order (NaN where the unit has none): one slice per unit, far lighter
+// than Units for the 200,000 units of a national consolidated sheet.
+func (s *DB) TargetTable(ctx context.Context, kpis []string) (map[string][]float64, error) {
+	idx := make(map[string]int, len(kpis))
+	for i, k := range kpis {
+		idx[k] = i
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, value FROM unit_values WHERE kind = 'target'")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]float64{}
+	for rows.Next() {
+		var code, kpi string
+		var v float64
+		if err := rows.Scan(&code, &kpi, &v); err != nil {
+			return nil, err
+		}
+		i, ok := idx[kpi]
+		if !ok {
+			continue
+		}
+		t := out[code]
+		if t == nil {
+			t = make([]float64, len(kpis))
+			for j := range t {
+				t[j] = math.NaN()
+			}
+			out[code] = t
+		}
+		t[i] = v
+	}
+	return out, rows.Err()
 }

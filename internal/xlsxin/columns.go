@@ -154,7 +154,8 @@ const (
 
 // isMonthHeader and isYTDHeader recognise value columns.
 func isMonthHeader(key string) bool {
-	return MatchesAny(key, monthHeadersExact) || hasAnyWord(key, monthHeaders) || monthNRE.MatchString(key)
+	return MatchesAny(key, monthHeadersExact) || hasAnyWord(key, monthHeaders) ||
+		(strings.Contains(key, "thang ") && monthNRE.MatchString(key))
 }
 
 func isYTDHeader(key string) bool { return hasAnyWord(key, ytdHeaders) }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
@@ -40,6 +41,34 @@ var quarterWordRE = regexp.MustCompile(`\bquy (iv|i{1,3}|[1-4])\b`)
 // "Số thu năm 2023") or a quarter ("KH quý II thu", "thu quý 3"). It
 // returns false when no KPI is named.
 func ParseKPIHeader(c *campaign.Campaign, text string) (KPIColumn, bool) {
+	if len(text) > 200 {
+		return parseKPIHeader(c, text)
+	}
+	key := kpiHeaderKey{c, text}
+	if v, ok := kpiHeaderCache.Load(key); ok {
+		r := v.(kpiHeaderVal)
+		return r.kc, r.ok
+	}
+	kc, ok := parseKPIHeader(c, text)
+	kpiHeaderCache.Store(key, kpiHeaderVal{kc, ok})
+	return kc, ok
+}
+
+// kpiHeaderCache remembers parsed headers: the same few recur in every
+// workbook of a batch.
+var kpiHeaderCache sync.Map
+
+type kpiHeaderKey struct {
+	c    *campaign.Campaign
+	text string
+}
+
+type kpiHeaderVal struct {
+	kc KPIColumn
+	ok bool
+}
+
+func parseKPIHeader(c *campaign.Campaign, text string) (KPIColumn, bool) {
 	if k, ok := c.KPIByText(text); ok {
 		return KPIColumn{KPI: k}, true
 	}

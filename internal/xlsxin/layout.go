@@ -50,7 +50,36 @@ type Book struct {
 // in order on each of the top rows of each sheet.
 type layout struct {
 	name   string
-	detect func(s *Sheet, c *campaign.Campaign, r int) (read func() (*Book, error), ok bool)
+	detect func(c *campaign.Campaign, h *headerRow) (read func() (*Book, error), ok bool)
+}
+
+// headerRow is a candidate header: row r of a sheet, its column headers
+// (joined with a second header row when there is one) and the first data
+// row. It is built once per row and shown to every layout.
+type headerRow struct {
+	s     *Sheet
+	r     int
+	heads []colHead
+	data  int
+}
+
+// candidateRow returns row r as a candidate header, or nil when it cannot
+// be one: a header names at least two columns, so a title merged across
+// the sheet, a lone label or an empty row is passed over at once.
+func candidateRow(s *Sheet, r int) *headerRow {
+	texts := 0
+	for c, cell := range s.Rows[r] {
+		if cell.Kind == Text && (c == 0 || cell != s.Rows[r][c-1]) {
+			if texts++; texts == 2 {
+				break
+			}
+		}
+	}
+	if texts < 2 {
+		return nil
+	}
+	heads, data := headerCells(s, r)
+	return &headerRow{s: s, r: r, heads: heads, data: data}
 }
 
 var layouts = []layout{
@@ -66,8 +95,12 @@ var layouts = []layout{
 func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
 	for _, s := range wb.VisibleFirst() {
 		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+			h := candidateRow(s, r)
+			if h == nil {
+				continue
+			}
 			for _, l := range layouts {
-				if read, ok := l.detect(s, c, r); ok {
+				if read, ok := l.detect(c, h); ok {
 					return read()
 				}
 			}
@@ -95,8 +128,8 @@ func isSignatureRow(s *Sheet, r int) bool {
 // words, last year's figures or a cluster column, no column of actual
 // figures and no reporting period. --period must never turn it into a
 // month's actuals, so it is refused.
-func detectTargetsBook(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
-	heads, _ := headerCells(s, r)
+func detectTargetsBook(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), bool) {
+	s, r, heads := hr.s, hr.r, hr.heads
 	unit, plan, cluster := -1, 0, false
 	for col, h := range heads {
 		key := fold.Key(h.Text)

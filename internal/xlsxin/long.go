@@ -26,21 +26,25 @@ type longCols struct {
 	dupErr                  *CellError
 }
 
-func detectLong(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
-	h, ok := longHeader(s, r, c.Year)
+func detectLong(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), bool) {
+	h, ok := longColumns(hr, c.Year)
 	if !ok {
 		return nil, false
 	}
-	return func() (*Book, error) { return readLong(s, c, h) }, true
+	return func() (*Book, error) { return readLong(hr.s, c, h) }, true
 }
 
 // longHeader recognises a long layout's header at row r. A value column
 // that names another year than the campaign's ("Thực hiện tháng 3/2023")
 // is last year's figure, not this report's.
 func longHeader(s *Sheet, r, year int) (longCols, bool) {
-	h := longCols{row: r, code: -1, name: -1, order: -1, unit: -1, month: -1, ytd: -1}
 	heads, data := headerCells(s, r)
-	h.data = data
+	return longColumns(&headerRow{s: s, r: r, heads: heads, data: data}, year)
+}
+
+func longColumns(hr *headerRow, year int) (longCols, bool) {
+	s, r, heads := hr.s, hr.r, hr.heads
+	h := longCols{row: r, code: -1, name: -1, order: -1, unit: -1, month: -1, ytd: -1, data: hr.data}
 	movement := false
 	for c, head := range heads {
 		key := fold.Key(head.Text)

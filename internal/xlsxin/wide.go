@@ -30,12 +30,12 @@ type wideCols struct {
 	errs            Errors
 }
 
-func detectWide(s *Sheet, c *campaign.Campaign, r int) (func() (*Book, error), bool) {
-	h, ok := wideHeader(s, c, r)
+func detectWide(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), bool) {
+	h, ok := wideColumns(c, hr)
 	if !ok {
 		return nil, false
 	}
-	return func() (*Book, error) { return readWide(s, c, h) }, true
+	return func() (*Book, error) { return readWide(hr.s, c, h) }, true
 }
 
 var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang \d{1,2}|thuc hien thang|th trong thang|th thang \d{1,2}|th thang|trong thang|thang nay|thuc hien nam \d{4}|thuc hien|ky nay|thang \d{1,2}|thang|month|th)\b`)
@@ -121,13 +121,13 @@ func parseWideHeaderUncached(c *campaign.Campaign, text string) (campaign.KPI, b
 	return kc.KPI, ytd, true
 }
 
-func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
-	h := wideCols{row: r, unit: -1}
+func wideColumns(c *campaign.Campaign, hr *headerRow) (wideCols, bool) {
+	s, r, heads := hr.s, hr.r, hr.heads
+	h := wideCols{row: r, unit: -1, data: hr.data}
 	seen := map[string]int{}
-	heads, data := headerCells(s, r)
-	h.data = data
 	nameCol := -1
-	sheetMeasure := readHeading(s, r).measure
+	var sheetMeasure *Label
+	measured := false
 	for cc, head := range heads {
 		key := fold.Key(head.Text)
 		if key == "" {
@@ -154,6 +154,9 @@ func wideHeader(s *Sheet, c *campaign.Campaign, r int) (wideCols, bool) {
 			continue
 		}
 		seen[id] = cc
+		if !measured { // the "Đơn vị tính" line above, read once a KPI column is found
+			sheetMeasure, measured = readHeading(s, r).measure, true
+		}
 		h.cols = append(h.cols, wideCol{col: cc, kpi: k, ytd: ytd, f: columnFactor(k, head.Text, Ref(r, cc), sheetMeasure)})
 	}
 	if h.unit < 0 && nameCol >= 0 {
