@@ -29,9 +29,10 @@ func NewCmdExclude(f *Factory, runF func(*ExcludeOptions) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "exclude CODE --reason TEXT",
 		Short: "Exclude a unit from every award (không xét khen thưởng), with the reason",
-		Long: `Exclude unit CODE from every award — the tiers, the field awards, and (where
-the title says not_excluded) its people's individual titles — from --period
-on (default: the latest month with reports): a disciplinary case. The unit
+		Long: `Exclude unit CODE from every award (không xét khen thưởng) — the tiers, the
+field awards, and (where the title says not_excluded) its people's
+individual titles — from --period on (default: the latest month with
+reports): a disciplinary case. The unit
 keeps its score and rank in every table and is listed under the units not
 awarded with the reason.
 

@@ -25,12 +25,13 @@ func NewCmdLog(f *Factory, runF func(*LogOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "log",
 		Short: "The audit log (nhật ký): every change to the rules, targets and council decisions",
-		Long: `Every change that decides the awards, oldest first: the campaign loaded or
-changed (one line per setting), units and targets added or changed by a
-targets import (one line per value), bonus and penalty points given and
-withdrawn, exclusions from awards and their lifting, nominations and their
-withdrawal, and imports undone — when, what, the value before and after,
-and the reason given. Nothing in it is ever changed or removed.
+		Long: `The audit log (nhật ký): every change that decides the awards, oldest
+first — the campaign loaded or changed (one line per setting), units and
+targets added or changed by a targets import (one line per value), bonus
+and penalty points given and withdrawn, exclusions from awards and their
+lifting, nominations and their withdrawal, and imports undone — when, what,
+the value before and after, and the reason given. Nothing in it is ever
+changed or removed.
 
 JSON: [{"id", "at", "action", "subject", "field", "before", "after",
 "reason"}], action one of campaign, targets, adjust_add, adjust_remove,
