@@ -45,9 +45,10 @@ func TestScripts(t *testing.T) {
 }
 
 // TestScriptsPostgres runs the scripts for import, targets, scoring,
-// hostile files and hostile text again with the workspace on PostgreSQL (each script gets a
-// database of its own), and the PostgreSQL-only ones, when
-// KPI_TEST_POSTGRES names a database (.ci/run starts a server).
+// hostile files, hostile text, the rulebook and the council's meeting again
+// with the workspace on PostgreSQL (each script gets a database of its own),
+// and the PostgreSQL-only ones, when KPI_TEST_POSTGRES names a database
+// (.ci/run starts a server).
 func TestScriptsPostgres(t *testing.T) {
 	admin := os.Getenv("KPI_TEST_POSTGRES")
 	if admin == "" {
@@ -55,7 +56,7 @@ func TestScriptsPostgres(t *testing.T) {
 	}
 	dir := filepath.Join("..", "..", "testdata", "script")
 	var files []string
-	for _, name := range []string{"import", "targets", "scoring", "hostile", "hostile-text"} {
+	for _, name := range []string{"import", "targets", "scoring", "hostile", "hostile-text", "rulebook", "council"} {
 		files = append(files, filepath.Join(dir, name+".txtar"))
 	}
 	only, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script-postgres", "*.txtar"))

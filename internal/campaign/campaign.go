@@ -38,6 +38,15 @@ const (
 	BasisAnnual = "annual"  // against the whole year's target
 )
 
+// Scoring methods and the scopes of the leader method.
+const (
+	MethodCapped   = "capped" // points = weight · min(a, cap)
+	MethodLeader   = "leader" // points = weight · min(a, cap) / the scope's best min(a, cap)
+	ScopeCluster   = "cluster"
+	ScopeProvince  = "province"
+	maxAdjustBound = 100
+)
+
 // Kinds of KPI.
 const (
 	Stock = "stock" // a head-count at month end
@@ -55,10 +64,22 @@ type Campaign struct {
 	// ScoreBasis says which attainment the score, ranks and awards use:
 	// "to_date" (against the plan to date, the default) or "annual"
 	// (against the whole year's target).
-	ScoreBasis  string      `yaml:"score_basis,omitempty" json:"score_basis,omitempty"`
+	ScoreBasis string `yaml:"score_basis,omitempty" json:"score_basis,omitempty"`
+	// Method says how a KPI's points are counted: "capped" (weight ·
+	// min(a, cap), the default) or "leader" (relative to the best unit of
+	// LeaderScope, see rulebook.go).
+	Method string `yaml:"method,omitempty" json:"method,omitempty"`
+	// LeaderScope is whose best attainment the leader method divides by:
+	// "cluster" (the default under method leader) or "province".
+	LeaderScope string      `yaml:"leader_scope,omitempty" json:"leader_scope,omitempty"`
 	KPIs        []KPI       `yaml:"kpis" json:"kpis"`
 	Awards      []AwardRule `yaml:"awards" json:"awards"`
 	FieldAwards FieldAwards `yaml:"field_awards" json:"field_awards"`
+	// Adjustments bounds the council's bonus and penalty points (điểm
+	// cộng / điểm trừ); nil: unbounded.
+	Adjustments *AdjustmentBounds `yaml:"adjustments,omitempty" json:"adjustments,omitempty"`
+	// Titles are the titles individuals (cá nhân) may be nominated for.
+	Titles []Title `yaml:"individual_titles,omitempty" json:"individual_titles,omitempty"`
 
 	index map[string]int // folded code/name/alias → KPI index
 }
@@ -164,6 +185,31 @@ func (c *Campaign) Validate() error {
 	if c.Cap < 1 {
 		bad("cap %g is below 1", c.Cap)
 	}
+	switch c.Method {
+	case "":
+		c.Method = MethodCapped
+	case MethodCapped, MethodLeader:
+	default:
+		bad("method %q must be capped or leader", c.Method)
+	}
+	switch {
+	case c.Method == MethodLeader && c.LeaderScope == "":
+		c.LeaderScope = ScopeCluster
+	case c.Method == MethodLeader && c.LeaderScope != ScopeCluster && c.LeaderScope != ScopeProvince:
+		bad("leader_scope %q must be cluster or province", c.LeaderScope)
+	case c.Method != MethodLeader && c.LeaderScope != "":
+		bad("leader_scope %q is only for method: leader", c.LeaderScope)
+	}
+	if b := c.Adjustments; b != nil {
+		for _, v := range []struct {
+			key string
+			p   *float64
+		}{{"max_bonus", b.MaxBonus}, {"max_penalty", b.MaxPenalty}} {
+			if v.p != nil && !(*v.p >= 0 && *v.p <= maxAdjustBound) {
+				bad("adjustments: %s %g must be between 0 and %d points", v.key, *v.p, maxAdjustBound)
+			}
+		}
+	}
 	if len(c.KPIs) == 0 {
 		bad("the campaign has no KPIs")
 	}
@@ -248,6 +294,10 @@ func (c *Campaign) Validate() error {
 		if a.TopInCluster == 0 && !a.AllAttained && a.MinScore == nil && a.MinAttainment == nil && a.MaxShare == nil {
 			bad("%s: the rule has no condition", where)
 		}
+	}
+	errs = append(errs, c.validateTitles()...)
+	if c.Method == MethodLeader {
+		errs = append(errs, c.reachable()...)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("invalid campaign: %w", errors.Join(errs...))

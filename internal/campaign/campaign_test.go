@@ -89,6 +89,18 @@ func TestValidate(t *testing.T) {
 		{"phasing needs 12 weights", "kind: flow\n", "kind: flow\n    phasing: [1, 2, 3]\n", "phasing must be 12 weights"},
 		{"phasing not negative", "kind: flow\n", "kind: flow\n    phasing: [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, -2]\n", "phasing must be 12 weights"},
 		{"not: never one of the KPI's names", "not: [phải thu,", "not: [Số thu,", "is one of the KPI's own names"},
+		// the rest of the rulebook
+		{"method known", "method: capped", "method: relative", `method "relative" must be capped or leader`},
+		{"leader scope known", "method: capped", "method: leader\nleader_scope: region", `leader_scope "region"`},
+		{"leader scope only for leader", "method: capped", "method: capped\nleader_scope: cluster", "only for method: leader"},
+		{"bonus bound not negative", "max_bonus: 5", "max_bonus: -5", "max_bonus -5 must be between 0 and 100"},
+		{"penalty bound in range", "max_penalty: 10", "max_penalty: 1000", "max_penalty 1000 must be between 0 and 100"},
+		{"adjustment bounds: unknown key refused", "max_penalty: 10", "max_penalties: 10", "field max_penalties not found"},
+		{"title codes unique", "code: lao_dong_tien_tien", "code: cstd_co_so", "duplicate code"},
+		{"title names unique", "name: Lao động tiên tiến", "name: chiến sĩ THI ĐUA cơ sở", "duplicate name"},
+		{"title limit not negative", "max_per_unit: 2", "max_per_unit: -1", "max_per_unit -1 is negative"},
+		{"title unit condition in range", "min_score: 90", "min_score: 9000", "unit: min_score 9000 is out of range"},
+		{"title: unknown key refused", "all_attained: true\n      not_excluded: true", "all_attained: true\n      excluded: false", "field excluded not found"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,5 +177,90 @@ func TestShares(t *testing.T) {
 	}
 	if got := QuarterShare([4]float64{300, 300, 300, 300}, 2); got != 2.0/12 {
 		t.Errorf("equal quarters: s(2) = %v", got)
+	}
+}
+
+// Under method leader the KPIs give at most 100 points: with max_bonus 5, a
+// rule asking 105 can still be met, one asking more cannot.
+func TestLeaderMethod(t *testing.T) {
+	y := strings.Replace(string(DefaultYAML()), "method: capped", "method: leader", 1)
+	c, err := Parse([]byte(y))
+	if err != nil {
+		t.Fatalf("leader with the default rules: %v", err)
+	}
+	if c.Method != MethodLeader || c.LeaderScope != ScopeCluster || c.MaxScore() != 100 {
+		t.Errorf("method %q, scope %q (want the cluster by default), max score %g", c.Method, c.LeaderScope, c.MaxScore())
+	}
+	y = strings.Replace(y, "max_bonus: 5", "max_bonus: 4", 1)
+	if _, err := Parse([]byte(y)); err == nil || !strings.Contains(err.Error(), "min_score 105 can never be reached") {
+		t.Errorf("min_score 105 with max_bonus 4: %v", err)
+	}
+	if Default().MaxScore() != 120 || Default().Method != MethodCapped {
+		t.Errorf("the default campaign: method %q, max score %g", Default().Method, Default().MaxScore())
+	}
+}
+
+// The default campaign's rulebook: adjustment bounds and two individual
+// titles with their limits and unit conditions.
+func TestDefaultRulebook(t *testing.T) {
+	c := Default()
+	if b := c.Adjustments; b == nil || *b.MaxBonus != 5 || *b.MaxPenalty != 10 {
+		t.Fatalf("adjustments = %+v", c.Adjustments)
+	}
+	if len(c.Titles) != 2 {
+		t.Fatalf("titles = %+v", c.Titles)
+	}
+	cstd, ok := c.TitleByText("chien si thi dua co so")
+	if !ok || cstd.Code != "cstd_co_so" || cstd.MaxPerUnit != 2 || !cstd.Unit.AllAttained || !cstd.Unit.NotExcluded {
+		t.Errorf("Chiến sĩ thi đua cơ sở = %+v", cstd)
+	}
+	ldtt, ok := c.TitleByText("lao_dong_tien_tien")
+	if !ok || ldtt.Name != "Lao động tiên tiến" || ldtt.Unit.MinScore == nil || *ldtt.Unit.MinScore != 90 {
+		t.Errorf("Lao động tiên tiến = %+v", ldtt)
+	}
+	if _, ok := c.TitleByText("Anh hùng lao động"); ok {
+		t.Error("a title the campaign does not have was found")
+	}
+}
+
+// The audit log's before → after of a campaign load, one setting a line.
+func TestCampaignDiff(t *testing.T) {
+	old := Default()
+	y := strings.Replace(string(DefaultYAML()), "weight: 25", "weight: 20", 1)
+	y = strings.Replace(y, "weight: 10\n    default_target: 80", "weight: 15\n    default_target: 80", 1)
+	y = strings.Replace(y, "max_bonus: 5", "max_bonus: 3", 1)
+	updated, err := Parse([]byte(y))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := Diff(old, updated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range ch {
+		got = append(got, c.String())
+	}
+	want := []string{"adjustments.max_bonus 5 → 3", "kpis[hai_long].weight 10 → 15", "kpis[thu].weight 25 → 20"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("diff = %q, want %q", got, want)
+	}
+	if ch, _ := Diff(old, Default()); len(ch) != 0 {
+		t.Errorf("no change: %v", ch)
+	}
+}
+
+func TestUnitDiffAndSummary(t *testing.T) {
+	a := Unit{Code: "H01", Name: "BHXH A", Cluster: "Cụm 1", Targets: map[string]float64{"thu": 1000}, Baselines: map[string]float64{}}
+	b := Unit{Code: "H01", Name: "BHXH A", Cluster: "Cụm 2", Targets: map[string]float64{"thu": 1200, "bhyt": 5}, Baselines: map[string]float64{}}
+	var got []string
+	for _, c := range UnitDiff(a, b) {
+		got = append(got, c.String())
+	}
+	if strings.Join(got, "; ") != `cụm "Cụm 1" → "Cụm 2"; bhyt KH (trống) → 5; thu KH 1000 → 1200` {
+		t.Errorf("diff = %q", got)
+	}
+	if s := UnitSummary(b); s != "BHXH A; Cụm 2; bhyt KH 5; thu KH 1200" {
+		t.Errorf("summary = %q", s)
 	}
 }

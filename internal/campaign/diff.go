@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // UnitChanges says what a targets re-import changes.
@@ -30,19 +32,14 @@ func DiffUnits(old, updated []Unit) UnitChanges {
 			ch.Added = append(ch.Added, u.Code)
 			continue
 		}
-		var diffs []string
-		if p.Name != u.Name {
-			diffs = append(diffs, fmt.Sprintf("tên %q → %q", p.Name, u.Name))
-		}
-		if p.Cluster != u.Cluster {
-			diffs = append(diffs, fmt.Sprintf("cụm %q → %q", p.Cluster, u.Cluster))
-		}
-		diffs = append(diffs, diffValues("KH", p.Targets, u.Targets)...)
-		diffs = append(diffs, diffValues("2023", p.Baselines, u.Baselines)...)
-		diffs = append(diffs, diffValues("KH quý", quarterValues(p.Quarters), quarterValues(u.Quarters))...)
-		if len(diffs) == 0 {
+		changes := UnitDiff(p, u)
+		if len(changes) == 0 {
 			ch.Unchanged++
 			continue
+		}
+		diffs := make([]string, len(changes))
+		for i, c := range changes {
+			diffs[i] = c.String()
 		}
 		ch.Changed = append(ch.Changed, u.Code+": "+strings.Join(diffs, "; "))
 	}
@@ -54,7 +51,32 @@ func DiffUnits(old, updated []Unit) UnitChanges {
 	return ch
 }
 
-func diffValues(label string, a, b map[string]float64) []string {
+// Change is one field that differs between two versions: its name, and
+// its value before and after as text.
+type Change struct {
+	Field, Before, After string
+}
+
+// String writes "field before → after".
+func (c Change) String() string { return c.Field + " " + c.Before + " → " + c.After }
+
+// UnitDiff lists what differs between two versions of a unit: name,
+// cluster, targets ("thu KH"), baselines ("thu 2023") and quarterly plans
+// ("thu Q2 KH quý").
+func UnitDiff(p, u Unit) []Change {
+	var out []Change
+	if p.Name != u.Name {
+		out = append(out, Change{"tên", fmt.Sprintf("%q", p.Name), fmt.Sprintf("%q", u.Name)})
+	}
+	if p.Cluster != u.Cluster {
+		out = append(out, Change{"cụm", fmt.Sprintf("%q", p.Cluster), fmt.Sprintf("%q", u.Cluster)})
+	}
+	out = append(out, diffValues("KH", p.Targets, u.Targets)...)
+	out = append(out, diffValues("2023", p.Baselines, u.Baselines)...)
+	return append(out, diffValues("KH quý", quarterValues(p.Quarters), quarterValues(u.Quarters))...)
+}
+
+func diffValues(label string, a, b map[string]float64) []Change {
 	keys := map[string]bool{}
 	for k := range a {
 		keys[k] = true
@@ -67,16 +89,131 @@ func diffValues(label string, a, b map[string]float64) []string {
 		sorted = append(sorted, k)
 	}
 	sort.Strings(sorted)
-	var out []string
+	var out []Change
 	for _, k := range sorted {
 		va, oka := a[k]
 		vb, okb := b[k]
 		if oka == okb && va == vb {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s %s %s → %s", k, label, show(va, oka), show(vb, okb)))
+		out = append(out, Change{k + " " + label, show(va, oka), show(vb, okb)})
 	}
 	return out
+}
+
+// UnitSummary writes a unit as the audit log keeps a new one: name,
+// cluster and its values, "BHXH huyện A; Cụm 1; thu KH 1200; …".
+func UnitSummary(u Unit) string {
+	parts := []string{u.Name}
+	if u.Cluster != "" {
+		parts = append(parts, u.Cluster)
+	}
+	for _, c := range UnitDiff(Unit{Name: u.Name, Cluster: u.Cluster}, u) {
+		parts = append(parts, c.Field+" "+c.After)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Diff lists what differs between two versions of a campaign, one Change
+// per setting, named by its path in the YAML with list items named by
+// their code: "kpis[thu].weight 25 → 30", "method capped → leader".
+func Diff(old, updated *Campaign) ([]Change, error) {
+	a, err := flatten(old)
+	if err != nil {
+		return nil, err
+	}
+	b, err := flatten(updated)
+	if err != nil {
+		return nil, err
+	}
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	var out []Change
+	for _, k := range sorted {
+		va, oka := a[k]
+		vb, okb := b[k]
+		if oka == okb && va == vb {
+			continue
+		}
+		if !oka {
+			va = "(trống)"
+		}
+		if !okb {
+			vb = "(trống)"
+		}
+		out = append(out, Change{k, va, vb})
+	}
+	return out, nil
+}
+
+// flatten maps each setting of the campaign's YAML to its value as text.
+func flatten(c *Campaign) (map[string]string, error) {
+	out := map[string]string{}
+	if c == nil {
+		return out, nil
+	}
+	y, err := c.YAML()
+	if err != nil {
+		return nil, err
+	}
+	var doc any
+	if err := yaml.Unmarshal(y, &doc); err != nil {
+		return nil, err
+	}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				walk(joinPath(path, k), x)
+			}
+		case []any:
+			scalars := true
+			for _, x := range v {
+				if _, ok := x.(map[string]any); ok {
+					scalars = false
+				}
+			}
+			if scalars {
+				parts := make([]string, len(v))
+				for i, x := range v {
+					parts[i] = fmt.Sprint(x)
+				}
+				out[path] = "[" + strings.Join(parts, ", ") + "]"
+				return
+			}
+			for i, x := range v {
+				name := strconv.Itoa(i)
+				if m, ok := x.(map[string]any); ok {
+					if code, ok := m["code"].(string); ok {
+						name = code
+					}
+				}
+				walk(path+"["+name+"]", x)
+			}
+		default:
+			out[path] = fmt.Sprint(v)
+		}
+	}
+	walk("", doc)
+	return out, nil
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
 }
 
 func show(v float64, ok bool) string {

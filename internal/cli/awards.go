@@ -35,8 +35,12 @@ campaign YAML):
   Giấy khen   score ≥ 95 and no KPI attainment below 90 %
 Field awards (xuất sắc trên từng lĩnh vực): per KPI, the unit with the
 highest attainment among those that attained it.
+A unit excluded from awards (kpi exclude) gets none, keeps its rank and is
+listed with the reason. The individuals the units nominated (kpi nominate)
+are listed as passing their title's conditions or not, and why.
 Each shortlisted unit carries its reason; --explain CODE shows one unit's
-whole computation and why it did or did not get each tier.
+whole computation — with the council's points and their reasons — and why
+it did or did not get each tier.
 --projected gives the forecast (dự kiến): the shortlist if the year ended
 on today's trend, the rules applied to each KPI's projected attainment.`,
 		Example: `  kpi awards
@@ -65,9 +69,9 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 		return err
 	}
 	if opts.Projected {
-		s.res = score.Projected(s.res)
+		s.res = score.Projected(s.c, s.res)
 	}
-	sl := score.Awards(s.c, s.res)
+	sl := s.shortlist()
 	w := opts.IO.Out
 	if opts.Explain != "" {
 		return explain(w, s, sl, opts.Explain, opts.Lang)

@@ -104,13 +104,50 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, i18n.T("vi", i18n.RuleFieldAwards)})
 	}
 	if opts.Format == "table" {
-		fmt.Fprintf(out, "Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)\n\n", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi"))
+		fmt.Fprintf(out, "Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)\n", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi"))
+		fmt.Fprintln(out, rulebookLine(c))
+		fmt.Fprintln(out)
 	}
 	if err := kt.Write(out, opts.Format); err != nil {
 		return err
 	}
 	fmt.Fprintln(out)
-	return at.Write(out, opts.Format)
+	if err := at.Write(out, opts.Format); err != nil {
+		return err
+	}
+	if len(c.Titles) == 0 {
+		return nil
+	}
+	tt := &render.Table{Headers: []string{"Mã", "Danh hiệu cá nhân", "Điều kiện"}}
+	for _, t := range c.Titles {
+		tt.Rows = append(tt.Rows, []any{t.Code, t.Name, i18n.TitleRule("vi", t)})
+	}
+	fmt.Fprintln(out)
+	return tt.Write(out, opts.Format)
+}
+
+// rulebookLine says how points are counted and how far the council's
+// adjustments go.
+func rulebookLine(c *campaign.Campaign) string {
+	method := "điểm = trọng số × min(tỷ lệ đạt, trần)"
+	if c.Method == campaign.MethodLeader {
+		scope := "cụm"
+		if c.LeaderScope == campaign.ScopeProvince {
+			scope = "toàn tỉnh"
+		}
+		method = "điểm = trọng số × min(tỷ lệ đạt, trần) / của đơn vị dẫn đầu " + scope
+	}
+	bound := func(p *float64) string {
+		if p == nil {
+			return "không giới hạn"
+		}
+		return "tối đa " + render.Number(*p, -1, "vi")
+	}
+	adj := "điểm cộng, điểm trừ: không giới hạn"
+	if b := c.Adjustments; b != nil {
+		adj = fmt.Sprintf("điểm cộng %s, điểm trừ %s", bound(b.MaxBonus), bound(b.MaxPenalty))
+	}
+	return fmt.Sprintf("Cách tính (method %s): %s; %s", c.Method, method, adj)
 }
 
 // CampaignExportOptions are the options of kpi campaign export.

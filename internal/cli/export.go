@@ -164,7 +164,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
 		}
 	default:
-		a := view.NewAwards(s.c, s.res, score.Awards(s.c, s.res), opts.Lang)
+		a := view.NewAwards(s.c, s.res, s.shortlist(), opts.Lang)
 		if csv {
 			err = render.Awards(&buf, a, "csv")
 		} else {

@@ -324,3 +324,64 @@ func TestProgressColour(t *testing.T) {
 		}
 	}
 }
+
+func TestCouncilFlags(t *testing.T) {
+	testFlags(t, NewCmdAdjustAdd, []flagCase[AdjustAddOptions]{
+		{args: args("H04", "--points", "2", "--reason", "Bằng khen"), want: AdjustAddOptions{Unit: "H04", Points: 2, Reason: "Bằng khen"}},
+		{args: args("H04", "--points", "-1,5", "--reason", "chậm", "--period", "2024-05", "--kpi", "thu"),
+			want: AdjustAddOptions{Unit: "H04", Points: -1.5, Reason: "chậm", Period: "2024-05", KPI: "thu"}},
+		{args: args("H04", "--points", "+3", "--reason", "x"), want: AdjustAddOptions{Unit: "H04", Points: 3, Reason: "x"}},
+		{args: args("H04", "--points", "0", "--reason", "x"), wantErr: "non-zero number of points"},
+		{args: args("H04", "--points", "hai", "--reason", "x"), wantErr: `not "hai"`},
+		{args: args("H04", "--points", "150", "--reason", "x"), wantErr: "at most 100"},
+		{args: args("H04", "--reason", "x"), wantErr: "non-zero number of points"},
+		{args: args("H04", "--points", "2"), wantErr: "--reason"},
+		{args: args("H04", "--points", "2", "--reason", "  "), wantErr: "--reason"},
+		{args: args("--points", "2", "--reason", "x"), wantErr: "accepts 1 arg"},
+	})
+	testFlags(t, NewCmdAdjustList, []flagCase[AdjustListOptions]{
+		{args: args(), want: AdjustListOptions{Format: "table"}},
+		{args: args("--unit", "H04", "--all", "--format", "json"), want: AdjustListOptions{Unit: "H04", All: true, Format: "json"}},
+		{args: args("--format", "xml"), wantErr: `unknown format "xml"`},
+	})
+	testFlags(t, NewCmdAdjustRemove, []flagCase[AdjustRemoveOptions]{
+		{args: args("3", "--reason", "nhầm"), want: AdjustRemoveOptions{ID: 3, Reason: "nhầm"}},
+		{args: args("#3", "--reason", "nhầm"), want: AdjustRemoveOptions{ID: 3, Reason: "nhầm"}},
+		{args: args("ba", "--reason", "nhầm"), wantErr: "ID must be a number from 'kpi adjust list'"},
+		{args: args("3"), wantErr: "--reason"},
+	})
+	testFlags(t, NewCmdExclude, []flagCase[ExcludeOptions]{
+		{args: args("H09", "--reason", "kỷ luật"), want: ExcludeOptions{Unit: "H09", Reason: "kỷ luật"}},
+		{args: args("H09", "--reason", "kỷ luật", "--period", "2024-10"), want: ExcludeOptions{Unit: "H09", Reason: "kỷ luật", Period: "2024-10"}},
+		{args: args("H09"), wantErr: "--reason"},
+		{args: args(), wantErr: "accepts 1 arg"},
+	})
+	testFlags(t, NewCmdExcludeRemove, []flagCase[ExcludeRemoveOptions]{
+		{args: args("H09", "--reason", "huỷ"), want: ExcludeRemoveOptions{Unit: "H09", Reason: "huỷ"}},
+		{args: args("H09"), wantErr: "--reason"},
+	})
+	testFlags(t, NewCmdExcludeList, []flagCase[ExcludeListOptions]{
+		{args: args("--all"), want: ExcludeListOptions{All: true, Format: "table"}},
+	})
+	testFlags(t, NewCmdNominateAdd, []flagCase[NominateAddOptions]{
+		{args: args("H04", "--name", "  NGUYỄN   VĂN AN ", "--title", "Chiến sĩ thi đua cơ sở", "--reason", "sáng kiến"),
+			want: NominateAddOptions{Unit: "H04", Name: "NGUYỄN VĂN AN", Title: "Chiến sĩ thi đua cơ sở", Reason: "sáng kiến"}},
+		{args: args("H04", "--title", "ldtt", "--reason", "x"), wantErr: "--name"},
+		{args: args("H04", "--name", "A", "--title", "ldtt"), wantErr: "--reason"},
+	})
+	testFlags(t, NewCmdNominateList, []flagCase[NominateListOptions]{
+		{args: args("--unit", "H04"), want: NominateListOptions{Unit: "H04", Format: "table"}},
+	})
+	testFlags(t, NewCmdNominateRemove, []flagCase[NominateRemoveOptions]{
+		{args: args("2", "--reason", "rút"), want: NominateRemoveOptions{ID: 2, Reason: "rút"}},
+		{args: args("x", "--reason", "rút"), wantErr: "kpi nominate list"},
+	})
+	testFlags(t, NewCmdLog, []flagCase[LogOptions]{
+		{args: args(), want: LogOptions{Format: "table"}},
+		{args: args("--unit", "H04", "--format", "csv"), want: LogOptions{Unit: "H04", Format: "csv"}},
+		{args: args("extra"), wantErr: "accepts 0 arg"},
+	})
+	testFlags(t, NewCmdUndo, []flagCase[UndoOptions]{
+		{args: args("12", "--reason", "nhầm tệp"), want: UndoOptions{ID: 12, Reason: "nhầm tệp"}},
+	})
+}

@@ -29,7 +29,9 @@ func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command 
 		Use:   "history",
 		Short: "List the imports (lịch sử nhập), with what replaced what",
 		Long: `List every import: id, time, file, SHA-256 prefix, units, period, values
-read, warnings, and the later imports that replaced its reports.`,
+read, warnings, and the later imports that replaced its reports. An import
+taken back with kpi undo stays listed, marked undone (a column "Hoàn tác"
+with when, shown once there is one; "undone_at" in JSON, null otherwise).`,
 		Example: "  kpi history\n  kpi history --format json",
 		Args:    exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -59,6 +61,7 @@ type historyJSON struct {
 	Values       int      `json:"values"`
 	Warnings     []string `json:"warnings"`
 	SupersededBy []int64  `json:"superseded_by"`
+	UndoneAt     *string  `json:"undone_at"`
 }
 
 func historyRun(ctx context.Context, opts *HistoryOptions) error {
@@ -74,13 +77,25 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 	if opts.Format == "json" {
 		out := make([]historyJSON, 0, len(recs))
 		for _, r := range recs {
-			out = append(out, historyJSON{ID: r.ID, ImportedAt: r.ImportedAt.Format("2006-01-02T15:04:05Z07:00"), File: r.File, Path: r.Path,
+			h := historyJSON{ID: r.ID, ImportedAt: r.ImportedAt.Format("2006-01-02T15:04:05Z07:00"), File: r.File, Path: r.Path,
 				SHA256: r.SHA256, Layout: r.Layout, Sheet: r.Sheet, Period: r.Period, Units: nonNilStrings(r.Units),
-				Values: r.Values, Warnings: nonNilStrings(r.Warnings), SupersededBy: nonNilInts(r.SupersededBy)})
+				Values: r.Values, Warnings: nonNilStrings(r.Warnings), SupersededBy: nonNilInts(r.SupersededBy)}
+			if r.Undone != nil {
+				at := r.Undone.Format("2006-01-02T15:04:05Z07:00")
+				h.UndoneAt = &at
+			}
+			out = append(out, h)
 		}
 		return render.JSON(opts.IO.Out, out)
 	}
 	t := &render.Table{Headers: []string{"#", "Thời gian", "Tệp", "SHA-256", "Đơn vị", "Kỳ", "Giá trị", "Cảnh báo", "Bị thay bởi"}}
+	undone := false
+	for _, r := range recs {
+		undone = undone || r.Undone != nil
+	}
+	if undone {
+		t.Headers = append(t.Headers, "Hoàn tác")
+	}
 	for _, r := range recs {
 		units := strings.Join(r.Units, ",")
 		if len(r.Units) > 4 {
@@ -90,7 +105,15 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		for _, b := range r.SupersededBy {
 			by = append(by, "#"+strconv.FormatInt(b, 10))
 		}
-		t.Rows = append(t.Rows, []any{r.ID, r.ImportedAt.Local().Format("2006-01-02 15:04"), r.File, r.SHA256[:12], units, r.Period, r.Values, len(r.Warnings), strings.Join(by, ",")})
+		row := []any{r.ID, r.ImportedAt.Local().Format("2006-01-02 15:04"), r.File, r.SHA256[:12], units, r.Period, r.Values, len(r.Warnings), strings.Join(by, ",")}
+		if undone {
+			mark := ""
+			if r.Undone != nil {
+				mark = "đã hoàn tác " + when(*r.Undone)
+			}
+			row = append(row, mark)
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t.Write(opts.IO.Out, opts.Format)
 }
@@ -114,7 +137,8 @@ type UndoOptions struct {
 	IO        *IOStreams
 	Workspace *Workspace
 
-	ID int64
+	ID     int64
+	Reason string
 }
 
 // NewCmdUndo builds kpi undo; runF, when not nil, runs instead of undoRun
@@ -123,11 +147,13 @@ func NewCmdUndo(f *Factory, runF func(*UndoOptions) error) *cobra.Command {
 	opts := &UndoOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
 		Use:   "undo ID",
-		Short: "Remove an import and bring back the reports it replaced",
-		Long: `Remove import ID (see 'kpi history') with all its values. Where it had
-replaced an earlier report for the same unit and month, that report is in
-force again.`,
-		Example: "  kpi undo 12",
+		Short: "Take an import back and bring back the reports it replaced",
+		Long: `Take import ID (see 'kpi history') back: its values no longer count. Where
+it had replaced an earlier report for the same unit and month, that report
+is in force again. The import stays in kpi history, marked undone, and the
+undoing is kept in the audit log (kpi log) with --reason, if given; its
+file may be imported again.`,
+		Example: "  kpi undo 12\n  kpi undo 12 --reason \"H04 gửi nhầm tệp tháng 5\"",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
@@ -141,6 +167,7 @@ force again.`,
 			return undoRun(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log)")
 	return cmd
 }
 
@@ -150,14 +177,18 @@ func undoRun(ctx context.Context, opts *UndoOptions) error {
 		return err
 	}
 	defer st.Close()
-	restored, err := st.Undo(ctx, opts.ID)
+	restored, err := st.Undo(ctx, opts.ID, strings.TrimSpace(opts.Reason))
 	if errors.Is(err, store.ErrNoImport) {
 		return i18n.Errorf(i18n.NoImport, opts.ID)
+	}
+	var ue *store.UndoneError
+	if errors.As(err, &ue) {
+		return i18n.Errorf(i18n.ImportUndone, opts.ID, when(ue.At))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "✓ đã xoá lần nhập #%d\n", opts.ID)
+	fmt.Fprintf(opts.IO.Out, "✓ đã xoá lần nhập #%d: số liệu của nó không còn tính; lần nhập vẫn ở kpi history, đánh dấu đã hoàn tác\n", opts.ID)
 	for _, r := range restored {
 		fmt.Fprintf(opts.IO.Out, "  khôi phục báo cáo %s %s, lần nhập #%d\n", r.Unit, r.Period, r.ImportID)
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
-	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
@@ -30,8 +29,13 @@ func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Comman
 đạt) with a mark: ✓ attained, ▼ below the on-track line, — no data,
 ? no target. Formulas (see README "Scoring"):
   attainment a = A/T (higher is better) or T/A (lower is better)
-  score        = Σ weight × min(a, cap)      (100 = exactly on every target)
+  points       = weight × min(a, cap)        (method capped; under method
+                 leader divided by the cluster's or province's best)
+  score        = Σ points + bonus − penalty  (the council's, kpi adjust;
+                 100 = exactly on every target when there are none)
   rank         = by score (2 decimals), then KPIs attained, then unit code
+The Cộng/trừ column shows the council's points once any count, and a unit
+excluded from awards (kpi exclude) is marked with the reason.
 --kpi CODE shows one KPI in detail for every unit: actual A, target T,
 baseline B, attainment, the on-track line, the year-end projection.
 
@@ -65,7 +69,7 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 	}
 	w := opts.IO.Out
 	if opts.Explain != "" {
-		return explain(w, s, score.Awards(s.c, s.res), opts.Explain, opts.Lang)
+		return explain(w, s, s.shortlist(), opts.Explain, opts.Lang)
 	}
 	units, err := inCluster(s.res.Units, opts.Cluster)
 	if err != nil {

@@ -62,7 +62,11 @@ Typical year:
   kpi import baocao/thang03/        each month's reports (whole files or nothing)
   kpi status                        who has reported which month
   kpi progress                      the ranked progress table
+  kpi adjust add H04 --points 2 --reason "…"   bonus / penalty points (điểm cộng / trừ)
+  kpi exclude H09 --reason "…"      không xét khen thưởng (a disciplinary case)
+  kpi nominate add H04 --name "…" --title "Chiến sĩ thi đua cơ sở" --reason "…"
   kpi awards                        Cờ thi đua, Bằng khen, Giấy khen — and why
+  kpi log                           who changed what: rules, targets, points
   kpi export awards -o kt.xlsx      print-ready Excel for the decision
 
 Try it on sample data first:  kpi demo
@@ -114,6 +118,10 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdUnit(f, nil),
 		NewCmdHistory(f, nil),
 		NewCmdUndo(f, nil),
+		NewCmdAdjust(f),
+		NewCmdExclude(f, nil),
+		NewCmdNominate(f),
+		NewCmdLog(f, nil),
 		NewCmdStatus(f, nil),
 		NewCmdProgress(f, nil),
 		NewCmdAwards(f, nil),

@@ -11,6 +11,7 @@ import (
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
+	"github.com/bhxh/kpi/internal/store"
 	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
@@ -61,6 +62,30 @@ type standing struct {
 	c     *campaign.Campaign
 	units []campaign.Unit
 	res   score.Result
+	noms  []campaign.Nomination // the individual nominations in force
+}
+
+// shortlist applies the award rules to the standing and decides the
+// individual nominations.
+func (s *standing) shortlist() score.Shortlist {
+	sl := score.Awards(s.c, s.res)
+	sl.Nominations = score.CheckNominations(s.c, s.res, s.noms)
+	return sl
+}
+
+// council reads the council's decisions in force: adjustments,
+// exclusions, nominations.
+func council(ctx context.Context, st store.Store) ([]campaign.Adjustment, []campaign.Exclusion, []campaign.Nomination, error) {
+	adjs, err := st.Adjustments(ctx, "", false)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	excls, err := st.Exclusions(ctx, false)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	noms, err := st.Nominations(ctx, "", false)
+	return adjs, excls, noms, err
 }
 
 // loadStanding reads the workspace and applies the rules as of the period
@@ -108,8 +133,13 @@ func loadStanding(ctx context.Context, ws *Workspace, periodFlag string) (*stand
 			return nil, i18n.Errorf(i18n.NoReports, c.Year)
 		}
 	}
-	res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Prior: prior, Period: period})
-	return &standing{c: c, units: units, res: res}, nil
+	adjs, excls, noms, err := council(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Prior: prior, Period: period,
+		Adjustments: adjs, Exclusions: excls})
+	return &standing{c: c, units: units, res: res, noms: noms}, nil
 }
 
 // inCampaignYear refuses a --period outside the campaign's year.
@@ -162,9 +192,14 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		s.res.MonthsElapsed, l.Rank, u.Rank, len(s.res.Units), l.ClusterRank, u.ClusterRank)
 	// A, T, T_P, B spelled out; the attainment to date and the annual one,
 	// the scored one first under the campaign's score_basis
+	leader := s.c.Method == campaign.MethodLeader
 	t := &render.Table{Lang: lang,
 		Headers:  []string{l.KPI, l.Actual, l.Target, l.TargetToDate, l.Baseline, l.ToDate, l.Annual, "", l.Capped, l.Weight, l.Points, l.OnTrack},
 		Decimals: []int{0, 2, 2, 2, 2, 4, 4, 0, 4, 0, 4, 0}}
+	if leader { // the scope's best min(a, cap), which the points are relative to
+		t.Headers = append(t.Headers[:9], append([]string{l.Leader}, t.Headers[9:]...)...)
+		t.Decimals = append(t.Decimals[:9], append([]int{4}, t.Decimals[9:]...)...)
+	}
 	var notes []string
 	for i, k := range u.KPIs {
 		formula := "A/T"
@@ -179,7 +214,11 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		if k.NoTarget {
 			toDate, annual = "0 ("+l.NoTarget+")", "0"
 		}
-		t.Rows = append(t.Rows, []any{k.Code, k.Actual, k.Target, k.TargetToDate, k.Baseline, toDate, annual, formula, k.Capped, k.Weight, k.Points, note})
+		row := []any{k.Code, k.Actual, k.Target, k.TargetToDate, k.Baseline, toDate, annual, formula, k.Capped, k.Weight, k.Points, note}
+		if leader {
+			row = append(row[:9], append([]any{k.Leader}, row[9:]...)...)
+		}
+		t.Rows = append(t.Rows, row)
 		if k.Carried(s.res.Period) {
 			notes = append(notes, i18n.T(lang, i18n.CarriedFigure, k.Code, k.AsOf.Month, s.res.Period.Month))
 		}
@@ -194,9 +233,34 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	if s.c.ScoreBasis == campaign.BasisAnnual {
 		basis = l.Annual
 	}
-	fmt.Fprintf(w, "%s = Σ %s × min(a, %s) = %s (%s); %s %d/%d\n", l.Score, l.Weight, l.Capped, render.Number(u.Score, 4, lang),
+	formula := fmt.Sprintf("Σ %s × min(a, %s)", l.Weight, l.Capped)
+	if leader {
+		formula += " / " + l.Leader
+	}
+	sum := render.Number(u.Score, 4, lang)
+	for _, a := range u.Adjustments {
+		if a.KPI != "" {
+			fmt.Fprintln(w, i18n.T(lang, i18n.AdjustLineKPI, view.SignedPoints(a.Points, lang), a.Reason, a.ID, a.Period, a.KPI))
+		} else {
+			fmt.Fprintln(w, i18n.T(lang, i18n.AdjustLine, view.SignedPoints(a.Points, lang), a.Reason, a.ID, a.Period))
+		}
+	}
+	if at := u.AdjustmentTotal; at.BonusCapped {
+		fmt.Fprintln(w, i18n.T(lang, i18n.BonusAtBound, i18n.Points(at.Bonus, lang), i18n.Points(*at.MaxBonus, lang)))
+	}
+	if at := u.AdjustmentTotal; at.PenaltyCapped {
+		fmt.Fprintln(w, i18n.T(lang, i18n.PenaltyAtBound, i18n.Points(at.Penalty, lang), i18n.Points(*at.MaxPenalty, lang)))
+	}
+	if len(u.Adjustments) > 0 {
+		formula += " + " + strings.ToLower(l.Adjustment)
+		sum = render.Number(u.KPIPoints(), 4, lang) + " " + signedSpaced(u.Adjustment, lang) + " = " + sum
+	}
+	fmt.Fprintf(w, "%s = %s = %s (%s); %s %d/%d\n", l.Score, formula, sum,
 		i18n.T(lang, i18n.ScoreBasisLine, basis), l.Attained, u.KPIsAttained, len(u.KPIs))
 	say := view.ReasonsLang(lang)
+	if u.Excluded != nil {
+		fmt.Fprintf(w, "✗ %s\n", i18n.T(say, i18n.ExcludedFrom, u.Excluded.Period, u.Excluded.Reason))
+	}
 	for _, v := range sl.Verdicts[u.Code] {
 		mark := "✗"
 		if v.Awarded {
@@ -210,5 +274,26 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 				i18n.T(say, i18n.FieldAward, fa.KPI, render.Number(fa.Attainment*100, 1, lang))))
 		}
 	}
+	for _, n := range sl.Nominations {
+		if n.Unit != u.Code {
+			continue
+		}
+		mark, why := "✗", i18n.Reasons(say, n.Reasons())
+		if n.Passed {
+			mark = "✓"
+			if why == "" {
+				why = i18n.T(say, i18n.NominationPasses)
+			}
+		}
+		fmt.Fprintf(w, "%s %s — %s: %s\n", mark, n.Name, n.TitleName, why)
+	}
 	return nil
+}
+
+// signedSpaced writes points as a term of a sum: "+ 5", "− 1,5".
+func signedSpaced(v float64, lang string) string {
+	if v < 0 {
+		return "− " + i18n.Points(-v, lang)
+	}
+	return "+ " + i18n.Points(v, lang)
 }

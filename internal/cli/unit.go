@@ -88,6 +88,10 @@ func unitRun(ctx context.Context, opts *UnitOptions) error {
 	if err != nil {
 		return err
 	}
+	adjs, excls, _, err := council(ctx, st)
+	if err != nil {
+		return err
+	}
 	latest := report.Period{}
 	for _, o := range obs {
 		if latest.Before(o.Period) {
@@ -97,7 +101,8 @@ func unitRun(ctx context.Context, opts *UnitOptions) error {
 	var months []view.UnitMonth
 	for m := 1; !latest.IsZero() && m <= latest.Month; m++ {
 		p := report.Period{Year: c.Year, Month: m}
-		res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Prior: prior, Period: p})
+		res := score.Compute(score.Input{Campaign: c, Units: units, Observations: obs, Prior: prior, Period: p,
+			Adjustments: adjs, Exclusions: excls})
 		um := view.UnitMonth{Period: p}
 		for _, ur := range res.Units {
 			if ur.Code == u.Code {

@@ -55,6 +55,18 @@ func Condition(lang string, c score.Condition) string {
 		return T(lang, CondQuotaFull, int(c.Need), percent(c.Share, -1, lang))
 	case score.HigherTier:
 		return T(lang, CondHigherTier)
+	case score.Excluded:
+		return T(lang, CondExcluded, c.Reason)
+	case score.NotExcluded:
+		if c.Met {
+			return T(lang, CondNotExcluded)
+		}
+		return T(lang, CondExcluded, c.Reason)
+	case score.MaxPerUnit:
+		if c.Met {
+			return T(lang, CondPerUnit, int(c.Got)+1, int(c.Need))
+		}
+		return T(lang, CondPerUnitFull, int(c.Got)+1, int(c.Need))
 	}
 	return string(c.Kind)
 }
@@ -96,6 +108,25 @@ func Rule(lang string, a campaign.AwardRule) string {
 	}
 	if a.MaxShare != nil {
 		parts = append(parts, T(lang, RuleMaxShare, percent(*a.MaxShare, -1, lang)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// TitleRule says an individual title's rules: "tối đa 2 người mỗi đơn vị;
+// đơn vị: đạt mọi chỉ tiêu; không bị loại khỏi xét khen thưởng".
+func TitleRule(lang string, t campaign.Title) string {
+	var parts, unit []string
+	if t.MaxPerUnit > 0 {
+		parts = append(parts, T(lang, RuleMaxPerUnit, t.MaxPerUnit))
+	}
+	if r := Rule(lang, campaign.AwardRule{AllAttained: t.Unit.AllAttained, MinScore: t.Unit.MinScore, MinAttainment: t.Unit.MinAttainment}); r != "" {
+		unit = append(unit, r)
+	}
+	if t.Unit.NotExcluded {
+		unit = append(unit, T(lang, RuleNotExcluded))
+	}
+	if len(unit) > 0 {
+		parts = append(parts, T(lang, RuleOfUnit, strings.Join(unit, "; ")))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -40,6 +40,17 @@ func TestConditionWords(t *testing.T) {
 			"đã đủ 3 suất (25 % số đơn vị)", "all 3 places taken (25 % of units)"},
 		{score.Condition{Kind: score.HigherTier},
 			"đã có danh hiệu cao hơn", "already holds a higher award"},
+		// the rulebook's: an exclusion, a title's unit condition and limit
+		{score.Condition{Kind: score.Excluded, Reason: "có cán bộ bị kỷ luật"},
+			"không xét khen thưởng: có cán bộ bị kỷ luật", "excluded from awards: có cán bộ bị kỷ luật"},
+		{score.Condition{Kind: score.NotExcluded, Met: true},
+			"đơn vị được xét khen thưởng", "the unit is not excluded from awards"},
+		{score.Condition{Kind: score.NotExcluded, Reason: "kỷ luật"},
+			"không xét khen thưởng: kỷ luật", "excluded from awards: kỷ luật"},
+		{score.Condition{Kind: score.MaxPerUnit, Met: true, Got: 1, Need: 2},
+			"suất 2/2 của đơn vị", "place 2 of 2 for the unit"},
+		{score.Condition{Kind: score.MaxPerUnit, Got: 2, Need: 2},
+			"đơn vị đã đủ 2 suất (đề nghị thứ 3)", "the unit's 2 places are taken (nomination 3)"},
 	} {
 		if got := Condition("vi", tc.c); got != tc.vi {
 			t.Errorf("%+v in vi: %q, want %q", tc.c, got, tc.vi)
@@ -96,6 +107,25 @@ func TestRuleWords(t *testing.T) {
 		}
 		if got := Rule("en", tc.r); got != tc.en {
 			t.Errorf("en: %q, want %q", got, tc.en)
+		}
+	}
+}
+
+// An individual title's rules as kpi campaign show says them.
+func TestTitleRuleWords(t *testing.T) {
+	c := campaign.Default()
+	for _, tc := range []struct{ code, vi, en string }{
+		{"cstd_co_so", "tối đa 2 người mỗi đơn vị; đơn vị: đạt mọi chỉ tiêu; không bị loại khỏi xét khen thưởng",
+			"at most 2 people a unit; the unit: every KPI attained; not excluded from awards"},
+		{"lao_dong_tien_tien", "tối đa 10 người mỗi đơn vị; đơn vị: điểm ≥ 90; không bị loại khỏi xét khen thưởng",
+			"at most 10 people a unit; the unit: score ≥ 90; not excluded from awards"},
+	} {
+		title, _ := c.Title(tc.code)
+		if got := TitleRule("vi", title); got != tc.vi {
+			t.Errorf("%s in vi: %q", tc.code, got)
+		}
+		if got := TitleRule("en", title); got != tc.en {
+			t.Errorf("%s in en: %q", tc.code, got)
 		}
 	}
 }

@@ -31,6 +31,20 @@ const (
 	MigrateSQLOnly    Key = "migrate_sql_only"    //
 	MigrateCopyDiffer Key = "migrate_copy_differ" // destination, source
 	FileInUse         Key = "file_in_use"         // the file
+	ImportUndone      Key = "import_undone"       // import number, when it was undone
+
+	// The council's decisions: adjust, exclude, nominate.
+	ReasonRequired      Key = "reason_required"      //
+	AdjustPoints        Key = "adjust_points"        // the --points given
+	EntryID             Key = "entry_id"             // the command that lists them, the ID given
+	NoAdjustment        Key = "no_adjustment"        // adjustment number
+	NoNomination        Key = "no_nomination"        // nomination number
+	EntryRemoved        Key = "entry_removed"        // number, when, the reason given then
+	AlreadyExcluded     Key = "already_excluded"     // unit, period, reason, unit
+	NotExcluded         Key = "not_excluded"         // unit
+	NoTitle             Key = "no_title"             // campaign code, the --title given, the titles
+	NameRequired        Key = "name_required"        //
+	DuplicateNomination Key = "duplicate_nomination" // unit, name, title, number
 
 	// Award conditions (see Condition): met, or why not.
 	CondFirstInCluster   Key = "cond_first_in_cluster"   // cluster
@@ -44,6 +58,11 @@ const (
 	CondNotMinScore      Key = "cond_not_min_score"      // score, S
 	CondQuotaFull        Key = "cond_quota_full"         // places, share in %
 	CondHigherTier       Key = "cond_higher_tier"        //
+	CondExcluded         Key = "cond_excluded"           // the council's reason
+	CondNotExcluded      Key = "cond_not_excluded"       //
+	CondPerUnit          Key = "cond_per_unit"           // place, places
+	CondPerUnitFull      Key = "cond_per_unit_full"      // nominations before, places
+	NominationPasses     Key = "nomination_passes"       //
 	KPIMissing           Key = "kpi_missing"             // KPI code
 	KPINoTarget          Key = "kpi_no_target"           // KPI code
 	KPIBelow             Key = "kpi_below"               // KPI code, attainment in %: in a list of KPIs not attained
@@ -52,6 +71,12 @@ const (
 	FieldAward           Key = "field_award"             // KPI code, attainment in %
 	CarriedFigure        Key = "carried_figure"          // KPI code, month of the figure, month of the period
 	ScoreBasisLine       Key = "score_basis_line"        // which attainment is scored: ToDate or Annual label
+	AdjustLine           Key = "adjust_line"             // signed points, reason, number, period
+	AdjustLineKPI        Key = "adjust_line_kpi"         // signed points, reason, number, period, KPI code
+	BonusAtBound         Key = "bonus_at_bound"          // the bonus summed, the bound
+	PenaltyAtBound       Key = "penalty_at_bound"        // the penalty summed, the bound
+	ExcludedFrom         Key = "excluded_from"           // period, the council's reason
+	ExcludedSince        Key = "excluded_since"          // period, the council's reason: under the heading "excluded"
 
 	// Award rules, as campaign show lists them.
 	RuleFirstInCluster Key = "rule_first_in_cluster" //
@@ -61,6 +86,9 @@ const (
 	RuleMinAttainment  Key = "rule_min_attainment"   // x in %
 	RuleMaxShare       Key = "rule_max_share"        // share in %
 	RuleFieldAwards    Key = "rule_field_awards"     //
+	RuleMaxPerUnit     Key = "rule_max_per_unit"     // N
+	RuleNotExcluded    Key = "rule_not_excluded"     //
+	RuleOfUnit         Key = "rule_of_unit"          // the unit's conditions
 
 	// Exports.
 	SignDate Key = "sign_date" // day, month, year, the month's English name
@@ -85,6 +113,23 @@ var catalogue = map[Key]struct{ vi, en string }{
 	MigrateSQLOnly:    {"migrate chỉ chép giữa các workspace SQL của kpi", "migrate copies between kpi's SQL workspaces"},
 	MigrateCopyDiffer: {"bản chép trong %s khác với %s: không được dùng", "the copy in %s differs from %s: do not use it"},
 	FileInUse:         {"tệp %s đang mở trong Excel (hoặc chương trình khác): đóng tệp rồi chạy lại", "%s is open in Excel (or another program): close it and run again"},
+	ImportUndone: {"không có lần nhập #%d để hoàn tác: lần nhập này đã được hoàn tác lúc %s (xem kpi history)",
+		"no import #%d to undo: it was undone on %s (see kpi history)"},
+
+	ReasonRequired: {"cần --reason \"lý do\": lý do được ghi vào nhật ký (kpi log)", `--reason "…" is required: the reason goes into the audit log (kpi log)`},
+	AdjustPoints: {"--points phải là số điểm khác 0, có dấu: +2 (điểm cộng) hoặc -1,5 (điểm trừ), tối đa 100; không phải %q",
+		"--points must be a non-zero number of points with its sign: +2 (bonus) or -1.5 (penalty), at most 100; not %q"},
+	EntryID:      {"ID phải là số thứ tự trong '%s', không phải %q", "ID must be a number from '%s', not %q"},
+	NoAdjustment: {"không có điểm cộng/trừ #%d (xem kpi adjust list)", "no adjustment #%d (see kpi adjust list)"},
+	NoNomination: {"không có đề nghị #%d (xem kpi nominate list)", "no nomination #%d (see kpi nominate list)"},
+	EntryRemoved: {"#%d đã được bỏ lúc %s (lý do: %s): không cần bỏ lại", "#%d was withdrawn on %s (reason: %s): nothing to do"},
+	AlreadyExcluded: {"%s đã không xét khen thưởng từ %s (lý do: %s); để sửa, bỏ bằng kpi exclude remove %s --reason \"…\" rồi ghi lại",
+		`%s is excluded from awards already, from %s (reason: %s); to change it, lift it with kpi exclude remove %s --reason "…" and exclude again`},
+	NotExcluded: {"%s không bị loại khỏi xét khen thưởng (xem kpi exclude list)", "%s is not excluded from awards (see kpi exclude list)"},
+	NoTitle: {"phong trào %s không có danh hiệu cá nhân %q: dùng một trong %s (xem kpi campaign show)",
+		"campaign %s has no individual title %q: use one of %s (see kpi campaign show)"},
+	NameRequired:        {"cần --name \"HỌ VÀ TÊN\" của người được đề nghị", `--name "FULL NAME" of the person nominated is required`},
+	DuplicateNomination: {"%s đã đề nghị %s cho danh hiệu %s (#%d): không ghi lại lần nữa", "%s has nominated %s for %s already (#%d): not recorded twice"},
 
 	CondFirstInCluster:   {"đứng đầu %s", "first in %s"},
 	CondRankInCluster:    {"hạng %d %s", "rank %d in %s"},
@@ -97,6 +142,11 @@ var catalogue = map[Key]struct{ vi, en string }{
 	CondNotMinScore:      {"%s điểm < %s", "%s points < %s"},
 	CondQuotaFull:        {"đã đủ %d suất (%s %% số đơn vị)", "all %d places taken (%s %% of units)"},
 	CondHigherTier:       {"đã có danh hiệu cao hơn", "already holds a higher award"},
+	CondExcluded:         {"không xét khen thưởng: %s", "excluded from awards: %s"},
+	CondNotExcluded:      {"đơn vị được xét khen thưởng", "the unit is not excluded from awards"},
+	CondPerUnit:          {"suất %d/%d của đơn vị", "place %d of %d for the unit"},
+	NominationPasses:     {"đủ điều kiện", "qualifies"},
+	CondPerUnitFull:      {"đơn vị đã đủ %[2]d suất (đề nghị thứ %[1]d)", "the unit's %[2]d places are taken (nomination %[1]d)"},
 	KPIMissing:           {"%s (thiếu số liệu)", "%s (missing)"},
 	KPINoTarget:          {"%s (chưa có chỉ tiêu)", "%s (no target)"},
 	KPIBelow:             {"%s (%s %%)", "%s (%s %%)"},
@@ -104,6 +154,12 @@ var catalogue = map[Key]struct{ vi, en string }{
 	TierReasons:          {"%s: %s", "%s: %s"},
 	FieldAward:           {"%s (%s %%)", "%s (%s %%)"},
 	CarriedFigure:        {"%s: số của tháng %d (tháng %d chưa có số)", "%s: the figure of month %d (month %d has none)"},
+	AdjustLine:           {"%s điểm — %s (#%d, từ kỳ %s)", "%s points — %s (#%d, from %s)"},
+	AdjustLineKPI:        {"%s điểm — %s (#%d, từ kỳ %s, chỉ tiêu %s)", "%s points — %s (#%d, from %s, KPI %s)"},
+	BonusAtBound:         {"điểm cộng %s, chỉ tính %s (tối đa của phong trào)", "bonus %s, %s counted (the campaign's bound)"},
+	PenaltyAtBound:       {"điểm trừ %s, chỉ trừ %s (tối đa của phong trào)", "penalty %s, %s counted (the campaign's bound)"},
+	ExcludedFrom:         {"không xét khen thưởng từ kỳ %s: %s", "excluded from awards from %s: %s"},
+	ExcludedSince:        {"từ kỳ %s: %s", "from %s: %s"},
 	ScoreBasisLine:       {"điểm tính theo %s", "scored on %s"},
 
 	RuleFirstInCluster: {"đứng đầu cụm", "first in its cluster"},
@@ -112,6 +168,9 @@ var catalogue = map[Key]struct{ vi, en string }{
 	RuleMinScore:       {"điểm ≥ %s", "score ≥ %s"},
 	RuleMinAttainment:  {"không chỉ tiêu nào dưới %s %%", "no KPI below %s %%"},
 	RuleMaxShare:       {"tối đa %s %% số đơn vị", "at most %s %% of units"},
+	RuleMaxPerUnit:     {"tối đa %d người mỗi đơn vị", "at most %d people a unit"},
+	RuleNotExcluded:    {"không bị loại khỏi xét khen thưởng", "not excluded from awards"},
+	RuleOfUnit:         {"đơn vị: %s", "the unit: %s"},
 	RuleFieldAwards:    {"mỗi chỉ tiêu: đơn vị có tỷ lệ đạt cao nhất (chưa áp trần), nếu đã đạt", "per KPI: the unit with the highest attainment (uncapped), if attained"},
 
 	SignDate: {"…, ngày %02[1]d tháng %02[2]d năm %[3]d", "…, %[1]d %[4]s %[3]d"},

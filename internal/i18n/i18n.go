@@ -33,6 +33,13 @@ type Labels struct {
 	// kpi unit: a month's value, the year-to-date value, the import, the
 	// corrections (before → after).
 	MonthValue, YTD, Import, Corrections string
+	// The rulebook: the council's net points ("Cộng/trừ"), a bound
+	// reached, a unit excluded from awards, the individuals nominated
+	// (their sheets, the person's name, the unit's proposal, the outcome),
+	// the leader's attainment under method leader.
+	Adjustment, AtBound, Excluded, Nominations, NominationsMissed      string
+	NominationsSheet, NominationsMissedSheet, Person, Proposal, Result string
+	Leader, NominationsReport                                          string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -55,7 +62,12 @@ func For(lang string) Labels {
 			Province: "Province", SubTotal: "Total", Reporting: "reported", Mean: "avg",
 			Prior: "Same period last year", Growth: "Growth", PointsUnit: "pts",
 			Forecast:   "FORECAST if the year ended on today's trend",
-			MonthValue: "Month", YTD: "Year to date", Import: "Import", Corrections: "Corrections (before → after)"}
+			MonthValue: "Month", YTD: "Year to date", Import: "Import", Corrections: "Corrections (before → after)",
+			Adjustment: "Bonus/penalty", AtBound: "at the bound", Excluded: "Excluded from awards",
+			Nominations: "Individuals nominated", NominationsMissed: "Individuals not qualifying",
+			NominationsSheet: "Individuals", NominationsMissedSheet: "Individuals not qualifying", Person: "Full name",
+			Proposal: "Proposed for", Result: "Result", Leader: "leader",
+			NominationsReport: "INDIVIDUALS NOMINATED FOR AWARDS"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -74,7 +86,12 @@ func For(lang string) Labels {
 		Province: "Toàn tỉnh", SubTotal: "Cộng", Reporting: "báo cáo", Mean: "bq",
 		Prior: "Cùng kỳ", Growth: "So cùng kỳ", PointsUnit: "điểm",
 		Forecast:   "DỰ KIẾN nếu cả năm theo xu hướng hiện nay",
-		MonthValue: "Trong tháng", YTD: "Lũy kế", Import: "Lần nhập", Corrections: "Sửa (trước → sau)"}
+		MonthValue: "Trong tháng", YTD: "Lũy kế", Import: "Lần nhập", Corrections: "Sửa (trước → sau)",
+		Adjustment: "Cộng/trừ", AtBound: "tối đa", Excluded: "Không xét khen thưởng",
+		Nominations: "Cá nhân đề nghị khen thưởng", NominationsMissed: "Cá nhân chưa đủ điều kiện",
+		NominationsSheet: "Cá nhân", NominationsMissedSheet: "Cá nhân chưa đủ ĐK", Person: "Họ và tên",
+		Proposal: "Thành tích đề nghị", Result: "Kết quả", Leader: "dẫn đầu",
+		NominationsReport: "DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

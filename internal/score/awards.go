@@ -19,6 +19,11 @@ import (
 // Field awards: for each KPI, the unit with the highest uncapped attainment
 // among those that attained it (ties: the better overall rank).
 //
+// A unit excluded from awards (UnitResult.Excluded) gets none: each tier's
+// verdict is the one condition Excluded, it takes no place of a quota and
+// no field award, and it keeps its rank (a tier's top_in_cluster still
+// counts it).
+//
 // The outcome holds no words: each decision is a list of Conditions, values
 // that internal/i18n turns into the officer's sentences ("đứng đầu Cụm A;
 // đạt 7/7 chỉ tiêu; 111,25 điểm") in Vietnamese or English.
@@ -62,6 +67,8 @@ type Condition struct {
 	Cluster string        `json:"cluster,omitempty"`
 	Share   float64       `json:"share,omitempty"`
 	KPIs    []Shortfall   `json:"kpis,omitempty"`
+	// Reason is the council's reason, for Excluded and NotExcluded.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Shortfall is a KPI that keeps a unit from a condition: its attainment,
@@ -113,6 +120,9 @@ type Shortlist struct {
 	// Verdicts[unit code] lists, per tier in order, whether the unit met it
 	// and why (for --explain).
 	Verdicts map[string][]Verdict `json:"-"`
+	// Nominations are the individual nominations decided (see
+	// CheckNominations), when the caller gives them.
+	Nominations []NominationResult `json:"nominations"`
 }
 
 // Verdict is one tier's decision for one unit: every condition of the rule
@@ -127,11 +137,11 @@ type Verdict struct {
 }
 
 // Reasons are the conditions that decided: when awarded, those met (but
-// the quota, which is no merit); otherwise those not met.
+// a quota or a clean record, which are no merit); otherwise those not met.
 func (v Verdict) Reasons() []Condition {
 	var out []Condition
 	for _, c := range v.Conditions {
-		if c.Met == v.Awarded && !(c.Met && c.Kind == MaxShare) {
+		if c.Met == v.Awarded && !(c.Met && (c.Kind == MaxShare || c.Kind == MaxPerUnit || c.Kind == NotExcluded)) {
 			out = append(out, c)
 		}
 	}
@@ -140,7 +150,8 @@ func (v Verdict) Reasons() []Condition {
 
 // Awards applies the campaign's award rules to a ranked result.
 func Awards(c *campaign.Campaign, r Result) Shortlist {
-	sl := Shortlist{Awards: []Award{}, FieldAwards: []FieldAward{}, NotAwarded: []NotAwarded{}, Verdicts: map[string][]Verdict{}}
+	sl := Shortlist{Awards: []Award{}, FieldAwards: []FieldAward{}, NotAwarded: []NotAwarded{}, Verdicts: map[string][]Verdict{},
+		Nominations: []NominationResult{}}
 	has := map[string]bool{}
 	for _, rule := range c.Awards {
 		quota := -1
@@ -155,6 +166,11 @@ func Awards(c *campaign.Campaign, r Result) Shortlist {
 			v := Verdict{Tier: rule.Code, TierName: rule.Name}
 			if has[u.Code] {
 				v.Conditions = []Condition{{Kind: HigherTier}}
+				sl.Verdicts[u.Code] = append(sl.Verdicts[u.Code], v)
+				continue
+			}
+			if u.Excluded != nil {
+				v.Conditions = []Condition{{Kind: Excluded, Reason: u.Excluded.Reason}}
 				sl.Verdicts[u.Code] = append(sl.Verdicts[u.Code], v)
 				continue
 			}
@@ -244,7 +260,7 @@ func fieldAwards(c *campaign.Campaign, r Result) []FieldAward {
 		best := -1
 		for j, u := range r.Units { // rank order: the first of equals wins
 			kr := u.KPIs[i]
-			if kr.Missing || !kr.Attained {
+			if kr.Missing || !kr.Attained || u.Excluded != nil {
 				continue
 			}
 			if best < 0 || kr.Attainment > r.Units[best].KPIs[i].Attainment {

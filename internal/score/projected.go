@@ -1,13 +1,19 @@
 package score
 
-import "math"
+import (
+	"math"
+
+	"github.com/bhxh/kpi/internal/campaign"
+)
 
 // Projected is the standing if the year ended on today's trend: every
 // KPI's attainment is its projected attainment against the year's target
 // T (a KPI without a projection counts as missing), points, score and
-// ranks recomputed as for the real standing. The award rules applied to it
-// give the forecast shortlist (dự kiến) — never mixed with the real one.
-func Projected(r Result) Result {
+// ranks recomputed as for the real standing — under the campaign's method,
+// with the council's adjustments and exclusions as they stand. The award
+// rules applied to it give the forecast shortlist (dự kiến) — never mixed
+// with the real one.
+func Projected(c *campaign.Campaign, r Result) Result {
 	out := r
 	out.Units = make([]UnitResult, len(r.Units))
 	for i, u := range r.Units {
@@ -31,6 +37,10 @@ func Projected(r Result) Result {
 			pu.KPIs[j] = pk
 		}
 		out.Units[i] = pu
+	}
+	applyMethod(c, out.Units)
+	for i := range out.Units {
+		out.Units[i].Score += out.Units[i].Adjustment
 	}
 	rank(out.Units)
 	return out

@@ -28,7 +28,13 @@
 //     an earlier report (a blank cell is no value, never zero).
 //   - projection: flow A·12/m; stock with a baseline B + (A−B)·12/m, without
 //     A; rate A. Projected attainment applies the attainment formula to it.
-//   - score: Σ_k weight_k · min(a_k, cap_k); 100 = exactly on every target.
+//   - points: weight_k · min(a_k, cap_k) under the campaign's method capped
+//     (the default); under method leader, divided by the best min(a, cap_k)
+//     of the unit's cluster or province (see rulebook.go).
+//   - score: Σ_k points_k + the council's net adjustment (bonus − penalty,
+//     each capped; see rulebook.go); with no adjustment and method capped,
+//     100 = exactly on every target.
+//   - excluded: a unit excluded from awards keeps its score and rank.
 //   - rank, cluster rank: by score rounded to 2 decimals (higher first), then
 //     KPIs attained (more first), then unit code; 1, 2, 3 … without ties.
 //   - stale: the unit's latest report is older than P.
@@ -59,6 +65,10 @@ type Input struct {
 	// those after the same month of last year are ignored.
 	Prior  []report.Observation
 	Period report.Period
+	// The council's decisions: bonus and penalty points and exclusions
+	// from awards, each applied from its period on (see rulebook.go).
+	Adjustments []campaign.Adjustment
+	Exclusions  []campaign.Exclusion
 }
 
 // KPIResult is one unit's standing on one KPI.
@@ -82,6 +92,9 @@ type KPIResult struct {
 	// (points) for rates.
 	Prior  *float64 `json:"prior"`
 	Growth *float64 `json:"growth"`
+	// Leader is, under method leader, the best capped attainment of the
+	// unit's scope that the points are relative to.
+	Leader *float64 `json:"leader,omitempty"`
 
 	Attained bool     `json:"-"`
 	NoTarget bool     `json:"-"`
@@ -106,7 +119,24 @@ type UnitResult struct {
 	LastReport   *report.Period `json:"last_report"`
 	Stale        bool           `json:"stale"`
 	KPIs         []KPIResult    `json:"kpis"`
+	// Adjustment is the council's net points in the score (bonus −
+	// penalty, each capped); Adjustments those that count, AdjustmentTotal
+	// their sums and whether a bound was reached.
+	Adjustment      float64             `json:"adjustment"`
+	Adjustments     []AppliedAdjustment `json:"adjustments"`
+	AdjustmentTotal Adjustment          `json:"-"`
+	// Excluded is the unit's exclusion from awards in force, or nil.
+	Excluded *Exclusion `json:"excluded"`
 }
+
+// Exclusion is a unit's exclusion from awards (không xét khen thưởng).
+type Exclusion struct {
+	Reason string        `json:"reason"`
+	Period report.Period `json:"period"` // from when
+}
+
+// KPIPoints is the score before the council's adjustment: Σ points.
+func (u UnitResult) KPIPoints() float64 { return u.Score - u.Adjustment }
 
 // AllAttained reports whether every KPI is attained.
 func (u UnitResult) AllAttained() bool { return u.KPIsAttained == len(u.KPIs) }
@@ -169,6 +199,7 @@ func Compute(in Input) Result {
 		}
 		res.Units = append(res.Units, ur)
 	}
+	applyRulebook(c, res.Units, in.Adjustments, in.Exclusions, in.Period)
 	rank(res.Units)
 	res.Totals = ComputeTotals(c, res, in.Units)
 	return res

@@ -262,7 +262,7 @@ func TestProjected(t *testing.T) {
 	}
 	r := Compute(Input{Campaign: c, Units: units, Observations: o, Period: p(3)})
 	before := r.Units[1].KPIs[4]
-	pr := Projected(r)
+	pr := Projected(c, r)
 	if pr.Units[0].Code != "FAST" || !near(pr.Units[0].Score, 25*1.1) || !near(pr.Units[1].Score, 25*0.8) {
 		t.Errorf("projected %+v", pr.Units)
 	}

@@ -11,17 +11,22 @@ import (
 // copyTables are the workspace's tables in an order that respects their
 // references, with the columns copied. identity marks the table whose id
 // the database may generate as an identity column, which an INSERT gives
-// only with the dialect's overriding clause.
+// only with the dialect's overriding clause; generated, the tables whose
+// ids the database generates (whose generators a copy must move on).
 var copyTables = []struct {
-	name, cols, order string
-	identity          bool
+	name, cols, order   string
+	identity, generated bool
 }{
-	{"campaign", "id, code, year, yaml, updated_at", "id", false},
-	{"units", "code, name, cluster, position", "code", false},
-	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind", false},
-	{"unit_quarters", "unit_code, kpi, quarter, value", "unit_code, kpi, quarter", false},
-	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced", "id", true},
-	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id", false},
+	{"campaign", "id, code, year, yaml, updated_at", "id", false, false},
+	{"units", "code, name, cluster, position", "code", false, false},
+	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind", false, false},
+	{"unit_quarters", "unit_code, kpi, quarter, value", "unit_code, kpi, quarter", false, false},
+	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced, undone_at, undone_units", "id", true, true},
+	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id", false, true},
+	{"adjustments", "id, unit_code, points, reason, period, kpi, added_at, removed_at, removed_reason", "id", false, true},
+	{"exclusions", "id, unit_code, reason, period, added_at, removed_at, removed_reason", "id", false, true},
+	{"nominations", "id, unit_code, name, title, reason, added_at, removed_at, removed_reason", "id", false, true},
+	{"audit_log", "id, logged_at, action, subject, field, before_value, after_value, reason", "id", false, true},
 }
 
 // CopyTo copies the whole workspace — campaign, units, targets, the import
@@ -56,7 +61,13 @@ func (s *DB) CopyTo(ctx context.Context, dst *DB) error {
 			}
 		}
 		if ids != nil {
-			return ids.afterCopy(ctx, w)
+			var generated []string
+			for _, t := range copyTables {
+				if t.generated {
+					generated = append(generated, t.name)
+				}
+			}
+			return ids.afterCopy(ctx, w, generated)
 		}
 		return nil
 	})

@@ -38,9 +38,11 @@ func (s *DB) Close() error {
 
 // write runs fn in one writing transaction of the workspace: it begins,
 // takes the dialect's write lock (writing transactions take turns across
-// every process), runs fn and commits. Every change to the workspace goes
-// through here. An error of fn rolls the whole transaction back; errors
-// come back reworded by the dialect where it knows them.
+// every process), runs fn, writes the audit log entries fn made (see
+// writeTx.log) and commits. Every change to the workspace goes through
+// here, and its log entries commit with it or not at all. An error of fn
+// rolls the whole transaction back; errors come back reworded by the
+// dialect where it knows them.
 func (s *DB) write(ctx context.Context, fn func(w *writeTx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -58,6 +60,9 @@ func (s *DB) write(ctx context.Context, fn func(w *writeTx) error) error {
 	}
 	if err := fn(w); err != nil {
 		return s.reword(err)
+	}
+	if err := s.saveLog(ctx, w); err != nil {
+		return s.reword(fmt.Errorf("writing the audit log: %w", err))
 	}
 	return s.reword(tx.Commit())
 }

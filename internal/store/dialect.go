@@ -60,8 +60,9 @@ type explicitIDs interface {
 	// overriding is the clause by which an INSERT gives the value of an
 	// identity column.
 	overriding() string
-	// afterCopy brings the id generators past the ids a copy brought in.
-	afterCopy(ctx context.Context, w *writeTx) error
+	// afterCopy brings the id generators of tables past the ids a copy
+	// brought in.
+	afterCopy(ctx context.Context, w *writeTx, tables []string) error
 }
 
 // statement is a query with its arguments.
@@ -104,7 +105,13 @@ type writeTx struct {
 	conn *sql.Conn // the connection tx runs on
 	d    dialect
 	lock *statement // the write lock, not taken yet
+
+	entries []AuditEntry // the audit log entries of the transaction (log)
 }
+
+// log adds entries to the audit log, written with the transaction (see
+// DB.write).
+func (w *writeTx) log(entries ...AuditEntry) { w.entries = append(w.entries, entries...) }
 
 // takeLock returns the write lock's statement if it has not run yet, for
 // a batch to send first; the caller must run it before anything else.

@@ -23,6 +23,9 @@ type ImportRecord struct {
 	// replaced some or all of its reports.
 	Units        []string
 	SupersededBy []int64
+	// Undone is when the import was undone (kpi undo): it stays in the
+	// history with the units it had reported, its reports gone.
+	Undone *time.Time
 }
 
 // Superseded names one unit-period report replaced (or brought back).
@@ -49,3 +52,13 @@ func (e *AlreadyImportedError) Error() string {
 
 // ErrNoImport is returned by Undo for an unknown import id.
 var ErrNoImport = errors.New("no such import")
+
+// UndoneError is returned by Undo for an import undone already.
+type UndoneError struct {
+	ID int64
+	At time.Time
+}
+
+func (e *UndoneError) Error() string {
+	return fmt.Sprintf("import #%d was undone on %s", e.ID, e.At.Format(time.RFC3339))
+}

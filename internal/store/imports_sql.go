@@ -18,7 +18,7 @@ import (
 // FindImport looks a file up by SHA-256.
 func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", sha).Scan(&id)
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1", sha).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -175,10 +175,11 @@ func (s *DB) insertRows(ctx context.Context, w *writeTx, table, row string, n in
 	return nil
 }
 
-// Imports lists the history with each import's units and superseders.
+// Imports lists the history with each import's units and superseders;
+// an undone import with the units it had.
 func (s *DB) Imports(ctx context.Context) ([]ImportRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.imported_at, i.file, i.path, i.sha256, i.layout, i.sheet, i.period, i.value_count, i.warnings,
-			COALESCE((SELECT string_agg(unit_code, ',' ORDER BY unit_code) FROM reports WHERE import_id = i.id), ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.imported_at, i.file, i.path, i.sha256, i.layout, i.sheet, i.period, i.value_count, i.warnings, i.undone_at,
+			COALESCE((SELECT string_agg(unit_code, ',' ORDER BY unit_code) FROM reports WHERE import_id = i.id), i.undone_units),
 			COALESCE((SELECT string_agg(CAST(sb AS TEXT), ',' ORDER BY sb) FROM (SELECT DISTINCT superseded_by AS sb FROM reports WHERE import_id = i.id AND superseded_by IS NOT NULL) t), '')
 		FROM imports i ORDER BY i.id`)
 	if err != nil {
@@ -189,9 +190,11 @@ func (s *DB) Imports(ctx context.Context) ([]ImportRecord, error) {
 	for rows.Next() {
 		var r ImportRecord
 		var at, warnings, units, by string
-		if err := rows.Scan(&r.ID, &at, &r.File, &r.Path, &r.SHA256, &r.Layout, &r.Sheet, &r.Period, &r.Values, &warnings, &units, &by); err != nil {
+		var undone sql.NullString
+		if err := rows.Scan(&r.ID, &at, &r.File, &r.Path, &r.SHA256, &r.Layout, &r.Sheet, &r.Period, &r.Values, &warnings, &undone, &units, &by); err != nil {
 			return nil, err
 		}
+		r.Undone = nullTime(undone)
 		r.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
 		if err := json.Unmarshal([]byte(warnings), &r.Warnings); err != nil {
 			return nil, fmt.Errorf("import #%d: warnings: %w", r.ID, err)
@@ -209,18 +212,23 @@ func (s *DB) Imports(ctx context.Context) ([]ImportRecord, error) {
 	return out, rows.Err()
 }
 
-// Undo deletes an import. For each of its reports, the report it had
-// superseded takes its place: live again if the undone report was live, or
-// superseded by whatever superseded the undone one.
-func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
+// Undo takes an import back: its reports go and, for each, the report it
+// had superseded takes its place — live again if the undone report was
+// live, or superseded by whatever superseded the undone one. The import
+// stays in the history, marked undone with the units it had reported, and
+// the undoing is logged (with reason, if given).
+func (s *DB) Undo(ctx context.Context, id int64, reason string) ([]Superseded, error) {
 	var restored []Superseded
 	err := s.write(ctx, func(w *writeTx) error {
-		var n int
-		if err := w.QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE id = ?", id).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
+		var file, period string
+		var undone sql.NullString
+		switch err := w.QueryRowContext(ctx, "SELECT file, period, undone_at FROM imports WHERE id = ?", id).Scan(&file, &period, &undone); {
+		case errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("%w #%d", ErrNoImport, id)
+		case err != nil:
+			return err
+		case undone.Valid:
+			return &UndoneError{ID: id, At: *nullTime(undone)}
 		}
 		type rep struct {
 			unit, period string
@@ -266,13 +274,35 @@ func (s *DB) Undo(ctx context.Context, id int64) ([]Superseded, error) {
 				restored = append(restored, Superseded{Unit: r.unit, Period: r.period, ImportID: prev})
 			}
 		}
-		_, err = w.ExecContext(ctx, "DELETE FROM imports WHERE id = ?", id)
-		return err
+		sort.Slice(restored, func(i, j int) bool { return fold.NaturalLess(restored[i].Unit, restored[j].Unit) })
+		units := make([]string, 0, len(reps))
+		for _, r := range reps {
+			units = append(units, r.unit)
+		}
+		sort.Slice(units, func(i, j int) bool { return fold.NaturalLess(units[i], units[j]) })
+		if _, err := w.ExecContext(ctx, "UPDATE imports SET undone_at = ?, undone_units = ? WHERE id = ?", now(), strings.Join(units, ","), id); err != nil {
+			return err
+		}
+		after := "đã hoàn tác"
+		switch {
+		case len(restored) > 3:
+			after += fmt.Sprintf("; khôi phục %d báo cáo trước đó", len(restored))
+		default:
+			for _, r := range restored {
+				after += fmt.Sprintf("; khôi phục %s %s (#%d)", r.Unit, r.Period, r.ImportID)
+			}
+		}
+		before := strings.Join(units, ",")
+		if len(units) > 4 {
+			before = fmt.Sprintf("%s … (%d đơn vị)", strings.Join(units[:3], ","), len(units))
+		}
+		w.log(AuditEntry{Action: ActUndo, Subject: fmt.Sprintf("#%d", id), Field: file,
+			Before: before + " " + period, After: after, Reason: reason})
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(restored, func(i, j int) bool { return fold.NaturalLess(restored[i].Unit, restored[j].Unit) })
 	return restored, nil
 }
 

@@ -61,12 +61,12 @@ type Problem struct {
 }
 
 // Check runs the database's integrity checks and the workspace's own
-// invariants: every import has reports and every report values; no two
+// invariants: every import not undone has reports and every report values; no two
 // live reports for one unit and period; every superseding import exists;
 // every report's unit exists.
 func (s *DB) Check(ctx context.Context) ([]Problem, error) {
 	invariants := []problemQuery{
-		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || CAST(id AS TEXT) || ' (' || file || ')' FROM imports i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
+		{"lần nhập không có báo cáo (nhập dở)", `SELECT 'lần nhập #' || CAST(id AS TEXT) || ' (' || file || ')' FROM imports i WHERE i.undone_at IS NULL AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.import_id = i.id)`},
 		{"báo cáo không có số liệu", `SELECT 'báo cáo ' || unit_code || ' ' || period || ' của lần nhập #' || CAST(import_id AS TEXT) FROM reports r WHERE vals = '[]' OR vals = ''`},
 		{"báo cáo không thuộc lần nhập nào", `SELECT 'báo cáo #' || CAST(id AS TEXT) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id)`},
 		{"hai báo cáo có hiệu lực cho một đơn vị và kỳ", `SELECT unit_code || ' ' || period || ': ' || CAST(count(*) AS TEXT) || ' báo cáo' FROM reports WHERE superseded_by IS NULL GROUP BY unit_code, period HAVING count(*) > 1`},

@@ -83,6 +83,53 @@ var pgMigrations = []string{
 		value DOUBLE PRECISION NOT NULL,
 		PRIMARY KEY (unit_code, kpi, quarter)
 	)`,
+	`CREATE TABLE adjustments (
+		id BIGSERIAL PRIMARY KEY,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		points DOUBLE PRECISION NOT NULL,
+		reason TEXT NOT NULL,
+		period TEXT NOT NULL,
+		kpi TEXT NOT NULL DEFAULT '',
+		added_at TEXT NOT NULL,
+		removed_at TEXT,
+		removed_reason TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX adjustments_unit ON adjustments (unit_code);
+	CREATE TABLE exclusions (
+		id BIGSERIAL PRIMARY KEY,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		reason TEXT NOT NULL,
+		period TEXT NOT NULL,
+		added_at TEXT NOT NULL,
+		removed_at TEXT,
+		removed_reason TEXT NOT NULL DEFAULT ''
+	);
+	CREATE UNIQUE INDEX exclusions_live ON exclusions (unit_code) WHERE removed_at IS NULL;
+	CREATE TABLE nominations (
+		id BIGSERIAL PRIMARY KEY,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		name TEXT NOT NULL,
+		title TEXT NOT NULL,
+		reason TEXT NOT NULL,
+		added_at TEXT NOT NULL,
+		removed_at TEXT,
+		removed_reason TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX nominations_unit ON nominations (unit_code);
+	CREATE TABLE audit_log (
+		id BIGSERIAL PRIMARY KEY,
+		logged_at TEXT NOT NULL,
+		action TEXT NOT NULL,
+		subject TEXT NOT NULL DEFAULT '',
+		field TEXT NOT NULL DEFAULT '',
+		before_value TEXT NOT NULL DEFAULT '',
+		after_value TEXT NOT NULL DEFAULT '',
+		reason TEXT NOT NULL DEFAULT ''
+	);
+	ALTER TABLE imports ADD COLUMN undone_at TEXT;
+	ALTER TABLE imports ADD COLUMN undone_units TEXT NOT NULL DEFAULT '';
+	DROP INDEX imports_sha256_once;
+	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0 AND undone_at IS NULL;`,
 }
 
 func init() {
@@ -141,7 +188,7 @@ func DropWorkspace(ctx context.Context, dsn string) error {
 		return err
 	}
 	defer db.Close()
-	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS observations, reports, imports, unit_quarters, unit_values, units, campaign, kpi_schema_version CASCADE`)
+	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS audit_log, nominations, exclusions, adjustments, observations, reports, imports, unit_quarters, unit_values, units, campaign, kpi_schema_version CASCADE`)
 	return err
 }
 
@@ -315,12 +362,11 @@ func connectionLost(err error) bool {
 // overriding: imports.id is GENERATED ALWAYS AS IDENTITY.
 func (pgDialect) overriding() string { return "OVERRIDING SYSTEM VALUE" }
 
-// afterCopy moves the identity and sequence past the copied ids.
-func (pgDialect) afterCopy(ctx context.Context, w *writeTx) error {
-	for _, q := range []string{
-		"SELECT setval(pg_get_serial_sequence('imports', 'id'), COALESCE((SELECT MAX(id) FROM imports), 0) + 1, false)",
-		"SELECT setval('reports_id_seq', COALESCE((SELECT MAX(id) FROM reports), 0) + 1, false)",
-	} {
+// afterCopy moves the identity and sequences of the tables with generated
+// ids past the copied ids.
+func (pgDialect) afterCopy(ctx context.Context, w *writeTx, tables []string) error {
+	for _, t := range tables {
+		q := fmt.Sprintf("SELECT setval(pg_get_serial_sequence('%[1]s', 'id'), COALESCE((SELECT MAX(id) FROM %[1]s), 0) + 1, false)", t)
 		if _, err := w.ExecContext(ctx, q); err != nil {
 			return err
 		}

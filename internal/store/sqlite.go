@@ -89,6 +89,59 @@ var sqliteMigrations = []string{
 		value REAL NOT NULL,
 		PRIMARY KEY (unit_code, kpi, quarter)
 	)`,
+	// 6: the council's rulebook — bonus and penalty points, exclusions from
+	// awards, nominations of individuals — and the audit log of every
+	// change to them, the campaign and the targets. Nothing is deleted: a
+	// withdrawn entry keeps when and why (removed_at, removed_reason), and
+	// an undone import stays in the history, marked (undone_at), its units
+	// kept; only its reports go. Its file may then be imported again.
+	`CREATE TABLE adjustments (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		points REAL NOT NULL,
+		reason TEXT NOT NULL,
+		period TEXT NOT NULL,
+		kpi TEXT NOT NULL DEFAULT '',
+		added_at TEXT NOT NULL,
+		removed_at TEXT,
+		removed_reason TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX adjustments_unit ON adjustments (unit_code);
+	CREATE TABLE exclusions (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		reason TEXT NOT NULL,
+		period TEXT NOT NULL,
+		added_at TEXT NOT NULL,
+		removed_at TEXT,
+		removed_reason TEXT NOT NULL DEFAULT ''
+	);
+	CREATE UNIQUE INDEX exclusions_live ON exclusions (unit_code) WHERE removed_at IS NULL;
+	CREATE TABLE nominations (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		unit_code TEXT NOT NULL REFERENCES units (code),
+		name TEXT NOT NULL,
+		title TEXT NOT NULL,
+		reason TEXT NOT NULL,
+		added_at TEXT NOT NULL,
+		removed_at TEXT,
+		removed_reason TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX nominations_unit ON nominations (unit_code);
+	CREATE TABLE audit_log (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		logged_at TEXT NOT NULL,
+		action TEXT NOT NULL,
+		subject TEXT NOT NULL DEFAULT '',
+		field TEXT NOT NULL DEFAULT '',
+		before_value TEXT NOT NULL DEFAULT '',
+		after_value TEXT NOT NULL DEFAULT '',
+		reason TEXT NOT NULL DEFAULT ''
+	);
+	ALTER TABLE imports ADD COLUMN undone_at TEXT;
+	ALTER TABLE imports ADD COLUMN undone_units TEXT NOT NULL DEFAULT '';
+	DROP INDEX imports_sha256_once;
+	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0 AND undone_at IS NULL;`,
 }
 
 // SchemaVersion is the schema this build writes.

@@ -44,8 +44,9 @@ type Store interface {
 	SaveImport(ctx context.Context, rec ImportRecord, reports []report.Report, force bool) (id int64, superseded []Superseded, err error)
 	// Imports lists the history, oldest first.
 	Imports(ctx context.Context) ([]ImportRecord, error)
-	// Undo removes an import and brings back the reports it superseded.
-	Undo(ctx context.Context, id int64) (restored []Superseded, err error)
+	// Undo takes an import back and brings back the reports it
+	// superseded; the import stays in the history, marked undone.
+	Undo(ctx context.Context, id int64, reason string) (restored []Superseded, err error)
 	// LiveReports lists the reports in force for a campaign year.
 	LiveReports(ctx context.Context, year int) ([]LiveReport, error)
 	// Observations lists the figures of the live reports of a year, for one
@@ -56,6 +57,21 @@ type Store interface {
 	Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error)
 	// UnitReports lists one unit's reports of a year, replaced ones too.
 	UnitReports(ctx context.Context, year int, unit string) ([]StoredReport, error)
+	// The council's decisions (see council.go): bonus and penalty points,
+	// exclusions from awards, nominations of individuals, each withdrawn
+	// but never deleted.
+	AddAdjustment(ctx context.Context, a campaign.Adjustment) (int64, error)
+	Adjustments(ctx context.Context, unit string, all bool) ([]campaign.Adjustment, error)
+	RemoveAdjustment(ctx context.Context, id int64, reason string) (campaign.Adjustment, error)
+	Exclude(ctx context.Context, e campaign.Exclusion) (int64, error)
+	Exclusions(ctx context.Context, all bool) ([]campaign.Exclusion, error)
+	RemoveExclusion(ctx context.Context, unit, reason string) (campaign.Exclusion, error)
+	AddNomination(ctx context.Context, n campaign.Nomination) (int64, error)
+	Nominations(ctx context.Context, unit string, all bool) ([]campaign.Nomination, error)
+	RemoveNomination(ctx context.Context, id int64, reason string) (campaign.Nomination, error)
+	// AuditLog lists every change to the campaign, the targets and the
+	// council's decisions, and every undone import, oldest first.
+	AuditLog(ctx context.Context) ([]AuditEntry, error)
 	// Backup writes a consistent copy of the workspace to a new file.
 	Backup(ctx context.Context, path string) error
 	// QuickCheck refuses a damaged workspace (ErrDamaged) with a cheap

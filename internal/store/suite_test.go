@@ -107,7 +107,7 @@ func TestStoreSuite(t *testing.T) {
 		if err != nil || len(hist) != 3 || len(hist[0].Units) != 2 || fmt.Sprint(hist[0].SupersededBy) != fmt.Sprintf("[%d]", id2) {
 			t.Fatalf("history = %+v, %v", hist, err)
 		}
-		restored, err := s.Undo(ctx, hist[2].ID)
+		restored, err := s.Undo(ctx, hist[2].ID, "")
 		if err != nil || len(restored) != 1 || restored[0].ImportID != id2 {
 			t.Fatalf("undo: %+v %v", restored, err)
 		}

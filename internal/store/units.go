@@ -24,13 +24,35 @@ func (s *DB) Campaign(ctx context.Context) (*campaign.Campaign, error) {
 	return campaign.Parse([]byte(y))
 }
 
-// SetCampaign stores the campaign.
+// SetCampaign stores the campaign, and logs each setting it changes (or,
+// for the first campaign of the workspace, the campaign).
 func (s *DB) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
 	y, err := c.YAML()
 	if err != nil {
 		return err
 	}
 	return s.write(ctx, func(w *writeTx) error {
+		var oldYAML string
+		switch err := w.QueryRowContext(ctx, "SELECT yaml FROM campaign WHERE id = 1").Scan(&oldYAML); {
+		case errors.Is(err, sql.ErrNoRows):
+			w.log(AuditEntry{Action: ActCampaign, Subject: c.Code,
+				After: fmt.Sprintf("%s (%d chỉ tiêu, %d danh hiệu đơn vị, %d danh hiệu cá nhân)", c.Name, len(c.KPIs), len(c.Awards), len(c.Titles))})
+		case err != nil:
+			return err
+		default:
+			old, err := campaign.Parse([]byte(oldYAML))
+			if err != nil {
+				w.log(AuditEntry{Action: ActCampaign, Subject: c.Code, Before: "(phong trào cũ không đọc được)", After: c.Name})
+				break
+			}
+			changes, err := campaign.Diff(old, c)
+			if err != nil {
+				return err
+			}
+			for _, ch := range changes {
+				w.log(AuditEntry{Action: ActCampaign, Subject: c.Code, Field: ch.Field, Before: ch.Before, After: ch.After})
+			}
+		}
 		_, err := w.ExecContext(ctx, `INSERT INTO campaign (id, code, year, yaml, updated_at) VALUES (1, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET code = excluded.code, year = excluded.year, yaml = excluded.yaml, updated_at = excluded.updated_at`,
 			c.Code, c.Year, string(y), time.Now().UTC().Format(time.RFC3339))
@@ -38,9 +60,17 @@ func (s *DB) SetCampaign(ctx context.Context, c *campaign.Campaign) error {
 	})
 }
 
+// querier runs a query: the workspace's database, or a writing
+// transaction.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
 // UnitNames returns every unit in workbook order, without targets.
-func (s *DB) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT code, name, cluster FROM units ORDER BY position, code")
+func (s *DB) UnitNames(ctx context.Context) ([]campaign.Unit, error) { return unitNames(ctx, s.db) }
+
+func unitNames(ctx context.Context, db querier) ([]campaign.Unit, error) {
+	rows, err := db.QueryContext(ctx, "SELECT code, name, cluster FROM units ORDER BY position, code")
 	if err != nil {
 		return nil, err
 	}
@@ -57,8 +87,10 @@ func (s *DB) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
 }
 
 // Units returns every unit in workbook order.
-func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
-	units, err := s.UnitNames(ctx)
+func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) { return units(ctx, s.db) }
+
+func units(ctx context.Context, db querier) ([]campaign.Unit, error) {
+	units, err := unitNames(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +99,7 @@ func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
 		units[i].Targets, units[i].Baselines = map[string]float64{}, map[string]float64{}
 		idx[units[i].Code] = i
 	}
-	vals, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, kind, value FROM unit_values")
+	vals, err := db.QueryContext(ctx, "SELECT unit_code, kpi, kind, value FROM unit_values")
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +123,7 @@ func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
 	if err := vals.Err(); err != nil {
 		return nil, err
 	}
-	qs, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, quarter, value FROM unit_quarters")
+	qs, err := db.QueryContext(ctx, "SELECT unit_code, kpi, quarter, value FROM unit_quarters")
 	if err != nil {
 		return nil, err
 	}
@@ -117,11 +149,17 @@ func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) {
 	return units, qs.Err()
 }
 
-// SaveUnits upserts units and replaces their values, in one transaction.
-func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
+// SaveUnits upserts units and replaces their values, in one transaction,
+// and logs each unit added and each value changed.
+func (s *DB) SaveUnits(ctx context.Context, updated []campaign.Unit) error {
 	return s.write(ctx, func(w *writeTx) error {
+		old, err := units(ctx, w)
+		if err != nil {
+			return err
+		}
+		w.log(unitChanges(old, updated)...)
 		// units of this workbook come first, in its order; others keep theirs after
-		if _, err := w.ExecContext(ctx, "UPDATE units SET position = position + ?", len(units)+1); err != nil {
+		if _, err := w.ExecContext(ctx, "UPDATE units SET position = position + ?", len(updated)+1); err != nil {
 			return err
 		}
 		up, err := w.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position) VALUES (?, ?, ?, ?)
@@ -150,7 +188,7 @@ func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 			return err
 		}
 		defer insQ.Close()
-		for i, u := range units {
+		for i, u := range updated {
 			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1); err != nil {
 				return fmt.Errorf("saving unit %s: %w", u.Code, err)
 			}
@@ -180,6 +218,27 @@ func (s *DB) SaveUnits(ctx context.Context, units []campaign.Unit) error {
 		}
 		return nil
 	})
+}
+
+// unitChanges are the audit log entries of a targets import: a unit added,
+// with its values, or one entry per value changed.
+func unitChanges(old, updated []campaign.Unit) []AuditEntry {
+	prev := make(map[string]campaign.Unit, len(old))
+	for _, u := range old {
+		prev[u.Code] = u
+	}
+	var out []AuditEntry
+	for _, u := range updated {
+		p, ok := prev[u.Code]
+		if !ok {
+			out = append(out, AuditEntry{Action: ActTargets, Subject: u.Code, Field: "đơn vị mới", After: campaign.UnitSummary(u)})
+			continue
+		}
+		for _, c := range campaign.UnitDiff(p, u) {
+			out = append(out, AuditEntry{Action: ActTargets, Subject: u.Code, Field: c.Field, Before: c.Before, After: c.After})
+		}
+	}
+	return out
 }
 
 // TargetTable returns each unit's targets for the given KPIs, in their

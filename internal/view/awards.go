@@ -11,23 +11,31 @@ import (
 )
 
 // Awards is the award shortlist: one list per tier, the field awards, the
-// units that got no tier and why.
+// individuals nominated who pass, the units that got no tier and why, the
+// nominations that do not pass and why.
 type Awards struct {
 	About
 	Title  string    // "Danh sách đề nghị khen thưởng bhxh-2024 — kỳ 2024-06"
 	Tiers  []Section // one per award rule, in the campaign's order
 	Field  *Section  // the field awards; nil when the campaign has none
 	Missed Section   // the units that got no tier
+	// Nominations and NominationsMissed are the individual nominations that
+	// pass and those that do not; nil when there are none at all.
+	Nominations, NominationsMissed *Section
 
 	doc awardsJSON
 }
 
 // Section is one list of the shortlist.
 type Section struct {
-	Code  string // the tier's code; "field" or "missed" for the other lists
+	Code  string // the tier's code; "field", "missed", "nominations" or "nominations_missed" for the other lists
 	Name  string // its heading: the tier's name, …
 	Sheet string // its name as a sheet of a workbook
+	Title string // its title in print, when not the default (the report's and its name)
 	Table *Table
+	// Signed: the list is part of the decision, and its sheet closes with
+	// the signature block (not the lists of who missed).
+	Signed bool
 }
 
 // awardsJSON is the machine form of the shortlist: each decision as its
@@ -38,6 +46,7 @@ type awardsJSON struct {
 	Awards      []awardJSON        `json:"awards"`
 	FieldAwards []score.FieldAward `json:"field_awards"`
 	NotAwarded  []notAwardedJSON   `json:"not_awarded"`
+	Nominations []nominationJSON   `json:"nominations"`
 	// Projected marks the forecast: the rules applied to projected
 	// attainments (kpi awards --projected), never the real shortlist.
 	Projected bool `json:"projected,omitempty"`
@@ -52,12 +61,26 @@ type awardJSON struct {
 	Score      float64           `json:"score"`
 	Reason     string            `json:"reason"`     // the conditions met, in words
 	Conditions []score.Condition `json:"conditions"` // every condition of the tier
+	Adjustment float64           `json:"adjustment"` // the council's net points in the score
 }
 
 type notAwardedJSON struct {
-	Code     string          `json:"code"`
-	Reasons  []string        `json:"reasons"`  // per tier: "Cờ thi đua: đạt 6/7 chỉ tiêu, …"
-	Verdicts []score.Verdict `json:"verdicts"` // per tier: its conditions
+	Code     string           `json:"code"`
+	Reasons  []string         `json:"reasons"`            // per tier: "Cờ thi đua: đạt 6/7 chỉ tiêu, …"; excluded: why
+	Verdicts []score.Verdict  `json:"verdicts"`           // per tier: its conditions
+	Excluded *score.Exclusion `json:"excluded,omitempty"` // the exclusion from awards, when excluded
+}
+
+// nominationJSON is an individual nomination as decided.
+type nominationJSON struct {
+	ID         int64             `json:"id"`
+	Unit       string            `json:"unit"`
+	Name       string            `json:"name"`
+	Title      string            `json:"title"`
+	Proposal   string            `json:"proposal"` // the unit's reason for proposing them
+	Passed     bool              `json:"passed"`
+	Reason     string            `json:"reason"`     // the decision in words
+	Conditions []score.Condition `json:"conditions"` // every condition of the title
 }
 
 // ReasonsLang is the language the award decisions are written in — the
@@ -87,13 +110,14 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		About: about(c, r, lang),
 		Title: fmt.Sprintf("%s %s — %s %s", l.AwardsTitle, c.Code, l.Period, r.Period),
 		doc: awardsJSON{Campaign: c.Code, Period: r.Period,
-			Awards: []awardJSON{}, FieldAwards: []score.FieldAward{}, NotAwarded: []notAwardedJSON{}},
+			Awards: []awardJSON{}, FieldAwards: []score.FieldAward{}, NotAwarded: []notAwardedJSON{}, Nominations: []nominationJSON{}},
 	}
+	x := extrasOf(r.Units)
 	say := ReasonsLang(lang)
 	for _, aw := range sl.Awards {
-		if _, ok := units[aw.Code]; ok {
+		if u, ok := units[aw.Code]; ok {
 			a.doc.Awards = append(a.doc.Awards, awardJSON{Tier: aw.Tier, Code: aw.Code, Name: aw.Name, Cluster: aw.Cluster,
-				Rank: aw.Rank, Score: aw.Score, Reason: i18n.Reasons(say, aw.Reasons()), Conditions: nonNil(aw.Conditions)})
+				Rank: aw.Rank, Score: aw.Score, Adjustment: u.Adjustment, Reason: i18n.Reasons(say, aw.Reasons()), Conditions: nonNil(aw.Conditions)})
 		}
 	}
 	for _, fa := range sl.FieldAwards {
@@ -102,12 +126,17 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		}
 	}
 	for _, n := range sl.NotAwarded {
-		if _, ok := units[n.Code]; ok {
-			na := notAwardedJSON{Code: n.Code, Reasons: []string{}, Verdicts: []score.Verdict{}}
+		if u, ok := units[n.Code]; ok {
+			na := notAwardedJSON{Code: n.Code, Reasons: []string{}, Verdicts: []score.Verdict{}, Excluded: u.Excluded}
 			for _, v := range n.Verdicts {
 				v.Conditions = nonNil(v.Conditions)
-				na.Reasons = append(na.Reasons, i18n.Verdict(say, v))
+				if u.Excluded == nil {
+					na.Reasons = append(na.Reasons, i18n.Verdict(say, v))
+				}
 				na.Verdicts = append(na.Verdicts, v)
+			}
+			if u.Excluded != nil { // one reason for every tier
+				na.Reasons = append(na.Reasons, i18n.T(say, i18n.ExcludedFrom, u.Excluded.Period, u.Excluded.Reason))
 			}
 			a.doc.NotAwarded = append(a.doc.NotAwarded, na)
 		}
@@ -115,13 +144,20 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 
 	for _, rule := range c.Awards {
 		t := &Table{Lang: lang, Columns: tierColumns(l)}
+		if x.adjust {
+			t.Columns = withAdjustment(t.Columns, l)
+		}
 		for _, aw := range a.doc.Awards {
 			if aw.Tier == rule.Code {
-				t.Rows = append(t.Rows, []Cell{text(aw.Tier), {Value: len(t.Rows) + 1}, {Value: aw.Rank}, text(aw.Code),
-					text(aw.Name), text(aw.Cluster), num(aw.Score), text(aw.Reason)})
+				row := []Cell{text(aw.Tier), {Value: len(t.Rows) + 1}, {Value: aw.Rank}, text(aw.Code),
+					text(aw.Name), text(aw.Cluster), num(aw.Score)}
+				if x.adjust {
+					row = append(row, AdjustmentCell(units[aw.Code], lang))
+				}
+				t.Rows = append(t.Rows, append(row, text(aw.Reason)))
 			}
 		}
-		a.Tiers = append(a.Tiers, Section{Code: rule.Code, Name: rule.Name, Sheet: rule.Name, Table: t})
+		a.Tiers = append(a.Tiers, Section{Code: rule.Code, Name: rule.Name, Sheet: rule.Name, Table: t, Signed: true})
 	}
 
 	if c.FieldAwards.Enabled {
@@ -142,8 +178,9 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 				text(fa.Code), text(fa.Name), {Value: fa.Attainment, Text: pct(fa.Attainment, lang)},
 				text(fmt.Sprintf("attainment %g", fa.Attainment))})
 		}
-		a.Field = &Section{Code: "field", Name: c.FieldAwards.Name, Sheet: l.FieldSheet, Table: t}
+		a.Field = &Section{Code: "field", Name: c.FieldAwards.Name, Sheet: l.FieldSheet, Table: t, Signed: true}
 	}
+	a.nominations(units, sl.Nominations, l, say)
 
 	t := &Table{Lang: lang, Columns: []Column{
 		{Key: "tier", Label: l.Tier, Kind: Text, In: Machine},
@@ -155,14 +192,84 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		{Key: "score", Label: l.Score, Kind: Score, Width: 10, In: Print},
 		{Key: "reason", Label: l.Reasons, Kind: Note, Width: 90, In: All},
 	}}
+	if x.adjust {
+		t.Columns = withAdjustment(t.Columns, l)
+	}
 	for i, n := range a.doc.NotAwarded {
 		u := units[n.Code]
-		t.Rows = append(t.Rows, []Cell{text(""), {Value: i + 1}, {Value: u.Rank}, text(u.Code), text(u.Name),
-			text(u.Cluster), num(u.Score),
-			{Value: strings.Join(n.Reasons, " | "), Text: strings.Join(n.Reasons, "\n")}})
+		row := []Cell{text(""), {Value: i + 1}, {Value: u.Rank}, text(u.Code), text(u.Name),
+			text(u.Cluster), num(u.Score)}
+		if x.adjust {
+			row = append(row, AdjustmentCell(u, lang))
+		}
+		t.Rows = append(t.Rows, append(row, Cell{Value: strings.Join(n.Reasons, " | "), Text: strings.Join(n.Reasons, "\n")}))
 	}
 	a.Missed = Section{Code: "missed", Name: l.NotAwarded, Sheet: l.NotAwardedSheet, Table: t}
 	return a
+}
+
+// withAdjustment adds the council's points ("Cộng/trừ") after the score.
+func withAdjustment(cols []Column, l i18n.Labels) []Column {
+	out := make([]Column, 0, len(cols)+1)
+	for _, c := range cols {
+		out = append(out, c)
+		if c.Key == "score" {
+			out = append(out, Column{Key: "adjustment", Label: l.Adjustment, Kind: Score, Decimals: 2, Width: 10, In: c.In})
+		}
+	}
+	return out
+}
+
+// nominations builds the lists of the individual nominations of the units
+// shown: those that pass (part of the decision), those that do not and
+// why; none when no nomination stands.
+func (a *Awards) nominations(units map[string]score.UnitResult, ns []score.NominationResult, l i18n.Labels, say string) {
+	var passed, missed []score.NominationResult
+	said := map[int64]string{} // each nomination's decision in words
+	for _, n := range ns {
+		if _, ok := units[n.Unit]; !ok {
+			continue
+		}
+		reason := i18n.Reasons(say, n.Reasons())
+		if n.Passed && reason == "" {
+			reason = i18n.T(say, i18n.NominationPasses)
+		}
+		said[n.ID] = reason
+		a.doc.Nominations = append(a.doc.Nominations, nominationJSON{ID: n.ID, Unit: n.Unit, Name: n.Name, Title: n.Title,
+			Proposal: n.Reason, Passed: n.Passed, Reason: reason, Conditions: nonNil(n.Conditions)})
+		if n.Passed {
+			passed = append(passed, n)
+		} else {
+			missed = append(missed, n)
+		}
+	}
+	if len(passed)+len(missed) == 0 {
+		return
+	}
+	table := func(list []score.NominationResult, passed bool) *Table {
+		t := &Table{Lang: a.Lang, Columns: []Column{
+			{Key: "tier", Label: l.Tier, Kind: Text, In: Machine},
+			{Key: "seq", Label: l.Seq, Kind: Int, Width: 6, In: Print, Sticky: true},
+			{Key: "title", Label: l.Tier, Kind: Text, Width: 24, In: Screen | Print, Sticky: true},
+			{Key: "person", Label: l.Person, Kind: Text, Width: 26, In: All, Sticky: true},
+			{Key: "code", Label: l.Code, Kind: Short, Width: 9, In: All},
+			{Key: "name", Label: l.Unit, Kind: Text, Width: 30, In: All},
+			{Key: "proposal", Label: l.Proposal, Kind: Note, Width: 40, In: All},
+			{Key: "reason", Label: l.Reason, Kind: Note, Width: 50, In: All},
+		}}
+		for i, n := range list {
+			tier := ""
+			if passed {
+				tier = "individual:" + n.Title
+			}
+			t.Rows = append(t.Rows, []Cell{text(tier), {Value: i + 1}, text(n.TitleName), text(n.Name), text(n.Unit),
+				text(units[n.Unit].Name), text(n.Reason), text(said[n.ID])})
+		}
+		return t
+	}
+	a.Nominations = &Section{Code: "nominations", Name: l.Nominations, Sheet: l.NominationsSheet, Title: l.NominationsReport,
+		Table: table(passed, true), Signed: true}
+	a.NominationsMissed = &Section{Code: "nominations_missed", Name: l.NominationsMissed, Sheet: l.NominationsMissedSheet, Table: table(missed, false)}
 }
 
 // tierColumns are the columns of a tier's list: rank, code, unit, cluster,
@@ -184,13 +291,21 @@ func tierColumns(l i18n.Labels) []Column {
 func (a *Awards) JSON() any { return a.doc }
 
 // Sections returns every list in order: the tiers, the field awards (when
-// the campaign has them), the units that missed.
+// the campaign has them), the individuals who pass (when any is
+// nominated), the units that missed, the nominations that do not pass.
 func (a *Awards) Sections() []Section {
 	out := append([]Section(nil), a.Tiers...)
 	if a.Field != nil {
 		out = append(out, *a.Field)
 	}
-	return append(out, a.Missed)
+	if a.Nominations != nil {
+		out = append(out, *a.Nominations)
+	}
+	out = append(out, a.Missed)
+	if a.NominationsMissed != nil {
+		out = append(out, *a.NominationsMissed)
+	}
+	return out
 }
 
 // Machine is the whole shortlist as one table for machines (CSV): the

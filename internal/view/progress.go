@@ -31,7 +31,7 @@ func NewProgress(c *campaign.Campaign, r score.Result, lang string) *Progress {
 		About:  about(c, r, lang),
 		Title:  progressTitle(c, r, l),
 		Legend: l.Legend,
-		Table:  progressTable(c, r.Units, r.Period, lang, false, footTotals(r)),
+		Table:  progressTable(c, r.Units, r.Period, lang, false, footTotals(r), extrasOf(r.Units)),
 		c:      c, r: r,
 	}
 }
@@ -67,7 +67,7 @@ func (p *Progress) ByCluster() []*Progress {
 		}
 		q := *p
 		q.Cluster, q.r = u.Cluster, r
-		q.Table = progressTable(p.c, r.Units, r.Period, p.Lang, true, clusterTotal(p.r.Totals, u.Cluster))
+		q.Table = progressTable(p.c, r.Units, r.Period, p.Lang, true, clusterTotal(p.r.Totals, u.Cluster), extrasOf(p.r.Units))
 		out = append(out, &q)
 	}
 	return out
@@ -76,10 +76,57 @@ func (p *Progress) ByCluster() []*Progress {
 // Detail returns the unit × KPI detail of the same units, every KPI.
 func (p *Progress) Detail() *Detail { return NewDetail(p.c, p.r, p.Lang, "") }
 
-// progressTable: rank, cluster rank, code, unit, cluster, score, KPIs
-// attained, last report, then the attainment of each KPI with its mark.
+// extras say which of the rulebook's columns a table shows: the council's
+// points ("Cộng/trừ") once an adjustment counts for one of the units, the
+// exclusion from awards once one is excluded.
+type extras struct{ adjust, excluded bool }
+
+func extrasOf(units []score.UnitResult) extras {
+	var x extras
+	for _, u := range units {
+		x.adjust = x.adjust || len(u.Adjustments) > 0
+		x.excluded = x.excluded || u.Excluded != nil
+	}
+	return x
+}
+
+// AdjustmentCell is a unit's net adjustment: the points for machines and
+// print (none without an adjustment), for people signed, "(tối đa)" when
+// a bound capped the bonus or the penalty.
+func AdjustmentCell(u score.UnitResult, lang string) Cell {
+	if len(u.Adjustments) == 0 {
+		return Cell{}
+	}
+	c := Cell{Value: u.Adjustment, Text: SignedPoints(u.Adjustment, lang)}
+	if u.AdjustmentTotal.BonusCapped || u.AdjustmentTotal.PenaltyCapped {
+		c.Text += " (" + i18n.For(lang).AtBound + ")"
+	}
+	return c
+}
+
+// SignedPoints writes points with their sign: "+2", "-1,5", "0".
+func SignedPoints(v float64, lang string) string {
+	s := i18n.Points(v, lang)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// excludedCell is a unit's exclusion from awards: its reason, and from
+// which period.
+func excludedCell(u score.UnitResult, lang string) Cell {
+	if u.Excluded == nil {
+		return text("")
+	}
+	return Cell{Value: u.Excluded.Reason, Text: i18n.T(lang, i18n.ExcludedSince, u.Excluded.Period, u.Excluded.Reason)}
+}
+
+// progressTable: rank, cluster rank, code, unit, cluster, score (and the
+// council's points in it), KPIs attained, last report, then the
+// attainment of each KPI with its mark (and the exclusion from awards).
 // byCluster shows the cluster rank in print (the per-cluster sheets).
-func progressTable(c *campaign.Campaign, units []score.UnitResult, period report.Period, lang string, byCluster bool, totals []score.Total) *Table {
+func progressTable(c *campaign.Campaign, units []score.UnitResult, period report.Period, lang string, byCluster bool, totals []score.Total, x extras) *Table {
 	l := i18n.For(lang)
 	clusterRank := Machine
 	if byCluster {
@@ -92,15 +139,22 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		{Key: "name", Label: l.Unit, Kind: Text, Width: 32, In: All, Sticky: true},
 		{Key: "cluster", Label: l.Cluster, Kind: Text, Width: 12, In: All},
 		{Key: "score", Label: l.Score, Kind: Score, Decimals: 2, Width: 10, In: All},
-		{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 8, In: All},
-		{Key: "last_report", Label: l.LastReport, Kind: Text, In: Machine},
-		{Key: "stale", Label: l.Stale, Kind: Text, In: Machine},
 	}}
+	if x.adjust {
+		t.Columns = append(t.Columns, Column{Key: "adjustment", Label: l.Adjustment, Kind: Score, Decimals: 2, Width: 10, In: All})
+	}
+	t.Columns = append(t.Columns,
+		Column{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 8, In: All},
+		Column{Key: "last_report", Label: l.LastReport, Kind: Text, In: Machine},
+		Column{Key: "stale", Label: l.Stale, Kind: Text, In: Machine})
 	for _, k := range c.KPIs {
 		t.Columns = append(t.Columns, Column{Key: k.Code, Label: k.Code, Title: fmt.Sprintf("%s (%s)", k.Name, k.Code),
 			Kind: Ratio, Width: 14, In: All, Scale: true})
 	}
 	t.Columns = append(t.Columns, Column{Label: l.LastReport, Kind: Text, In: Screen})
+	if x.excluded {
+		t.Columns = append(t.Columns, Column{Key: "excluded", Label: l.Excluded, Kind: Note, Width: 30, In: All})
+	}
 	for _, u := range units {
 		last, lastText := "", "—"
 		if u.LastReport != nil {
@@ -110,23 +164,35 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		if u.Stale {
 			lastText += " (" + l.Stale + ")"
 		}
-		row := []Cell{{Value: u.Rank}, {Value: u.ClusterRank}, text(u.Code), text(u.Name), text(u.Cluster), num(u.Score),
-			{Value: u.KPIsAttained, Text: fmt.Sprintf("%d/%d", u.KPIsAttained, len(u.KPIs))},
-			text(last), {Value: u.Stale}}
+		row := []Cell{{Value: u.Rank}, {Value: u.ClusterRank}, text(u.Code), text(u.Name), text(u.Cluster), num(u.Score)}
+		if x.adjust {
+			row = append(row, AdjustmentCell(u, lang))
+		}
+		row = append(row, Cell{Value: u.KPIsAttained, Text: fmt.Sprintf("%d/%d", u.KPIsAttained, len(u.KPIs))},
+			text(last), Cell{Value: u.Stale})
 		for _, k := range u.KPIs {
 			row = append(row, attainmentCell(k, period, lang))
 		}
 		row = append(row, text(lastText))
+		if x.excluded {
+			row = append(row, excludedCell(u, lang))
+		}
 		t.Rows = append(t.Rows, row)
 	}
 	for _, tot := range totals {
-		row := []Cell{{}, {}, text(""), text(totalName(tot, l)), text(tot.Cluster), {Kind: Text},
-			{Kind: Text, Value: fmt.Sprintf("%d/%d", tot.Reporting, tot.Expected), Text: fmt.Sprintf("%d/%d %s", tot.Reporting, tot.Expected, l.Reporting)},
-			text(""), {Kind: Text}}
+		row := []Cell{{}, {}, text(""), text(totalName(tot, l)), text(tot.Cluster), {Kind: Text}}
+		if x.adjust {
+			row = append(row, Cell{Kind: Text})
+		}
+		row = append(row, Cell{Kind: Text, Value: fmt.Sprintf("%d/%d", tot.Reporting, tot.Expected), Text: fmt.Sprintf("%d/%d %s", tot.Reporting, tot.Expected, l.Reporting)},
+			text(""), Cell{Kind: Text})
 		for _, k := range tot.KPIs {
 			row = append(row, totalCell(c, k, lang))
 		}
 		row = append(row, text(""))
+		if x.excluded {
+			row = append(row, text(""))
+		}
 		t.Foot = append(t.Foot, row)
 	}
 	return t
@@ -291,6 +357,11 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 		{Label: l.Growth, Kind: Short, Width: 11, In: All},
 		{Label: l.Points, Kind: Score, Width: 9, In: Print},
 	}}
+	leader := c.Method == campaign.MethodLeader
+	if leader {
+		t.Columns = append(t.Columns, Column{Label: l.Capped, Kind: Ratio, Width: 11, In: All},
+			Column{Label: l.Leader, Kind: Ratio, Width: 11, In: All})
+	}
 	for _, u := range r.Units {
 		for _, i := range idx {
 			k, kr := c.KPIs[i], u.KPIs[i]
@@ -314,11 +385,19 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 			if kr.ProjectedAttainment != nil {
 				pa.Text = pct(*kr.ProjectedAttainment, lang)
 			}
-			t.Rows = append(t.Rows, []Cell{
+			row := []Cell{
 				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), text(kr.Code), text(k.Name), text(k.Unit),
 				actual, figure(kr.Target), figure(kr.TargetToDate), figure(kr.Baseline), ratio(kr.ToDate), ratio(kr.AnnualAttainment), text(OnTrackText(kr, l)),
 				figure(kr.Projected), pa, figure(kr.Prior), growthCell(k, kr.Growth, lang), num(kr.Points),
-			})
+			}
+			if leader { // min(a, cap) and the scope's best, which the points are relative to
+				lead := opt(kr.Leader)
+				if kr.Leader != nil {
+					lead.Text = pct(*kr.Leader, lang)
+				}
+				row = append(row, Cell{Value: kr.Capped, Text: pct(kr.Capped, lang)}, lead)
+			}
+			t.Rows = append(t.Rows, row)
 		}
 	}
 	d.Table = t

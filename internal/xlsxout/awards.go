@@ -19,8 +19,10 @@ func WriteAwards(w io.Writer, e *Export, sl score.Shortlist) error {
 
 // WriteAwardsView writes the awards workbook: one sheet per tier (rank,
 // unit, cluster, score, reason) closed by the signature block of the
-// decision, a sheet of field awards, and a sheet of the units that missed
-// and why, each drawn from the view's print columns.
+// decision, a sheet of field awards, a sheet of the individuals nominated
+// who pass (when any is nominated), and sheets of the units that missed
+// and of the nominations that do not pass, and why — each drawn from the
+// view's print columns; the lists of the decision are signed.
 func WriteAwardsView(w io.Writer, a *view.Awards, date time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -36,13 +38,15 @@ func WriteAwardsView(w io.Writer, a *view.Awards, date time.Time) error {
 	}
 	names = uniqueSheetNames(names)
 	for i, s := range sections {
-		missed := i == len(sections)-1 // the last: not part of the decision, not signed
-		title := l.AwardsReport + ": " + strings.ToUpper(s.Name)
-		if missed {
-			title = strings.ToUpper(s.Name)
+		title := strings.ToUpper(s.Name) // who missed: not part of the decision, not signed
+		switch {
+		case s.Title != "":
+			title = s.Title
+		case s.Signed:
+			title = l.AwardsReport + ": " + title
 		}
 		t := sheetOf(st, names[i], titleLines(a.About, l, title, date), s.Table)
-		if !missed {
+		if s.Signed {
 			signature(st, l, a.Lang, date, t)
 		}
 		if err := writeTable(f, st, t, i == 0); err != nil {

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/store"
+)
+
+// What the adjust, exclude and nominate commands share: the unit named on
+// the command line, the period an entry counts from, the reason every
+// change needs, and how the store's refusals are said.
+
+// resolveUnit finds the unit a command names (its code, any case).
+func resolveUnit(ctx context.Context, st store.Store, code string) (campaign.Unit, error) {
+	units, err := st.UnitNames(ctx)
+	if err != nil {
+		return campaign.Unit{}, err
+	}
+	if len(units) == 0 {
+		return campaign.Unit{}, i18n.Errorf(i18n.NoUnits)
+	}
+	for _, u := range units {
+		if strings.EqualFold(u.Code, strings.TrimSpace(code)) {
+			return u, nil
+		}
+	}
+	return campaign.Unit{}, i18n.Errorf(i18n.NoUnit, code)
+}
+
+// entryPeriod is the period an adjustment or exclusion counts from: the
+// --period given (in the campaign's year), else the latest month with
+// reports in force — the period kpi progress shows —, else January.
+func entryPeriod(ctx context.Context, st store.Store, c *campaign.Campaign, flag string) (report.Period, error) {
+	if flag != "" {
+		p, err := report.ParsePeriod(flag)
+		if err != nil {
+			return p, usageError{i18n.Errorf(i18n.BadPeriodFlag, err)}
+		}
+		return p, inCampaignYear(p, c)
+	}
+	live, err := st.LiveReports(ctx, c.Year)
+	if err != nil {
+		return report.Period{}, err
+	}
+	p := report.Period{Year: c.Year, Month: 1}
+	for _, l := range live {
+		if q, err := report.ParsePeriod(l.Period); err == nil && p.Before(q) {
+			p = q
+		}
+	}
+	return p, nil
+}
+
+// checkReason refuses a change without a reason: the audit log keeps it.
+func checkReason(reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return usageError{i18n.Errorf(i18n.ReasonRequired)}
+	}
+	return nil
+}
+
+// parsePoints reads --points: a signed number of points, "+2", "-1,5",
+// "3" (a bonus), not zero, at most 100 either way.
+func parsePoints(s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
+	if err != nil || v == 0 || math.IsNaN(v) || math.Abs(v) > 100 {
+		return 0, usageError{i18n.Errorf(i18n.AdjustPoints, s)}
+	}
+	return v, nil
+}
+
+// parseID reads an entry number, "12" or "#12", of the entries list
+// shows.
+func parseID(s, list string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usageError{i18n.Errorf(i18n.EntryID, list, s)}
+	}
+	return id, nil
+}
+
+// when writes a time for people, in the local zone.
+func when(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+
+// saidRemoved says the store's refusal to withdraw an entry withdrawn
+// already; other errors come back as they are.
+func saidRemoved(err error) error {
+	var re *store.RemovedError
+	if errors.As(err, &re) {
+		return i18n.Errorf(i18n.EntryRemoved, re.ID, when(re.Removed.At), re.Removed.Reason)
+	}
+	return err
+}
+
+// signedPoints writes points with their sign for people: "+2", "-1,5".
+func signedPoints(v float64) string {
+	s := i18n.Points(v, "vi")
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// removedCells are the columns of a withdrawn entry in a --all list.
+func removedCells(r *campaign.Removal) []any {
+	if r == nil {
+		return []any{"", ""}
+	}
+	return []any{when(r.At), r.Reason}
+}
