@@ -27,8 +27,8 @@ func NewerSchema(path string, v uint32) error {
 
 // DamageRows overwrites with garbage the last page of the database that
 // holds table rows (a table b-tree leaf, type 0x0D: where the latest
-// reports are), leaving the header and the schema on the first page
-// readable: SQLite opens the file, and its integrity and quick checks fail,
+// reports are), leaving the header and the schema (page 1 and, when the
+// schema outgrew it, the pages page 1 points to) readable: SQLite opens the file, and its integrity and quick checks fail,
 // and so does anything that reads every row (VACUUM INTO).
 func DamageRows(path string) error {
 	data, err := os.ReadFile(path)
@@ -45,8 +45,9 @@ func DamageRows(path string) error {
 	if size < 512 {
 		return errors.New("not an SQLite database: bad page size")
 	}
+	schema := schemaPages(data, size)
 	for p := len(data)/size - 1; p >= 1; p-- {
-		if data[p*size] != 0x0D {
+		if data[p*size] != 0x0D || schema[p+1] {
 			continue
 		}
 		garbage := make([]byte, size)
@@ -56,6 +57,29 @@ func DamageRows(path string) error {
 		return patch(path, int64(p)*int64(size), garbage)
 	}
 	return errors.New("no page of table rows after the first")
+}
+
+// schemaPages are the pages (numbered from 1) of the schema table: page 1,
+// and when the schema outgrew it, the leaves its interior page points to.
+func schemaPages(data []byte, size int) map[int]bool {
+	pages := map[int]bool{1: true}
+	const hdr = 100 // the database header comes before page 1's own
+	if len(data) < hdr+12 || data[hdr] != 0x05 { // not an interior table page
+		return pages
+	}
+	cells := int(binary.BigEndian.Uint16(data[hdr+3 : hdr+5]))
+	pages[int(binary.BigEndian.Uint32(data[hdr+8:hdr+12]))] = true // the right-most child
+	for i := 0; i < cells; i++ {
+		at := hdr + 12 + 2*i
+		if at+2 > len(data) {
+			break
+		}
+		cell := int(binary.BigEndian.Uint16(data[at : at+2]))
+		if cell+4 <= size && cell+4 <= len(data) {
+			pages[int(binary.BigEndian.Uint32(data[cell:cell+4]))] = true
+		}
+	}
+	return pages
 }
 
 func patch(path string, at int64, b []byte) error {
