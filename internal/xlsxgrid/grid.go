@@ -28,6 +28,10 @@ const (
 	Text        // text, including numbers typed as text
 	Bool
 	Error // an error value such as #DIV/0!, or a formula that could not be computed
+	// Formula is a formula saved without its value (Raw is its text, without
+	// '='). It is only ever seen in Sheet.Rows: At computes it, within a
+	// work budget, and gives the result (or an Error cell).
+	Formula
 )
 
 // Cell is one cell as stored in the workbook: the raw value, never the
@@ -46,6 +50,8 @@ type Workbook struct {
 
 	limits Limits
 	cells  int // cells allocated so far, against limits.MaxCells
+	merged int // cells filled from merged ranges, against limits.MaxCells
+	eval   evalState
 }
 
 // Limits bound what one workbook may make the reader hold in memory. Past
@@ -101,10 +107,16 @@ type Sheet struct {
 	Rows   [][]Cell
 }
 
-// At returns the cell at zero-based row r, column c (Empty if outside).
+// At returns the cell at zero-based row r, column c (Empty if outside). A
+// formula saved without its value is computed here, the first time it is
+// read, and its result kept: only the cells a report reads are ever
+// computed.
 func (s *Sheet) At(r, c int) Cell {
 	if r < 0 || r >= len(s.Rows) || c < 0 || c >= len(s.Rows[r]) {
 		return Cell{}
+	}
+	if s.Rows[r][c].Kind == Formula {
+		s.Rows[r][c] = s.compute(r, c)
 	}
 	return s.Rows[r][c]
 }
@@ -143,9 +155,38 @@ func (s *Sheet) Text(r, c int) string {
 // Key returns fold.Key of the cell's text.
 func (s *Sheet) Key(r, c int) string { return fold.Key(s.Text(r, c)) }
 
-// Err builds a CellError for a cell of this sheet.
+// Err builds a CellError for a cell of this sheet. Text arguments are cut
+// to MaxQuote characters: a message quotes a cell, it never carries 50 MB
+// of it.
 func (s *Sheet) Err(r, c int, format string, a ...any) *CellError {
-	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: fmt.Sprintf(format, a...)}
+	for i, v := range a {
+		if t, ok := v.(string); ok {
+			a[i] = Clip(t)
+		}
+	}
+	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: clipN(fmt.Sprintf(format, a...), 5*MaxQuote)}
+}
+
+// MaxQuote is the most characters of a cell's text a message or a warning
+// quotes.
+const MaxQuote = 200
+
+// Clip returns s cut to MaxQuote characters (runes), marked with '…' when
+// cut: for quoting a cell's text, a sheet name or a warning.
+func Clip(s string) string { return clipN(s, MaxQuote) }
+
+func clipN(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == max {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // CellError is a problem with one cell (or, with Cell empty, one sheet or
@@ -155,16 +196,16 @@ type CellError struct {
 	Msg               string
 }
 
-func (e *CellError) Error() string { return e.Location() + ": " + e.Msg }
+func (e *CellError) Error() string { return e.Location() + ": " + clipN(e.Msg, 5*MaxQuote) }
 
 // Location is "file › sheet!cell", as far as it is known.
 func (e *CellError) Location() string {
-	loc := e.File
+	loc := Clip(e.File)
 	switch {
 	case e.Sheet != "" && e.Cell != "":
-		loc += " › " + e.Sheet + "!" + e.Cell
+		loc += " › " + Clip(e.Sheet) + "!" + e.Cell
 	case e.Sheet != "":
-		loc += " › " + e.Sheet
+		loc += " › " + Clip(e.Sheet)
 	}
 	return loc
 }

@@ -118,20 +118,22 @@ func compareReaders(t *testing.T, name string, data []byte) {
 	}
 }
 
-// A formula without a cached value sends the workbook to excelize, which
-// computes it.
-func TestLeanStepsAsideForUncachedFormulas(t *testing.T) {
+// A formula without a cached value is computed by the grid when its cell
+// is read, on both paths; the lean reader no longer steps aside for it.
+func TestUncachedFormulasComputedInTheGrid(t *testing.T) {
 	data, err := xlsxspec.Build("row 1: =2+3")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := openLean("x.xlsx", data, DefaultLimits); !errors.Is(err, errLeanUnsupported) {
-		t.Fatalf("err = %v", err)
+	lean, err := openLean("x.xlsx", data, DefaultLimits)
+	if err != nil || lean.Sheets[0].Rows[0][0].Kind != Formula || lean.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "5"}) {
+		t.Fatalf("lean = %+v, %v", lean, err)
 	}
 	wb, err := OpenBytes("x.xlsx", data, Limits{})
 	if err != nil || wb.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "5"}) {
 		t.Fatalf("wb = %+v, %v", wb, err)
 	}
+	compareReaders(t, "x.xlsx", data)
 }
 
 func FuzzLeanReader(f *testing.F) {
