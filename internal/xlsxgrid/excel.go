@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -169,6 +171,12 @@ func openExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
 
 func readSheet(f *excelize.File, wb *Workbook, sh sheetInfo, p *pkg, format func(sheet, ref string) string) (*Sheet, error) {
 	name := sh.name
+	// Load the worksheet before GetRows: excelize then reads the cells
+	// as it keeps them (a cell given twice: the last one), where its stream
+	// reader would shift a duplicate into the next column.
+	if _, err := f.GetCellType(name, "A1"); err != nil {
+		return nil, err
+	}
 	raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, err
@@ -243,11 +251,13 @@ func readCell(f *excelize.File, sheet, ref, v, formula string, format func(strin
 	}
 	switch typ {
 	case excelize.CellTypeFormula: // t="str": excelize leaves its escapes
-		if v = decodeXString(v); v == "" {
+		if v = capText(decodeXString(v)); v == "" {
 			return Cell{}
 		}
 		return Cell{Kind: Text, Raw: v}
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeDate:
+	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
+		return Cell{Kind: Text, Raw: capText(v)}
+	case excelize.CellTypeDate:
 		return Cell{Kind: Text, Raw: v}
 	case excelize.CellTypeBool:
 		return Cell{Kind: Bool, Raw: v}
@@ -299,10 +309,14 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 	return nil
 }
 
-// forExcelize returns the file as excelize should see it: excelize drops
-// the UTF-16 surrogate pairs of _xHHHH_ escapes (an emoji written
-// _xD83D__xDE00_), so those are written out as the characters they stand
-// for. Other files pass unchanged.
+// forExcelize returns the file as excelize should see it, read as the
+// lean reader reads it: excelize drops the UTF-16 surrogate pairs of
+// _xHHHH_ escapes (an emoji written _xD83D__xDE00_), so those are written
+// out as the characters they stand for; and it places the cells of a row
+// by their order rather than their reference, so a row whose cells are out
+// of order, given twice, or referenced in lower case (r="a1") or with an
+// empty style (s="") is written out in order, the last of duplicates
+// kept. Other files pass unchanged.
 func forExcelize(data []byte, lim Limits) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -319,7 +333,14 @@ func forExcelize(data []byte, lim Limits) []byte {
 		if err != nil || b == nil {
 			continue
 		}
-		if nb, ok := joinSurrogates(b); ok {
+		nb, ok := joinSurrogates(b)
+		if !ok {
+			nb = b
+		}
+		if nb2, ok2 := normaliseRows(nb); ok2 {
+			nb, ok = nb2, true
+		}
+		if ok {
 			changed[f.Name] = nb
 		}
 	}
@@ -384,6 +405,136 @@ func joinSurrogates(b []byte) ([]byte, bool) {
 		i += 7
 	}
 	if out == nil {
+		return nil, false
+	}
+	return append(out, b[last:]...), true
+}
+
+// normaliseRows rewrites the rows of a worksheet part whose cells excelize
+// would misplace (see forExcelize); ok is false when none needs it.
+func normaliseRows(b []byte) ([]byte, bool) {
+	if !bytes.Contains(b, []byte("sheetData")) {
+		return nil, false
+	}
+	type cellSpan struct {
+		col                int
+		start, attrs, body int // offsets: '<', attribute text, after the start tag
+		end                int // after the element
+		attrText           []byte
+		selfClose          bool
+	}
+	offset := func(sub []byte) int { return cap(b) - cap(sub) }
+	var out []byte
+	last := 0
+	changed := false
+	z := newTokenizer(b)
+	inData := false
+	row := -1
+	var cells []cellSpan
+	odd := false
+	flush := func() {
+		if !odd || len(cells) == 0 {
+			return
+		}
+		// keep the last cell of each column, in column order
+		keep := map[int]cellSpan{}
+		for _, c := range cells {
+			keep[c.col] = c
+		}
+		cols := make([]int, 0, len(keep))
+		for c := range keep {
+			cols = append(cols, c)
+		}
+		slices.Sort(cols)
+		out = append(out, b[last:cells[0].start]...)
+		for _, col := range cols {
+			c := keep[col]
+			out = append(out, "<c r=\""+Ref(row, col)+"\""...)
+			eachAttr(c.attrText, func(name, value []byte) bool {
+				if string(name) == "r" || (string(name) == "s" && len(bytes.TrimSpace(value)) == 0) {
+					return true
+				}
+				out = append(out, ' ')
+				out = append(out, name...)
+				out = append(out, "=\""...)
+				out = append(out, bytes.ReplaceAll(value, []byte(`"`), []byte("&quot;"))...)
+				out = append(out, '"')
+				return true
+			})
+			if c.selfClose {
+				out = append(out, "/>"...)
+			} else {
+				out = append(out, '>')
+				out = append(out, b[c.body:c.end]...)
+			}
+		}
+		last = cells[len(cells)-1].end
+		changed = true
+	}
+	for {
+		t := z.next()
+		if t.kind == tokEOF {
+			break
+		}
+		switch {
+		case t.kind == tokStart && z.main(t, "sheetData"):
+			inData = !t.selfClose
+		case t.kind == tokEnd && z.main(t, "sheetData"):
+			inData = false
+		case t.kind == tokStart && inData && z.main(t, "row"):
+			flush()
+			cells, odd = cells[:0], false
+			if r, ok := attr(t.attrs, "r"); ok {
+				n, err := strconv.Atoi(string(r))
+				if err != nil || n < 1 || n > maxRows {
+					return nil, false
+				}
+				row = n - 1
+			} else {
+				row++
+			}
+		case t.kind == tokStart && inData && z.main(t, "c"):
+			a := offset(t.attrs)
+			nameLen := len(t.local)
+			if t.prefix != nil {
+				nameLen += len(t.prefix) + 1
+			}
+			c := cellSpan{start: a - nameLen - 1, attrs: a, attrText: t.attrs, selfClose: t.selfClose}
+			c.body = a + len(t.attrs) + 1
+			if t.selfClose {
+				c.body++
+			}
+			ref, hasRef := attr(t.attrs, "r")
+			if hasRef {
+				_, col, ok := parseRef(ref)
+				if !ok {
+					return nil, false
+				}
+				c.col = col
+				if bytes.ContainsAny(ref, "abcdefghijklmnopqrstuvwxyz") {
+					odd = true
+				}
+			} else if len(cells) > 0 {
+				c.col = cells[len(cells)-1].col + 1
+			}
+			if sv, ok := attr(t.attrs, "s"); ok && len(bytes.TrimSpace(sv)) == 0 {
+				odd = true
+			}
+			if len(cells) > 0 && c.col <= cells[len(cells)-1].col {
+				odd = true
+			}
+			z.skip(t)
+			c.end = z.i
+			cells = append(cells, c)
+			if !hasRef && odd {
+				return nil, false // no reference to write it out by
+			}
+		case t.kind == tokEnd && z.main(t, "row"):
+			flush()
+			cells, odd = cells[:0], false
+		}
+	}
+	if z.err != nil || !changed {
 		return nil, false
 	}
 	return append(out, b[last:]...), true

@@ -133,7 +133,7 @@ func (v value) cell(format string) Cell {
 		if v.str == "" {
 			return Cell{}
 		}
-		return Cell{Kind: Text, Raw: v.str}
+		return Cell{Kind: Text, Raw: capText(v.str)}
 	case vBool:
 		if v.num != 0 {
 			return Cell{Kind: Bool, Raw: "1"}
@@ -769,7 +769,11 @@ func (ev *evaluator) eval(n *fnode) value {
 	}
 	switch n.op {
 	case "&":
-		return value{kind: vStr, str: ev.text2(a) + ev.text2(b)}
+		x, y := ev.text2(a), ev.text2(b)
+		if len(x)+len(y) > 4*MaxText || utf8.RuneCountInString(x)+utf8.RuneCountInString(y) > MaxText {
+			return errValue("#VALUE!") // as Excel: no text longer than a cell holds
+		}
+		return value{kind: vStr, str: x + y}
 	case "=", "<", ">", "<=", ">=", "<>":
 		c := compare(a, b)
 		switch n.op {

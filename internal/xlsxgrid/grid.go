@@ -167,6 +167,27 @@ func (s *Sheet) Err(r, c int, format string, a ...any) *CellError {
 	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: clipN(fmt.Sprintf(format, a...), 5*MaxQuote)}
 }
 
+// MaxText is the most characters a cell holds in Excel (32,767); longer
+// text in a file is cut there by both readers, so that no cell costs the
+// recognition more than Excel itself would allow.
+const MaxText = 32767
+
+// capText cuts s to MaxText characters, without keeping the longer text's
+// memory.
+func capText(s string) string {
+	if len(s) <= MaxText {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxText {
+			return strings.Clone(s[:i])
+		}
+		n++
+	}
+	return s
+}
+
 // MaxQuote is the most characters of a cell's text a message or a warning
 // quotes.
 const MaxQuote = 200

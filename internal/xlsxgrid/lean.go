@@ -187,7 +187,7 @@ func (z *tokenizer) richText(start token) (string, error) {
 			return "", errLeanUnsupported
 		case tokEnd:
 			if t.depth == start.depth {
-				return decodeXString(strings.Join(parts, "")), nil
+				return capText(decodeXString(strings.Join(parts, ""))), nil
 			}
 		case tokStart:
 			switch {
@@ -432,9 +432,9 @@ func (z *tokenizer) cell(start token, sst, xfFormats []string) (Cell, formulaInf
 		if v == "" { // a formula's cached value may stand in <v>
 			return Cell{}, f, nil
 		}
-		return Cell{Kind: Text, Raw: v}, f, nil
+		return Cell{Kind: Text, Raw: capText(v)}, f, nil
 	case "str":
-		if v = decodeXString(v); v == "" {
+		if v = capText(decodeXString(v)); v == "" {
 			return Cell{}, f, nil
 		}
 		return Cell{Kind: Text, Raw: v}, f, nil

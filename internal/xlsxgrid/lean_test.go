@@ -92,13 +92,20 @@ func compareReaders(t *testing.T, name string, data []byte) {
 	if err != nil {
 		t.Fatalf("%s: excelize: %v", name, err)
 	}
+	sameBooks(t, name, lean, ex)
+}
+
+// sameBooks holds two readings of a workbook equal: sheets, visibility,
+// the date system and every cell (formulas computed).
+func sameBooks(t *testing.T, name string, lean, ex *Workbook) {
+	t.Helper()
 	if lean.Date1904 != ex.Date1904 || len(lean.Sheets) != len(ex.Sheets) {
 		t.Fatalf("%s: date1904 %v/%v, %d/%d sheets", name, lean.Date1904, ex.Date1904, len(lean.Sheets), len(ex.Sheets))
 	}
 	for i, ls := range lean.Sheets {
 		es := ex.Sheets[i]
-		if ls.Name != es.Name {
-			t.Errorf("%s: sheet %d named %q / %q", name, i, ls.Name, es.Name)
+		if ls.Name != es.Name || ls.Hidden != es.Hidden {
+			t.Errorf("%s: sheet %d named %q / %q, hidden %v / %v", name, i, ls.Name, es.Name, ls.Hidden, es.Hidden)
 		}
 		rows := max(len(ls.Rows), len(es.Rows))
 		for r := 0; r < rows; r++ {

@@ -54,11 +54,14 @@ func (p *pkg) read(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, p.lim.MaxUnzipSize+1))
-	if int64(len(b)) > p.lim.MaxUnzipSize { // the zip's header lied about the size
+	// the declared size (within the limit) sizes the buffer; the limit, not
+	// the declaration, bounds what is read
+	buf := bytes.NewBuffer(make([]byte, 0, min(f.UncompressedSize64, 64<<20)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, p.lim.MaxUnzipSize+1))
+	if int64(buf.Len()) > p.lim.MaxUnzipSize { // the zip's header lied about the size
 		return nil, tooBig
 	}
-	return b, err
+	return buf.Bytes(), err
 }
 
 // rel is one relationship of a part.

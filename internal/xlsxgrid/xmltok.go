@@ -345,8 +345,14 @@ func (z *tokenizer) textOf(start token) (string, error) {
 				return unescape(one)
 			}
 		case tokText:
+			if len(t.text) > maxRawText {
+				t.text = cutRaw(t.text, t.cdata)
+			}
 			if sb == nil && one == nil {
 				one, oneCDATA = t.text, t.cdata
+				continue
+			}
+			if sb != nil && sb.Len() > maxRawText {
 				continue
 			}
 			if sb == nil {
@@ -360,6 +366,23 @@ func (z *tokenizer) textOf(start token) (string, error) {
 			}
 		}
 	}
+}
+
+// maxRawText bounds the raw text kept of one element: no escape or entity
+// is longer than 16 bytes for one character, so the first MaxText
+// characters are always within it.
+const maxRawText = 16 * MaxText
+
+// cutRaw cuts raw character data to about maxRawText bytes, never inside
+// an entity.
+func cutRaw(b []byte, cdata bool) []byte {
+	b = b[:maxRawText]
+	if !cdata {
+		if amp := bytes.LastIndexByte(b, '&'); amp >= 0 && bytes.IndexByte(b[amp:], ';') < 0 {
+			b = b[:amp]
+		}
+	}
+	return b
 }
 
 func appendText(sb *strings.Builder, b []byte, cdata bool) error {
