@@ -299,8 +299,8 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 		}
 		s.Book.cells += grow
 	}
-	for len(s.Rows) <= r {
-		s.Rows = append(s.Rows, nil)
+	if len(s.Rows) <= r {
+		s.Rows = slices.Grow(s.Rows, r+1-len(s.Rows))[:r+1]
 	}
 	if len(s.Rows[r]) <= c {
 		s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)

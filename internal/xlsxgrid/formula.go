@@ -13,7 +13,7 @@ import (
 // cell — never the whole workbook, and never more work than a budget:
 // every operation and every cell a range visits is a step; a cell may take
 // cellBudget steps (the formulas it reads included) and a workbook
-// bookBudget in all. Past the budget the cell is an Error that says to
+// Limits.MaxFormulaSteps in all. Past the budget the cell is an Error that says to
 // save the file again with Excel, which stores every value. The language
 // is the part of Excel's that reports use: numbers, text, TRUE/FALSE,
 // error values, + - * / ^ & % and comparisons, references (A1, $A$1,
@@ -22,7 +22,6 @@ import (
 
 const (
 	cellBudget     = 2_000_000
-	bookBudget     = 20_000_000
 	maxEvalDepth   = 2_000 // formulas waiting on formulas
 	maxFormulaLen  = 8_192 // Excel's own limit
 	maxParseDepth  = 100
@@ -44,7 +43,7 @@ func (s *Sheet) compute(r, c int) Cell {
 	if st.depth == 0 {
 		st.steps, st.exceeded = 0, false
 	}
-	if st.depth >= maxEvalDepth || st.total >= bookBudget {
+	if st.depth >= maxEvalDepth || st.total >= s.Book.limits.MaxFormulaSteps {
 		st.exceeded = true
 		return Cell{Kind: Error, Raw: tooComplexText}
 	}
@@ -76,7 +75,7 @@ func evalFormula(s *Sheet, text string) value {
 		}
 		return cannot(text)
 	}
-	ev := &evaluator{sheet: s, st: &s.Book.eval, text: text}
+	ev := &evaluator{sheet: s, st: &s.Book.eval, text: text, book: s.Book.limits.MaxFormulaSteps}
 	return ev.scalar(ev.eval(n))
 }
 
@@ -707,13 +706,14 @@ type evaluator struct {
 	sheet *Sheet
 	st    *evalState
 	text  string
+	book  int // the workbook's budget
 }
 
 // step counts one unit of work; false once over budget.
 func (ev *evaluator) step(n int) bool {
 	ev.st.steps += n
 	ev.st.total += n
-	if ev.st.steps > cellBudget || ev.st.total > bookBudget {
+	if ev.st.steps > min(cellBudget, ev.book) || ev.st.total > ev.book {
 		ev.st.exceeded = true
 	}
 	return !ev.st.exceeded

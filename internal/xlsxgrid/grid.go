@@ -64,10 +64,16 @@ type Limits struct {
 	// MaxCells bounds the cells of one workbook (a grid this size takes
 	// about 250 MB): 6 million, e.g. 545,000 rows × 11 columns.
 	MaxCells int
+	// MaxFormulaSteps bounds the work of computing the formulas a file
+	// saved without their values: every operation and every cell a range
+	// visits is a step. One cell may take at most 2 million (a sum over a
+	// 200,000-row column ten times over), the workbook 20 million in all;
+	// past that a cell is an error that says to save the file with Excel.
+	MaxFormulaSteps int
 }
 
 // DefaultLimits are the limits kpi reads with unless told otherwise.
-var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000}
+var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000}
 
 // orDefault fills the zero fields of l from DefaultLimits.
 func (l Limits) orDefault() Limits {
@@ -76,6 +82,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxCells <= 0 {
 		l.MaxCells = DefaultLimits.MaxCells
+	}
+	if l.MaxFormulaSteps <= 0 {
+		l.MaxFormulaSteps = DefaultLimits.MaxFormulaSteps
 	}
 	return l
 }

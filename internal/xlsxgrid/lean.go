@@ -18,8 +18,15 @@ import (
 // errLeanUnsupported sends a workbook to the excelize path.
 var errLeanUnsupported = errors.New("lean reader: not supported")
 
+// leanRecovers says whether a panic of the lean reader sends the workbook
+// to excelize (in use) or goes up (for the fuzzer).
+var leanRecovers = true
+
 func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
 	defer func() {
+		if !leanRecovers {
+			return
+		}
 		if r := recover(); r != nil { // a reader bug must not take the import down: let excelize try
 			wb, err = nil, errLeanUnsupported
 		}

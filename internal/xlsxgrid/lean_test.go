@@ -10,6 +10,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/bhxh/kpi/internal/xlsxspec"
 )
@@ -143,18 +144,82 @@ func TestUncachedFormulasComputedInTheGrid(t *testing.T) {
 	compareReaders(t, "x.xlsx", data)
 }
 
-func FuzzLeanReader(f *testing.F) {
+// fuzzLimits keep one fuzzed workbook small: a crafted file may make the
+// reader use all of them, so that every exec stays well under a
+// millisecond.
+var fuzzLimits = Limits{MaxUnzipSize: 1 << 20, MaxCells: 50_000, MaxFormulaSteps: 50_000}
+
+// fuzzSeeds are the diff specs cut by badfiles.Slim to the XML the reader
+// reads.
+func fuzzSeeds(t testing.TB) [][3][]byte {
+	var out [][3][]byte
 	for _, spec := range diffSpecs {
-		if data, err := xlsxspec.Build(spec); err == nil {
-			f.Add(data)
+		data, err := xlsxspec.Build(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet, sst, styles, err := badfiles.Slim(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, [3][]byte{sheet, sst, styles})
+	}
+	return out
+}
+
+// readAll reads a workbook with the lean reader, panics going up, and
+// reads every cell (so computing every formula).
+func readAll(data []byte) (*Workbook, error) {
+	leanRecovers = false
+	defer func() { leanRecovers = true }()
+	wb, err := openLean("f.xlsx", data, fuzzLimits)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range wb.Sheets {
+		for r := range s.Rows {
+			for c := range s.Rows[r] {
+				s.At(r, c)
+				s.Text(r, c)
+			}
 		}
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := openLean("f.xlsx", data, DefaultLimits)
+	return wb, nil
+}
+
+func FuzzLeanReader(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(func(t *testing.T, sheet, sst, styles []byte) {
+		data, err := badfiles.Slimmed(sheet, sst, styles)
+		if err != nil {
+			return
+		}
+		wb, err := readAll(data)
 		if err == nil && wb == nil {
 			t.Fatal("nil workbook without error")
 		}
 	})
+}
+
+// Each fuzz exec stays cheap (the fuzzer's rate is then well above 1,000
+// execs/s): reading any seed costs under a budget of allocations.
+func TestFuzzLeanBudget(t *testing.T) {
+	for i, s := range fuzzSeeds(t) {
+		data, err := badfiles.Slimmed(s[0], s[1], s[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		allocs := testing.AllocsPerRun(5, func() {
+			if _, err := readAll(data); err != nil {
+				t.Fatalf("seed %d: %v", i, err)
+			}
+		})
+		if allocs > 2000 {
+			t.Errorf("seed %d: %.0f allocations per exec", i, allocs)
+		}
+	}
 }
 
 // The workbooks kpi itself writes and the sample generator's, messy ones

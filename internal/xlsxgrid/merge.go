@@ -53,6 +53,9 @@ func (s *Sheet) fillMerge(r1, c1, r2, c2 int) error {
 	}
 	s.Book.merged += area
 	for r := r1; r <= r2; r++ {
+		if err := s.set(r, c2, top); err != nil { // the row grows once
+			return err
+		}
 		for c := c1; c <= c2; c++ {
 			if r != r1 || c != c1 {
 				if err := s.set(r, c, top); err != nil {

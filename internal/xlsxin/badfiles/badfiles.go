@@ -312,3 +312,42 @@ func zipDeflated(parts map[string]string) ([]byte, error) {
 	}
 	return zipOf(files)
 }
+
+// Slim cuts a workbook to the XML a reader reads of it, for seeding
+// fuzzers: its first sheet's sheetData and merges, the shared strings and
+// the number formats with the cell formats. A fuzzer then mutates that XML
+// rather than the deflated bytes of a zip (which mostly fail the zip's
+// checksum), and each new input it finds is minimised in seconds: the
+// minimiser's work grows with the square of an input's size.
+func Slim(data []byte) (sheet, sst, styles []byte, err error) {
+	parts, err := Parts(data)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cut := func(s, from, to string) string {
+		i, j := strings.Index(s, from), strings.LastIndex(s, to)
+		if i < 0 || j < i {
+			return ""
+		}
+		return s[i : j+len(to)]
+	}
+	ws := parts["xl/worksheets/sheet1.xml"]
+	body := cut(ws, "<sheetData", "</sheetData>")
+	if body == "" {
+		body = cut(ws, "<sheetData", "/>")
+	}
+	sheet = []byte("<worksheet>" + body + cut(ws, "<mergeCells", "</mergeCells>") + "</worksheet>")
+	if s := cut(parts["xl/sharedStrings.xml"], "<sst", "</sst>"); s != "" {
+		sst = []byte(strings.Replace(s, ` xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`, "", 1))
+	}
+	st := parts["xl/styles.xml"]
+	styles = []byte("<styleSheet>" + cut(st, "<numFmts", "</numFmts>") + cut(st, "<cellXfs", "</cellXfs>") + "</styleSheet>")
+	return sheet, sst, styles, nil
+}
+
+// Slimmed is a workbook of one sheet made of the parts Slim returns (or a
+// fuzzer's mutations of them).
+func Slimmed(sheet, sst, styles []byte) ([]byte, error) {
+	return Book(map[string]string{"xl/worksheets/sheet1.xml": string(sheet), "xl/sharedStrings.xml": string(sst),
+		"xl/styles.xml": string(styles)})
+}
