@@ -73,6 +73,9 @@ func notAWorkbook(name string, data []byte) string {
 	if err != nil {
 		return "tệp .xlsx bị hỏng hoặc chưa tải về hết (không đọc được zip): hãy xin đơn vị gửi lại"
 	}
+	if p.dup != "" { // which of the two would a reader take?
+		return fmt.Sprintf("tệp .xlsx bị hỏng: có hai phần cùng tên %s — hãy mở bằng Excel và lưu lại", Clip(p.dup))
+	}
 	if p.workbookPart() != "" {
 		return ""
 	}
@@ -93,7 +96,11 @@ func OpenExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
 // Formulas without a cached value are computed by the grid (Sheet.At),
 // never by excelize's calculator, which materialises whole sheets.
 func openExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
-	data = forExcelize(data, lim)
+	orig := data
+	data, err := forExcelize(data, lim)
+	if err != nil {
+		return nil, &CellError{File: name, Msg: err.Error()}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: 4 * lim.MaxUnzipSize, UnzipXMLSizeLimit: lim.MaxUnzipSize})
 	if err != nil {
@@ -104,7 +111,7 @@ func openExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
 	var sheets []sheetInfo
 	var xfFormats []string
 	haveFormats := false
-	p, perr := openPkg(data, lim)
+	p, perr := openPkg(orig, lim) // merges are read from the file as it was
 	var bi *bookInfo
 	if perr == nil {
 		bi, perr = p.bookInfo()
@@ -317,10 +324,10 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 // of order, given twice, or referenced in lower case (r="a1") or with an
 // empty style (s="") is written out in order, the last of duplicates
 // kept. Other files pass unchanged.
-func forExcelize(data []byte, lim Limits) []byte {
+func forExcelize(data []byte, lim Limits) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return data
+		return data, nil
 	}
 	p := &pkg{lim: lim}
 	changed := map[string][]byte{}
@@ -333,6 +340,9 @@ func forExcelize(data []byte, lim Limits) []byte {
 		if err != nil || b == nil {
 			continue
 		}
+		if cost := rowCost(b); cost > maxFallbackCost {
+			return nil, fmt.Errorf("trang tính %s có hàng quá dài hoặc cấu trúc lạ, không đọc được theo cách dự phòng: hãy mở bằng Excel và lưu lại", Clip(f.Name))
+		}
 		nb, ok := joinSurrogates(b)
 		if !ok {
 			nb = b
@@ -340,12 +350,15 @@ func forExcelize(data []byte, lim Limits) []byte {
 		if nb2, ok2 := normaliseRows(nb); ok2 {
 			nb, ok = nb2, true
 		}
+		if nb2, ok2 := dropMerges(nb); ok2 {
+			nb, ok = nb2, true
+		}
 		if ok {
 			changed[f.Name] = nb
 		}
 	}
 	if len(changed) == 0 {
-		return data
+		return data, nil
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -353,22 +366,78 @@ func forExcelize(data []byte, lim Limits) []byte {
 		nb, ok := changed[f.Name]
 		if !ok {
 			if err := zw.Copy(f); err != nil {
-				return data
+				return data, nil
 			}
 			continue
 		}
 		w, err := zw.Create(f.Name)
 		if err != nil {
-			return data
+			return data, nil
 		}
 		if _, err := w.Write(nb); err != nil {
-			return data
+			return data, nil
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return data
+		return data, nil
 	}
-	return buf.Bytes()
+	return buf.Bytes(), nil
+}
+
+// maxFallbackCost bounds Σ (cells in a row)² of a sheet given to
+// excelize: it finds each cell's type, formula and style by a scan of its
+// row, so a row of 16,384 cells costs 16,384² lookups. Sheets of 200,000
+// rows × 11 columns cost 24 million.
+const maxFallbackCost = 50_000_000
+
+// rowCost is Σ (cells in a row)² of a worksheet part.
+func rowCost(b []byte) int {
+	if !bytes.Contains(b, []byte("sheetData")) {
+		return 0
+	}
+	z := newTokenizer(b)
+	cost, n := 0, 0
+	for {
+		t := z.next()
+		if t.kind == tokEOF {
+			return cost + n*n
+		}
+		if t.kind == tokStart && z.main(t, "row") {
+			cost += n * n
+			n = 0
+		} else if t.kind == tokStart && z.main(t, "c") {
+			n++
+		}
+	}
+}
+
+// dropMerges removes a worksheet's merged ranges (the reader applies them
+// itself): excelize would look each cell up through every range, and read
+// the type of a cell inside one from its top-left cell.
+func dropMerges(b []byte) ([]byte, bool) {
+	if !bytes.Contains(b, []byte("mergeCell")) {
+		return nil, false
+	}
+	z := newTokenizer(b)
+	for {
+		t := z.next()
+		if t.kind == tokEOF {
+			return nil, false
+		}
+		if t.kind == tokStart && z.main(t, "mergeCells") {
+			nameLen := len(t.local)
+			if t.prefix != nil {
+				nameLen += len(t.prefix) + 1
+			}
+			start := cap(b) - cap(t.attrs) - nameLen - 1
+			z.skip(t)
+			if z.err != nil {
+				return nil, false
+			}
+			out := append([]byte(nil), b[:start]...)
+			return append(out, b[z.i:]...), true
+		}
+	}
 }
 
 // joinSurrogates writes each pair of surrogate escapes as its character;

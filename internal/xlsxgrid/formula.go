@@ -80,7 +80,32 @@ func evalFormula(s *Sheet, text string) value {
 }
 
 func cannot(text string) value {
-	return errValue("(công thức =" + Clip(text) + " không tính được: hãy lưu lại tệp bằng Excel để có giá trị)")
+	return errValue("(công thức =" + Clip(compactFormula(text)) + " không tính được: hãy lưu lại tệp bằng Excel để có giá trị)")
+}
+
+// compactFormula drops the spaces of a formula's text outside quotes, as
+// excelize writes a shared formula out, so that both readers quote it alike.
+func compactFormula(text string) string {
+	if !strings.ContainsAny(text, " \t\r\n") {
+		return text
+	}
+	var sb strings.Builder
+	var quote byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			continue
+		}
+		sb.WriteByte(c)
+	}
+	return sb.String()
 }
 
 // value is what an expression gives.

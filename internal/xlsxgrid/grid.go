@@ -173,7 +173,7 @@ func (s *Sheet) Err(r, c int, format string, a ...any) *CellError {
 			a[i] = Clip(t)
 		}
 	}
-	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: clipN(fmt.Sprintf(format, a...), 5*MaxQuote)}
+	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: ClipMessage(fmt.Sprintf(format, a...))}
 }
 
 // MaxText is the most characters a cell holds in Excel (32,767); longer
@@ -205,6 +205,19 @@ const MaxQuote = 200
 // cut: for quoting a cell's text, a sheet name or a warning.
 func Clip(s string) string { return clipN(s, MaxQuote) }
 
+// MaxMessage is the most characters of one message or warning.
+const MaxMessage = 5 * MaxQuote
+
+// ClipMessage cuts a message or a warning to MaxMessage characters.
+func ClipMessage(s string) string { return clipN(s, MaxMessage) }
+
+// ClipAll cuts each message or warning of ms in place.
+func ClipAll(ms []string) {
+	for i, m := range ms {
+		ms[i] = ClipMessage(m)
+	}
+}
+
 func clipN(s string, max int) string {
 	if len(s) <= max {
 		return s
@@ -226,7 +239,7 @@ type CellError struct {
 	Msg               string
 }
 
-func (e *CellError) Error() string { return e.Location() + ": " + clipN(e.Msg, 5*MaxQuote) }
+func (e *CellError) Error() string { return e.Location() + ": " + ClipMessage(e.Msg) }
 
 // Location is "file › sheet!cell", as far as it is known.
 func (e *CellError) Location() string {

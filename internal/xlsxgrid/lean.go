@@ -421,7 +421,7 @@ func (z *tokenizer) cell(start token, sst, xfFormats []string) (Cell, formulaInf
 	}
 	switch string(typ) {
 	case "s":
-		if !hasV {
+		if strings.TrimSpace(v) == "" {
 			return Cell{}, f, nil
 		}
 		idx, err := strconv.Atoi(strings.TrimSpace(v))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -262,4 +263,53 @@ func TestLeanMatchesExcelizeOnGenerated(t *testing.T) {
 		}
 		compareReaders(t, name, data)
 	}
+}
+
+// TestCorpus holds the two readers equal on every .xlsx/.xlsm under the
+// directory $KPI_XLSX_CORPUS (other projects' test workbooks, never
+// committed here); without it, it is skipped. Files one reader refuses are
+// logged.
+func TestCorpus(t *testing.T) {
+	dir := os.Getenv("KPI_XLSX_CORPUS")
+	if dir == "" {
+		t.Skip("KPI_XLSX_CORPUS not set")
+	}
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if ext := strings.ToLower(filepath.Ext(p)); ext != ".xlsx" && ext != ".xlsm" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		name, _ := filepath.Rel(dir, p)
+		if msg := notAWorkbook(name, data); msg != "" {
+			t.Logf("%s: %s", name, msg)
+			return nil
+		}
+		lean, lerr := openLean(name, data, DefaultLimits)
+		ex, eerr := openExcelize(name, data, DefaultLimits)
+		switch {
+		case lerr != nil && eerr != nil:
+			t.Logf("%s: both refuse: %v / %v", name, lerr, eerr)
+		case errors.Is(lerr, errLeanUnsupported):
+			t.Logf("%s: lean steps aside", name)
+		case lerr != nil:
+			t.Errorf("%s: lean: %v; excelize reads it", name, lerr)
+		case eerr != nil:
+			t.Logf("%s: excelize: %v; lean reads it", name, eerr)
+		default:
+			sameBooks(t, name, lean, ex)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d workbooks", n)
 }

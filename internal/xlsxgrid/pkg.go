@@ -16,6 +16,7 @@ import (
 type pkg struct {
 	files map[string]*zip.File // by lower-cased name without leading '/'
 	lim   Limits
+	dup   string // a name two entries share, if any
 }
 
 func openPkg(data []byte, lim Limits) (*pkg, error) {
@@ -25,9 +26,12 @@ func openPkg(data []byte, lim Limits) (*pkg, error) {
 	}
 	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lim: lim}
 	for _, f := range zr.File {
-		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
+		// names are matched without case; some Windows zips write '\'
+		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
 		if _, dup := p.files[name]; !dup {
 			p.files[name] = f
+		} else if p.dup == "" {
+			p.dup = f.Name
 		}
 	}
 	return p, nil

@@ -1,6 +1,8 @@
 package xlsxgrid
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -272,4 +274,55 @@ func TestLongTextCut(t *testing.T) {
 	if n := len([]rune(e.Error())); n > 300 {
 		t.Errorf("message of %d characters", n)
 	}
+}
+
+// Zip entry names: '\' as a separator (some Windows zips) is '/'; two
+// entries of the same name (any case) make the file ambiguous, so it is
+// refused before either reader guesses.
+func TestZipEntryNames(t *testing.T) {
+	data, err := badfiles.Book(sheet1(`<row r="1"><c r="A1"><v>1</v></c></row>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := badfiles.Parts(data)
+	files := map[string][]byte{}
+	for n, v := range parts {
+		files[strings.ReplaceAll(n, "/", `\`)] = []byte(v)
+	}
+	back, err := zipFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := OpenBytes("b.xlsx", back, Limits{})
+	if err != nil || wb.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "1"}) {
+		t.Fatalf("backslashes: %v", err)
+	}
+	files = map[string][]byte{}
+	for n, v := range parts {
+		files[n] = []byte(v)
+	}
+	files["xl/worksheets/Sheet1.xml"] = []byte(badfiles.SheetXML(`<row r="1"><c r="A1"><v>2</v></c></row>`, ""))
+	dup, err := zipFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenBytes("d.xlsx", dup, Limits{}); err == nil || !strings.Contains(err.Error(), "d.xlsx: tệp .xlsx bị hỏng: có hai phần cùng tên") {
+		t.Fatalf("duplicate names: %v", err)
+	}
+}
+
+func zipFiles(files map[string][]byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for n, v := range files {
+		w, err := zw.Create(n)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(v); err != nil {
+			return nil, err
+		}
+	}
+	err := zw.Close()
+	return buf.Bytes(), err
 }

@@ -248,3 +248,22 @@ func TestCostlyFiles(t *testing.T) {
 		})
 	}
 }
+
+// Warnings quote cell text, never carry it whole: each is cut to
+// xlsxgrid.MaxMessage characters.
+func TestWarningsClipped(t *testing.T) {
+	long := strings.Repeat("Ghi chú rất dài ", 3000)
+	wb := openSpec(t, "x.xlsx", "row 1: Mã ĐV | Tên đơn vị | thu | "+long+"\nrow 2: H01 | A | 5 | x")
+	got, err := ReadTargets(wb, campaign.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Warnings) == 0 {
+		t.Fatal("no warning")
+	}
+	for _, w := range got.Warnings {
+		if n := len([]rune(w)); n > xlsxgrid.MaxMessage+1 {
+			t.Errorf("warning of %d characters", n)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 // Layouts of a monthly report.
@@ -68,7 +69,11 @@ func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
 		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
 			for _, l := range layouts {
 				if read, ok := l.detect(s, c, r); ok {
-					return read()
+					b, err := read()
+					if b != nil {
+						xlsxgrid.ClipAll(b.Warnings)
+					}
+					return b, err
 				}
 			}
 		}
