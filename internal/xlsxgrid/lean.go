@@ -295,7 +295,8 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
 			}
 			col = -1
 		case inData && z.main(t, "c"):
-			if ref, ok := attr(t.attrs, "r"); ok {
+			ca := cellAttrs(t.attrs)
+			if ref := ca.r; ref != nil {
 				r, c, ok := parseRef(ref)
 				if !ok {
 					return nil, errLeanUnsupported
@@ -307,7 +308,7 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
 			if row < 0 {
 				return nil, errLeanUnsupported
 			}
-			cell, f, err := z.cell(t, sst, xfFormats)
+			cell, f, err := z.cell(t, ca, sst, xfFormats)
 			if err != nil {
 				return nil, err
 			}
@@ -364,12 +365,37 @@ type formulaInfo struct {
 	si      string
 }
 
+// cellAttr is what a <c> tag says of its cell.
+type cellAttr struct{ r, s, t []byte }
+
+// cellAttrs reads a cell's attributes in one pass.
+func cellAttrs(attrs []byte) cellAttr {
+	var a cellAttr
+	eachAttr(attrs, func(name, value []byte) bool {
+		if len(name) == 1 {
+			switch name[0] {
+			case 'r':
+				a.r = value
+			case 's':
+				a.s = value
+			case 't':
+				a.t = value
+			}
+		}
+		return true
+	})
+	if a.r != nil && len(a.r) == 0 {
+		a.r = []byte{} // r="": present, and not a reference
+	}
+	return a
+}
+
 // cell reads a <c> element whose start token was just read.
-func (z *tokenizer) cell(start token, sst, xfFormats []string) (Cell, formulaInfo, error) {
+func (z *tokenizer) cell(start token, ca cellAttr, sst, xfFormats []string) (Cell, formulaInfo, error) {
 	var f formulaInfo
-	typ, _ := attr(start.attrs, "t")
+	typ := ca.t
 	format := ""
-	if sv, ok := attr(start.attrs, "s"); ok {
+	if sv := ca.s; sv != nil {
 		idx, err := strconv.Atoi(string(sv))
 		if err == nil && idx >= 0 && idx < len(xfFormats) {
 			format = xfFormats[idx]

@@ -51,6 +51,8 @@ type tokenizer struct {
 	ns    []nsDecl
 	// a self-closed element's declarations leave when the next token comes
 	popAfterSelfClose bool
+	// whether unprefixed names are in the main namespace, once known
+	defKnown, defMain bool
 }
 
 func newTokenizer(b []byte) *tokenizer { return &tokenizer{b: b} }
@@ -187,6 +189,7 @@ func splitName(name []byte) (prefix, local []byte) {
 
 // pushNS records the namespace declarations of a start tag.
 func (z *tokenizer) pushNS(attrs []byte) {
+	z.defKnown = false
 	eachAttr(attrs, func(name, value []byte) bool {
 		p, l := splitName(name)
 		switch {
@@ -204,6 +207,7 @@ func (z *tokenizer) pushNS(attrs []byte) {
 func (z *tokenizer) popNS(depth int) {
 	for len(z.ns) > 0 && z.ns[len(z.ns)-1].depth >= depth {
 		z.ns = z.ns[:len(z.ns)-1]
+		z.defKnown = false
 	}
 }
 
@@ -232,6 +236,13 @@ const (
 func (z *tokenizer) main(t token, local string) bool {
 	if string(t.local) != local {
 		return false
+	}
+	if len(t.prefix) == 0 {
+		if !z.defKnown {
+			u, _ := z.uri(nil)
+			z.defMain, z.defKnown = u == "" || u == nsMain || u == nsMainStrict, true
+		}
+		return z.defMain
 	}
 	u, ok := z.uri(t.prefix)
 	return ok && (u == "" || u == nsMain || u == nsMainStrict)
