@@ -28,6 +28,10 @@ const (
 	Text        // text, including numbers typed as text
 	Bool
 	Error // an error value such as #DIV/0!, or a formula that could not be computed
+	// Formula is a formula saved without its value (Raw is its text, without
+	// '='). It is only ever seen in Sheet.Rows: At computes it, within a
+	// work budget, and gives the result (or an Error cell).
+	Formula
 )
 
 // Cell is one cell as stored in the workbook: the raw value, never the
@@ -46,6 +50,8 @@ type Workbook struct {
 
 	limits Limits
 	cells  int // cells allocated so far, against limits.MaxCells
+	merged int // cells filled from merged ranges, against limits.MaxCells
+	eval   evalState
 }
 
 // Limits bound what one workbook may make the reader hold in memory. Past
@@ -58,10 +64,16 @@ type Limits struct {
 	// MaxCells bounds the cells of one workbook (a grid this size takes
 	// about 250 MB): 6 million, e.g. 545,000 rows × 11 columns.
 	MaxCells int
+	// MaxFormulaSteps bounds the work of computing the formulas a file
+	// saved without their values: every operation and every cell a range
+	// visits is a step. One cell may take at most 2 million (a sum over a
+	// 200,000-row column ten times over), the workbook 20 million in all;
+	// past that a cell is an error that says to save the file with Excel.
+	MaxFormulaSteps int
 }
 
 // DefaultLimits are the limits kpi reads with unless told otherwise.
-var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000}
+var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000}
 
 // orDefault fills the zero fields of l from DefaultLimits.
 func (l Limits) orDefault() Limits {
@@ -70,6 +82,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxCells <= 0 {
 		l.MaxCells = DefaultLimits.MaxCells
+	}
+	if l.MaxFormulaSteps <= 0 {
+		l.MaxFormulaSteps = DefaultLimits.MaxFormulaSteps
 	}
 	return l
 }
@@ -101,10 +116,16 @@ type Sheet struct {
 	Rows   [][]Cell
 }
 
-// At returns the cell at zero-based row r, column c (Empty if outside).
+// At returns the cell at zero-based row r, column c (Empty if outside). A
+// formula saved without its value is computed here, the first time it is
+// read, and its result kept: only the cells a report reads are ever
+// computed.
 func (s *Sheet) At(r, c int) Cell {
 	if r < 0 || r >= len(s.Rows) || c < 0 || c >= len(s.Rows[r]) {
 		return Cell{}
+	}
+	if s.Rows[r][c].Kind == Formula {
+		s.Rows[r][c] = s.compute(r, c)
 	}
 	return s.Rows[r][c]
 }
@@ -143,9 +164,72 @@ func (s *Sheet) Text(r, c int) string {
 // Key returns fold.Key of the cell's text.
 func (s *Sheet) Key(r, c int) string { return fold.Key(s.Text(r, c)) }
 
-// Err builds a CellError for a cell of this sheet.
+// Err builds a CellError for a cell of this sheet. Text arguments are cut
+// to MaxQuote characters: a message quotes a cell, it never carries 50 MB
+// of it.
 func (s *Sheet) Err(r, c int, format string, a ...any) *CellError {
-	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: fmt.Sprintf(format, a...)}
+	for i, v := range a {
+		if t, ok := v.(string); ok {
+			a[i] = Clip(t)
+		}
+	}
+	return &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, c), Msg: ClipMessage(fmt.Sprintf(format, a...))}
+}
+
+// MaxText is the most characters a cell holds in Excel (32,767); longer
+// text in a file is cut there by both readers, so that no cell costs the
+// recognition more than Excel itself would allow.
+const MaxText = 32767
+
+// capText cuts s to MaxText characters, without keeping the longer text's
+// memory.
+func capText(s string) string {
+	if len(s) <= MaxText {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxText {
+			return strings.Clone(s[:i])
+		}
+		n++
+	}
+	return s
+}
+
+// MaxQuote is the most characters of a cell's text a message or a warning
+// quotes.
+const MaxQuote = 200
+
+// Clip returns s cut to MaxQuote characters (runes), marked with '…' when
+// cut: for quoting a cell's text, a sheet name or a warning.
+func Clip(s string) string { return clipN(s, MaxQuote) }
+
+// MaxMessage is the most characters of one message or warning.
+const MaxMessage = 5 * MaxQuote
+
+// ClipMessage cuts a message or a warning to MaxMessage characters.
+func ClipMessage(s string) string { return clipN(s, MaxMessage) }
+
+// ClipAll cuts each message or warning of ms in place.
+func ClipAll(ms []string) {
+	for i, m := range ms {
+		ms[i] = ClipMessage(m)
+	}
+}
+
+func clipN(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == max {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // CellError is a problem with one cell (or, with Cell empty, one sheet or
@@ -155,16 +239,16 @@ type CellError struct {
 	Msg               string
 }
 
-func (e *CellError) Error() string { return e.Location() + ": " + e.Msg }
+func (e *CellError) Error() string { return e.Location() + ": " + ClipMessage(e.Msg) }
 
 // Location is "file › sheet!cell", as far as it is known.
 func (e *CellError) Location() string {
-	loc := e.File
+	loc := Clip(e.File)
 	switch {
 	case e.Sheet != "" && e.Cell != "":
-		loc += " › " + e.Sheet + "!" + e.Cell
+		loc += " › " + Clip(e.Sheet) + "!" + e.Cell
 	case e.Sheet != "":
-		loc += " › " + e.Sheet
+		loc += " › " + Clip(e.Sheet)
 	}
 	return loc
 }

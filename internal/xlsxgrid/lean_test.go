@@ -5,11 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/bhxh/kpi/internal/xlsxspec"
 )
@@ -92,13 +94,20 @@ func compareReaders(t *testing.T, name string, data []byte) {
 	if err != nil {
 		t.Fatalf("%s: excelize: %v", name, err)
 	}
+	sameBooks(t, name, lean, ex)
+}
+
+// sameBooks holds two readings of a workbook equal: sheets, visibility,
+// the date system and every cell (formulas computed).
+func sameBooks(t *testing.T, name string, lean, ex *Workbook) {
+	t.Helper()
 	if lean.Date1904 != ex.Date1904 || len(lean.Sheets) != len(ex.Sheets) {
 		t.Fatalf("%s: date1904 %v/%v, %d/%d sheets", name, lean.Date1904, ex.Date1904, len(lean.Sheets), len(ex.Sheets))
 	}
 	for i, ls := range lean.Sheets {
 		es := ex.Sheets[i]
-		if ls.Name != es.Name {
-			t.Errorf("%s: sheet %d named %q / %q", name, i, ls.Name, es.Name)
+		if ls.Name != es.Name || ls.Hidden != es.Hidden {
+			t.Errorf("%s: sheet %d named %q / %q, hidden %v / %v", name, i, ls.Name, es.Name, ls.Hidden, es.Hidden)
 		}
 		rows := max(len(ls.Rows), len(es.Rows))
 		for r := 0; r < rows; r++ {
@@ -118,34 +127,100 @@ func compareReaders(t *testing.T, name string, data []byte) {
 	}
 }
 
-// A formula without a cached value sends the workbook to excelize, which
-// computes it.
-func TestLeanStepsAsideForUncachedFormulas(t *testing.T) {
+// A formula without a cached value is computed by the grid when its cell
+// is read, on both paths; the lean reader no longer steps aside for it.
+func TestUncachedFormulasComputedInTheGrid(t *testing.T) {
 	data, err := xlsxspec.Build("row 1: =2+3")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := openLean("x.xlsx", data, DefaultLimits); !errors.Is(err, errLeanUnsupported) {
-		t.Fatalf("err = %v", err)
+	lean, err := openLean("x.xlsx", data, DefaultLimits)
+	if err != nil || lean.Sheets[0].Rows[0][0].Kind != Formula || lean.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "5"}) {
+		t.Fatalf("lean = %+v, %v", lean, err)
 	}
 	wb, err := OpenBytes("x.xlsx", data, Limits{})
 	if err != nil || wb.Sheets[0].At(0, 0) != (Cell{Kind: Number, Raw: "5"}) {
 		t.Fatalf("wb = %+v, %v", wb, err)
 	}
+	compareReaders(t, "x.xlsx", data)
+}
+
+// fuzzLimits keep one fuzzed workbook small: a crafted file may make the
+// reader use all of them, so that every exec stays well under a
+// millisecond.
+var fuzzLimits = Limits{MaxUnzipSize: 1 << 20, MaxCells: 50_000, MaxFormulaSteps: 50_000}
+
+// fuzzSeeds are the diff specs cut by badfiles.Slim to the XML the reader
+// reads.
+func fuzzSeeds(t testing.TB) [][3][]byte {
+	var out [][3][]byte
+	for _, spec := range diffSpecs {
+		data, err := xlsxspec.Build(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet, sst, styles, err := badfiles.Slim(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, [3][]byte{sheet, sst, styles})
+	}
+	return out
+}
+
+// readAll reads a workbook with the lean reader, panics going up, and
+// reads every cell (so computing every formula).
+func readAll(data []byte) (*Workbook, error) {
+	leanRecovers = false
+	defer func() { leanRecovers = true }()
+	wb, err := openLean("f.xlsx", data, fuzzLimits)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range wb.Sheets {
+		for r := range s.Rows {
+			for c := range s.Rows[r] {
+				s.At(r, c)
+				s.Text(r, c)
+			}
+		}
+	}
+	return wb, nil
 }
 
 func FuzzLeanReader(f *testing.F) {
-	for _, spec := range diffSpecs {
-		if data, err := xlsxspec.Build(spec); err == nil {
-			f.Add(data)
-		}
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s[0], s[1], s[2])
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := openLean("f.xlsx", data, DefaultLimits)
+	f.Fuzz(func(t *testing.T, sheet, sst, styles []byte) {
+		data, err := badfiles.Slimmed(sheet, sst, styles)
+		if err != nil {
+			return
+		}
+		wb, err := readAll(data)
 		if err == nil && wb == nil {
 			t.Fatal("nil workbook without error")
 		}
 	})
+}
+
+// Each fuzz exec stays cheap (the fuzzer's rate is then well above 1,000
+// execs/s): reading any seed costs under a budget of allocations.
+func TestFuzzLeanBudget(t *testing.T) {
+	for i, s := range fuzzSeeds(t) {
+		data, err := badfiles.Slimmed(s[0], s[1], s[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		allocs := testing.AllocsPerRun(5, func() {
+			if _, err := readAll(data); err != nil {
+				t.Fatalf("seed %d: %v", i, err)
+			}
+		})
+		if allocs > 2000 {
+			t.Errorf("seed %d: %.0f allocations per exec", i, allocs)
+		}
+	}
 }
 
 // The workbooks kpi itself writes and the sample generator's, messy ones
@@ -188,4 +263,53 @@ func TestLeanMatchesExcelizeOnGenerated(t *testing.T) {
 		}
 		compareReaders(t, name, data)
 	}
+}
+
+// TestCorpus holds the two readers equal on every .xlsx/.xlsm under the
+// directory $KPI_XLSX_CORPUS (other projects' test workbooks, never
+// committed here); without it, it is skipped. Files one reader refuses are
+// logged.
+func TestCorpus(t *testing.T) {
+	dir := os.Getenv("KPI_XLSX_CORPUS")
+	if dir == "" {
+		t.Skip("KPI_XLSX_CORPUS not set")
+	}
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if ext := strings.ToLower(filepath.Ext(p)); ext != ".xlsx" && ext != ".xlsm" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		name, _ := filepath.Rel(dir, p)
+		if msg := notAWorkbook(name, data); msg != "" {
+			t.Logf("%s: %s", name, msg)
+			return nil
+		}
+		lean, lerr := openLean(name, data, DefaultLimits)
+		ex, eerr := openExcelize(name, data, DefaultLimits)
+		switch {
+		case lerr != nil && eerr != nil:
+			t.Logf("%s: both refuse: %v / %v", name, lerr, eerr)
+		case errors.Is(lerr, errLeanUnsupported):
+			t.Logf("%s: lean steps aside", name)
+		case lerr != nil:
+			t.Errorf("%s: lean: %v; excelize reads it", name, lerr)
+		case eerr != nil:
+			t.Logf("%s: excelize: %v; lean reads it", name, eerr)
+		default:
+			sameBooks(t, name, lean, ex)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d workbooks", n)
 }

@@ -120,24 +120,150 @@ func FuzzParseKPIHeader(f *testing.F) {
 }
 
 // FuzzReadReport runs the whole reader — either path, header detection,
-// number rules — on mutated workbooks: errors are fine, panics are not.
+// number rules — on mutated workbooks: errors are fine, panics are not. It
+// mutates the XML of a sheet, its shared strings and number formats
+// (badfiles.Slim), within small limits, so that every exec stays cheap.
 func FuzzReadReport(f *testing.F) {
 	c := campaign.Default()
-	for _, spec := range []string{goodTargets, goodSpec2, formulaSpec} {
-		if data, err := xlsxspec.Build(spec); err == nil {
-			f.Add(data)
-		}
+	for _, s := range reportFuzzSeeds(f) {
+		f.Add(s[0], s[1], s[2])
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := xlsxgrid.OpenBytes("f.xlsx", data, xlsxgrid.Limits{})
-		if err != nil {
-			return
-		}
-		_, _ = ReadReport(wb, c)
-		_, _ = ReadTargets(wb, c)
+	f.Fuzz(func(t *testing.T, sheet, sst, styles []byte) {
+		readFuzzed(c, sheet, sst, styles)
 	})
 }
+
+var reportFuzzLimits = xlsxgrid.Limits{MaxUnzipSize: 1 << 20, MaxCells: 50_000, MaxFormulaSteps: 50_000}
+
+func readFuzzed(c *campaign.Campaign, sheet, sst, styles []byte) {
+	data, err := badfiles.Slimmed(sheet, sst, styles)
+	if err != nil {
+		return
+	}
+	wb, err := xlsxgrid.OpenBytes("f.xlsx", data, reportFuzzLimits)
+	if err != nil {
+		return
+	}
+	_, _ = ReadReport(wb, c)
+	_, _ = ReadTargets(wb, c)
+}
+
+func reportFuzzSeeds(t testing.TB) [][3][]byte {
+	var out [][3][]byte
+	for _, spec := range []string{smallTargets, goodSpec2, formulaSpec} {
+		data, err := xlsxspec.Build(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet, sst, styles, err := badfiles.Slim(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, [3][]byte{sheet, sst, styles})
+	}
+	return out
+}
+
+// Each exec of FuzzReadReport stays cheap (the fuzzer's rate is then well
+// above 1,000 execs/s): a budget of allocations per seed.
+func TestFuzzReadReportBudget(t *testing.T) {
+	c := campaign.Default()
+	for i, s := range reportFuzzSeeds(t) {
+		allocs := testing.AllocsPerRun(5, func() { readFuzzed(c, s[0], s[1], s[2]) })
+		if allocs > 5000 {
+			t.Errorf("seed %d: %.0f allocations per exec", i, allocs)
+		}
+	}
+}
+
+// smallTargets is a targets table small enough to minimise quickly (the
+// minimiser's work grows with the square of an input's size).
+const smallTargets = "row 1: Mã ĐV | Tên đơn vị | KH 2024 thu | thu 2023\nrow 2: H01 | BHXH A | 1.234 | 0.5\nfmt C2 0%"
 
 const goodSpec2 = "row 1: Mã đơn vị: H01\nrow 2: Kỳ báo cáo: 03/2024\nrow 4: Mã chỉ tiêu | Thực hiện trong tháng | Lũy kế\nrow 5: thu | 100 | 200\nrow 6: bhyt | '1.234 |"
 
 const formulaSpec = "sheet S\nrow 1: Mã chỉ tiêu | Trong tháng | Lũy kế\nrow 2: thu | =2+3{5} | =A9{12.5}\nrow 3: bhyt | '007 | x\nfmt B3 000"
+
+// Crafted files that once cost minutes or gigabytes are read within an
+// allocation budget, each to the outcome Excel would give or an error
+// naming the cell: formulas without cached values are computed in the
+// grid, only where the report reads them, within a work budget; merges are
+// filled once; text is quoted, never carried whole.
+func TestCostlyFiles(t *testing.T) {
+	cases := map[string]struct {
+		budgetMB uint64
+		value    float64 // bhyt's value when the report reads
+		err      string  // else the error
+	}{
+		"far-formula.xlsx":    {budgetMB: 64, value: 100},
+		"million-rows.xlsx":   {budgetMB: 64, value: 100},
+		"formula-storm.xlsx":  {budgetMB: 160, err: "formula-storm.xlsx › S!B5: ô có lỗi (công thức quá phức tạp: hãy lưu lại tệp bằng Excel để có giá trị)"},
+		"table-formulas.xlsx": {budgetMB: 16, err: "table-formulas.xlsx › S!B5: ô có lỗi (công thức =SUM(Table1[Sales]) không tính được"},
+		"merges.xlsx":         {budgetMB: 64, value: 100},
+		// the 70 MB string is read (it is within --max-size), never copied
+		// into the grid or a message
+		"huge-string.xlsx": {budgetMB: 256, err: "huge-string.xlsx › S!B5: không đọc được 'mười mười"},
+	}
+	if len(cases) != len(badfiles.Costly) {
+		t.Fatalf("%d cases for %d files", len(cases), len(badfiles.Costly))
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			data, err := badfiles.Costly[name]()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			wb, err := xlsxgrid.OpenBytes(name, data, xlsxgrid.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := ReadReport(wb, campaign.Default())
+			runtime.ReadMemStats(&after)
+			if alloc := (after.TotalAlloc - before.TotalAlloc) >> 20; alloc > tc.budgetMB {
+				t.Errorf("reading %s allocated %d MB, budget %d MB", name, alloc, tc.budgetMB)
+			}
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error = %.300v, want %q", err, tc.err)
+				}
+				if n := len([]rune(err.Error())); n > 2*xlsxgrid.MaxQuote+200 {
+					t.Errorf("message of %d characters", n)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(b.Rows) != 1 || len(b.Rows[0].Values) != 1 {
+				t.Fatalf("rows %+v", b.Rows)
+			}
+			for _, v := range b.Rows[0].Values {
+				if v.Month == nil || *v.Month != tc.value {
+					t.Fatalf("value %+v, want %v", v, tc.value)
+				}
+			}
+		})
+	}
+}
+
+// Warnings quote cell text, never carry it whole: each is cut to
+// xlsxgrid.MaxMessage characters.
+func TestWarningsClipped(t *testing.T) {
+	long := strings.Repeat("Ghi chú rất dài ", 3000)
+	wb := openSpec(t, "x.xlsx", "row 1: Mã ĐV | Tên đơn vị | thu | "+long+"\nrow 2: H01 | A | 5 | x")
+	got, err := ReadTargets(wb, campaign.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Warnings) == 0 {
+		t.Fatal("no warning")
+	}
+	for _, w := range got.Warnings {
+		if n := len([]rune(w)); n > xlsxgrid.MaxMessage+1 {
+			t.Errorf("warning of %d characters", n)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 // Layouts of a monthly report.
@@ -101,7 +102,11 @@ func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
 			}
 			for _, l := range layouts {
 				if read, ok := l.detect(c, h); ok {
-					return read()
+					b, err := read()
+					if b != nil {
+						xlsxgrid.ClipAll(b.Warnings)
+					}
+					return b, err
 				}
 			}
 		}

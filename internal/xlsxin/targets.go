@@ -8,6 +8,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 // Targets is what a targets workbook holds.
@@ -35,7 +36,11 @@ func ReadTargets(wb *Workbook, c *campaign.Campaign) (*Targets, error) {
 		if !ok {
 			continue
 		}
-		return readTargetsSheet(s, c, hr, codeCol)
+		t, err := readTargetsSheet(s, c, hr, codeCol)
+		if t != nil {
+			xlsxgrid.ClipAll(t.Warnings)
+		}
+		return t, err
 	}
 	return nil, &CellError{File: wb.File, Msg: fmt.Sprintf(
 		"không tìm thấy dòng tiêu đề có cột 'Mã đơn vị' trong %d dòng đầu của trang tính nào", HeaderSearchRows)}

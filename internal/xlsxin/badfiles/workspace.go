@@ -63,7 +63,7 @@ func DamageRows(path string) error {
 // and when the schema outgrew it, the leaves its interior page points to.
 func schemaPages(data []byte, size int) map[int]bool {
 	pages := map[int]bool{1: true}
-	const hdr = 100 // the database header comes before page 1's own
+	const hdr = 100                              // the database header comes before page 1's own
 	if len(data) < hdr+12 || data[hdr] != 0x05 { // not an interior table page
 		return pages
 	}

@@ -1,0 +1,230 @@
+package xlsxgrid
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// pkg is an .xlsx file's zip as a package of parts. Part names are matched
+// without regard to case, as the Open Packaging Conventions say
+// (xl/WorkBook.xml is xl/workbook.xml), and no part is read past the
+// limit on unzipped size.
+type pkg struct {
+	files map[string]*zip.File // by lower-cased name without leading '/'
+	lim   Limits
+	dup   string // a name two entries share, if any
+}
+
+func openPkg(data []byte, lim Limits) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lim: lim}
+	for _, f := range zr.File {
+		// names are matched without case; some Windows zips write '\'
+		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
+		if _, dup := p.files[name]; !dup {
+			p.files[name] = f
+		} else if p.dup == "" {
+			p.dup = f.Name
+		}
+	}
+	return p, nil
+}
+
+func (p *pkg) has(name string) bool {
+	_, ok := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	return ok
+}
+
+// read returns a part's bytes, nil without error when there is no such
+// part.
+func (p *pkg) read(name string) ([]byte, error) {
+	f, ok := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if !ok {
+		return nil, nil
+	}
+	tooBig := fmt.Errorf("%w: phần %s giải nén ra hơn %d MB (giới hạn --max-size)", ErrTooBig, strings.TrimPrefix(f.Name, "/"), p.lim.MaxUnzipSize>>20)
+	if f.UncompressedSize64 > uint64(p.lim.MaxUnzipSize) {
+		return nil, tooBig
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	// the declared size (within the limit) sizes the buffer; the limit, not
+	// the declaration, bounds what is read
+	buf := bytes.NewBuffer(make([]byte, 0, min(f.UncompressedSize64, 64<<20)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, p.lim.MaxUnzipSize+1))
+	if int64(buf.Len()) > p.lim.MaxUnzipSize { // the zip's header lied about the size
+		return nil, tooBig
+	}
+	return buf.Bytes(), err
+}
+
+// rel is one relationship of a part.
+type rel struct {
+	typ, target string // target resolved to a part name
+	external    bool
+}
+
+// rels reads the relationships of a part (source "" for the package's).
+func (p *pkg) rels(source string) (map[string]rel, error) {
+	dir, base := path.Split(source)
+	b, err := p.read(dir + "_rels/" + base + ".rels")
+	if err != nil || b == nil {
+		return nil, err
+	}
+	out := map[string]rel{}
+	z := newTokenizer(b)
+	for {
+		t := z.next()
+		if t.kind == tokEOF {
+			break
+		}
+		if t.kind != tokStart || string(t.local) != "Relationship" {
+			continue
+		}
+		id, _ := attrValue(t.attrs, "Id")
+		target, _ := attrValue(t.attrs, "Target")
+		typ, _ := attrValue(t.attrs, "Type")
+		mode, _ := attrValue(t.attrs, "TargetMode")
+		r := rel{typ: typ, external: mode == "External"}
+		if strings.HasPrefix(target, "/") {
+			r.target = strings.TrimPrefix(path.Clean(target), "/")
+		} else {
+			r.target = strings.TrimPrefix(path.Join(dir, target), "/")
+		}
+		if _, dup := out[id]; !dup {
+			out[id] = r
+		}
+	}
+	return out, z.err
+}
+
+// relOfType returns the first relationship whose type ends with /suffix.
+func relOfType(rels map[string]rel, suffix string) (rel, bool) {
+	var best rel
+	found := false
+	for _, r := range rels {
+		if !r.external && strings.HasSuffix(r.typ, "/"+suffix) && (!found || r.target < best.target) {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+// workbookPart finds the workbook: the package's office document when it
+// is a spreadsheet, else xl/workbook.xml; "" when there is none (a .docx).
+func (p *pkg) workbookPart() string {
+	if rels, err := p.rels(""); err == nil {
+		if r, ok := relOfType(rels, "officeDocument"); ok && p.has(r.target) {
+			ct := p.contentType(r.target)
+			if strings.Contains(ct, "spreadsheetml") || strings.Contains(ct, "ms-excel") ||
+				strings.EqualFold(path.Base(r.target), "workbook.xml") {
+				return r.target
+			}
+		}
+	}
+	if p.has("xl/workbook.xml") {
+		return "xl/workbook.xml"
+	}
+	return ""
+}
+
+// contentType returns the content type [Content_Types].xml gives a part.
+func (p *pkg) contentType(part string) string {
+	b, err := p.read("[Content_Types].xml")
+	if err != nil || b == nil {
+		return ""
+	}
+	z := newTokenizer(b)
+	for {
+		t := z.next()
+		if t.kind == tokEOF {
+			return ""
+		}
+		if t.kind == tokStart && string(t.local) == "Override" {
+			name, _ := attrValue(t.attrs, "PartName")
+			if strings.EqualFold(strings.TrimPrefix(name, "/"), part) {
+				ct, _ := attrValue(t.attrs, "ContentType")
+				return strings.ToLower(ct)
+			}
+		}
+	}
+}
+
+// bookInfo is what the workbook part and its relationships say: the
+// worksheets in order (chart sheets, dialog sheets, macro sheets and
+// entries without a part left out), where the shared strings and styles
+// are, and the date system.
+type bookInfo struct {
+	date1904    bool
+	sheets      []sheetInfo
+	sst, styles string // part names, "" if none
+}
+
+type sheetInfo struct {
+	name, part string
+	hidden     bool
+}
+
+func (p *pkg) bookInfo() (*bookInfo, error) {
+	wbPart := p.workbookPart()
+	if wbPart == "" {
+		return nil, errLeanUnsupported
+	}
+	b, err := p.read(wbPart)
+	if err != nil {
+		return nil, err
+	}
+	rels, err := p.rels(wbPart)
+	if err != nil {
+		return nil, err
+	}
+	bi := &bookInfo{}
+	z := newTokenizer(b)
+	for {
+		t := z.next()
+		if t.kind == tokEOF {
+			break
+		}
+		if t.kind != tokStart {
+			continue
+		}
+		switch {
+		case z.main(t, "workbookPr"): // only the main namespace's: <x15:workbookPr> says nothing of dates
+			v, _ := attrValue(t.attrs, "date1904")
+			bi.date1904 = v == "1" || v == "true"
+		case z.main(t, "sheet"):
+			name, _ := attrValue(t.attrs, "name")
+			state, _ := attrValue(t.attrs, "state")
+			id, _ := z.relID(t.attrs)
+			r, ok := rels[id]
+			if !ok || r.external || !strings.HasSuffix(r.typ, "/worksheet") || name == "" {
+				continue // a chart, dialog or macro sheet, or a legacy module entry: no cells to read
+			}
+			bi.sheets = append(bi.sheets, sheetInfo{name: name, part: r.target, hidden: state == "hidden" || state == "veryHidden"})
+		}
+	}
+	if z.err != nil {
+		return nil, z.err
+	}
+	if r, ok := relOfType(rels, "sharedStrings"); ok {
+		bi.sst = r.target
+	} else if p.has("xl/sharedStrings.xml") {
+		bi.sst = "xl/sharedStrings.xml"
+	}
+	if r, ok := relOfType(rels, "styles"); ok {
+		bi.styles = r.target
+	} else if p.has("xl/styles.xml") {
+		bi.styles = "xl/styles.xml"
+	}
+	return bi, nil
+}
