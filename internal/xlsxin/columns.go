@@ -60,7 +60,8 @@ func joinedHeader(s *Sheet, r int, isSub func(next int) bool) ([]colHead, int) {
 
 func isSubHeader(s *Sheet, r int) bool {
 	found := false
-	for c, cell := range s.Rows[r] {
+	for c := range s.Rows[r] {
+		cell := s.At(r, c) // At computes a formula's value
 		if cell == s.At(r-1, c) {
 			continue // a header merged over both rows
 		}

@@ -69,8 +69,8 @@ type headerRow struct {
 // the sheet, a lone label or an empty row is passed over at once.
 func candidateRow(s *Sheet, r int) *headerRow {
 	texts := 0
-	for c, cell := range s.Rows[r] {
-		if cell.Kind == Text && (c == 0 || cell != s.Rows[r][c-1]) {
+	for c := range s.Rows[r] {
+		if cell := s.At(r, c); cell.Kind == Text && (c == 0 || cell != s.At(r, c-1)) {
 			if texts++; texts == 2 {
 				break
 			}

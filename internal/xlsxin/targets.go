@@ -56,7 +56,8 @@ func targetHeaders(s *Sheet, c *campaign.Campaign, hr, codeCol int) ([]string, i
 			return false // the row below holds a unit: no second header row
 		}
 		kpis := 0
-		for col, cell := range s.Rows[next] {
+		for col := range s.Rows[next] {
+			cell := s.At(next, col)
 			if cell.Kind == Number {
 				return false
 			}
