@@ -17,22 +17,7 @@ import (
 // NewCmdAdjust builds kpi adjust and its subcommands.
 func NewCmdAdjust(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "adjust",
-		Short: "Bonus and penalty points (điểm cộng / điểm trừ) the council gives a unit",
-		Long: `The emulation council adds bonus points (điểm cộng: a national-level
-commendation, an initiative adopted) and deducts penalty points (điểm trừ: a
-complaint upheld, a late report). Each adjustment counts from its period on:
-  score = Σ KPI points + bonus − penalty
-where the bonus (the positive points summed) counts at most the campaign's
-adjustments.max_bonus and the penalty at most adjustments.max_penalty (5 and
-10 in the default campaign); the tables say when a total was capped.
-
-Every adjustment and its removal is kept, with its reason, in the audit log
-(kpi log); a removed adjustment stays listed with --all.`,
-		Example: `  kpi adjust add H04 --points 2 --reason "Bằng khen của Thủ tướng" --period 2024-09
-  kpi adjust add H07 --points -1 --reason "nộp báo cáo tháng 5 chậm" --kpi thu
-  kpi adjust list --unit H04
-  kpi adjust remove 3 --reason "ghi nhầm đơn vị"`,
+		Use: "adjust",
 	}
 	cmd.AddCommand(NewCmdAdjustAdd(f, nil), NewCmdAdjustList(f, nil), NewCmdAdjustRemove(f, nil))
 	return cmd
@@ -56,14 +41,7 @@ func NewCmdAdjustAdd(f *Factory, runF func(*AdjustAddOptions) error) *cobra.Comm
 	opts := &AdjustAddOptions{IO: f.IO, Workspace: f.Workspace()}
 	var points string
 	cmd := &cobra.Command{
-		Use:   "add CODE --points ±N --reason TEXT",
-		Short: "Give a unit bonus (+N) or penalty (-N) points, with the reason",
-		Long: `Give unit CODE bonus points (--points 2) or penalty points (--points -1,5)
-with the reason. It counts from --period on (default: the latest month with
-reports); --kpi names the KPI it is about, if any (shown beside it; the
-points count in the unit's total all the same).`,
-		Example: `  kpi adjust add H04 --points 2 --reason "Bằng khen của Thủ tướng" --period 2024-09
-  kpi adjust add H07 --points -1 --reason "nộp báo cáo tháng 5 chậm" --kpi thu`,
+		Use:  "add CODE --points ±N --reason TEXT",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Unit = args[0]
@@ -80,10 +58,10 @@ points count in the unit's total all the same).`,
 			return adjustAddRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&points, "points", "", "points: +N a bonus (điểm cộng), -N a penalty (điểm trừ)")
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log)")
-	cmd.Flags().StringVar(&opts.Period, "period", "", "counts from this month YYYY-MM on (default: the latest month with reports)")
-	cmd.Flags().StringVar(&opts.KPI, "kpi", "", "the KPI the adjustment is about, if any")
+	cmd.Flags().StringVar(&points, "points", "", "")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "")
+	cmd.Flags().StringVar(&opts.KPI, "kpi", "", "")
 	return cmd
 }
 
@@ -152,15 +130,8 @@ type AdjustListOptions struct {
 func NewCmdAdjustList(f *Factory, runF func(*AdjustListOptions) error) *cobra.Command {
 	opts := &AdjustListOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the adjustments in force (--all: the removed ones too)",
-		Long: `List the bonus and penalty points in force: number, unit, points, the
-period they count from, the KPI they are about, the reason, when recorded.
---all adds the removed ones, with when and why. JSON: [{"id", "unit",
-"points", "reason", "period", "kpi", "added", "removed": null or {"at",
-"reason"}}].`,
-		Example: "  kpi adjust list\n  kpi adjust list --unit H04 --all --format json",
-		Args:    exactArgs(0),
+		Use:  "list",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -171,8 +142,8 @@ period they count from, the KPI they are about, the reason, when recorded.
 			return adjustListRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Unit, "unit", "", "only this unit's")
-	cmd.Flags().BoolVar(&opts.All, "all", false, "the removed adjustments too")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
@@ -233,13 +204,8 @@ type AdjustRemoveOptions struct {
 func NewCmdAdjustRemove(f *Factory, runF func(*AdjustRemoveOptions) error) *cobra.Command {
 	opts := &AdjustRemoveOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "remove ID --reason TEXT",
-		Short: "Withdraw an adjustment (it stays in the record, marked removed)",
-		Long: `Withdraw adjustment ID (see kpi adjust list): it no longer counts. Nothing
-is deleted: the adjustment stays in kpi adjust list --all and the audit log
-with when and why it was removed.`,
-		Example: `  kpi adjust remove 3 --reason "ghi nhầm đơn vị"`,
-		Args:    exactArgs(1),
+		Use:  "remove ID --reason TEXT",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.ID, err = parseID(args[0], "kpi adjust list"); err != nil {
@@ -254,7 +220,7 @@ with when and why it was removed.`,
 			return adjustRemoveRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
 	return cmd
 }
 

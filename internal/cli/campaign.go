@@ -14,16 +14,7 @@ import (
 // NewCmdCampaign builds kpi campaign and its subcommands.
 func NewCmdCampaign(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "campaign",
-		Short: "Show, export or load the campaign's KPIs, weights and award rules",
-		Long: `The campaign (phong trào thi đua) defines the KPIs (chỉ tiêu) with their
-weights and caps, the aliases used to recognise them in workbooks, and the
-award rules (Cờ thi đua, Bằng khen, Giấy khen).
-
-To change weights, caps, aliases or rules: export, edit, load.`,
-		Example: `  kpi campaign show
-  kpi campaign export -o campaign.yaml
-  kpi campaign load campaign.yaml`,
+		Use: "campaign",
 	}
 	cmd.AddCommand(NewCmdCampaignShow(f, nil), NewCmdCampaignExport(f, nil), NewCmdCampaignLoad(f, nil))
 	return cmd
@@ -42,10 +33,8 @@ type CampaignShowOptions struct {
 func NewCmdCampaignShow(f *Factory, runF func(*CampaignShowOptions) error) *cobra.Command {
 	opts := &CampaignShowOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:     "show",
-		Short:   "Print the KPIs, weights and award rules",
-		Example: "  kpi campaign show\n  kpi campaign show --format json",
-		Args:    exactArgs(0),
+		Use:  "show",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -163,12 +152,8 @@ type CampaignExportOptions struct {
 func NewCmdCampaignExport(f *Factory, runF func(*CampaignExportOptions) error) *cobra.Command {
 	opts := &CampaignExportOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write the campaign as YAML, to edit and load again",
-		Long: `Write the workspace's campaign as YAML (to stdout, or -o FILE). Outside a
-workspace, the embedded default bhxh-2024 is written.`,
-		Example: "  kpi campaign export -o campaign.yaml",
-		Args:    exactArgs(0),
+		Use:  "export",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -176,7 +161,7 @@ workspace, the embedded default bhxh-2024 is written.`,
 			return campaignExportRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default stdout)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "")
 	return cmd
 }
 
@@ -217,14 +202,8 @@ type CampaignLoadOptions struct {
 func NewCmdCampaignLoad(f *Factory, runF func(*CampaignLoadOptions) error) *cobra.Command {
 	opts := &CampaignLoadOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "load FILE.yaml",
-		Short: "Validate a campaign YAML and make it the workspace's campaign",
-		Long: `Validate the campaign in FILE.yaml and, only if it is valid, replace the
-workspace's campaign with it. Checked: KPI codes unique, weights positive and
-summing to 100, kinds and directions known, caps ≥ 1, every award rule valid.
-On any error nothing changes.`,
-		Example: "  kpi campaign load campaign.yaml",
-		Args:    exactArgs(1),
+		Use:  "load FILE.yaml",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {

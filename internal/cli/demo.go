@@ -26,16 +26,8 @@ type DemoOptions struct {
 func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
 	opts := &DemoOptions{IO: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
-		Use:   "demo",
-		Short: "Run the whole job on a sample province (chạy thử với dữ liệu mẫu)",
-		Long: `Write a realistic sample province — 12 districts of BHXH tỉnh Hải Dương in
-3 clusters — as the workbooks districts send, create a workspace in --dir,
-import them and print what the officer would see.
-
-Everything is written inside --dir (default ./kpi-demo) and nothing else is
-touched; running it again starts the sample afresh.`,
-		Example: "  kpi demo\n  kpi demo --dir /tmp/thu",
-		Args:    exactArgs(0),
+		Use:  "demo",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -43,8 +35,8 @@ touched; running it again starts the sample afresh.`,
 			return demoRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Dir, "dir", "kpi-demo", "folder for the sample workbooks and workspace")
-	cmd.Flags().Uint64Var(&opts.Seed, "seed", 2024, "seed of the sample data")
+	cmd.Flags().StringVar(&opts.Dir, "dir", "kpi-demo", "")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 2024, "")
 	return cmd
 }
 
@@ -103,26 +95,26 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 		return err
 	}
 	step(n+1, "progress")
-	if err := progressRun(ctx, &ProgressOptions{IO: io, Workspace: ws, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
+	if err := progressRun(ctx, &ProgressOptions{IO: io, Workspace: ws, scoringFlags: scoringFlags{Format: "table"}}); err != nil {
 		return err
 	}
 	step(n+2, "awards")
-	if err := awardsRun(ctx, &AwardsOptions{IO: io, Workspace: ws, scoringFlags: scoringFlags{Format: "table", Lang: "vi"}}); err != nil {
+	if err := awardsRun(ctx, &AwardsOptions{IO: io, Workspace: ws, scoringFlags: scoringFlags{Format: "table"}}); err != nil {
 		return err
 	}
 	progressPath := filepath.Join(opts.Dir, "tien-do-2024-12.xlsx")
 	awardsPath := filepath.Join(opts.Dir, "khen-thuong-2024-12.xlsx")
 	step(n+3, "export progress -o "+progressPath)
-	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "progress", Output: progressPath, Lang: "vi"}); err != nil {
+	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "progress", Output: progressPath}); err != nil {
 		return err
 	}
 	step(n+4, "export awards -o "+awardsPath)
-	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "awards", Output: awardsPath, Lang: "vi"}); err != nil {
+	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "awards", Output: awardsPath}); err != nil {
 		return err
 	}
 	htmlPath := filepath.Join(opts.Dir, "tien-do-2024-12.html")
 	step(n+5, "export html -o "+htmlPath)
-	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "html", Output: htmlPath, Lang: "vi"}); err != nil {
+	if err := exportRun(ctx, &ExportOptions{IO: io, Workspace: ws, Now: opts.Now, Kind: "html", Output: htmlPath}); err != nil {
 		return err
 	}
 	filled := filepath.Join(opts.Dir, "bieu-mau", "H01_2024-12_da-dien.xlsx")

@@ -27,20 +27,7 @@ type ExcludeOptions struct {
 func NewCmdExclude(f *Factory, runF func(*ExcludeOptions) error) *cobra.Command {
 	opts := &ExcludeOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "exclude CODE --reason TEXT",
-		Short: "Exclude a unit from every award (không xét khen thưởng), with the reason",
-		Long: `Exclude unit CODE from every award (không xét khen thưởng) — the tiers, the
-field awards, and (where the title says not_excluded) its people's
-individual titles — from --period on (default: the latest month with
-reports): a disciplinary case. The unit
-keeps its score and rank in every table and is listed under the units not
-awarded with the reason.
-
-kpi exclude remove CODE --reason TEXT lifts it; kpi exclude list shows who
-is excluded. Both are kept in the audit log (kpi log).`,
-		Example: `  kpi exclude H09 --reason "có cán bộ bị kỷ luật (QĐ 12/QĐ-BHXH)" --period 2024-10
-  kpi exclude list
-  kpi exclude remove H09 --reason "quyết định kỷ luật đã được huỷ"`,
+		Use:  "exclude CODE --reason TEXT",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Unit = args[0]
@@ -53,8 +40,8 @@ is excluded. Both are kept in the audit log (kpi log).`,
 			return excludeRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log and shown beside the unit)")
-	cmd.Flags().StringVar(&opts.Period, "period", "", "from this month YYYY-MM on (default: the latest month with reports)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "")
 	cmd.AddCommand(NewCmdExcludeRemove(f, nil), NewCmdExcludeList(f, nil))
 	return cmd
 }
@@ -99,10 +86,8 @@ type ExcludeRemoveOptions struct {
 func NewCmdExcludeRemove(f *Factory, runF func(*ExcludeRemoveOptions) error) *cobra.Command {
 	opts := &ExcludeRemoveOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:     "remove CODE --reason TEXT",
-		Short:   "Lift a unit's exclusion from awards (it stays in the record)",
-		Example: `  kpi exclude remove H09 --reason "quyết định kỷ luật đã được huỷ"`,
-		Args:    exactArgs(1),
+		Use:  "remove CODE --reason TEXT",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Unit = args[0]
 			if err := checkReason(opts.Reason); err != nil {
@@ -114,7 +99,7 @@ func NewCmdExcludeRemove(f *Factory, runF func(*ExcludeRemoveOptions) error) *co
 			return excludeRemoveRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
 	return cmd
 }
 
@@ -153,13 +138,8 @@ type ExcludeListOptions struct {
 func NewCmdExcludeList(f *Factory, runF func(*ExcludeListOptions) error) *cobra.Command {
 	opts := &ExcludeListOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the units excluded from awards (--all: the lifted exclusions too)",
-		Long: `List the units excluded from awards: unit, from which period, the reason,
-when recorded; --all adds the lifted ones with when and why. JSON: [{"id",
-"unit", "reason", "period", "added", "removed": null or {"at", "reason"}}].`,
-		Example: "  kpi exclude list\n  kpi exclude list --all --format json",
-		Args:    exactArgs(0),
+		Use:  "list",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -170,7 +150,7 @@ when recorded; --all adds the lifted ones with when and why. JSON: [{"id",
 			return excludeListRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.All, "all", false, "the lifted exclusions too")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }

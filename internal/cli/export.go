@@ -23,15 +23,7 @@ import (
 // NewCmdExport builds kpi export and its subcommands.
 func NewCmdExport(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write the progress summary or the award shortlist to Excel, or the report to HTML (xuất báo cáo)",
-		Long: `Write print-ready Excel workbooks (A4 landscape, one page wide, header rows
-repeated, page numbers): the progress summary, or the award shortlist with
-the signature block of the decision. A file name ending in .csv writes the
-same data as 'kpi progress/awards --format csv' instead.
-
-'kpi export html' writes the campaign at a glance as one self-contained web
-page with charts, to open in a browser, send by email and print.`,
+		Use: "export",
 	}
 	cmd.AddCommand(NewCmdExportProgress(f, nil), NewCmdExportAwards(f, nil), NewCmdExportHTML(f, nil))
 	return cmd
@@ -47,7 +39,6 @@ type ExportOptions struct {
 	Kind   string // progress, awards or html: the subcommand
 	Output string
 	Period string
-	Lang   string
 }
 
 // NewCmdExportProgress builds kpi export progress; runF, when not nil,
@@ -70,36 +61,13 @@ func NewCmdExportHTML(f *Factory, runF func(*ExportOptions) error) *cobra.Comman
 
 func newCmdExportKind(f *Factory, kind string, runF func(*ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now, Kind: kind}
-	short, long := "The progress workbook: ranked summary, one sheet per cluster, detail, chart",
-		`Sheets: the ranked summary (rank, unit, cluster, score, KPIs attained,
-attainment per KPI with a red-yellow-green colour scale), one sheet per
-cluster, the unit × KPI detail (actual, target, baseline, attainment, on
-track, projection) and a bar chart of the scores.`
-	if kind == "awards" {
-		short, long = "The award workbook: one sheet per tier, field awards, units that missed",
-			`Sheets: one per tier (Cờ thi đua, Bằng khen, Giấy khen) with rank, unit,
-cluster, score and reason, closed by the signature block ("Người lập biểu",
-"Giám đốc"); the field awards; the units that missed and why.`
-	}
-	use, example := kind+" -o FILE.xlsx", fmt.Sprintf("  kpi export %s -o %s-2024-12.xlsx --period 2024-12\n  kpi export %s -o %s.csv", kind, kind, kind, kind)
+	use := kind + " -o FILE.xlsx"
 	if kind == "html" {
-		short, long = "The campaign at a glance: one web page with charts, to open, email and print",
-			`One self-contained HTML file — styles and charts inside it, nothing fetched
-from anywhere — that opens offline in any browser and prints on A4
-landscape: the province's attainment per KPI and who has not reported; a
-bar chart of the scores by cluster with the 100-point line and the award
-tiers; the units × KPIs attainment table shaded red-yellow-green; each
-unit's score month by month and the province's attainment month by month;
-the award shortlist with reasons; who reported which month. Every chart is
-followed by a table of its figures.`
-		use, example = kind+" -o FILE.html", "  kpi export html -o tien-do-2024-03.html --period 2024-03\n  kpi export html -o progress.html --lang en"
+		use = kind + " -o FILE.html"
 	}
 	cmd := &cobra.Command{
-		Use:     use,
-		Short:   short,
-		Long:    long,
-		Example: example,
-		Args:    exactArgs(0),
+		Use:  use,
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
 				return err
@@ -110,23 +78,15 @@ followed by a table of its figures.`
 			return exportRun(cmd.Context(), opts)
 		},
 	}
-	out := "file to write: .xlsx, or .csv (required)"
-	if kind == "html" {
-		out = "file to write: .html (required)"
-	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", out)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM (default: the latest month with reports)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "vi", "language of labels: vi or en")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "")
 	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }
 
-// check refuses an unknown language or a file that is neither .xlsx nor
-// .csv (for html: not .html or .htm).
+// check refuses a file that is neither .xlsx nor .csv (for html: not
+// .html or .htm).
 func (opts *ExportOptions) check() error {
-	if err := checkLang(opts.Lang); err != nil {
-		return err
-	}
 	ext := strings.ToLower(filepath.Ext(opts.Output))
 	if opts.Kind == "html" {
 		if ext != ".html" && ext != ".htm" {
@@ -157,14 +117,14 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 			err = htmlout.Write(&buf, r)
 		}
 	case "progress":
-		p := view.NewProgress(s.c, s.res, opts.Lang)
+		p := view.NewProgress(s.c, s.res, opts.IO.Lang)
 		if csv {
 			err = render.Progress(&buf, p, "csv", nil)
 		} else {
 			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
 		}
 	default:
-		a := view.NewAwards(s.c, s.res, s.shortlist(), opts.Lang)
+		a := view.NewAwards(s.c, s.res, s.shortlist(), opts.IO.Lang)
 		if csv {
 			err = render.Awards(&buf, a, "csv")
 		} else {
@@ -205,12 +165,12 @@ func htmlReport(ctx context.Context, opts *ExportOptions, s *standing) (*htmlout
 		return nil, err
 	}
 	r := &htmlout.Report{Campaign: c, Date: opts.Now(),
-		Progress: view.NewProgress(c, s.res, opts.Lang),
-		Awards:   view.NewAwards(c, s.res, score.Awards(c, s.res), opts.Lang)}
+		Progress: view.NewProgress(c, s.res, opts.IO.Lang),
+		Awards:   view.NewAwards(c, s.res, score.Awards(c, s.res), opts.IO.Lang)}
 	for m := 1; m < s.res.Period.Month; m++ {
 		res := score.Compute(score.Input{Campaign: c, Units: s.units, Observations: obs, Prior: prior,
 			Period: report.Period{Year: c.Year, Month: m}})
-		r.Months = append(r.Months, view.NewProgress(c, res, opts.Lang))
+		r.Months = append(r.Months, view.NewProgress(c, res, opts.IO.Lang))
 	}
 	r.Months = append(r.Months, r.Progress)
 	reported := map[string]map[int]htmlout.ReportState{}

@@ -18,7 +18,8 @@ type Factory struct {
 	Getenv func(string) string
 	Now    func() time.Time
 
-	dbFlag string // --db
+	dbFlag   string // --db
+	langFlag string // --lang
 }
 
 // DBPath is the workspace: --db, else $KPI_DB, else ./kpi.db.
@@ -85,7 +86,7 @@ func (w *Workspace) Exists(ctx context.Context) bool {
 
 // addFormatFlag binds --format (table, csv, json or markdown).
 func addFormatFlag(cmd *cobra.Command, dst *string) {
-	cmd.Flags().StringVar(dst, "format", "table", "output format: table, csv, json or markdown")
+	cmd.Flags().StringVar(dst, "format", "table", "")
 }
 
 func openStore(ctx context.Context, path string, create bool) (store.Store, error) {

@@ -26,14 +26,8 @@ type HistoryOptions struct {
 func NewCmdHistory(f *Factory, runF func(*HistoryOptions) error) *cobra.Command {
 	opts := &HistoryOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "history",
-		Short: "List the imports (lịch sử nhập), with what replaced what",
-		Long: `List every import: id, time, file, SHA-256 prefix, units, period, values
-read, warnings, and the later imports that replaced its reports. An import
-taken back with kpi undo stays listed, marked undone (a column "Hoàn tác"
-with when, shown once there is one; "undone_at" in JSON, null otherwise).`,
-		Example: "  kpi history\n  kpi history --format json",
-		Args:    exactArgs(0),
+		Use:  "history",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -146,15 +140,8 @@ type UndoOptions struct {
 func NewCmdUndo(f *Factory, runF func(*UndoOptions) error) *cobra.Command {
 	opts := &UndoOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "undo ID",
-		Short: "Take an import back and bring back the reports it replaced",
-		Long: `Take import ID (see 'kpi history') back: its values no longer count. Where
-it had replaced an earlier report for the same unit and month, that report
-is in force again. The import stays in kpi history, marked undone, and the
-undoing is kept in the audit log (kpi log) with --reason, if given; its
-file may be imported again.`,
-		Example: "  kpi undo 12\n  kpi undo 12 --reason \"H04 gửi nhầm tệp tháng 5\"",
-		Args:    exactArgs(1),
+		Use:  "undo ID",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 			if err != nil {
@@ -167,7 +154,7 @@ file may be imported again.`,
 			return undoRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
 	return cmd
 }
 

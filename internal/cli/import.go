@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/importer"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
@@ -41,49 +42,10 @@ type ImportOptions struct {
 func NewCmdImport(f *Factory, runF func(*ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
-		Use:   "import [flags] PATH...",
-		Short: "Import monthly report workbooks (nhập báo cáo tháng)",
-		Long: `Import the districts' monthly report workbooks. Each PATH is an .xlsx file or
-a folder (searched for .xlsx/.xlsm files; Excel lock files ~$… and hidden
-files are skipped).
-
-Two layouts are recognised by themselves:
-  long   one district, one month: "Mã đơn vị: H01" and "Kỳ báo cáo: 03/2024"
-         above a table with a KPI column (Mã chỉ tiêu / Chỉ tiêu) and value
-         columns "Thực hiện trong tháng" and/or "Lũy kế".
-  wide   many districts, one month: a "Mã đơn vị" column and one column per
-         KPI (a KPI header with "lũy kế"/"YTD" is its year-to-date column);
-         the period from a "Kỳ báo cáo" cell, the file name or --period.
-Unit and period come from the workbook, else from the file name
-(H01_2024-03.xlsx), else from --unit/--period; a flag that contradicts the
-workbook is an error.
-
-Each file is imported whole or not at all. A file whose bytes were already
-imported is skipped (--force imports it again). A new report for a unit and
-month that already has one replaces it; the old one stays in 'kpi history'
-and 'kpi undo ID' brings it back.
-
-Broken and hostile files (empty, CSV or PDF renamed .xlsx, truncated, legacy
-.xls, password-protected, zip bombs, absurd sheets) are refused with a
-message saying what to do; a sheet that unzips to more than --max-size MB,
-or a workbook of more than 6 million cells, is refused without being read.
-Macros in .xlsm files are never run: only cell values are read.
-
-If the database cannot be reached (a PostgreSQL server going down, the
-network breaking), the batch stops at the first file that failed so, names
-it, and says how far it got; run the same command again when the server is
-back (the files already imported are skipped).
-
-Exit status is 1 if any file failed (each failure is listed; the good files
-are still imported), 130 if stopped by Ctrl-C (after the current file), 0
-otherwise.`,
-		Example: `  kpi import baocao/thang03/
-  kpi import --dry-run baocao/thang03/
-  kpi import --period 2024-03 tonghop.xlsx
-  kpi import --unit H01 --period 2024-03 baocao.xlsx`,
+		Use: "import [flags] PATH...",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageError{errors.New("name at least one .xlsx file or folder to import")}
+				return usageError{i18n.Errorf(i18n.ImportPaths)}
 			}
 			return nil
 		},
@@ -95,12 +57,12 @@ otherwise.`,
 			return importRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "check every file and show what would happen, writing nothing")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "import files even if the same file was imported before")
-	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code, when neither the workbook nor the file name gives it")
-	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM, when neither the workbook nor the file name gives it")
-	cmd.Flags().BoolVar(&opts.PriorYear, "prior-year", false, "the files are last year's reports (cùng kỳ), kept for comparison and never scored")
-	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", xlsxgrid.DefaultLimits.MaxUnzipSize>>20, "refuse a workbook whose sheet unzips to more than this many MB")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "")
+	cmd.Flags().BoolVar(&opts.PriorYear, "prior-year", false, "")
+	cmd.Flags().Int64Var(&opts.MaxSize, "max-size", xlsxgrid.DefaultLimits.MaxUnzipSize>>20, "")
 	return cmd
 }
 

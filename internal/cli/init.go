@@ -27,19 +27,7 @@ type InitOptions struct {
 func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 	opts := &InitOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
-		Use:   "init",
-		Short: "Create the workspace (tạo cơ sở dữ liệu) with a campaign",
-		Long: `Create the workspace file with a campaign: the embedded 2024 default
-(bhxh-2024), or the one in --campaign FILE.yaml (write one to edit with
-'kpi campaign export').
-
-An existing workspace is never overwritten unless --force is given; --force
-starts afresh, keeping a byte-for-byte copy of the old file beside it
-(kpi.db.<time>.bak) — also of a file kpi cannot open (damaged, or written
-by a newer kpi). Nothing is removed unless the copy is complete.`,
-		Example: `  kpi init
-  kpi init --db huyen.db
-  kpi campaign export > my.yaml && kpi init --campaign my.yaml --force`,
+		Use:  "init",
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -48,8 +36,8 @@ by a newer kpi). Nothing is removed unless the copy is complete.`,
 			return initRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.CampaignFile, "campaign", "", "campaign YAML file (default: the embedded bhxh-2024)")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing workspace (a file is kept as <file>.<time>.bak)")
+	cmd.Flags().StringVar(&opts.CampaignFile, "campaign", "", "")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "")
 	return cmd
 }
 

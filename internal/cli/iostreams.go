@@ -22,6 +22,10 @@ type IOStreams struct {
 
 	OutTTY, ErrTTY bool // the stream is a terminal
 	NoColor        bool // NO_COLOR is set
+	// Lang is the language of the person reading the streams: "vi" (also
+	// when empty) or "en", from --lang or KPI_LANG. Every word kpi prints
+	// or writes — help, messages, errors, tables, exports — is in it.
+	Lang string
 
 	rawOut, rawErr io.Writer // the streams before visible
 }

@@ -23,21 +23,8 @@ type LogOptions struct {
 func NewCmdLog(f *Factory, runF func(*LogOptions) error) *cobra.Command {
 	opts := &LogOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "log",
-		Short: "The audit log (nhật ký): every change to the rules, targets and council decisions",
-		Long: `The audit log (nhật ký): every change that decides the awards, oldest
-first — the campaign loaded or changed (one line per setting), units and
-targets added or changed by a targets import (one line per value), bonus
-and penalty points given and withdrawn, exclusions from awards and their
-lifting, nominations and their withdrawal, and imports undone — when, what,
-the value before and after, and the reason given. Nothing in it is ever
-changed or removed.
-
-JSON: [{"id", "at", "action", "subject", "field", "before", "after",
-"reason"}], action one of campaign, targets, adjust_add, adjust_remove,
-exclude, exclude_remove, nominate_add, nominate_remove, undo.`,
-		Example: "  kpi log\n  kpi log --unit H04\n  kpi log --format csv > nhatky.csv",
-		Args:    exactArgs(0),
+		Use:  "log",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -48,7 +35,7 @@ exclude, exclude_remove, nominate_add, nominate_remove, undo.`,
 			return logRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Unit, "unit", "", "only the changes about this unit")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }

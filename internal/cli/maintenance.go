@@ -20,15 +20,8 @@ type BackupOptions struct {
 func NewCmdBackup(f *Factory, runF func(*BackupOptions) error) *cobra.Command {
 	opts := &BackupOptions{IO: f.IO, Workspace: f.Workspace()}
 	return &cobra.Command{
-		Use:   "backup FILE",
-		Short: "Write a consistent copy of the workspace (sao lưu)",
-		Long: `Write a consistent copy of the workspace to FILE (SQLite's VACUUM INTO),
-while other kpi commands may go on reading. FILE must not exist yet. To
-restore, use the copy as --db (or copy it over the workspace when no kpi
-command is running). A damaged workspace that SQLite cannot read whole is
-not copied: the error names it, and no file is left at FILE.`,
-		Example: "  kpi backup saoluu-2024-12-31.db",
-		Args:    exactArgs(1),
+		Use:  "backup FILE",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {
@@ -63,14 +56,8 @@ type CheckOptions struct {
 func NewCmdCheck(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
 	opts := &CheckOptions{IO: f.IO, Workspace: f.Workspace()}
 	return &cobra.Command{
-		Use:   "check",
-		Short: "Check the workspace: integrity and kpi's own rules (kiểm tra)",
-		Long: `Run SQLite's integrity check and kpi's own invariants: every import has its
-reports and every report its values (nothing half-imported), at most one
-report in force per unit and month, every replacing import exists, every
-report belongs to a known unit. Exit status 1 if anything is wrong.`,
-		Example: "  kpi check",
-		Args:    exactArgs(0),
+		Use:  "check",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

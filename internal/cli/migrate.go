@@ -22,15 +22,7 @@ type MigrateOptions struct {
 func NewCmdMigrate(f *Factory, runF func(*MigrateOptions) error) *cobra.Command {
 	opts := &MigrateOptions{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   "migrate --from SRC --to DST",
-		Short: "Copy a whole workspace to another database and verify the copy",
-		Long: `Copy a workspace — campaign, units, targets, the whole import history with
-its reports and values — from SRC to DST (each a file path or a
-postgres:// URL), keeping every import number, then verify the copy: the
-row count of every table and a checksum of every value must be equal.
-DST must hold no workspace yet; on any error nothing is written there.`,
-		Example: `  kpi migrate --from kpi.db --to 'postgres://kpi@db.bhxh.local/thidua?sslmode=require'
-  kpi migrate --from 'postgres://kpi@db/thidua' --to saoluu.db`,
+		Use:  "migrate --from SRC --to DST",
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -39,8 +31,8 @@ DST must hold no workspace yet; on any error nothing is written there.`,
 			return migrateRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.From, "from", "", "workspace to copy (file or postgres:// URL)")
-	cmd.Flags().StringVar(&opts.To, "to", "", "empty workspace to copy into (file or postgres:// URL)")
+	cmd.Flags().StringVar(&opts.From, "from", "", "")
+	cmd.Flags().StringVar(&opts.To, "to", "", "")
 	_ = cmd.MarkFlagRequired("from")
 	_ = cmd.MarkFlagRequired("to")
 	return cmd

@@ -17,19 +17,7 @@ import (
 // NewCmdNominate builds kpi nominate and its subcommands.
 func NewCmdNominate(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "nominate",
-		Short: "Individuals (cá nhân) the units propose for a title",
-		Long: `Units propose people for the campaign's individual titles (in the default
-campaign: Chiến sĩ thi đua cơ sở, Lao động tiên tiến). Each title has a
-limit per unit (max_per_unit) and conditions on the unit (unit: all_attained,
-min_score, min_attainment, not_excluded) in the campaign YAML; kpi awards
-lists the nominations that pass and those that do not, and why, and kpi
-export awards writes them on their own sheet.
-
-Nominations and their withdrawal are kept in the audit log (kpi log).`,
-		Example: `  kpi nominate add H04 --name "NGUYỄN VĂN AN" --title "Chiến sĩ thi đua cơ sở" --reason "sáng kiến thu BHXH tự nguyện"
-  kpi nominate list
-  kpi nominate remove 2 --reason "đơn vị rút đề nghị"`,
+		Use: "nominate",
 	}
 	cmd.AddCommand(NewCmdNominateAdd(f, nil), NewCmdNominateList(f, nil), NewCmdNominateRemove(f, nil))
 	return cmd
@@ -51,13 +39,7 @@ type NominateAddOptions struct {
 func NewCmdNominateAdd(f *Factory, runF func(*NominateAddOptions) error) *cobra.Command {
 	opts := &NominateAddOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   `add CODE --name "HỌ VÀ TÊN" --title TITLE --reason TEXT`,
-		Short: "Record a person unit CODE proposes for an individual title",
-		Long: `Record that unit CODE proposes the person --name for the individual title
---title (its name or code in the campaign, any case or accents), with the
-reason. The same person for the same title twice is refused.`,
-		Example: `  kpi nominate add H04 --name "NGUYỄN VĂN AN" --title "Chiến sĩ thi đua cơ sở" --reason "sáng kiến thu BHXH tự nguyện"
-  kpi nominate add H04 --name "Trần Thị Bình" --title lao_dong_tien_tien --reason "hoàn thành xuất sắc nhiệm vụ"`,
+		Use:  `add CODE --name "HỌ VÀ TÊN" --title TITLE --reason TEXT`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Unit = args[0]
@@ -74,9 +56,9 @@ reason. The same person for the same title twice is refused.`,
 			return nominateAddRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Name, "name", "", "the person's full name")
-	cmd.Flags().StringVar(&opts.Title, "title", "", "the title: its name or code in the campaign")
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why the unit proposes them (kept in the audit log)")
+	cmd.Flags().StringVar(&opts.Name, "name", "", "")
+	cmd.Flags().StringVar(&opts.Title, "title", "", "")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
 	return cmd
 }
 
@@ -142,14 +124,8 @@ type NominateListOptions struct {
 func NewCmdNominateList(f *Factory, runF func(*NominateListOptions) error) *cobra.Command {
 	opts := &NominateListOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the nominations (--all: the withdrawn ones too)",
-		Long: `List the nominations as recorded: number, unit, name, title, reason, when
-recorded; --all adds the withdrawn ones with when and why. Whether each
-passes is kpi awards' to say. JSON: [{"id", "unit", "name", "title",
-"reason", "added", "removed": null or {"at", "reason"}}].`,
-		Example: "  kpi nominate list\n  kpi nominate list --unit H04 --format json",
-		Args:    exactArgs(0),
+		Use:  "list",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -160,8 +136,8 @@ passes is kpi awards' to say. JSON: [{"id", "unit", "name", "title",
 			return nominateListRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Unit, "unit", "", "only this unit's")
-	cmd.Flags().BoolVar(&opts.All, "all", false, "the withdrawn nominations too")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
@@ -222,10 +198,8 @@ type NominateRemoveOptions struct {
 func NewCmdNominateRemove(f *Factory, runF func(*NominateRemoveOptions) error) *cobra.Command {
 	opts := &NominateRemoveOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:     "remove ID --reason TEXT",
-		Short:   "Withdraw a nomination (it stays in the record, marked withdrawn)",
-		Example: `  kpi nominate remove 2 --reason "đơn vị rút đề nghị"`,
-		Args:    exactArgs(1),
+		Use:  "remove ID --reason TEXT",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.ID, err = parseID(args[0], "kpi nominate list"); err != nil {
@@ -240,7 +214,7 @@ func NewCmdNominateRemove(f *Factory, runF func(*NominateRemoveOptions) error) *
 			return nominateRemoveRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why (kept in the audit log)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "")
 	return cmd
 }
 

@@ -23,29 +23,7 @@ type ProgressOptions struct {
 func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Command {
 	opts := &ProgressOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "progress",
-		Short: "The ranked progress table (bảng tiến độ, xếp hạng)",
-		Long: `Rank every unit as of a period and show, per KPI, its attainment (tỷ lệ
-đạt) with a mark: ✓ attained, ▼ below the on-track line, — no data,
-? no target. Formulas (see README "Scoring"):
-  attainment a = A/T (higher is better) or T/A (lower is better)
-  points       = weight × min(a, cap)        (method capped; under method
-                 leader divided by the cluster's or province's best)
-  score        = Σ points + bonus − penalty  (the council's, kpi adjust;
-                 100 = exactly on every target when there are none)
-  rank         = by score (2 decimals), then KPIs attained, then unit code
-The Cộng/trừ column shows the council's points once any count, and a unit
-excluded from awards (kpi exclude) is marked with the reason.
---kpi CODE shows one KPI in detail for every unit: actual A, target T,
-baseline B, attainment, the on-track line, the year-end projection.
-
-JSON (--format json) is the machine interface: English keys, unrounded
-numbers, null for absent values.`,
-		Example: `  kpi progress
-  kpi progress --period 2024-06 --cluster "Cụm 2"
-  kpi progress --kpi thu
-  kpi progress --explain H04
-  kpi progress --format json > tiendo.json`,
+		Use:  "progress",
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
@@ -58,7 +36,7 @@ numbers, null for absent values.`,
 		},
 	}
 	opts.bind(cmd)
-	cmd.Flags().StringVar(&opts.KPI, "kpi", "", "show one KPI in detail")
+	cmd.Flags().StringVar(&opts.KPI, "kpi", "", "")
 	return cmd
 }
 
@@ -69,7 +47,7 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 	}
 	w := opts.IO.Out
 	if opts.Explain != "" {
-		return explain(w, s, s.shortlist(), opts.Explain, opts.Lang)
+		return explain(w, s, s.shortlist(), opts.Explain, opts.IO.Lang)
 	}
 	units, err := inCluster(s.res.Units, opts.Cluster)
 	if err != nil {
@@ -81,13 +59,13 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 		if _, ok := s.c.KPI(opts.KPI); !ok {
 			return usageError{i18n.Errorf(i18n.NoKPI, opts.KPI, s.c.Code)}
 		}
-		d := view.NewDetail(s.c, r, opts.Lang, opts.KPI)
+		d := view.NewDetail(s.c, r, opts.IO.Lang, opts.KPI)
 		if opts.Format == "json" {
 			return render.JSON(w, d.JSON())
 		}
 		return render.Detail(w, d, opts.Format)
 	}
-	p := view.NewProgress(s.c, r, opts.Lang)
+	p := view.NewProgress(s.c, r, opts.IO.Lang)
 	if opts.Format == "json" {
 		return render.JSON(w, p.JSON())
 	}

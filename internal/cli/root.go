@@ -44,47 +44,30 @@ func (u usageError) Unwrap() error { return u.error }
 // errSilent marks an error whose explanation was already printed.
 var errSilent = errors.New("failed")
 
-// NewRootCmd builds the kpi command tree.
+// NewRootCmd builds the kpi command tree, its help in the language of
+// f.IO.Lang (Main sets it from --lang or KPI_LANG before building).
 func NewRootCmd(f *Factory) *cobra.Command {
+	words := f.IO.Lang
 	root := &cobra.Command{
-		Use:   "kpi",
-		Short: "Theo dõi phong trào thi đua BHXH: nhập báo cáo Excel, tính điểm, xếp hạng, khen thưởng",
-		Long: `kpi follows a provincial BHXH emulation campaign (phong trào thi đua).
-
-It keeps one workspace (a SQLite file, or a shared PostgreSQL database) with
-the campaign's KPIs (chỉ tiêu), the district units (đơn vị) and their 2024
-targets, imports the monthly Excel reports the districts send, scores and
-ranks the units, and writes the award shortlist.
-
-Typical year:
-  kpi init                          create the workspace with the 2024 campaign
-  kpi targets import chitieu.xlsx   units, clusters, targets and 2023 baselines
-  kpi import baocao/thang03/        each month's reports (whole files or nothing)
-  kpi status                        who has reported which month
-  kpi progress                      the ranked progress table
-  kpi adjust add H04 --points 2 --reason "…"   bonus / penalty points (điểm cộng / trừ)
-  kpi exclude H09 --reason "…"      không xét khen thưởng (a disciplinary case)
-  kpi nominate add H04 --name "…" --title "Chiến sĩ thi đua cơ sở" --reason "…"
-  kpi awards                        Cờ thi đua, Bằng khen, Giấy khen — and why
-  kpi log                           who changed what: rules, targets, points
-  kpi export awards -o kt.xlsx      print-ready Excel for the decision
-
-Try it on sample data first:  kpi demo
-
-The workspace is --db PATH or postgres://URL, else $KPI_DB, else ./kpi.db.
-Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
+		Use:           "kpi",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version(),
 	}
 	root.SetVersionTemplate("kpi {{.Version}}\n")
-	root.Flags().Bool("version", false, "in ra phiên bản của kpi (version)")
-	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file or postgres:// URL (default $KPI_DB, else ./kpi.db)")
+	root.Flags().Bool("version", false, "")
+	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "")
+	root.PersistentFlags().StringVar(&f.langFlag, "lang", envLang(f.Getenv), "")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	var stopProfile func()
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		lang, ok := normLang(f.langFlag)
+		if !ok {
+			return usageError{i18n.Errorf(i18n.UnknownLang, f.langFlag)}
+		}
+		f.IO.Lang = lang
 		if cpuProfile == "" {
 			return nil
 		}
@@ -133,6 +116,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdMigrate(f, nil),
 	)
 	registerCompletions(root, f.Workspace())
+	localize(root, words)
 	return root
 }
 
@@ -149,6 +133,7 @@ func Main(args []string, io *IOStreams) int {
 	flush := io.visible()
 	defer flush()
 	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
+	io.Lang = chooseLang(args, f.Getenv)
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(context.Background())
@@ -159,49 +144,44 @@ func Main(args []string, io *IOStreams) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	lang := langOf(cmd)
+	lang := io.Lang
+	if c := cobraUsage(cmd, err); c != nil {
+		err = c
+	}
 	if !errors.Is(err, errSilent) {
-		fmt.Fprintln(io.ErrOut, i18n.T(lang, i18n.ErrorLine, i18n.Say(err, lang)))
+		fmt.Fprintln(io.ErrOut, i18n.T(lang, i18n.ErrorLine, said(err, lang)))
 	}
 	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
+	if errors.As(err, &ue) {
 		fmt.Fprintln(io.ErrOut, i18n.T(lang, i18n.SeeHelp))
 		return ExitUsage
 	}
 	return ExitError
 }
 
-// langOf is the language errors are said in: the command's --lang, for
-// the commands that have one, else Vietnamese.
-func langOf(cmd *cobra.Command) string {
-	if cmd != nil {
-		if f := cmd.Flags().Lookup("lang"); f != nil && f.Value.String() == "en" {
-			return "en"
-		}
-	}
-	return "vi"
-}
+// flagError makes a flag that does not parse a usage error, told in the
+// catalogue's words.
+func flagError(c *cobra.Command, err error) error { return usageError{flagWords(c, err)} }
 
-// isCobraUsage recognises cobra's own argument errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires exactly", "unknown flag", "unknown shorthand"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// flagError makes a flag that does not parse a usage error.
-func flagError(c *cobra.Command, err error) error { return usageError{err} }
-
-// exactArgs is cobra.ExactArgs with a usage error.
+// exactArgs refuses any other number of arguments than n: a usage error
+// that names the command and the arguments it takes.
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return usageError{err}
+		switch {
+		case len(args) == n:
+			return nil
+		case n == 0:
+			return usageError{i18n.Errorf(i18n.NoArgs, cmd.CommandPath(), quoted(args))}
 		}
-		return nil
+		return usageError{i18n.Errorf(i18n.ArgsCount, cmd.CommandPath(), n, strings.TrimSpace(strings.TrimPrefix(cmd.Use, cmd.Name())), len(args))}
 	}
+}
+
+// quoted writes arguments for a sentence: "a", "b".
+func quoted(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = fmt.Sprintf("%q", a)
+	}
+	return strings.Join(q, ", ")
 }

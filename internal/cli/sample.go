@@ -30,19 +30,7 @@ type SampleOptions struct {
 func NewCmdSample(f *Factory, runF func(*SampleOptions) error) *cobra.Command {
 	opts := &SampleOptions{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   "sample --dir DIR [--units N] [--months M] [--big-rows R]",
-		Short: "Write a synthetic campaign of any size, for benchmarks (dữ liệu mẫu lớn)",
-		Long: `Write a synthetic campaign into --dir: the targets workbook of N units in
-clusters (chitieu.xlsx), and N × M monthly reports in reports/YYYY-MM/, one
-workbook per unit and month — mostly the long layout, every fifth a one-row
-wide workbook, every seventh typed the messy way (numbers as Vietnamese
-text, percent cells, numbered KPI names). With --big-rows R it also writes
-big/chitieu.xlsx with R units and big/tonghop_2024-01.xlsx, one consolidated
-wide sheet of R rows × 11 columns. Everything is deterministic from --seed.
-It writes files only; import them with kpi init, kpi targets import and
-kpi import (see bench/run.sh).`,
-		Example: `  kpi sample --dir /tmp/quocgia --units 700 --months 12
-  kpi sample --dir /tmp/lon --units 12 --months 1 --big-rows 200000`,
+		Use:  "sample --dir DIR [--units N] [--months M] [--big-rows R]",
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Units < 1 || opts.Months < 1 || opts.Months > 12 || opts.BigRows < 0 {
@@ -54,11 +42,11 @@ kpi import (see bench/run.sh).`,
 			return sampleRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Dir, "dir", "", "folder to write into (required)")
-	cmd.Flags().IntVar(&opts.Units, "units", 700, "number of units")
-	cmd.Flags().IntVar(&opts.Months, "months", 12, "number of months, from January")
-	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the data")
-	cmd.Flags().IntVar(&opts.BigRows, "big-rows", 0, "also write one wide workbook of this many rows")
+	cmd.Flags().StringVar(&opts.Dir, "dir", "", "")
+	cmd.Flags().IntVar(&opts.Units, "units", 700, "")
+	cmd.Flags().IntVar(&opts.Months, "months", 12, "")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "")
+	cmd.Flags().IntVar(&opts.BigRows, "big-rows", 0, "")
 	_ = cmd.MarkFlagRequired("dir")
 	return cmd
 }

@@ -21,38 +21,23 @@ type scoringFlags struct {
 	Period  string
 	Cluster string
 	Format  string
-	Lang    string
 	Explain string
 }
 
 func (s *scoringFlags) bind(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&s.Period, "period", "", "period YYYY-MM (default: the latest month with reports)")
-	cmd.Flags().StringVar(&s.Cluster, "cluster", "", "show only this cluster (cụm thi đua); ranks stay province-wide")
-	cmd.Flags().StringVar(&s.Format, "format", "table", "output format: table, csv, json or markdown")
-	cmd.Flags().StringVar(&s.Lang, "lang", "vi", "language of labels: vi or en")
-	cmd.Flags().StringVar(&s.Explain, "explain", "", "print one unit's whole computation and award verdicts")
+	cmd.Flags().StringVar(&s.Period, "period", "", "")
+	cmd.Flags().StringVar(&s.Cluster, "cluster", "", "")
+	cmd.Flags().StringVar(&s.Format, "format", "table", "")
+	cmd.Flags().StringVar(&s.Explain, "explain", "", "")
 }
 
-// check refuses an unknown format or language.
-func (s *scoringFlags) check() error {
-	if err := checkFormat(s.Format); err != nil {
-		return err
-	}
-	return checkLang(s.Lang)
-}
+// check refuses an unknown format.
+func (s *scoringFlags) check() error { return checkFormat(s.Format) }
 
 // checkFormat refuses an unknown --format.
 func checkFormat(format string) error {
 	if err := render.CheckFormat(format); err != nil {
-		return usageError{err}
-	}
-	return nil
-}
-
-// checkLang refuses an unknown --lang.
-func checkLang(lang string) error {
-	if lang != "vi" && lang != "en" {
-		return usageError{i18n.Errorf(i18n.UnknownLang, lang)}
+		return usageError{i18n.Errorf(i18n.UnknownFormat, format, strings.Join(render.Formats, ", "))}
 	}
 	return nil
 }

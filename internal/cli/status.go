@@ -24,13 +24,8 @@ type StatusOptions struct {
 func NewCmdStatus(f *Factory, runF func(*StatusOptions) error) *cobra.Command {
 	opts := &StatusOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "status",
-		Short: "Show who has reported which month (tình hình nộp báo cáo)",
-		Long: `Show the units × months matrix of the campaign year: ✓ a report is in
-force, ↻ it replaced an earlier one, blank: nothing reported. Then name the
-units missing for the latest month that anyone reported.`,
-		Example: "  kpi status\n  kpi status --format json",
-		Args:    exactArgs(0),
+		Use:  "status",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -41,7 +36,7 @@ units missing for the latest month that anyone reported.`,
 			return statusRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().IntVar(&opts.Year, "year", 0, "campaign year (default: the campaign's)")
+	cmd.Flags().IntVar(&opts.Year, "year", 0, "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }

@@ -14,8 +14,7 @@ import (
 // NewCmdTargets builds kpi targets and its subcommand.
 func NewCmdTargets(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "targets",
-		Short: "Import units and their targets (chỉ tiêu giao) from a workbook",
+		Use: "targets",
 	}
 	cmd.AddCommand(NewCmdTargetsImport(f, nil))
 	return cmd
@@ -35,28 +34,7 @@ type TargetsImportOptions struct {
 func NewCmdTargetsImport(f *Factory, runF func(*TargetsImportOptions) error) *cobra.Command {
 	opts := &TargetsImportOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "import FILE.xlsx",
-		Short: "Read units, clusters, targets and baselines from a workbook",
-		Long: `Read the units (đơn vị), their clusters (cụm thi đua), campaign-year
-targets and previous-year baselines from FILE.xlsx.
-
-The first sheet with a header row (within its first 20 rows) that has a unit
-code column is read. Recognised headers (case, spacing and diacritics do not
-matter):
-  unit code   Mã đơn vị, Mã ĐV, Unit code, Code
-  unit name   Tên đơn vị, Đơn vị, Unit, Name
-  cluster     Cụm thi đua, Cụm, Khối, Cluster           (optional)
-  target      a KPI's code, name or alias, optionally with the campaign year:
-              "thu", "Số thu BHXH, BHYT, BHTN 2024", "KH 2024 thu"
-  baseline    the same with the previous year: "thu 2023", "TH 2023 bhyt"
-Other columns (STT, Ghi chú …) are ignored and listed.
-
-Re-importing updates the units and targets and says what changed. Any bad
-cell (text where a number belongs, a negative target, a percent outside
-0–100, a duplicate unit code) is reported by file, sheet and cell, and then
-nothing is changed.`,
-		Example: `  kpi targets import chitieu-2024.xlsx
-  kpi targets import --dry-run chitieu-2024.xlsx`,
+		Use:  "import FILE.xlsx",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
@@ -66,7 +44,7 @@ nothing is changed.`,
 			return targetsImportRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "check the workbook and show the changes without saving")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "")
 	return cmd
 }
 

@@ -18,8 +18,7 @@ import (
 // NewCmdTemplate builds kpi template and its subcommands.
 func NewCmdTemplate(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "template",
-		Short: "Write blank Excel forms (biểu mẫu) that kpi can read back",
+		Use: "template",
 	}
 	cmd.AddCommand(NewCmdTemplateTargets(f, nil), NewCmdTemplateReport(f, nil))
 	return cmd
@@ -39,14 +38,8 @@ type TemplateTargetsOptions struct {
 func NewCmdTemplateTargets(f *Factory, runF func(*TemplateTargetsOptions) error) *cobra.Command {
 	opts := &TemplateTargetsOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "targets -o FILE.xlsx",
-		Short: "Write the targets form (biểu giao chỉ tiêu)",
-		Long: `Write the targets form: one row per unit with code, name, cluster, then a
-target column ("<KPI> 2024") and a baseline column ("<KPI> 2023") per KPI.
-Units already in the workspace are pre-filled with what it holds (use
---empty for a blank form). Fill it in and read it with 'kpi targets import'.`,
-		Example: "  kpi template targets -o chitieu-2024.xlsx",
-		Args:    exactArgs(0),
+		Use:  "targets -o FILE.xlsx",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -54,8 +47,8 @@ Units already in the workspace are pre-filled with what it holds (use
 			return templateTargetsRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (required)")
-	cmd.Flags().BoolVar(&opts.Empty, "empty", false, "do not pre-fill units from the workspace")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "")
+	cmd.Flags().BoolVar(&opts.Empty, "empty", false, "")
 	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }
@@ -105,16 +98,7 @@ type TemplateReportOptions struct {
 func NewCmdTemplateReport(f *Factory, runF func(*TemplateReportOptions) error) *cobra.Command {
 	opts := &TemplateReportOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "report (--unit CODE | --all-units) --period YYYY-MM -o FILE.xlsx|DIR",
-		Short: "Write the monthly report form (biểu báo cáo tháng) for districts to fill in",
-		Long: `Write the long-layout monthly report form: the title block, "Mã đơn vị" and
-"Kỳ báo cáo" filled in, one row per KPI with code, name and unit, input cells
-with data validation (a number ≥ 0; 0–100 for % KPIs) and the year-to-date
-column for flow KPIs. Labels are protected; only the yellow cells take input.
-With --all-units, -o names a folder and one file per unit is written, named
-so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
-		Example: `  kpi template report --unit H01 --period 2024-03 -o H01_2024-03.xlsx
-  kpi template report --all-units --period 2024-03 -o bieu-thang03/`,
+		Use:  "report (--unit CODE | --all-units) --period YYYY-MM -o FILE.xlsx|DIR",
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (opts.Unit == "") == !opts.AllUnits {
@@ -126,10 +110,10 @@ so that 'kpi import' recognises unit and period (H01_2024-03.xlsx).`,
 			return templateReportRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Unit, "unit", "", "unit code")
-	cmd.Flags().BoolVar(&opts.AllUnits, "all-units", false, "one file per unit, into the folder -o")
-	cmd.Flags().StringVar(&opts.Period, "period", "", "period YYYY-MM (required)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file (or, with --all-units, folder) to write (required)")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "")
+	cmd.Flags().BoolVar(&opts.AllUnits, "all-units", false, "")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "")
 	_ = cmd.MarkFlagRequired("period")
 	_ = cmd.MarkFlagRequired("output")
 	return cmd

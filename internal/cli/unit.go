@@ -21,7 +21,6 @@ type UnitOptions struct {
 
 	Code   string
 	Format string
-	Lang   string
 }
 
 // NewCmdUnit builds kpi unit; runF, when not nil, runs instead of unitRun
@@ -29,21 +28,11 @@ type UnitOptions struct {
 func NewCmdUnit(f *Factory, runF func(*UnitOptions) error) *cobra.Command {
 	opts := &UnitOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "unit CODE",
-		Short: "One unit's year at a glance (một đơn vị, từng tháng)",
-		Long: `Month by month for one unit: every KPI's month value and year-to-date
-value as reported, the plan to date (KH kỳ) and the attainment against it,
-the import each report came from, and the corrections — a report replaced
-by a later one — as before → after. A figure carried from an earlier month
-is marked (T3).`,
-		Example: "  kpi unit H04\n  kpi unit H04 --format json",
-		Args:    exactArgs(1),
+		Use:  "unit CODE",
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = args[0]
 			if err := checkFormat(opts.Format); err != nil {
-				return err
-			}
-			if err := checkLang(opts.Lang); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -53,7 +42,6 @@ is marked (T3).`,
 		},
 	}
 	addFormatFlag(cmd, &opts.Format)
-	cmd.Flags().StringVar(&opts.Lang, "lang", "vi", "language of labels: vi or en")
 	return cmd
 }
 
@@ -121,7 +109,7 @@ func unitRun(ctx context.Context, opts *UnitOptions) error {
 		}
 		months = append(months, um)
 	}
-	y := view.NewUnitYear(c, *u, months, opts.Lang)
+	y := view.NewUnitYear(c, *u, months, opts.IO.Lang)
 	if opts.Format == "json" {
 		return render.JSON(opts.IO.Out, y.JSON())
 	}

@@ -22,15 +22,8 @@ type UnitsOptions struct {
 func NewCmdUnits(f *Factory, runF func(*UnitsOptions) error) *cobra.Command {
 	opts := &UnitsOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "units",
-		Short: "List the units with their cluster, targets and baselines",
-		Long: `List the units (đơn vị) with their cluster and, per KPI, the target the
-rules will use: the workbook's, else the campaign's default (hai_long: 80),
-else the unit's previous-year value (cham_dong). The JSON form holds only the
-values the workbook gave:
-  [{"code", "name", "cluster", "targets": {"<kpi>": number}, "baselines": {"<kpi>": number}}]`,
-		Example: "  kpi units\n  kpi units --format csv > donvi.csv\n  kpi units --format json",
-		Args:    exactArgs(0),
+		Use:  "units",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err

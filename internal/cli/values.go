@@ -25,15 +25,8 @@ type ValuesOptions struct {
 func NewCmdValues(f *Factory, runF func(*ValuesOptions) error) *cobra.Command {
 	opts := &ValuesOptions{IO: f.IO, Workspace: f.Workspace()}
 	cmd := &cobra.Command{
-		Use:   "values",
-		Short: "Show the stored figures (số liệu đã nhập), as read from the workbooks",
-		Long: `Show the figures in force, one line per unit, month and KPI: the month's
-value, the year-to-date value, the unit of measure the workbook used when
-kpi converted it (đồng → triệu đồng), the cells they came from and the
-import that brought them — to check what was read without opening the
-workspace.`,
-		Example: "  kpi values --unit H03 --period 2024-03\n  kpi values --period 2024-03 --format csv > thang03.csv",
-		Args:    exactArgs(0),
+		Use:  "values",
+		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
@@ -51,8 +44,8 @@ workspace.`,
 			return valuesRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Unit, "unit", "", "only this unit (code)")
-	cmd.Flags().StringVar(&opts.Period, "period", "", "only this month, YYYY-MM (default: the whole campaign year)")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }

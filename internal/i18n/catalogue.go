@@ -33,6 +33,24 @@ const (
 	FileInUse         Key = "file_in_use"         // the file
 	ImportUndone      Key = "import_undone"       // import number, when it was undone
 
+	// The command line's own words: commands, flags and arguments.
+	UnknownCommand        Key = "unknown_command"         // the name typed, the command path
+	UnknownCommandSuggest Key = "unknown_command_suggest" // the name typed, the command path, the commands meant (with their path)
+	NoHelpTopic           Key = "no_help_topic"           // the words typed after kpi help
+	NoArgs                Key = "no_args"                 // the command path, the arguments given
+	ArgsCount             Key = "args_count"              // the command path, N, the arguments' names, the number given
+	BadArgs               Key = "bad_args"                // the command path
+	ImportPaths           Key = "import_paths"            //
+	RequiredFlags         Key = "required_flags"          // the flags, the command path
+	UnknownFlag           Key = "unknown_flag"            // the flag typed, the command path
+	FlagNeedsValue        Key = "flag_needs_value"        // the flag
+	FlagBadValue          Key = "flag_bad_value"          // the flag, the value given, what it takes (a Value… message)
+	FlagSyntax            Key = "flag_syntax"             // the flag typed
+	ValueNumber           Key = "value_number"            //
+	ValueBool             Key = "value_bool"              //
+	ValueOther            Key = "value_other"             //
+	UnknownFormat         Key = "unknown_format"          // the --format given, the formats
+
 	// The council's decisions: adjust, exclude, nominate.
 	ReasonRequired      Key = "reason_required"      //
 	AdjustPoints        Key = "adjust_points"        // the --points given
@@ -115,6 +133,23 @@ var catalogue = map[Key]struct{ vi, en string }{
 	FileInUse:         {"tệp %s đang mở trong Excel (hoặc chương trình khác): đóng tệp rồi chạy lại", "%s is open in Excel (or another program): close it and run again"},
 	ImportUndone: {"không có lần nhập #%d để hoàn tác: lần nhập này đã được hoàn tác lúc %s (xem kpi history)",
 		"no import #%d to undo: it was undone on %s (see kpi history)"},
+
+	UnknownCommand:        {"không có lệnh %[2]s %[1]s", "unknown command: %[2]s %[1]s"},
+	UnknownCommandSuggest: {"không có lệnh %[2]s %[1]s; có phải ý bạn là %[3]s?", "unknown command: %[2]s %[1]s; did you mean %[3]s?"},
+	NoHelpTopic:           {"không có lệnh %q để xem hướng dẫn", "no command %q to help with"},
+	NoArgs:                {"lệnh %s không nhận tham số nào, nhưng được cho %s", "%s takes no arguments, got %s"},
+	ArgsCount:             {"lệnh %s cần đúng %d tham số (%s), nhưng được cho %d", "%s takes %d argument(s) (%s), got %d"},
+	BadArgs:               {"sai số tham số của lệnh %s", "wrong number of arguments for %s"},
+	ImportPaths:           {"cần ít nhất một tệp .xlsx hoặc thư mục để nhập", "name at least one .xlsx file or folder to import"},
+	RequiredFlags:         {"thiếu tùy chọn bắt buộc %s của lệnh %s", "missing required flag %s of %s"},
+	UnknownFlag:           {"không có tùy chọn %s trong lệnh %s", "unknown flag %s for %s"},
+	FlagNeedsValue:        {"tùy chọn %s cần có giá trị đi kèm", "flag %s needs a value"},
+	FlagBadValue:          {"%s: %q không dùng được, cần %s", "%s: %q is not valid, %s expected"},
+	FlagSyntax:            {"tùy chọn viết sai: %s", "bad flag syntax: %s"},
+	ValueNumber:           {"một số nguyên", "a whole number"},
+	ValueBool:             {"true hoặc false", "true or false"},
+	ValueOther:            {"giá trị khác", "another value"},
+	UnknownFormat:         {"không có cách trình bày %q: dùng một trong %s", "unknown format %q: use one of %s"},
 
 	ReasonRequired: {"cần --reason \"lý do\": lý do được ghi vào nhật ký (kpi log)", `--reason "…" is required: the reason goes into the audit log (kpi log)`},
 	AdjustPoints: {"--points phải là số điểm khác 0, có dấu: +2 (điểm cộng) hoặc -1,5 (điểm trừ), tối đa 100; không phải %q",
