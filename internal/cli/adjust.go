@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
@@ -11,6 +10,7 @@ import (
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
 	"github.com/bhxh/kpi/internal/store"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -89,11 +89,12 @@ func adjustAddRun(ctx context.Context, opts *AdjustAddOptions) error {
 	if err != nil {
 		return err
 	}
-	kind := "điểm cộng"
+	lang := opts.IO.Lang
+	kind := i18n.M(i18n.Bonus)
 	if a.Points < 0 {
-		kind = "điểm trừ"
+		kind = i18n.M(i18n.Penalty)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s #%d: %s %s %s điểm, tính từ kỳ %s — %s\n", kind, id, u.Code, u.Name, signedPoints(a.Points), p, a.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.AdjustAdded, kind, id, u.Code, u.Name, view.SignedPoints(a.Points, lang), p, a.Reason)
 	all, err := st.Adjustments(ctx, u.Code, false)
 	if err != nil {
 		return err
@@ -105,13 +106,12 @@ func adjustAddRun(ctx context.Context, opts *AdjustAddOptions) error {
 // warnBounds says when a unit's adjustments of the year add up past the
 // campaign's bounds: the total is capped.
 func warnBounds(io *IOStreams, unit string, a score.Adjustment) {
+	lang := io.Lang
 	if a.BonusCapped {
-		fmt.Fprintf(io.ErrOut, "cảnh báo: điểm cộng của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_bonus): chỉ tính %s\n",
-			unit, i18n.Points(a.Bonus, "vi"), i18n.Points(*a.MaxBonus, "vi"), i18n.Points(*a.MaxBonus, "vi"))
+		io.tell(io.ErrOut, i18n.BonusPastBound, unit, i18n.Points(a.Bonus, lang), i18n.Points(*a.MaxBonus, lang), i18n.Points(*a.MaxBonus, lang))
 	}
 	if a.PenaltyCapped {
-		fmt.Fprintf(io.ErrOut, "cảnh báo: điểm trừ của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_penalty): chỉ trừ %s\n",
-			unit, i18n.Points(a.Penalty, "vi"), i18n.Points(*a.MaxPenalty, "vi"), i18n.Points(*a.MaxPenalty, "vi"))
+		io.tell(io.ErrOut, i18n.PenaltyPastBound, unit, i18n.Points(a.Penalty, lang), i18n.Points(*a.MaxPenalty, lang), i18n.Points(*a.MaxPenalty, lang))
 	}
 }
 
@@ -172,14 +172,15 @@ func adjustListRun(ctx context.Context, opts *AdjustListOptions) error {
 		}
 		return render.JSON(opts.IO.Out, list)
 	}
-	t := &render.Table{Headers: []string{"#", "Mã", "Điểm", "Từ kỳ", "Chỉ tiêu", "Lý do", "Ghi lúc"}, Decimals: []int{0, 0, 2}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Code, l.Score, l.FromPeriod, l.KPI, l.Reason, l.Recorded}, Decimals: []int{0, 0, 2}}
 	if opts.All {
-		t.Headers = append(t.Headers, "Đã bỏ lúc", "Lý do bỏ")
+		t.Headers = append(t.Headers, l.RemovedAt, l.RemovedWhy)
 	}
 	for _, a := range list {
 		points := any(a.Points)
 		if opts.Format != "csv" {
-			points = signedPoints(a.Points)
+			points = view.SignedPoints(a.Points, opts.IO.Lang)
 		}
 		row := []any{a.ID, a.Unit, points, a.Period.String(), a.KPI, a.Reason, when(a.Added)}
 		if opts.All {
@@ -237,6 +238,6 @@ func adjustRemoveRun(ctx context.Context, opts *AdjustRemoveOptions) error {
 	if err != nil {
 		return saidRemoved(err)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã bỏ điểm cộng/trừ #%d (%s %s điểm từ kỳ %s): %s\n", a.ID, a.Unit, signedPoints(a.Points), a.Period, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.AdjustRemoved, a.ID, a.Unit, view.SignedPoints(a.Points, opts.IO.Lang), a.Period, opts.Reason)
 	return nil
 }

@@ -67,34 +67,36 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(out, c)
 	}
-	kt := &render.Table{
-		Headers:  []string{"Mã", "Chỉ tiêu", "ĐVT", "Loại", "Tốt hơn khi", "Trọng số", "Trần", "Chỉ tiêu mặc định"},
+	lang := opts.IO.Lang
+	l := i18n.For(lang)
+	kt := &render.Table{Lang: lang,
+		Headers:  []string{l.Code, l.KPI, l.UnitOfMeasure, l.Kind, l.Better, l.WeightCol, l.CapCol, l.DefaultTarget},
 		Decimals: []int{0, 0, 0, 0, 0, 0, 2},
 	}
 	for _, k := range c.KPIs {
 		def := ""
 		switch {
 		case k.DefaultTarget != nil:
-			def = render.Number(*k.DefaultTarget, -1, "vi")
+			def = render.Number(*k.DefaultTarget, -1, lang)
 		case k.TargetFromBaseline:
-			def = fmt.Sprintf("số %d của đơn vị", c.Year-1)
+			def = i18n.T(lang, i18n.FromBaseline, c.Year-1)
 		}
-		better := "cao hơn"
+		better := i18n.T(lang, i18n.Higher)
 		if k.LowerIsBetter() {
-			better = "thấp hơn"
+			better = i18n.T(lang, i18n.Lower)
 		}
 		kt.Rows = append(kt.Rows, []any{k.Code, k.Name, k.Unit, k.Kind, better, k.Weight, c.KPICap(k), def})
 	}
-	at := &render.Table{Headers: []string{"Mã", "Danh hiệu", "Điều kiện"}}
+	at := &render.Table{Lang: lang, Headers: []string{l.Code, l.Title, l.Rules}}
 	for _, a := range c.Awards {
-		at.Rows = append(at.Rows, []any{a.Code, a.Name, i18n.Rule("vi", a)})
+		at.Rows = append(at.Rows, []any{a.Code, a.Name, i18n.Rule(lang, a)})
 	}
 	if c.FieldAwards.Enabled {
-		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, i18n.T("vi", i18n.RuleFieldAwards)})
+		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, i18n.T(lang, i18n.RuleFieldAwards)})
 	}
 	if opts.Format == "table" {
-		fmt.Fprintf(out, "Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)\n", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi"))
-		fmt.Fprintln(out, rulebookLine(c))
+		opts.IO.tell(out, i18n.CampaignTitle, c.Code, c.Name, c.Year, render.Number(c.Cap, 1, lang))
+		fmt.Fprintln(out, rulebookLine(c, lang))
 		fmt.Fprintln(out)
 	}
 	if err := kt.Write(out, opts.Format); err != nil {
@@ -107,9 +109,9 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	if len(c.Titles) == 0 {
 		return nil
 	}
-	tt := &render.Table{Headers: []string{"Mã", "Danh hiệu cá nhân", "Điều kiện"}}
+	tt := &render.Table{Lang: lang, Headers: []string{l.Code, l.PersonTitle, l.Rules}}
 	for _, t := range c.Titles {
-		tt.Rows = append(tt.Rows, []any{t.Code, t.Name, i18n.TitleRule("vi", t)})
+		tt.Rows = append(tt.Rows, []any{t.Code, t.Name, i18n.TitleRule(lang, t)})
 	}
 	fmt.Fprintln(out)
 	return tt.Write(out, opts.Format)
@@ -117,26 +119,26 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 
 // rulebookLine says how points are counted and how far the council's
 // adjustments go.
-func rulebookLine(c *campaign.Campaign) string {
-	method := "điểm = trọng số × min(tỷ lệ đạt, trần)"
+func rulebookLine(c *campaign.Campaign, lang string) string {
+	method := i18n.T(lang, i18n.MethodCapped)
 	if c.Method == campaign.MethodLeader {
-		scope := "cụm"
+		scope := i18n.M(i18n.ScopeCluster)
 		if c.LeaderScope == campaign.ScopeProvince {
-			scope = "toàn tỉnh"
+			scope = i18n.M(i18n.ScopeProvince)
 		}
-		method = "điểm = trọng số × min(tỷ lệ đạt, trần) / của đơn vị dẫn đầu " + scope
+		method = i18n.T(lang, i18n.MethodLeader, scope)
 	}
 	bound := func(p *float64) string {
 		if p == nil {
-			return "không giới hạn"
+			return i18n.T(lang, i18n.Unbounded)
 		}
-		return "tối đa " + render.Number(*p, -1, "vi")
+		return i18n.T(lang, i18n.AtMost, render.Number(*p, -1, lang))
 	}
-	adj := "điểm cộng, điểm trừ: không giới hạn"
+	adj := i18n.T(lang, i18n.AdjustUnbounded)
 	if b := c.Adjustments; b != nil {
-		adj = fmt.Sprintf("điểm cộng %s, điểm trừ %s", bound(b.MaxBonus), bound(b.MaxPenalty))
+		adj = i18n.T(lang, i18n.AdjustBounds, bound(b.MaxBonus), bound(b.MaxPenalty))
 	}
-	return fmt.Sprintf("Cách tính (method %s): %s; %s", c.Method, method, adj)
+	return i18n.T(lang, i18n.RulebookLine, c.Method, method, adj)
 }
 
 // CampaignExportOptions are the options of kpi campaign export.
@@ -185,7 +187,7 @@ func campaignExportRun(ctx context.Context, opts *CampaignExportOptions) error {
 	if err := os.WriteFile(opts.Output, data, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
+	opts.IO.tell(opts.IO.ErrOut, i18n.Wrote, opts.Output)
 	return nil
 }
 
@@ -228,6 +230,6 @@ func campaignLoadRun(ctx context.Context, opts *CampaignLoadOptions) error {
 	if err := st.SetCampaign(ctx, c); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)\n", c.Code, len(c.KPIs), len(c.Awards))
+	opts.IO.tell(opts.IO.ErrOut, i18n.CampaignLoaded, c.Code, len(c.KPIs), len(c.Awards))
 	return nil
 }

@@ -42,7 +42,7 @@ func entryPeriod(ctx context.Context, st store.Store, c *campaign.Campaign, flag
 	if flag != "" {
 		p, err := report.ParsePeriod(flag)
 		if err != nil {
-			return p, usageError{i18n.Errorf(i18n.BadPeriodFlag, err)}
+			return p, usageError{i18n.Errorf(i18n.BadPeriodFlag, flag)}
 		}
 		return p, inCampaignYear(p, c)
 	}
@@ -98,15 +98,6 @@ func saidRemoved(err error) error {
 		return i18n.Errorf(i18n.EntryRemoved, re.ID, when(re.Removed.At), re.Removed.Reason)
 	}
 	return err
-}
-
-// signedPoints writes points with their sign for people: "+2", "-1,5".
-func signedPoints(v float64) string {
-	s := i18n.Points(v, "vi")
-	if v > 0 {
-		s = "+" + s
-	}
-	return s
 }
 
 // removedCells are the columns of a withdrawn entry in a --all list.

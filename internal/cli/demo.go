@@ -9,6 +9,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -59,7 +60,7 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–12 — trong %s\n", p.Name, len(p.Units), opts.Dir)
+	io.tell(io.ErrOut, i18n.DemoData, p.Name, len(p.Units), opts.Dir)
 
 	ws := WorkspaceAt(dbPath)
 	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
@@ -118,13 +119,15 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 		return err
 	}
 	filled := filepath.Join(opts.Dir, "bieu-mau", "H01_2024-12_da-dien.xlsx")
-	step(n+6, "template report --unit H01 --period 2024-12 -o "+filled+"   (then filled in, as H01 would)")
+	step(n+6, "template report --unit H01 --period 2024-12 -o "+filled+"   "+i18n.T(io.Lang, i18n.DemoFilled))
 	form := &TemplateReportOptions{IO: io, Workspace: ws, Unit: "H01", Period: "2024-12", Output: filled}
 	if err := writeFilledForm(ctx, form, c, p); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "\nTệp đã ghi:\n  %s\n  %s\n  %s\n  %s   (mở bằng trình duyệt)\n", progressPath, awardsPath, filled, htmlPath)
-	fmt.Fprintf(io.ErrOut, "\nThử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history\n", dbPath)
+	fmt.Fprintln(io.ErrOut)
+	io.tell(io.ErrOut, i18n.DemoFiles, progressPath, awardsPath, filled, htmlPath)
+	fmt.Fprintln(io.ErrOut)
+	io.tell(io.ErrOut, i18n.DemoNext, dbPath)
 	return nil
 }
 

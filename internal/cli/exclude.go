@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
@@ -68,7 +67,7 @@ func excludeRun(ctx context.Context, opts *ExcludeOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ %s %s không xét khen thưởng từ kỳ %s — %s\n", u.Code, u.Name, p, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.Excluding, u.Code, u.Name, p, opts.Reason)
 	return nil
 }
 
@@ -120,7 +119,7 @@ func excludeRemoveRun(ctx context.Context, opts *ExcludeRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ %s %s được xét khen thưởng trở lại (đã không xét từ kỳ %s): %s\n", u.Code, u.Name, e.Period, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.ExclusionLifted, u.Code, u.Name, e.Period, opts.Reason)
 	return nil
 }
 
@@ -171,9 +170,10 @@ func excludeListRun(ctx context.Context, opts *ExcludeListOptions) error {
 		}
 		return render.JSON(opts.IO.Out, list)
 	}
-	t := &render.Table{Headers: []string{"#", "Mã", "Từ kỳ", "Lý do", "Ghi lúc"}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Code, l.FromPeriod, l.Reason, l.Recorded}}
 	if opts.All {
-		t.Headers = append(t.Headers, "Đã bỏ lúc", "Lý do bỏ")
+		t.Headers = append(t.Headers, l.RemovedAt, l.RemovedWhy)
 	}
 	for _, e := range list {
 		row := []any{e.ID, e.Unit, e.Period.String(), e.Reason, when(e.Added)}

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -137,7 +136,7 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", opts.Output)
+	opts.IO.tell(opts.IO.ErrOut, i18n.Wrote, opts.Output)
 	return nil
 }
 

@@ -82,13 +82,14 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		}
 		return render.JSON(opts.IO.Out, out)
 	}
-	t := &render.Table{Headers: []string{"#", "Thời gian", "Tệp", "SHA-256", "Đơn vị", "Kỳ", "Giá trị", "Cảnh báo", "Bị thay bởi"}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Time, l.File, "SHA-256", l.Unit, l.PeriodCol, l.Values, l.Warnings, l.ReplacedBy}}
 	undone := false
 	for _, r := range recs {
 		undone = undone || r.Undone != nil
 	}
 	if undone {
-		t.Headers = append(t.Headers, "Hoàn tác")
+		t.Headers = append(t.Headers, l.Undone)
 	}
 	for _, r := range recs {
 		units := strings.Join(r.Units, ",")
@@ -103,7 +104,7 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		if undone {
 			mark := ""
 			if r.Undone != nil {
-				mark = "đã hoàn tác " + when(*r.Undone)
+				mark = i18n.T(opts.IO.Lang, i18n.UndoneAt, when(*r.Undone))
 			}
 			row = append(row, mark)
 		}
@@ -175,9 +176,9 @@ func undoRun(ctx context.Context, opts *UndoOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "✓ đã xoá lần nhập #%d: số liệu của nó không còn tính; lần nhập vẫn ở kpi history, đánh dấu đã hoàn tác\n", opts.ID)
+	opts.IO.tell(opts.IO.Out, i18n.Undone, opts.ID)
 	for _, r := range restored {
-		fmt.Fprintf(opts.IO.Out, "  khôi phục báo cáo %s %s, lần nhập #%d\n", r.Unit, r.Period, r.ImportID)
+		opts.IO.tell(opts.IO.Out, i18n.Restored, r.Unit, r.Period, r.ImportID)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"runtime"
@@ -73,7 +72,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	if opts.Period != "" {
 		p, err := report.ParsePeriod(opts.Period)
 		if err != nil {
-			return usageError{fmt.Errorf("--period: %w", err)}
+			return usageError{i18n.Errorf(i18n.BadPeriodFlag, opts.Period)}
 		}
 		iopts.Period = p
 	}
@@ -82,7 +81,7 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("không có tệp .xlsx nào trong %s", strings.Join(opts.Paths, ", "))
+		return i18n.Errorf(i18n.NoXLSX, strings.Join(opts.Paths, ", "))
 	}
 	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
@@ -107,39 +106,38 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	var bar *progressbar.ProgressBar
 	if io.ErrTTY && len(files) > 1 {
 		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(io.barOut()),
-			progressbar.OptionSetDescription("đang nhập"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+			progressbar.OptionSetDescription(i18n.T(io.Lang, i18n.ImportBar)), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	}
 	results := im.ImportFiles(ctx, files, iopts, runtime.NumCPU(), func(r importer.FileResult) {
 		if bar != nil {
 			_ = bar.Add(1)
 		} else {
-			printResult(io.Out, r)
+			printResult(io, r)
 		}
 	})
 	if bar != nil {
 		_ = bar.Finish()
 		for _, r := range results {
-			printResult(io.Out, r)
+			printResult(io, r)
 		}
 	}
-	err = summarise(io.Out, io.ErrOut, results, opts.DryRun)
+	err = summarise(io, results, opts.DryRun)
 	if importer.Unreachable(results) {
-		fmt.Fprintf(io.ErrOut, "đã dừng sau %d/%d tệp vì không tới được cơ sở dữ liệu %s: %d tệp còn lại chưa thử, không tệp nào nhập dở; khi máy chủ hoạt động lại, chạy lại cùng lệnh (tệp đã nhập sẽ được bỏ qua)\n",
-			len(results), len(files), st.Path(), len(files)-len(results))
+		io.tell(io.ErrOut, i18n.ImportStopped, len(results), len(files), st.Path(), len(files)-len(results))
 		return errSilent
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(io.ErrOut, "đã dừng theo yêu cầu: xử lý xong %d/%d tệp, không tệp nào nhập dở; chạy lại cùng lệnh để nhập tiếp (tệp đã nhập sẽ được bỏ qua)\n",
-			len(results), len(files))
+		io.tell(io.ErrOut, i18n.ImportInterrupt, len(results), len(files))
 		return exitError{code: ExitInterrupted}
 	}
 	return err
 }
 
-func printResult(w io.Writer, r importer.FileResult) {
+func printResult(io *IOStreams, r importer.FileResult) {
+	w := io.Out
 	switch r.Status {
 	case importer.Skipped:
-		fmt.Fprintf(w, "= %s: đã nhập trước đó (lần nhập #%d), bỏ qua\n", r.File, r.ImportID)
+		io.tell(w, i18n.FileSkipped, r.File, r.ImportID)
 		return
 	case importer.Failed:
 		n := 1
@@ -147,7 +145,7 @@ func printResult(w io.Writer, r importer.FileResult) {
 		if errors.As(r.Err, &es) {
 			n = len(es)
 		}
-		fmt.Fprintf(w, "✗ %s: %d lỗi, không nhập\n", r.File, n)
+		io.tell(w, i18n.FileFailed, r.File, n)
 		return
 	}
 	mark, id := "✓", fmt.Sprintf(" #%d", r.ImportID)
@@ -156,33 +154,32 @@ func printResult(w io.Writer, r importer.FileResult) {
 	}
 	units := strings.Join(r.Units, ",")
 	if len(r.Units) > 3 {
-		units = fmt.Sprintf("%d đơn vị", len(r.Units))
+		units = i18n.T(io.Lang, i18n.FileUnits, len(r.Units))
 	}
-	fmt.Fprintf(w, "%s %s%s: %s %s, bảng %s (%s), %d giá trị, %d cảnh báo\n",
-		mark, r.File, id, units, r.Period, layoutName(r.Layout), r.Sheet, r.Values, len(r.Warnings))
+	io.tell(w, i18n.FileRead, mark, r.File, id, units, r.Period, i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings))
 	for _, c := range r.Conversions {
-		fmt.Fprintf(w, "  đổi %s từ %s sang %s (đơn vị tính ở %s)\n", c.KPI, c.From, c.To, c.Where)
+		io.tell(w, i18n.FileConverted, c.KPI, c.From, c.To, c.Where)
 	}
 	for _, s := range r.Superseded {
-		fmt.Fprintf(w, "  thay thế báo cáo %s %s, lần nhập #%d\n", s.Unit, s.Period, s.ImportID)
+		io.tell(w, i18n.FileSuperseded, s.Unit, s.Period, s.ImportID)
 	}
 }
 
-func layoutName(l string) string {
+func layoutName(l string) i18n.Key {
 	if l == xlsxin.LayoutWide {
-		return "ngang"
+		return i18n.LayoutWide
 	}
-	return "dọc"
+	return i18n.LayoutLong
 }
 
-func summarise(out, errOut io.Writer, results []importer.FileResult, dryRun bool) error {
+func summarise(io *IOStreams, results []importer.FileResult, dryRun bool) error {
 	counts := map[importer.Status]int{}
 	warnings := 0
 	for _, r := range results {
 		counts[r.Status]++
 		warnings += len(r.Warnings)
 		for _, w := range r.Warnings {
-			fmt.Fprintln(errOut, "cảnh báo:", w)
+			io.tell(io.ErrOut, i18n.Warning, w)
 		}
 	}
 	for _, r := range results {
@@ -192,18 +189,16 @@ func summarise(out, errOut io.Writer, results []importer.FileResult, dryRun bool
 		var es xlsxin.Errors
 		if errors.As(r.Err, &es) {
 			for _, e := range es {
-				fmt.Fprintln(errOut, "lỗi:", e)
+				io.tell(io.ErrOut, i18n.ErrorLine, said(e, io.Lang))
 			}
 		} else {
-			fmt.Fprintln(errOut, "lỗi:", r.Err)
+			io.tell(io.ErrOut, i18n.ErrorLine, said(r.Err, io.Lang))
 		}
 	}
 	if dryRun {
-		fmt.Fprintf(out, "Thử (không ghi gì): %d tệp hợp lệ, %d bỏ qua, %d lỗi; %d cảnh báo\n",
-			counts[importer.Checked], counts[importer.Skipped], counts[importer.Failed], warnings)
+		io.tell(io.Out, i18n.ImportDryTotals, counts[importer.Checked], counts[importer.Skipped], counts[importer.Failed], warnings)
 	} else {
-		fmt.Fprintf(out, "Tổng: %d tệp nhập mới, %d thay thế, %d bỏ qua, %d lỗi; %d cảnh báo\n",
-			counts[importer.Imported], counts[importer.Replaced], counts[importer.Skipped], counts[importer.Failed], warnings)
+		io.tell(io.Out, i18n.ImportTotals, counts[importer.Imported], counts[importer.Replaced], counts[importer.Skipped], counts[importer.Failed], warnings)
 	}
 	if counts[importer.Failed] > 0 {
 		return errSilent

@@ -52,8 +52,7 @@ func initRun(ctx context.Context, opts *InitOptions) error {
 	path := opts.Workspace.Path()
 	if opts.Workspace.Exists(ctx) {
 		if !opts.Force {
-			// English until testdata/script/init.txtar, which expects these words, moves to the catalogue's
-			return fmt.Errorf("workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another", store.Redact(path))
+			return i18n.Errorf(i18n.WorkspaceExists, store.Redact(path))
 		}
 		if store.IsPostgresURL(path) {
 			if err := store.DropWorkspace(ctx, path); err != nil {
@@ -71,8 +70,8 @@ func initRun(ctx context.Context, opts *InitOptions) error {
 	if err := st.SetCampaign(ctx, c); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)\n", st.Path(), c.Code, len(c.KPIs), c.Year)
-	fmt.Fprintf(opts.IO.ErrOut, "  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)\n")
+	opts.IO.tell(opts.IO.ErrOut, i18n.Created, st.Path(), c.Code, len(c.KPIs), c.Year)
+	opts.IO.tell(opts.IO.ErrOut, i18n.NextTargets)
 	return nil
 }
 
@@ -97,6 +96,6 @@ func replaceFile(opts *InitOptions, path string) error {
 	if err := store.KeepCopy(path, bak); err != nil {
 		return i18n.Errorf(i18n.KeepCopyFailed, path, err)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "  đã lưu bản sao của workspace cũ: %s\n", bak)
+	opts.IO.tell(opts.IO.ErrOut, i18n.KeptCopy, bak)
 	return store.RemoveFile(path)
 }

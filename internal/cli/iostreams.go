@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/view"
 	"golang.org/x/term"
@@ -64,6 +66,12 @@ func (s *IOStreams) barOut() io.Writer {
 		return s.rawErr
 	}
 	return s.ErrOut
+}
+
+// tell writes the catalogue's sentence key, with its arguments, on w in
+// the streams' language.
+func (s *IOStreams) tell(w io.Writer, key i18n.Key, args ...any) {
+	fmt.Fprintln(w, i18n.T(s.Lang, key, args...))
 }
 
 // SystemIO returns the process's streams.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
@@ -41,16 +42,16 @@ func NewCmdLog(f *Factory, runF func(*LogOptions) error) *cobra.Command {
 }
 
 // actionLabels say the audit log's actions in the officer's words.
-var actionLabels = map[string]string{
-	store.ActCampaign:       "phong trào",
-	store.ActTargets:        "chỉ tiêu giao",
-	store.ActAdjustAdd:      "ghi điểm cộng/trừ",
-	store.ActAdjustRemove:   "bỏ điểm cộng/trừ",
-	store.ActExclude:        "không xét khen thưởng",
-	store.ActExcludeRemove:  "xét khen thưởng trở lại",
-	store.ActNominateAdd:    "đề nghị cá nhân",
-	store.ActNominateRemove: "rút đề nghị cá nhân",
-	store.ActUndo:           "hoàn tác lần nhập",
+var actionLabels = map[string]i18n.Key{
+	store.ActCampaign:       i18n.LogCampaign,
+	store.ActTargets:        i18n.LogTargets,
+	store.ActAdjustAdd:      i18n.LogAdjustAdd,
+	store.ActAdjustRemove:   i18n.LogAdjustRemove,
+	store.ActExclude:        i18n.LogExclude,
+	store.ActExcludeRemove:  i18n.LogExcludeRemove,
+	store.ActNominateAdd:    i18n.LogNominateAdd,
+	store.ActNominateRemove: i18n.LogNominateRemove,
+	store.ActUndo:           i18n.LogUndo,
 }
 
 type logJSON struct {
@@ -91,12 +92,13 @@ func logRun(ctx context.Context, opts *LogOptions) error {
 		}
 		return render.JSON(opts.IO.Out, out)
 	}
-	t := &render.Table{Headers: []string{"#", "Thời gian", "Việc", "Đối tượng", "Mục", "Trước", "Sau", "Lý do"}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Time, l.Action, l.Subject, l.Item, l.Before, l.After, l.Reason}}
 	for _, e := range entries {
 		action := e.Action
 		if opts.Format != "csv" {
-			if l, ok := actionLabels[e.Action]; ok {
-				action = l
+			if k, ok := actionLabels[e.Action]; ok {
+				action = i18n.T(opts.IO.Lang, k)
 			}
 		}
 		t.Rows = append(t.Rows, []any{e.ID, when(e.At), action, e.Subject, e.Field, e.Before, e.After, e.Reason})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -41,7 +42,7 @@ func backupRun(ctx context.Context, opts *BackupOptions) error {
 	if err := st.Backup(ctx, opts.File); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã sao lưu %s vào %s\n", st.Path(), opts.File)
+	opts.IO.tell(opts.IO.ErrOut, i18n.BackedUp, st.Path(), opts.File)
 	return nil
 }
 
@@ -78,12 +79,12 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return err
 	}
 	if len(problems) == 0 {
-		fmt.Fprintf(opts.IO.Out, "✓ %s: toàn vẹn, không có vấn đề\n", st.Path())
+		opts.IO.tell(opts.IO.Out, i18n.CheckOK, st.Path())
 		return nil
 	}
 	for _, p := range problems {
 		fmt.Fprintf(opts.IO.Out, "✗ %s: %s\n", p.Check, p.Detail)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%d vấn đề trong %s\n", len(problems), st.Path())
+	opts.IO.tell(opts.IO.ErrOut, i18n.CheckProblems, len(problems), st.Path())
 	return errSilent
 }

@@ -83,6 +83,6 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	if !same {
 		return i18n.Errorf(i18n.MigrateCopyDiffer, dst.Path(), src.Path())
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã chép %s sang %s và kiểm tra: khớp\n", src.Path(), dst.Path())
+	opts.IO.tell(opts.IO.ErrOut, i18n.Migrated, src.Path(), dst.Path())
 	return nil
 }

@@ -89,7 +89,7 @@ func nominateAddRun(ctx context.Context, opts *NominateAddOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi đề nghị #%d: %s — %s, %s %s — %s\n", id, n.Name, t.Name, u.Code, u.Name, n.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.Nominated, id, n.Name, t.Name, u.Code, u.Name, n.Reason)
 	if t.MaxPerUnit > 0 {
 		mine, err := st.Nominations(ctx, u.Code, false)
 		if err != nil {
@@ -102,8 +102,7 @@ func nominateAddRun(ctx context.Context, opts *NominateAddOptions) error {
 			}
 		}
 		if same > t.MaxPerUnit {
-			fmt.Fprintf(opts.IO.ErrOut, "cảnh báo: %s có %d đề nghị %s, quá số suất %d mỗi đơn vị: các đề nghị ghi sau không đạt; rút bớt bằng kpi nominate remove ID --reason \"…\"\n",
-				u.Code, same, t.Name, t.MaxPerUnit)
+			opts.IO.tell(opts.IO.ErrOut, i18n.NominationsPast, u.Code, same, t.Name, t.MaxPerUnit)
 		}
 	}
 	return nil
@@ -166,9 +165,10 @@ func nominateListRun(ctx context.Context, opts *NominateListOptions) error {
 		}
 		return render.JSON(opts.IO.Out, list)
 	}
-	t := &render.Table{Headers: []string{"#", "Mã", "Họ và tên", "Danh hiệu", "Lý do", "Ghi lúc"}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Code, l.Person, l.Title, l.Reason, l.Recorded}}
 	if opts.All {
-		t.Headers = append(t.Headers, "Đã rút lúc", "Lý do rút")
+		t.Headers = append(t.Headers, l.WithdrawnAt, l.WithdrawnWhy)
 	}
 	for _, n := range list {
 		title := n.Title
@@ -231,6 +231,6 @@ func nominateRemoveRun(ctx context.Context, opts *NominateRemoveOptions) error {
 	if err != nil {
 		return saidRemoved(err)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã rút đề nghị #%d (%s, %s): %s\n", n.ID, n.Name, n.Unit, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.NominationOut, n.ID, n.Name, n.Unit, opts.Reason)
 	return nil
 }

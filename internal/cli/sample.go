@@ -96,7 +96,7 @@ func sampleRun(ctx context.Context, opts *SampleOptions) error {
 		return err
 	default:
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ %s: %d đơn vị, %d báo cáo tháng\n", opts.Dir, opts.Units, opts.Units*opts.Months)
+	opts.IO.tell(opts.IO.ErrOut, i18n.SampleWritten, opts.Dir, opts.Units, opts.Units*opts.Months)
 	if opts.BigRows > 0 {
 		dir := filepath.Join(opts.Dir, "big")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -105,7 +105,7 @@ func sampleRun(ctx context.Context, opts *SampleOptions) error {
 		if err := demo.WriteBig(filepath.Join(dir, "chitieu.xlsx"), filepath.Join(dir, "tonghop_2024-01.xlsx"), c, opts.BigRows, opts.Seed); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "✓ %s: bảng tổng hợp %d dòng\n", dir, opts.BigRows)
+		opts.IO.tell(opts.IO.ErrOut, i18n.SampleBig, dir, opts.BigRows)
 	}
 	return nil
 }

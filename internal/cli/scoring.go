@@ -103,7 +103,7 @@ func loadStanding(ctx context.Context, ws *Workspace, periodFlag string) (*stand
 	var period report.Period
 	if periodFlag != "" {
 		if period, err = report.ParsePeriod(periodFlag); err != nil {
-			return nil, usageError{i18n.Errorf(i18n.BadPeriodFlag, err)}
+			return nil, usageError{i18n.Errorf(i18n.BadPeriodFlag, periodFlag)}
 		}
 		if err := inCampaignYear(period, c); err != nil {
 			return nil, err
@@ -128,12 +128,9 @@ func loadStanding(ctx context.Context, ws *Workspace, periodFlag string) (*stand
 }
 
 // inCampaignYear refuses a --period outside the campaign's year.
-//
-// English until testdata/script/scoring.txtar, which expects these words,
-// moves to the catalogue's.
 func inCampaignYear(p report.Period, c *campaign.Campaign) error {
 	if p.Year != c.Year {
-		return usageError{fmt.Errorf("--period %s is outside the campaign year %d", p, c.Year)}
+		return usageError{i18n.Errorf(i18n.OutsideYear, p, c.Year)}
 	}
 	return nil
 }
@@ -151,12 +148,12 @@ func inCluster(units []score.UnitResult, cluster string) ([]score.UnitResult, er
 			out = append(out, u)
 		}
 	}
-	if len(out) == 0 { // English until scoring.txtar, which expects these words, moves to the catalogue's
+	if len(out) == 0 {
 		var names []string
 		for k := range known {
 			names = append(names, k)
 		}
-		return nil, usageError{fmt.Errorf("no cluster %q (clusters: %s)", cluster, strings.Join(sortedStrings(names), ", "))}
+		return nil, usageError{i18n.Errorf(i18n.NoCluster, cluster, strings.Join(sortedStrings(names), ", "))}
 	}
 	return out, nil
 }

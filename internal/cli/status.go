@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/spf13/cobra"
@@ -107,9 +108,10 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(w, out)
 	}
-	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{l.Code, l.UnitName, l.Cluster}}
 	for m := 1; m <= 12; m++ {
-		t.Headers = append(t.Headers, fmt.Sprintf("T%d", m))
+		t.Headers = append(t.Headers, fmt.Sprintf("%s%d", l.MonthShort, m))
 	}
 	for _, u := range out.Units {
 		row := []any{u.Code, u.Name, u.Cluster}
@@ -133,12 +135,11 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 	}
 	switch {
 	case latest == "":
-		fmt.Fprintf(w, "Chưa có báo cáo nào của năm %d.\n", year)
+		opts.IO.tell(w, i18n.NoReportsYet, year)
 	case len(out.MissingLatest) == 0:
-		fmt.Fprintf(w, "Kỳ mới nhất %s: đủ %d/%d đơn vị.\n", latest, len(out.Units), len(out.Units))
+		opts.IO.tell(w, i18n.LatestAll, latest, len(out.Units), len(out.Units))
 	default:
-		fmt.Fprintf(w, "Kỳ mới nhất %s: %d/%d đơn vị; chưa báo cáo: %s\n", latest,
-			len(out.Units)-len(out.MissingLatest), len(out.Units), strings.Join(out.MissingLatest, ", "))
+		opts.IO.tell(w, i18n.LatestMissing, latest, len(out.Units)-len(out.MissingLatest), len(out.Units), strings.Join(out.MissingLatest, ", "))
 	}
 	return nil
 }

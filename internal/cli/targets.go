@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 	"github.com/spf13/cobra"
@@ -74,27 +74,26 @@ func targetsImportRun(ctx context.Context, opts *TargetsImportOptions) error {
 	ch := campaign.DiffUnits(old, t.Units)
 	w := opts.IO.ErrOut
 	for _, warn := range t.Warnings {
-		fmt.Fprintln(w, "cảnh báo:", warn)
+		opts.IO.tell(w, i18n.Warning, warn)
 	}
 	if !opts.DryRun {
 		if err := st.SaveUnits(ctx, t.Units); err != nil {
 			return err
 		}
 	}
-	verb := "đã nhập"
+	done := i18n.TargetsDone
 	if opts.DryRun {
-		verb = "kiểm tra (không ghi)"
+		done = i18n.TargetsChecked
 	}
-	fmt.Fprintf(w, "✓ %s %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d\n",
-		verb, wb.File, t.Sheet, len(t.Units), len(ch.Added), len(ch.Changed), ch.Unchanged)
+	opts.IO.tell(w, done, wb.File, t.Sheet, len(t.Units), len(ch.Added), len(ch.Changed), ch.Unchanged)
 	if len(ch.Added) > 0 {
-		fmt.Fprintf(w, "  thêm: %s\n", strings.Join(ch.Added, ", "))
+		opts.IO.tell(w, i18n.TargetsAdded, strings.Join(ch.Added, ", "))
 	}
 	for _, line := range ch.Changed {
-		fmt.Fprintf(w, "  thay đổi %s\n", line)
+		opts.IO.tell(w, i18n.TargetsChanged, line)
 	}
 	if len(ch.Kept) > 0 {
-		fmt.Fprintf(w, "  không có trong tệp (giữ nguyên): %s\n", strings.Join(ch.Kept, ", "))
+		opts.IO.tell(w, i18n.TargetsKept, strings.Join(ch.Kept, ", "))
 	}
 	return nil
 }

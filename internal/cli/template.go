@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +77,7 @@ func templateTargetsRun(ctx context.Context, opts *TemplateTargetsOptions) error
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s (%d đơn vị điền sẵn)\n", opts.Output, len(units))
+	opts.IO.tell(opts.IO.ErrOut, i18n.WroteTemplate, opts.Output, len(units))
 	return nil
 }
 
@@ -122,7 +121,7 @@ func NewCmdTemplateReport(f *Factory, runF func(*TemplateReportOptions) error) *
 func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 	p, err := report.ParsePeriod(opts.Period)
 	if err != nil {
-		return usageError{i18n.Errorf(i18n.BadPeriodFlag, err)}
+		return usageError{i18n.Errorf(i18n.BadPeriodFlag, opts.Period)}
 	}
 	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
@@ -165,7 +164,7 @@ func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "✓ đã ghi %s\n", path)
+		opts.IO.tell(opts.IO.ErrOut, i18n.Wrote, path)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/spf13/cobra"
 )
@@ -48,19 +49,20 @@ func unitsRun(ctx context.Context, opts *UnitsOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeUnits(opts.IO.Out, c, units, opts.Format)
+	return writeUnits(opts.IO.Out, c, units, opts.Format, opts.IO.Lang)
 }
 
-func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format string) error {
+func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format, lang string) error {
 	if format == "json" {
 		if units == nil {
 			units = []campaign.Unit{}
 		}
 		return render.JSON(w, units)
 	}
-	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}, Decimals: []int{0, 0, 0}}
+	l := i18n.For(lang)
+	t := &render.Table{Lang: lang, Headers: []string{l.Code, l.UnitName, l.Cluster}, Decimals: []int{0, 0, 0}}
 	for _, k := range c.KPIs {
-		t.Headers = append(t.Headers, "KH "+k.Code)
+		t.Headers = append(t.Headers, l.PlanOf+" "+k.Code)
 		dec := 0
 		if k.Percent() {
 			dec = 2

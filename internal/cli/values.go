@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/spf13/cobra"
@@ -34,7 +35,7 @@ func NewCmdValues(f *Factory, runF func(*ValuesOptions) error) *cobra.Command {
 			if opts.Period != "" {
 				p, err := report.ParsePeriod(opts.Period)
 				if err != nil {
-					return usageError{fmt.Errorf("--period: %w", err)}
+					return usageError{i18n.Errorf(i18n.BadPeriodFlag, opts.Period)}
 				}
 				opts.Period = p.String()
 			}
@@ -83,7 +84,7 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 			}
 		}
 		if !found {
-			return fmt.Errorf("không có đơn vị %s (xem kpi units)", opts.Unit)
+			return i18n.Errorf(i18n.NoUnit, opts.Unit)
 		}
 	}
 	year := c.Year
@@ -117,14 +118,15 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 		return render.JSON(opts.IO.Out, rows)
 	}
 	if len(rows) == 0 && opts.Format != "csv" {
-		fmt.Fprintln(opts.IO.ErrOut, "chưa có số liệu nào khớp (nhập báo cáo bằng kpi import)")
+		opts.IO.tell(opts.IO.ErrOut, i18n.NoValues)
 		return nil
 	}
 	// the terminal gets what fits 80 columns; CSV and Markdown get every field
 	wide := opts.Format != "table" && opts.Format != ""
-	t := &render.Table{Headers: []string{"Đơn vị", "Kỳ", "Chỉ tiêu", "Trong tháng", "Lũy kế", "ĐVT", "Lần nhập"}, Decimals: []int{0, 0, 0, -1, -1}}
+	l := i18n.For(opts.IO.Lang)
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{l.Unit, l.PeriodCol, l.KPI, l.MonthValue, l.YTD, l.UnitOfMeasure, l.Import}, Decimals: []int{0, 0, 0, -1, -1}}
 	if wide {
-		t.Headers = []string{"Đơn vị", "Kỳ", "Chỉ tiêu", "Trong tháng", "Lũy kế", "ĐVT", "ĐVT trong tệp", "Ô trong tháng", "Ô lũy kế", "Lần nhập", "Tệp"}
+		t.Headers = []string{l.Unit, l.PeriodCol, l.KPI, l.MonthValue, l.YTD, l.UnitOfMeasure, l.FileUnit, l.MonthCell, l.YTDCell, l.Import, l.File}
 	}
 	for _, r := range rows {
 		if wide {
@@ -137,7 +139,7 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 		}
 		unit := r.KPIUnit
 		if r.UnitRead != r.KPIUnit {
-			unit += " (tệp: " + r.UnitRead + ")"
+			unit += " (" + i18n.T(opts.IO.Lang, i18n.FromFile, r.UnitRead) + ")"
 		}
 		t.Rows = append(t.Rows, []any{r.Unit, r.Period, r.KPI, r.Month, r.YTD, unit, fmt.Sprintf("#%d", r.ImportID)})
 	}

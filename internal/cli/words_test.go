@@ -2,6 +2,7 @@ package cli
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,48 @@ func TestErrorsInTheOfficersLanguage(t *testing.T) {
 		if code != tc.code || stderr != tc.stderr {
 			t.Errorf("kpi %v: exit %d, stderr %q\nwant exit %d, %q", tc.args, code, stderr, tc.code, tc.stderr)
 		}
+	}
+}
+
+// --lang en (or KPI_LANG=en) says everything in English: what commands
+// did, their warnings and errors, the headers of their lists; Vietnamese
+// stays the default.
+func TestMessagesInEnglish(t *testing.T) {
+	db := demoWorkspace(t)
+	for _, tc := range []struct {
+		args           []string
+		stdout, stderr []string
+	}{
+		{args: []string{"status"}, stdout: []string{"Code", "Unit name", "M12", "Latest period 2024-12: 11/12 units; missing: H11"}},
+		{args: []string{"units"}, stdout: []string{"Code", "Unit name", "Cluster", "Target bhxh_bb"}},
+		{args: []string{"history"}, stdout: []string{"Time", "File", "Replaced by"}},
+		{args: []string{"adjust", "add", "H04", "--points", "9", "--reason", "award"},
+			stderr: []string{"✓ recorded bonus #1: H04 BHXH huyện Cẩm Giàng +9 points, from 2024-12 — award",
+				"warning: the bonus points of H04 add up to 9, past the campaign's bound 5 (adjustments.max_bonus): 5 count"}},
+		{args: []string{"adjust", "list"}, stdout: []string{"Score", "From", "Reason", "Recorded"}},
+		{args: []string{"log"}, stdout: []string{"Action", "points given"}},
+		{args: []string{"campaign", "show"}, stdout: []string{"Campaign bhxh-2024", "Scoring (method capped): points = weight × min(attainment, cap); bonus at most 5, penalty at most 10",
+			"Better when", "higher", "the unit's 2023 figure"}},
+		{args: []string{"check"}, stdout: []string{": intact, no problem"}},
+		{args: []string{"init"}, stderr: []string{"error: workspace " + db + " already exists: use --force"}},
+	} {
+		code, stdout, stderr := run(t, append([]string{"--db", db, "--lang", "en"}, tc.args...)...)
+		for _, want := range tc.stdout {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("kpi %v (exit %d): no %q in stdout\n%s%s", tc.args, code, want, stdout, stderr)
+			}
+		}
+		for _, want := range tc.stderr {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("kpi %v (exit %d): no %q in stderr\n%s", tc.args, code, want, stderr)
+			}
+		}
+	}
+	t.Setenv("KPI_LANG", "en")
+	if _, out, _ := run(t, "--db", db, "status"); !strings.Contains(out, "Latest period 2024-12") {
+		t.Errorf("KPI_LANG=en kpi status:\n%s", out)
+	}
+	if _, out, _ := run(t, "--db", db, "status", "--lang", "vi"); !strings.Contains(out, "Kỳ mới nhất 2024-12: 11/12 đơn vị; chưa báo cáo: H11") {
+		t.Errorf("KPI_LANG=en kpi status --lang vi:\n%s", out)
 	}
 }

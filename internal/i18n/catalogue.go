@@ -21,7 +21,7 @@ const (
 	NoReports         Key = "no_reports"          // year
 	NoKPI             Key = "no_kpi"              // KPI code, campaign code
 	UnknownLang       Key = "unknown_lang"        // the --lang given
-	BadPeriodFlag     Key = "bad_period_flag"     // why the period does not parse
+	BadPeriodFlag     Key = "bad_period_flag"     // the --period given
 	ExportExt         Key = "export_ext"          // the -o given
 	UndoID            Key = "undo_id"             // the ID given
 	NoImport          Key = "no_import"           // import number
@@ -50,6 +50,88 @@ const (
 	ValueBool             Key = "value_bool"              //
 	ValueOther            Key = "value_other"             //
 	UnknownFormat         Key = "unknown_format"          // the --format given, the formats
+
+	// What the commands say they did.
+	Wrote             Key = "wrote"               // file
+	WroteTemplate     Key = "wrote_template"      // file, units pre-filled
+	Created           Key = "created"             // workspace, campaign code, KPIs, year
+	NextTargets       Key = "next_targets"        //
+	KeptCopy          Key = "kept_copy"           // the copy's file
+	WorkspaceExists   Key = "workspace_exists"    // workspace
+	CampaignLoaded    Key = "campaign_loaded"     // campaign code, KPIs, award tiers
+	CampaignTitle     Key = "campaign_title"      // code, name, year, cap
+	MethodCapped      Key = "method_capped"       //
+	MethodLeader      Key = "method_leader"       // the leader's scope
+	ScopeCluster      Key = "scope_cluster"       //
+	ScopeProvince     Key = "scope_province"      //
+	Unbounded         Key = "unbounded"           //
+	AtMost            Key = "at_most"             // the bound
+	AdjustUnbounded   Key = "adjust_unbounded"    //
+	AdjustBounds      Key = "adjust_bounds"       // the bonus's bound, the penalty's
+	RulebookLine      Key = "rulebook_line"       // method code, how points are counted, the bounds
+	FromBaseline      Key = "from_baseline"       // previous year
+	Higher            Key = "higher"              //
+	Lower             Key = "lower"               //
+	TargetsDone       Key = "targets_done"        // file, sheet, units, added, changed, unchanged
+	TargetsChecked    Key = "targets_checked"     // file, sheet, units, added, changed, unchanged
+	TargetsAdded      Key = "targets_added"       // the units
+	TargetsChanged    Key = "targets_changed"     // what changed
+	TargetsKept       Key = "targets_kept"        // the units
+	Warning           Key = "warning"             // the warning
+	NoXLSX            Key = "no_xlsx"             // the paths
+	ImportStopped     Key = "import_stopped"      // files done, files, workspace, files left
+	ImportInterrupt   Key = "import_interrupt"    // files done, files
+	ImportBar         Key = "import_bar"          //
+	FileSkipped       Key = "file_skipped"        // file, import number
+	FileFailed        Key = "file_failed"         // file, errors
+	FileRead          Key = "file_read"           // mark, file, import number, units, period, layout, sheet, values, warnings
+	FileUnits         Key = "file_units"          // the number of units
+	FileConverted     Key = "file_converted"      // KPI, unit from, unit to, where
+	FileSuperseded    Key = "file_superseded"     // unit, period, import number
+	LayoutLong        Key = "layout_long"         //
+	LayoutWide        Key = "layout_wide"         //
+	ImportDryTotals   Key = "import_dry_totals"   // valid, skipped, failed, warnings
+	ImportTotals      Key = "import_totals"       // new, replaced, skipped, failed, warnings
+	NoValues          Key = "no_values"           //
+	FromFile          Key = "from_file"           // unit of measure in the file
+	Undone            Key = "undone"              // import number
+	UndoneAt          Key = "undone_at"           // when
+	Restored          Key = "restored"            // unit, period, import number
+	NoReportsYet      Key = "no_reports_yet"      // year
+	LatestAll         Key = "latest_all"          // period, units, units
+	LatestMissing     Key = "latest_missing"      // period, reporting, units, missing
+	BackedUp          Key = "backed_up"           // workspace, file
+	CheckOK           Key = "check_ok"            // workspace
+	CheckProblems     Key = "check_problems"      // problems, workspace
+	Migrated          Key = "migrated"            // source, destination
+	SampleWritten     Key = "sample_written"      // folder, units, reports
+	SampleBig         Key = "sample_big"          // folder, rows
+	DemoData          Key = "demo_data"           // province, units, folder
+	DemoFiles         Key = "demo_files"          // four files
+	DemoNext          Key = "demo_next"           // workspace
+	DemoFilled        Key = "demo_filled"         //
+	Bonus             Key = "bonus"               //
+	Penalty           Key = "penalty"             //
+	AdjustAdded       Key = "adjust_added"        // bonus or penalty, number, unit, name, points, period, reason
+	AdjustRemoved     Key = "adjust_removed"      // number, unit, points, period, reason
+	BonusPastBound    Key = "bonus_past_bound"    // unit, bonus, bound, bound
+	PenaltyPastBound  Key = "penalty_past_bound"  // unit, penalty, bound, bound
+	Excluding         Key = "excluding"           // unit, name, period, reason
+	ExclusionLifted   Key = "exclusion_lifted"    // unit, name, period, reason
+	Nominated         Key = "nominated"           // number, name, title, unit, unit name, reason
+	NominationsPast   Key = "nominations_past"    // unit, nominations, title, places
+	NominationOut     Key = "nomination_out"      // number, name, unit, reason
+	LogCampaign       Key = "log_campaign"        // the audit log's actions, in kpi log
+	LogTargets        Key = "log_targets"         //
+	LogAdjustAdd      Key = "log_adjust_add"      //
+	LogAdjustRemove   Key = "log_adjust_remove"   //
+	LogExclude        Key = "log_exclude"         //
+	LogExcludeRemove  Key = "log_exclude_remove"  //
+	LogNominateAdd    Key = "log_nominate_add"    //
+	LogNominateRemove Key = "log_nominate_remove" //
+	LogUndo           Key = "log_undo"            //
+	OutsideYear       Key = "outside_year"        // period, campaign year
+	NoCluster         Key = "no_cluster"          // the --cluster given, the clusters
 
 	// The council's decisions: adjust, exclude, nominate.
 	ReasonRequired      Key = "reason_required"      //
@@ -114,14 +196,15 @@ const (
 
 // catalogue holds every sentence in Vietnamese and English.
 var catalogue = map[Key]struct{ vi, en string }{
-	ErrorLine:         {"lỗi: %s", "error: %s"},
-	SeeHelp:           {"xem 'kpi --help' hoặc 'kpi <lệnh> --help'", "see 'kpi --help' or 'kpi <command> --help'"},
-	NoUnits:           {"chưa có đơn vị nào: nhập biểu giao chỉ tiêu bằng kpi targets import TỆP.xlsx", "the workspace has no units yet: kpi targets import FILE.xlsx"},
-	NoUnit:            {"không có đơn vị %q (xem kpi units)", "no unit %q in the workspace (see kpi units)"},
-	NoReports:         {"chưa có báo cáo nào của năm %d: nhập báo cáo bằng kpi import", "no reports for %d yet: import them with kpi import"},
-	NoKPI:             {"không có chỉ tiêu %q trong phong trào %s", "no KPI %q in campaign %s"},
-	UnknownLang:       {"không có ngôn ngữ %q: dùng vi hoặc en", "unknown language %q: use vi or en"},
-	BadPeriodFlag:     {"--period: %v", "--period: %v"},
+	ErrorLine:   {"lỗi: %s", "error: %s"},
+	SeeHelp:     {"xem 'kpi --help' hoặc 'kpi <lệnh> --help'", "see 'kpi --help' or 'kpi <command> --help'"},
+	NoUnits:     {"chưa có đơn vị nào: nhập biểu giao chỉ tiêu bằng kpi targets import TỆP.xlsx", "the workspace has no units yet: kpi targets import FILE.xlsx"},
+	NoUnit:      {"không có đơn vị %q (xem kpi units)", "no unit %q in the workspace (see kpi units)"},
+	NoReports:   {"chưa có báo cáo nào của năm %d: nhập báo cáo bằng kpi import", "no reports for %d yet: import them with kpi import"},
+	NoKPI:       {"không có chỉ tiêu %q trong phong trào %s", "no KPI %q in campaign %s"},
+	UnknownLang: {"không có ngôn ngữ %q: dùng vi hoặc en", "unknown language %q: use vi or en"},
+	BadPeriodFlag: {"--period %s: không hiểu kỳ báo cáo; viết như 2024-03 (hoặc 03/2024, Tháng 3/2024)",
+		"--period %s: not a period; write it as 2024-03 (or 03/2024)"},
 	ExportExt:         {"-o %s: tên tệp phải có đuôi .xlsx hoặc .csv", "-o %s: the file name must end in .xlsx or .csv"},
 	UndoID:            {"ID phải là số lần nhập trong 'kpi history', không phải %q", "ID must be an import number from 'kpi history', not %q"},
 	NoImport:          {"không có lần nhập #%d (xem kpi history)", "no import #%d (see kpi history)"},
@@ -150,6 +233,90 @@ var catalogue = map[Key]struct{ vi, en string }{
 	ValueBool:             {"true hoặc false", "true or false"},
 	ValueOther:            {"giá trị khác", "another value"},
 	UnknownFormat:         {"không có cách trình bày %q: dùng một trong %s", "unknown format %q: use one of %s"},
+
+	Wrote:           {"✓ đã ghi %s", "✓ wrote %s"},
+	WroteTemplate:   {"✓ đã ghi %s (%d đơn vị điền sẵn)", "✓ wrote %s (%d units pre-filled)"},
+	Created:         {"✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)", "✓ created %s with campaign %s (%d KPIs, year %d)"},
+	NextTargets:     {"  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)", "  next: kpi targets import <targets>.xlsx   (form: kpi template targets -o chitieu.xlsx)"},
+	KeptCopy:        {"  đã lưu bản sao của cơ sở dữ liệu cũ: %s", "  kept a copy of the old workspace: %s"},
+	WorkspaceExists: {"cơ sở dữ liệu %s đã có: thêm --force để tạo lại từ đầu (tệp cũ được giữ thành bản sao .bak), hoặc dùng --db để đặt tên khác", "workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another"},
+	CampaignLoaded:  {"✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)", "✓ loaded campaign %s (%d KPIs, %d award tiers)"},
+	CampaignTitle:   {"Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)", "Campaign %s — %s (year %d, attainment cap %s)"},
+	MethodCapped:    {"điểm = trọng số × min(tỷ lệ đạt, trần)", "points = weight × min(attainment, cap)"},
+	MethodLeader:    {"điểm = trọng số × min(tỷ lệ đạt, trần) / của đơn vị dẫn đầu %s", "points = weight × min(attainment, cap) / the leading unit's in the %s"},
+	ScopeCluster:    {"cụm", "cluster"},
+	ScopeProvince:   {"toàn tỉnh", "province"},
+	Unbounded:       {"không giới hạn", "unbounded"},
+	AtMost:          {"tối đa %s", "at most %s"},
+	AdjustUnbounded: {"điểm cộng, điểm trừ: không giới hạn", "bonus and penalty points: unbounded"},
+	AdjustBounds:    {"điểm cộng %s, điểm trừ %s", "bonus %s, penalty %s"},
+	RulebookLine:    {"Cách tính (method %s): %s; %s", "Scoring (method %s): %s; %s"},
+	FromBaseline:    {"số %d của đơn vị", "the unit's %d figure"},
+	Higher:          {"cao hơn", "higher"},
+	Lower:           {"thấp hơn", "lower"},
+	TargetsDone:     {"✓ đã nhập %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d", "✓ imported %s › %s: %d units — %d added, %d changed, %d unchanged"},
+	TargetsChecked:  {"✓ kiểm tra (không ghi) %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d", "✓ checked (nothing saved) %s › %s: %d units — %d added, %d changed, %d unchanged"},
+	TargetsAdded:    {"  thêm: %s", "  added: %s"},
+	TargetsChanged:  {"  thay đổi %s", "  changed %s"},
+	TargetsKept:     {"  không có trong tệp (giữ nguyên): %s", "  not in the file (kept as they are): %s"},
+	Warning:         {"cảnh báo: %s", "warning: %s"},
+	NoXLSX:          {"không có tệp .xlsx nào trong %s: kiểm tra lại thư mục (kpi đọc tệp .xlsx và .xlsm; tệp .xls cũ cần mở bằng Excel và lưu thành .xlsx)", "no .xlsx file in %s: check the folder (kpi reads .xlsx and .xlsm files; save an old .xls as .xlsx in Excel)"},
+	ImportStopped:   {"đã dừng sau %d/%d tệp vì không tới được cơ sở dữ liệu %s: %d tệp còn lại chưa thử, không tệp nào nhập dở; khi máy chủ hoạt động lại, chạy lại cùng lệnh (tệp đã nhập sẽ được bỏ qua)", "stopped after %d/%d files: the database %s cannot be reached; %d files not tried, none half-imported; when the server is back, run the same command again (the files already imported are skipped)"},
+	ImportInterrupt: {"đã dừng theo yêu cầu: xử lý xong %d/%d tệp, không tệp nào nhập dở; chạy lại cùng lệnh để nhập tiếp (tệp đã nhập sẽ được bỏ qua)", "stopped as asked: %d/%d files done, none half-imported; run the same command again to go on (the files already imported are skipped)"},
+	ImportBar:       {"đang nhập", "importing"},
+	FileSkipped:     {"= %s: đã nhập trước đó (lần nhập #%d), bỏ qua", "= %s: imported before (import #%d), skipped"},
+	FileFailed:      {"✗ %s: %d lỗi, không nhập", "✗ %s: %d errors, not imported"},
+	FileRead:        {"%s %s%s: %s %s, bảng %s (%s), %d giá trị, %d cảnh báo", "%s %s%s: %s %s, %s layout (%s), %d values, %d warnings"},
+	FileUnits:       {"%d đơn vị", "%d units"},
+	FileConverted:   {"  đổi %s từ %s sang %s (đơn vị tính ở %s)", "  converted %s from %s to %s (unit of measure at %s)"},
+	FileSuperseded:  {"  thay thế báo cáo %s %s, lần nhập #%d", "  replaces the report %s %s, import #%d"},
+	LayoutLong:      {"dọc", "long"},
+	LayoutWide:      {"ngang", "wide"},
+	ImportDryTotals: {"Thử (không ghi gì): %d tệp hợp lệ, %d bỏ qua, %d lỗi; %d cảnh báo", "Dry run (nothing written): %d files valid, %d skipped, %d failed; %d warnings"},
+	ImportTotals:    {"Tổng: %d tệp nhập mới, %d thay thế, %d bỏ qua, %d lỗi; %d cảnh báo", "Total: %d files imported, %d replaced, %d skipped, %d failed; %d warnings"},
+	NoValues:        {"chưa có số liệu nào khớp (nhập báo cáo bằng kpi import)", "no figures match (import reports with kpi import)"},
+	FromFile:        {"tệp: %s", "file: %s"},
+	Undone:          {"✓ đã xoá lần nhập #%d: số liệu của nó không còn tính; lần nhập vẫn ở kpi history, đánh dấu đã hoàn tác", "✓ took import #%d back: its figures no longer count; it stays in kpi history, marked undone"},
+	UndoneAt:        {"đã hoàn tác %s", "undone %s"},
+	Restored:        {"  khôi phục báo cáo %s %s, lần nhập #%d", "  the report %s %s of import #%d is in force again"},
+	NoReportsYet:    {"Chưa có báo cáo nào của năm %d.", "No report for %d yet."},
+	LatestAll:       {"Kỳ mới nhất %s: đủ %d/%d đơn vị.", "Latest period %s: all %d/%d units reported."},
+	LatestMissing:   {"Kỳ mới nhất %s: %d/%d đơn vị; chưa báo cáo: %s", "Latest period %s: %d/%d units; missing: %s"},
+	BackedUp:        {"✓ đã sao lưu %s vào %s", "✓ backed %s up to %s"},
+	CheckOK:         {"✓ %s: toàn vẹn, không có vấn đề", "✓ %s: intact, no problem"},
+	CheckProblems:   {"%d vấn đề trong %s", "%d problems in %s"},
+	Migrated:        {"✓ đã chép %s sang %s và kiểm tra: khớp", "✓ copied %s to %s and checked: they match"},
+	SampleWritten:   {"✓ %s: %d đơn vị, %d báo cáo tháng", "✓ %s: %d units, %d monthly reports"},
+	SampleBig:       {"✓ %s: bảng tổng hợp %d dòng", "✓ %s: a consolidated sheet of %d rows"},
+	DemoData:        {"1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–12 — trong %s", "1. Sample data: province %s, %d units, reports for months 1–12 — in %s"},
+	DemoFiles:       {"Tệp đã ghi:\n  %s\n  %s\n  %s\n  %s   (mở bằng trình duyệt)", "Files written:\n  %s\n  %s\n  %s\n  %s   (open it in a browser)"},
+	DemoNext:        {"Thử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history", "Try next: kpi --db %s progress --kpi thu | awards --explain H07 | history"},
+	DemoFilled:      {"(rồi điền như H01 sẽ điền)", "(then filled in, as H01 would)"},
+	Bonus:           {"điểm cộng", "bonus"},
+	Penalty:         {"điểm trừ", "penalty"},
+	AdjustAdded:     {"✓ đã ghi %s #%d: %s %s %s điểm, tính từ kỳ %s — %s", "✓ recorded %s #%d: %s %s %s points, from %s — %s"},
+	AdjustRemoved:   {"✓ đã bỏ điểm cộng/trừ #%d (%s %s điểm từ kỳ %s): %s", "✓ withdrew adjustment #%d (%s %s points from %s): %s"},
+	BonusPastBound: {"cảnh báo: điểm cộng của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_bonus): chỉ tính %s",
+		"warning: the bonus points of %s add up to %s, past the campaign's bound %s (adjustments.max_bonus): %s count"},
+	PenaltyPastBound: {"cảnh báo: điểm trừ của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_penalty): chỉ trừ %s",
+		"warning: the penalty points of %s add up to %s, past the campaign's bound %s (adjustments.max_penalty): %s count"},
+	Excluding:       {"✓ %s %s không xét khen thưởng từ kỳ %s — %s", "✓ %s %s excluded from awards from %s — %s"},
+	ExclusionLifted: {"✓ %s %s được xét khen thưởng trở lại (đã không xét từ kỳ %s): %s", "✓ %s %s is considered for awards again (excluded from %s): %s"},
+	Nominated:       {"✓ đã ghi đề nghị #%d: %s — %s, %s %s — %s", "✓ recorded nomination #%d: %s — %s, %s %s — %s"},
+	NominationsPast: {"cảnh báo: %s có %d đề nghị %s, quá số suất %d mỗi đơn vị: các đề nghị ghi sau không đạt; rút bớt bằng kpi nominate remove ID --reason \"…\"",
+		"warning: %s has %d nominations for %s, past its %d places a unit: the later ones do not pass; withdraw some with kpi nominate remove ID --reason \"…\""},
+	NominationOut:     {"✓ đã rút đề nghị #%d (%s, %s): %s", "✓ withdrew nomination #%d (%s, %s): %s"},
+	LogCampaign:       {"phong trào", "campaign"},
+	LogTargets:        {"chỉ tiêu giao", "targets"},
+	LogAdjustAdd:      {"ghi điểm cộng/trừ", "points given"},
+	LogAdjustRemove:   {"bỏ điểm cộng/trừ", "points withdrawn"},
+	LogExclude:        {"không xét khen thưởng", "excluded from awards"},
+	LogExcludeRemove:  {"xét khen thưởng trở lại", "exclusion lifted"},
+	LogNominateAdd:    {"đề nghị cá nhân", "individual nominated"},
+	LogNominateRemove: {"rút đề nghị cá nhân", "nomination withdrawn"},
+	LogUndo:           {"hoàn tác lần nhập", "import undone"},
+	OutsideYear:       {"--period %s nằm ngoài năm thi đua %d", "--period %s is outside the campaign year %d"},
+	NoCluster:         {"không có cụm thi đua %q (các cụm: %s)", "no cluster %q (clusters: %s)"},
 
 	ReasonRequired: {"cần --reason \"lý do\": lý do được ghi vào nhật ký (kpi log)", `--reason "…" is required: the reason goes into the audit log (kpi log)`},
 	AdjustPoints: {"--points phải là số điểm khác 0, có dấu: +2 (điểm cộng) hoặc -1,5 (điểm trừ), tối đa 100; không phải %q",

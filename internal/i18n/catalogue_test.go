@@ -159,9 +159,9 @@ func (w wrapper) Unwrap() error { return w.error }
 // An Error is English for code and logs, the officer's language at the
 // edge; context added around it is kept, in English.
 func TestErrors(t *testing.T) {
-	cause := errors.New("không hiểu kỳ báo cáo '2024-13'")
-	err := Errorf(BadPeriodFlag, cause)
-	if err.Error() != "--period: không hiểu kỳ báo cáo '2024-13'" || !errors.Is(err, cause) {
+	cause := errors.New("disk full")
+	err := Errorf(KeepCopyFailed, "kpi.db", cause)
+	if err.Error() != "keeping a copy of kpi.db before replacing it: disk full" || !errors.Is(err, cause) {
 		t.Errorf("%v does not wrap its cause", err)
 	}
 	noUnits := Errorf(NoUnits)

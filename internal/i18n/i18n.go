@@ -40,6 +40,13 @@ type Labels struct {
 	Adjustment, AtBound, Excluded, Nominations, NominationsMissed      string
 	NominationsSheet, NominationsMissedSheet, Person, Proposal, Result string
 	Leader, NominationsReport                                          string
+	// The lists of the command line (kpi units, status, history, values,
+	// log, the council's lists, campaign show): their column headers.
+	UnitName, Time, File, Values, Warnings, ReplacedBy, Undone, PeriodCol       string
+	Action, Subject, Item, Before, After, FromPeriod, Recorded                  string
+	RemovedAt, RemovedWhy, WithdrawnAt, WithdrawnWhy, Title, PersonTitle, Rules string
+	Kind, Better, WeightCol, CapCol, DefaultTarget, PlanOf, FileUnit, Cells     string
+	MonthCell, YTDCell                                                          string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -67,7 +74,13 @@ func For(lang string) Labels {
 			Nominations: "Individuals nominated", NominationsMissed: "Individuals not qualifying",
 			NominationsSheet: "Individuals", NominationsMissedSheet: "Individuals not qualifying", Person: "Full name",
 			Proposal: "Proposed for", Result: "Result", Leader: "leader",
-			NominationsReport: "INDIVIDUALS NOMINATED FOR AWARDS"}
+			NominationsReport: "INDIVIDUALS NOMINATED FOR AWARDS",
+			UnitName:          "Unit name", Time: "Time", File: "File", Values: "Values", Warnings: "Warnings", ReplacedBy: "Replaced by",
+			Undone: "Undone", PeriodCol: "Period", Action: "Action", Subject: "Subject", Item: "Item", Before: "Before", After: "After",
+			FromPeriod: "From", Recorded: "Recorded", RemovedAt: "Removed", RemovedWhy: "Why removed", WithdrawnAt: "Withdrawn",
+			WithdrawnWhy: "Why withdrawn", Title: "Title", PersonTitle: "Individual title", Rules: "Conditions", Kind: "Kind",
+			Better: "Better when", WeightCol: "Weight", CapCol: "Cap", DefaultTarget: "Default target", PlanOf: "Target",
+			FileUnit: "Unit in the file", Cells: "Cells", MonthCell: "Month cell", YTDCell: "Year-to-date cell"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -91,7 +104,13 @@ func For(lang string) Labels {
 		Nominations: "Cá nhân đề nghị khen thưởng", NominationsMissed: "Cá nhân chưa đủ điều kiện",
 		NominationsSheet: "Cá nhân", NominationsMissedSheet: "Cá nhân chưa đủ ĐK", Person: "Họ và tên",
 		Proposal: "Thành tích đề nghị", Result: "Kết quả", Leader: "dẫn đầu",
-		NominationsReport: "DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"}
+		NominationsReport: "DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG",
+		UnitName:          "Tên đơn vị", Time: "Thời gian", File: "Tệp", Values: "Giá trị", Warnings: "Cảnh báo", ReplacedBy: "Bị thay bởi",
+		Undone: "Hoàn tác", PeriodCol: "Kỳ", Action: "Việc", Subject: "Đối tượng", Item: "Mục", Before: "Trước", After: "Sau",
+		FromPeriod: "Từ kỳ", Recorded: "Ghi lúc", RemovedAt: "Đã bỏ lúc", RemovedWhy: "Lý do bỏ", WithdrawnAt: "Đã rút lúc",
+		WithdrawnWhy: "Lý do rút", Title: "Danh hiệu", PersonTitle: "Danh hiệu cá nhân", Rules: "Điều kiện", Kind: "Loại",
+		Better: "Tốt hơn khi", WeightCol: "Trọng số", CapCol: "Trần", DefaultTarget: "Chỉ tiêu mặc định", PlanOf: "KH",
+		FileUnit: "ĐVT trong tệp", Cells: "Ô", MonthCell: "Ô trong tháng", YTDCell: "Ô lũy kế"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign
