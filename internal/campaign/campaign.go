@@ -7,7 +7,6 @@ package campaign
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -139,7 +138,7 @@ func Parse(data []byte) (*Campaign, error) {
 	dec.KnownFields(true)
 	var c Campaign
 	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("campaign YAML: %w", err)
+		return nil, yamlProblems(err)
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -164,13 +163,15 @@ var codeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // summing to 100, known kinds, caps ≥ 1, valid award rules. It also builds
 // the lookup index used by KPIByKey. All problems are reported together.
 func (c *Campaign) Validate() error {
-	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	var errs []Problem
+	bad := func(where string, kind ProblemKind, a ...any) {
+		errs = append(errs, Problem{Kind: kind, Where: where, Args: a})
+	}
 	if strings.TrimSpace(c.Code) == "" {
-		bad("campaign code is empty")
+		bad("", CodeEmpty)
 	}
 	if c.Year < 2000 || c.Year > 2100 {
-		bad("campaign year %d is not a year", c.Year)
+		bad("", BadYear, c.Year)
 	}
 	if c.Cap == 0 {
 		c.Cap = 1.2
@@ -180,25 +181,25 @@ func (c *Campaign) Validate() error {
 		c.ScoreBasis = BasisToDate
 	case BasisToDate, BasisAnnual:
 	default:
-		bad("score_basis %q must be to_date or annual", c.ScoreBasis)
+		bad("", BadScoreBasis, c.ScoreBasis)
 	}
 	if c.Cap < 1 {
-		bad("cap %g is below 1", c.Cap)
+		bad("", CapBelowOne, c.Cap)
 	}
 	switch c.Method {
 	case "":
 		c.Method = MethodCapped
 	case MethodCapped, MethodLeader:
 	default:
-		bad("method %q must be capped or leader", c.Method)
+		bad("", BadMethod, c.Method)
 	}
 	switch {
 	case c.Method == MethodLeader && c.LeaderScope == "":
 		c.LeaderScope = ScopeCluster
 	case c.Method == MethodLeader && c.LeaderScope != ScopeCluster && c.LeaderScope != ScopeProvince:
-		bad("leader_scope %q must be cluster or province", c.LeaderScope)
+		bad("", BadLeaderScope, c.LeaderScope)
 	case c.Method != MethodLeader && c.LeaderScope != "":
-		bad("leader_scope %q is only for method: leader", c.LeaderScope)
+		bad("", ScopeWithoutLeader, c.LeaderScope)
 	}
 	if b := c.Adjustments; b != nil {
 		for _, v := range []struct {
@@ -206,38 +207,38 @@ func (c *Campaign) Validate() error {
 			p   *float64
 		}{{"max_bonus", b.MaxBonus}, {"max_penalty", b.MaxPenalty}} {
 			if v.p != nil && !(*v.p >= 0 && *v.p <= maxAdjustBound) {
-				bad("adjustments: %s %g must be between 0 and %d points", v.key, *v.p, maxAdjustBound)
+				bad("adjustments", AdjustBoundRange, v.key, *v.p, maxAdjustBound)
 			}
 		}
 	}
 	if len(c.KPIs) == 0 {
-		bad("the campaign has no KPIs")
+		bad("", NoKPIs)
 	}
 	seen := map[string]bool{}
 	sum := 0.0
 	for i, k := range c.KPIs {
 		where := fmt.Sprintf("kpis[%d] %q", i, k.Code)
 		if !codeRE.MatchString(k.Code) {
-			bad("%s: code must be lower-case letters, digits and _", where)
+			bad(where, BadCode)
 		}
 		if seen[k.Code] {
-			bad("%s: duplicate code", where)
+			bad(where, DuplicateCode)
 		}
 		seen[k.Code] = true
 		if strings.TrimSpace(k.Name) == "" {
-			bad("%s: name is empty", where)
+			bad(where, NameEmpty)
 		}
 		if k.Kind != Stock && k.Kind != Flow && k.Kind != Rate {
-			bad("%s: kind %q must be stock, flow or rate", where, k.Kind)
+			bad(where, BadKind, k.Kind)
 		}
 		if k.Better != "higher" && k.Better != "lower" {
-			bad("%s: better %q must be higher or lower", where, k.Better)
+			bad(where, BadBetter, k.Better)
 		}
 		if !(k.Weight > 0) {
-			bad("%s: weight %g must be positive", where, k.Weight)
+			bad(where, WeightNotPositive, k.Weight)
 		}
 		if k.Cap != 0 && k.Cap < 1 {
-			bad("%s: cap %g is below 1", where, k.Cap)
+			bad(where, CapBelowOne, k.Cap)
 		}
 		if len(k.Phasing) != 0 {
 			sum := 0.0
@@ -247,52 +248,52 @@ func (c *Campaign) Validate() error {
 				neg = neg || w < 0 || math.IsNaN(w) || math.IsInf(w, 0)
 			}
 			if len(k.Phasing) != 12 || neg || !(sum > 0) {
-				bad("%s: phasing must be 12 weights (January to December), none negative, not all zero", where)
+				bad(where, BadPhasing)
 			}
 		}
 		for _, n := range k.Not {
 			if fold.Key(n) == "" {
-				bad("%s: not: an empty phrase", where)
+				bad(where, NotEmpty)
 			}
 			if _, ok := c.kpiNamed(n, i); ok {
-				bad("%s: not: %q is one of the KPI's own names", where, n)
+				bad(where, NotOwnName, n)
 			}
 		}
 		if k.DefaultTarget != nil && !(*k.DefaultTarget > 0) {
-			bad("%s: default_target %g must be positive", where, *k.DefaultTarget)
+			bad(where, DefaultNotPositive, *k.DefaultTarget)
 		}
 		sum += k.Weight
 	}
 	if len(c.KPIs) > 0 && (sum < 100-1e-9 || sum > 100+1e-9) {
-		bad("weights sum to %g, they must sum to 100", sum)
+		bad("", WeightsSum, math.Round(sum*1e6)/1e6)
 	}
 	awardSeen := map[string]bool{}
 	for i, a := range c.Awards {
 		where := fmt.Sprintf("awards[%d] %q", i, a.Code)
 		if !codeRE.MatchString(a.Code) {
-			bad("%s: code must be lower-case letters, digits and _", where)
+			bad(where, BadCode)
 		}
 		if awardSeen[a.Code] {
-			bad("%s: duplicate code", where)
+			bad(where, DuplicateCode)
 		}
 		awardSeen[a.Code] = true
 		if strings.TrimSpace(a.Name) == "" {
-			bad("%s: name is empty", where)
+			bad(where, NameEmpty)
 		}
 		if a.TopInCluster < 0 {
-			bad("%s: top_in_cluster %d is negative", where, a.TopInCluster)
+			bad(where, TopNegative, a.TopInCluster)
 		}
 		if a.MinScore != nil && (*a.MinScore < 0 || *a.MinScore > 1000) {
-			bad("%s: min_score %g is out of range", where, *a.MinScore)
+			bad(where, MinScoreRange, *a.MinScore)
 		}
 		if a.MinAttainment != nil && (*a.MinAttainment < 0 || *a.MinAttainment > 10) {
-			bad("%s: min_attainment %g is out of range (it is a ratio: 0.9 means 90 %%)", where, *a.MinAttainment)
+			bad(where, MinAttainmentRange, *a.MinAttainment)
 		}
 		if a.MaxShare != nil && (*a.MaxShare <= 0 || *a.MaxShare > 1) {
-			bad("%s: max_share %g must be in (0, 1]", where, *a.MaxShare)
+			bad(where, MaxShareRange, *a.MaxShare)
 		}
 		if a.TopInCluster == 0 && !a.AllAttained && a.MinScore == nil && a.MinAttainment == nil && a.MaxShare == nil {
-			bad("%s: the rule has no condition", where)
+			bad(where, NoCondition)
 		}
 	}
 	errs = append(errs, c.validateTitles()...)
@@ -300,7 +301,7 @@ func (c *Campaign) Validate() error {
 		errs = append(errs, c.reachable()...)
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("invalid campaign: %w", errors.Join(errs...))
+		return &InvalidError{Problems: errs}
 	}
 	return c.buildIndex()
 }
@@ -328,7 +329,7 @@ func (c *Campaign) buildIndex() error {
 				continue
 			}
 			if j, ok := c.index[key]; ok && j != i {
-				return fmt.Errorf("invalid campaign: %q names both %s and %s", owner[key], c.KPIs[j].Code, k.Code)
+				return &InvalidError{[]Problem{{Kind: NameClash, Args: []any{owner[key], c.KPIs[j].Code, k.Code}}}}
 			}
 			c.index[key] = i
 			owner[key] = name

@@ -70,37 +70,39 @@ func TestKPIByText(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	base := string(DefaultYAML())
+	// wantErr is the problem as InvalidError's Error writes it: where,
+	// the kind's code, the values (i18n says them in words)
 	cases := []struct {
 		name, from, to, wantErr string
 	}{
 		{"default is valid", "", "", ""},
-		{"weights must sum to 100", "weight: 20", "weight: 25", "weights sum to 105"},
-		{"weight must be positive", "weight: 20", "weight: -20", "must be positive"},
-		{"codes unique", "code: bhxh_tn", "code: bhxh_bb", "duplicate code"},
-		{"kind known", "kind: flow", "kind: monthly", `kind "monthly"`},
-		{"better known", "better: lower", "better: less", `better "less"`},
-		{"cap at least 1", "cap: 1.2", "cap: 0.8", "cap 0.8 is below 1"},
-		{"max_share in range", "max_share: 0.3", "max_share: 1.5", "max_share 1.5"},
-		{"unknown key refused", "min_score: 95", "min_scor: 95", "field min_scor not found"},
-		{"alias naming two KPIs", "aliases: [BHTN,", "aliases: [BHYT,", "names both"},
-		{"score basis known", "score_basis: to_date", "score_basis: monthly", `score_basis "monthly"`},
+		{"weights must sum to 100", "weight: 20", "weight: 25", "weights_sum 105"},
+		{"weight must be positive", "weight: 20", "weight: -20", `kpis[0] "bhxh_bb": weight_not_positive -20`},
+		{"codes unique", "code: bhxh_tn", "code: bhxh_bb", `kpis[1] "bhxh_bb": duplicate_code`},
+		{"kind known", "kind: flow", "kind: monthly", `kpis[4] "thu": bad_kind monthly`},
+		{"better known", "better: lower", "better: less", `kpis[5] "cham_dong": bad_better less`},
+		{"cap at least 1", "cap: 1.2", "cap: 0.8", "cap_below_one 0.8"},
+		{"max_share in range", "max_share: 0.3", "max_share: 1.5", `awards[1] "bang_khen": max_share_range 1.5`},
+		{"unknown key refused", "min_score: 95", "min_scor: 95", "line 118: yaml_unknown_field min_scor"},
+		{"alias naming two KPIs", "aliases: [BHTN,", "aliases: [BHYT,", "name_clash BHYT bhyt bhtn"},
+		{"score basis known", "score_basis: to_date", "score_basis: monthly", "bad_score_basis monthly"},
 		{"annual basis accepted", "score_basis: to_date", "score_basis: annual", ""},
 		{"phasing of 12 weights", "kind: flow\n", "kind: flow\n    phasing: [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2]\n", ""},
-		{"phasing needs 12 weights", "kind: flow\n", "kind: flow\n    phasing: [1, 2, 3]\n", "phasing must be 12 weights"},
-		{"phasing not negative", "kind: flow\n", "kind: flow\n    phasing: [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, -2]\n", "phasing must be 12 weights"},
-		{"not: never one of the KPI's names", "not: [phải thu,", "not: [Số thu,", "is one of the KPI's own names"},
+		{"phasing needs 12 weights", "kind: flow\n", "kind: flow\n    phasing: [1, 2, 3]\n", "bad_phasing"},
+		{"phasing not negative", "kind: flow\n", "kind: flow\n    phasing: [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, -2]\n", "bad_phasing"},
+		{"not: never one of the KPI's names", "not: [phải thu,", "not: [Số thu,", `kpis[4] "thu": not_own_name Số thu`},
 		// the rest of the rulebook
-		{"method known", "method: capped", "method: relative", `method "relative" must be capped or leader`},
-		{"leader scope known", "method: capped", "method: leader\nleader_scope: region", `leader_scope "region"`},
-		{"leader scope only for leader", "method: capped", "method: capped\nleader_scope: cluster", "only for method: leader"},
-		{"bonus bound not negative", "max_bonus: 5", "max_bonus: -5", "max_bonus -5 must be between 0 and 100"},
-		{"penalty bound in range", "max_penalty: 10", "max_penalty: 1000", "max_penalty 1000 must be between 0 and 100"},
-		{"adjustment bounds: unknown key refused", "max_penalty: 10", "max_penalties: 10", "field max_penalties not found"},
-		{"title codes unique", "code: lao_dong_tien_tien", "code: cstd_co_so", "duplicate code"},
-		{"title names unique", "name: Lao động tiên tiến", "name: chiến sĩ THI ĐUA cơ sở", "duplicate name"},
-		{"title limit not negative", "max_per_unit: 2", "max_per_unit: -1", "max_per_unit -1 is negative"},
-		{"title unit condition in range", "min_score: 90", "min_score: 9000", "unit: min_score 9000 is out of range"},
-		{"title: unknown key refused", "all_attained: true\n      not_excluded: true", "all_attained: true\n      excluded: false", "field excluded not found"},
+		{"method known", "method: capped", "method: relative", "bad_method relative"},
+		{"leader scope known", "method: capped", "method: leader\nleader_scope: region", "bad_leader_scope region"},
+		{"leader scope only for leader", "method: capped", "method: capped\nleader_scope: cluster", "scope_without_leader cluster"},
+		{"bonus bound not negative", "max_bonus: 5", "max_bonus: -5", "adjustments: adjust_bound_range max_bonus -5 100"},
+		{"penalty bound in range", "max_penalty: 10", "max_penalty: 1000", "adjustments: adjust_bound_range max_penalty 1000 100"},
+		{"adjustment bounds: unknown key refused", "max_penalty: 10", "max_penalties: 10", "yaml_unknown_field max_penalties"},
+		{"title codes unique", "code: lao_dong_tien_tien", "code: cstd_co_so", `individual_titles[1] "cstd_co_so": duplicate_code`},
+		{"title names unique", "name: Lao động tiên tiến", "name: chiến sĩ THI ĐUA cơ sở", "duplicate_name chiến sĩ THI ĐUA cơ sở"},
+		{"title limit not negative", "max_per_unit: 2", "max_per_unit: -1", "max_per_unit_negative -1"},
+		{"title unit condition in range", "min_score: 90", "min_score: 9000", "unit: min_score_range 9000"},
+		{"title: unknown key refused", "all_attained: true\n      not_excluded: true", "all_attained: true\n      excluded: false", "yaml_unknown_field excluded"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,7 +129,7 @@ func TestValidate(t *testing.T) {
 
 func TestRuleWithoutCondition(t *testing.T) {
 	y := strings.Replace(string(DefaultYAML()), "    min_score: 95\n    min_attainment: 0.9\n", "", 1)
-	if _, err := Parse([]byte(y)); err == nil || !strings.Contains(err.Error(), "no condition") {
+	if _, err := Parse([]byte(y)); err == nil || !strings.Contains(err.Error(), `awards[2] "giay_khen": no_condition`) {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -192,7 +194,7 @@ func TestLeaderMethod(t *testing.T) {
 		t.Errorf("method %q, scope %q (want the cluster by default), max score %g", c.Method, c.LeaderScope, c.MaxScore())
 	}
 	y = strings.Replace(y, "max_bonus: 5", "max_bonus: 4", 1)
-	if _, err := Parse([]byte(y)); err == nil || !strings.Contains(err.Error(), "min_score 105 can never be reached") {
+	if _, err := Parse([]byte(y)); err == nil || !strings.Contains(err.Error(), `awards[0] "co_thi_dua": min_score_unreachable 105 leader 104`) {
 		t.Errorf("min_score 105 with max_bonus 4: %v", err)
 	}
 	if Default().MaxScore() != 120 || Default().Method != MethodCapped {

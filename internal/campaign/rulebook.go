@@ -45,34 +45,36 @@ type UnitCondition struct {
 
 // validateTitles checks the individual titles: codes and names unique,
 // limits not negative, numbers in range.
-func (c *Campaign) validateTitles() []error {
-	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+func (c *Campaign) validateTitles() []Problem {
+	var errs []Problem
+	bad := func(where string, kind ProblemKind, a ...any) {
+		errs = append(errs, Problem{Kind: kind, Where: where, Args: a})
+	}
 	codes, names := map[string]bool{}, map[string]bool{}
 	for i, t := range c.Titles {
 		where := fmt.Sprintf("individual_titles[%d] %q", i, t.Code)
 		if !codeRE.MatchString(t.Code) {
-			bad("%s: code must be lower-case letters, digits and _", where)
+			bad(where, BadCode)
 		}
 		if codes[t.Code] {
-			bad("%s: duplicate code", where)
+			bad(where, DuplicateCode)
 		}
 		codes[t.Code] = true
 		key := fold.Key(t.Name)
 		if key == "" {
-			bad("%s: name is empty", where)
+			bad(where, NameEmpty)
 		} else if names[key] {
-			bad("%s: duplicate name %q", where, t.Name)
+			bad(where, DuplicateName, t.Name)
 		}
 		names[key] = true
 		if t.MaxPerUnit < 0 {
-			bad("%s: max_per_unit %d is negative", where, t.MaxPerUnit)
+			bad(where, MaxPerUnitNegative, t.MaxPerUnit)
 		}
 		if s := t.Unit.MinScore; s != nil && !(*s >= 0 && *s <= 1000) {
-			bad("%s: unit: min_score %g is out of range", where, *s)
+			bad(where+": unit", MinScoreRange, *s)
 		}
 		if x := t.Unit.MinAttainment; x != nil && !(*x >= 0 && *x <= 10) {
-			bad("%s: unit: min_attainment %g is out of range (it is a ratio: 0.9 means 90 %%)", where, *x)
+			bad(where+": unit", MinAttainmentRange, *x)
 		}
 	}
 	return errs
@@ -117,16 +119,15 @@ func (c *Campaign) MaxScore() float64 {
 // leader the KPIs give at most 100 points, plus max_bonus when it is
 // bounded. (Checked for method leader only, so that a workspace's stored
 // campaign of an earlier kpi always loads.)
-func (c *Campaign) reachable() []error {
+func (c *Campaign) reachable() []Problem {
 	if c.Adjustments == nil || c.Adjustments.MaxBonus == nil {
 		return nil // unbounded bonus: any score can be reached
 	}
 	top := c.MaxScore() + *c.Adjustments.MaxBonus
-	var errs []error
+	var errs []Problem
 	check := func(where string, s *float64) {
 		if s != nil && *s > top+1e-9 {
-			errs = append(errs, fmt.Errorf("%s: min_score %g can never be reached: under method %s the highest score is %g (100 + max_bonus)",
-				where, *s, c.Method, math.Round(top*100)/100))
+			errs = append(errs, Problem{Kind: MinScoreUnreachable, Where: where, Args: []any{*s, c.Method, math.Round(top*100) / 100}})
 		}
 	}
 	for i, a := range c.Awards {

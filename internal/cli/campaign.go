@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
@@ -184,7 +183,7 @@ func campaignExportRun(ctx context.Context, opts *CampaignExportOptions) error {
 		_, err := opts.IO.Out.Write(data)
 		return err
 	}
-	if err := os.WriteFile(opts.Output, data, 0o644); err != nil {
+	if err := writeFileAtomic(opts.Output, data); err != nil {
 		return err
 	}
 	opts.IO.tell(opts.IO.ErrOut, i18n.Wrote, opts.Output)

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"errors"
+	"os"
 	"regexp"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/store"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -98,5 +101,38 @@ func flagName(name, shorthands string) string {
 	return "--" + name
 }
 
-// said writes err for people in lang.
-func said(err error, lang string) string { return i18n.Say(err, lang) }
+// readable refuses a file that is not there or is a folder, in the
+// catalogue's words, before a reader says so in its own.
+func readable(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if info.IsDir() {
+		return i18n.Errorf(i18n.IsFolder, path)
+	}
+	return nil
+}
+
+// said writes err for people in lang: the store's refusals that name no
+// file in the catalogue's words, everything else as i18n.Say says it.
+func said(err error, lang string) string {
+	switch {
+	case errors.Is(err, store.ErrNoCampaign):
+		return i18n.T(lang, i18n.NoCampaign)
+	case strings.Contains(err.Error(), xlsxgrid.ErrTooBig.Error()):
+		// the reader's sentence after the sentinel's English name (which a
+		// cell's error keeps as text only)
+		err = &replaced{err, xlsxgrid.ErrTooBig.Error(), i18n.T(lang, i18n.TooBig)}
+	}
+	return i18n.Say(err, lang)
+}
+
+// replaced is err with one phrase of its text replaced.
+type replaced struct {
+	err       error
+	old, with string
+}
+
+func (r *replaced) Error() string { return strings.Replace(r.err.Error(), r.old, r.with, 1) }
+func (r *replaced) Unwrap() error { return r.err }

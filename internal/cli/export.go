@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -206,6 +208,10 @@ func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".kpi-*.tmp")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // the file asked for, not the temporary one
+			return &fs.PathError{Op: "write", Path: path, Err: pe.Err}
+		}
 		return err
 	}
 	name := tmp.Name()

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
@@ -90,8 +92,18 @@ func addFormatFlag(cmd *cobra.Command, dst *string) {
 }
 
 func openStore(ctx context.Context, path string, create bool) (store.Store, error) {
+	var st store.Store
+	var err error
 	if store.IsPostgresURL(path) {
-		return store.OpenPostgres(ctx, path, create)
+		st, err = store.OpenPostgres(ctx, path, create)
+	} else {
+		st, err = store.OpenSQLite(ctx, path, create)
 	}
-	return store.OpenSQLite(ctx, path, create)
+	switch {
+	case errors.Is(err, store.ErrNoWorkspace):
+		return nil, i18n.Wrap(err, i18n.NoWorkspace, store.Redact(path))
+	case errors.Is(err, store.ErrNewer):
+		return nil, i18n.Wrap(err, i18n.NewerWorkspace, store.Redact(path))
+	}
+	return st, err
 }

@@ -94,6 +94,9 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 			return err
 		}
 	}
+	if units, err := st.UnitNames(ctx); err == nil && len(units) == 0 {
+		return i18n.Errorf(i18n.NoUnits)
+	}
 	im, err := importer.New(ctx, st)
 	if err != nil {
 		return err

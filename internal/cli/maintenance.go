@@ -3,8 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -34,6 +38,15 @@ func NewCmdBackup(f *Factory, runF func(*BackupOptions) error) *cobra.Command {
 }
 
 func backupRun(ctx context.Context, opts *BackupOptions) error {
+	if store.IsPostgresURL(opts.Workspace.Path()) {
+		return i18n.Errorf(i18n.BackupPostgres)
+	}
+	if _, err := os.Lstat(opts.File); err == nil {
+		return i18n.Errorf(i18n.BackupExists, opts.File)
+	}
+	if _, err := os.Stat(filepath.Dir(opts.File)); err != nil {
+		return &fs.PathError{Op: "write", Path: opts.File, Err: err}
+	}
 	st, err := opts.Workspace.OpenStore(ctx, false)
 	if err != nil {
 		return err

@@ -54,6 +54,9 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	if !ok1 || !ok2 {
 		return i18n.Errorf(i18n.MigrateSQLOnly)
 	}
+	if _, err := dst.Campaign(ctx); err == nil {
+		return i18n.Errorf(i18n.MigrateNotEmpty, dst.Path())
+	}
 	if err := from.CopyTo(ctx, to); err != nil {
 		return err
 	}

@@ -59,6 +59,9 @@ func targetsImportRun(ctx context.Context, opts *TargetsImportOptions) error {
 			return err
 		}
 	}
+	if err := readable(opts.File); err != nil {
+		return err
+	}
 	wb, err := xlsxgrid.Open(opts.File, xlsxgrid.Limits{})
 	if err != nil {
 		return err

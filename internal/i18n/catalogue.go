@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -192,6 +191,28 @@ const (
 
 	// Exports.
 	SignDate Key = "sign_date" // day, month, year, the month's English name
+
+	// Errors of the files, the workspace and the campaign, with what to do.
+	Unexpected      Key = "unexpected"        // the error as it came
+	FileNotFound    Key = "file_not_found"    // the path
+	NoFolder        Key = "no_folder"         // the folder
+	NoPermission    Key = "no_permission"     // the path
+	AlreadyThere    Key = "already_there"     // the path
+	IsFolder        Key = "is_folder"         // the path
+	NotAFolder      Key = "not_a_folder"      // the path
+	DiskFull        Key = "disk_full"         // the path
+	ReadOnlyDisk    Key = "read_only_disk"    // the path
+	DamagedZip      Key = "damaged_zip"       //
+	CutShort        Key = "cut_short"         //
+	TooBig          Key = "too_big"           //
+	CampaignInvalid Key = "campaign_invalid"  //
+	AtLine          Key = "at_line"           // the YAML line
+	NoWorkspace     Key = "no_workspace"      // the workspace
+	NewerWorkspace  Key = "newer_workspace"   // the workspace
+	NoCampaign      Key = "no_campaign"       //
+	BackupExists    Key = "backup_exists"     // the file
+	BackupPostgres  Key = "backup_postgres"   //
+	MigrateNotEmpty Key = "migrate_not_empty" // the destination
 )
 
 // catalogue holds every sentence in Vietnamese and English.
@@ -376,11 +397,44 @@ var catalogue = map[Key]struct{ vi, en string }{
 	RuleFieldAwards:    {"mỗi chỉ tiêu: đơn vị có tỷ lệ đạt cao nhất (chưa áp trần), nếu đã đạt", "per KPI: the unit with the highest attainment (uncapped), if attained"},
 
 	SignDate: {"…, ngày %02[1]d tháng %02[2]d năm %[3]d", "…, %[1]d %[4]s %[3]d"},
+
+	Unexpected: {"kpi gặp lỗi chưa lường trước: %s — hãy chạy lại lệnh; nếu vẫn lỗi, gửi nguyên văn thông báo này cho người phụ trách kpi",
+		"unexpected error: %s — run the command again; if it persists, send this message as it is to whoever looks after kpi"},
+	FileNotFound: {"không tìm thấy %s: kiểm tra lại tên tệp và thư mục (gõ sai, hoặc tệp đã bị chuyển đi nơi khác)",
+		"%s not found: check the file's name and folder (a typo, or the file was moved)"},
+	NoFolder: {"không có thư mục %s: tạo thư mục trước, hoặc chọn thư mục khác",
+		"no folder %s: create it first, or choose another"},
+	NoPermission: {"không có quyền đọc hoặc ghi %s: kiểm tra quyền của tệp, thư mục (hoặc tệp đang chỉ đọc), hoặc chọn chỗ khác",
+		"no permission to read or write %s: check the file's or folder's permissions (or whether it is read-only), or choose another place"},
+	AlreadyThere: {"%s đã có: chọn tên khác", "%s exists already: choose another name"},
+	IsFolder:     {"%s là một thư mục, không phải tệp: ghi cả tên tệp", "%s is a folder, not a file: give the file's name"},
+	NotAFolder:   {"một phần của đường dẫn %s không phải thư mục: kiểm tra lại đường dẫn", "part of the path %s is not a folder: check the path"},
+	DiskFull:     {"ổ đĩa đầy khi ghi %s: giải phóng chỗ trống rồi chạy lại", "the disk is full writing %s: free some space and run again"},
+	ReadOnlyDisk: {"%s nằm trên ổ đĩa chỉ đọc: chọn chỗ khác để ghi", "%s is on a read-only disk: write somewhere else"},
+	DamagedZip: {"tệp bị hỏng hoặc không phải bảng tính .xlsx (phần nén bên trong bị lỗi): xin đơn vị gửi lại, hoặc mở bằng Excel rồi lưu lại",
+		"the file is damaged or not an .xlsx workbook (its zipped content is broken): ask for it again, or open it in Excel and save it again"},
+	CutShort: {"tệp bị cắt cụt (chưa tải về hết hoặc chép dở): lấy lại tệp rồi chạy lại",
+		"the file is cut short (not fully downloaded or copied): get it again and run again"},
+	TooBig:          {"bảng tính quá lớn", "workbook too big"},
+	CampaignInvalid: {"phong trào không hợp lệ, không thay đổi gì; sửa tệp YAML:", "the campaign is not valid, nothing changed; correct the YAML:"},
+	AtLine:          {"dòng %d", "line %d"},
+	NoWorkspace: {"chưa có cơ sở dữ liệu %s: tạo bằng kpi init (hoặc chỉ đúng tệp bằng --db)",
+		"no workspace at %s: create one with 'kpi init' (or name another with --db)"},
+	NewerWorkspace: {"%s do một bản kpi mới hơn ghi: cập nhật kpi lên bản mới rồi chạy lại (tệp không bị thay đổi)",
+		"%s was written by a newer kpi: update kpi and run again (the file is unchanged)"},
+	NoCampaign: {"cơ sở dữ liệu chưa có phong trào thi đua: nạp một phong trào bằng kpi campaign load TỆP.yaml",
+		"the workspace has no campaign: load one with kpi campaign load FILE.yaml"},
+	BackupExists: {"%s đã có: chọn một tên tệp mới cho bản sao lưu (kpi không ghi đè)",
+		"%s already exists: name a new file for the backup (kpi never overwrites one)"},
+	BackupPostgres: {"kpi backup chỉ sao lưu cơ sở dữ liệu dạng tệp SQLite: với PostgreSQL, dùng pg_dump",
+		"kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump"},
+	MigrateNotEmpty: {"%s đã có dữ liệu: chỉ chép vào cơ sở dữ liệu trống", "%s already holds a workspace: copy into an empty one"},
 }
 
 // T writes the sentence key in lang ("vi", the default, or "en") with its
 // arguments. An argument that can say itself in a language (a Message, an
-// Error) is said in lang. An unknown key is written as itself.
+// Error) is said in lang, and so is an error kpi knows the words of (see
+// Say). An unknown key is written as itself.
 func T(lang string, key Key, args ...any) string {
 	e, ok := catalogue[key]
 	if !ok {
@@ -395,8 +449,11 @@ func T(lang string, key Key, args ...any) string {
 	}
 	said := make([]any, len(args))
 	for i, a := range args {
-		if l, ok := a.(Localized); ok {
-			a = l.In(lang)
+		switch e := a.(type) {
+		case Localized:
+			a = e.In(lang)
+		case error:
+			a = sayIn(e, lang)
 		}
 		said[i] = a
 	}
@@ -422,40 +479,35 @@ func (m Message) In(lang string) string { return T(lang, m.Key, m.Args...) }
 
 // Error is an error told as a Message, so that the edge — the command
 // line, an export — says it in the officer's language (In) while code and
-// tests match its Key. Error() is the English sentence; Unwrap gives the
-// first argument that is an error.
-type Error struct{ Message }
+// tests match its Key. Error() is the English sentence; Unwrap gives its
+// cause: the error it was made for (Wrap), else the first argument that is
+// an error.
+type Error struct {
+	Message
+	cause error
+}
 
 // Errorf makes an Error of key with its arguments (an error among them is
 // its cause).
-func Errorf(key Key, args ...any) *Error { return &Error{M(key, args...)} }
+func Errorf(key Key, args ...any) *Error { return &Error{Message: M(key, args...)} }
+
+// Wrap makes an Error of key that says cause in the catalogue's words and
+// keeps it for errors.Is and errors.As.
+func Wrap(cause error, key Key, args ...any) *Error {
+	return &Error{Message: M(key, args...), cause: cause}
+}
 
 func (e *Error) Error() string { return e.In("en") }
 
-// Unwrap returns the cause: the first argument that is an error.
+// Unwrap returns the cause.
 func (e *Error) Unwrap() error {
+	if e.cause != nil {
+		return e.cause
+	}
 	for _, a := range e.Args {
 		if err, ok := a.(error); ok {
 			return err
 		}
 	}
 	return nil
-}
-
-// Say writes err for people in lang: in the catalogue's words when err is
-// (or, unwrapping only errors that add nothing, is) Localized, else as it
-// is.
-func Say(err error, lang string) string {
-	var l Localized
-	if errors.As(err, &l) && sameText(err, l) {
-		return l.In(lang)
-	}
-	return err.Error()
-}
-
-// sameText reports whether err says no more than l (no context was added
-// around it on the way up).
-func sameText(err error, l Localized) bool {
-	e, ok := l.(error)
-	return ok && e.Error() == err.Error()
 }

@@ -177,8 +177,13 @@ func TestErrors(t *testing.T) {
 		{noUnits, "vi", "chưa có đơn vị nào: nhập biểu giao chỉ tiêu bằng kpi targets import TỆP.xlsx"},
 		{noUnits, "en", "the workspace has no units yet: kpi targets import FILE.xlsx"},
 		{wrapper{noUnits}, "vi", "chưa có đơn vị nào: nhập biểu giao chỉ tiêu bằng kpi targets import TỆP.xlsx"},
-		{fmt.Errorf("reading kpi.db: %w", noUnits), "vi", "reading kpi.db: the workspace has no units yet: kpi targets import FILE.xlsx"},
-		{errors.New("disk full"), "vi", "disk full"},
+		// context added around it is kept, the sentence said in the language
+		{fmt.Errorf("kpi.db: %w", noUnits), "vi", "kpi.db: chưa có đơn vị nào: nhập biểu giao chỉ tiêu bằng kpi targets import TỆP.xlsx"},
+		{fmt.Errorf("kpi.db: %w", noUnits), "en", "kpi.db: the workspace has no units yet: kpi targets import FILE.xlsx"},
+		// an error kpi cannot say is never bare English in Vietnamese
+		{errors.New("disk full"), "en", "disk full"},
+		{errors.New("disk full"), "vi", "kpi gặp lỗi chưa lường trước: disk full — hãy chạy lại lệnh; nếu vẫn lỗi, gửi nguyên văn thông báo này cho người phụ trách kpi"},
+		{errors.New("không hiểu kỳ báo cáo"), "vi", "không hiểu kỳ báo cáo"},
 	} {
 		if got := Say(tc.err, tc.lang); got != tc.want {
 			t.Errorf("Say(%v, %s) = %q, want %q", tc.err, tc.lang, got, tc.want)

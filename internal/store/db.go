@@ -67,6 +67,9 @@ func (s *DB) write(ctx context.Context, fn func(w *writeTx) error) error {
 	return s.reword(tx.Commit())
 }
 
+// ErrNewer is returned when opening a workspace a newer kpi wrote.
+var ErrNewer = errors.New("was written by a newer kpi")
+
 // ErrUnreachable is a reworded error's kind when the database cannot be
 // reached: the server is down or the network broke, before or in the
 // middle of a command. Nothing more can be done until it is back.
@@ -111,7 +114,7 @@ func (s *DB) migrate(ctx context.Context) error {
 				return fmt.Errorf("%s is not a kpi workspace: %w", s.path, s.reword(err))
 			}
 			if v > SchemaVersion {
-				return fmt.Errorf("%s was written by a newer kpi (schema %d, this kpi knows %d): update kpi", s.path, v, SchemaVersion)
+				return fmt.Errorf("%s %w (schema %d, this kpi knows %d): update kpi", s.path, ErrNewer, v, SchemaVersion)
 			}
 			if v == SchemaVersion {
 				done = true
