@@ -11,6 +11,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/bhxh/kpi/internal/fold"
 	"go.yaml.in/yaml/v3"
@@ -21,6 +22,37 @@ var defaultYAML []byte
 
 // DefaultYAML returns the embedded bhxh-2024 campaign as YAML.
 func DefaultYAML() []byte { return bytes.Clone(defaultYAML) }
+
+// defaultShortNames gives the KPIs of the embedded campaign that have no
+// short name — a campaign stored by an earlier kpi, or written before
+// short_name existed — the one the embedded campaign gives them.
+func (c *Campaign) defaultShortNames() {
+	shortNamesOnce.Do(func() {
+		var d struct {
+			KPIs []struct {
+				Code      string `yaml:"code"`
+				ShortName string `yaml:"short_name"`
+			} `yaml:"kpis"`
+		}
+		if err := yaml.Unmarshal(defaultYAML, &d); err != nil {
+			panic("embedded campaign is invalid: " + err.Error())
+		}
+		shortNames = map[string]string{}
+		for _, k := range d.KPIs {
+			shortNames[k.Code] = k.ShortName
+		}
+	})
+	for i, k := range c.KPIs {
+		if strings.TrimSpace(k.ShortName) == "" {
+			c.KPIs[i].ShortName = shortNames[k.Code]
+		}
+	}
+}
+
+var (
+	shortNamesOnce sync.Once
+	shortNames     map[string]string // the embedded campaign's, by code
+)
 
 // Default returns the embedded bhxh-2024 campaign.
 func Default() *Campaign {
@@ -85,13 +117,16 @@ type Campaign struct {
 
 // KPI is one indicator (chỉ tiêu) of the campaign.
 type KPI struct {
-	Code   string  `yaml:"code" json:"code"`
-	Name   string  `yaml:"name" json:"name"`
-	Unit   string  `yaml:"unit" json:"unit"`
-	Kind   string  `yaml:"kind" json:"kind"`
-	Better string  `yaml:"better" json:"better"`
-	Weight float64 `yaml:"weight" json:"weight"`
-	Cap    float64 `yaml:"cap,omitempty" json:"cap,omitempty"`
+	Code string `yaml:"code" json:"code"`
+	Name string `yaml:"name" json:"name"`
+	// ShortName is what people read in tables and exports ("BHXH BB",
+	// "Số thu"); the code is for machines (CSV keys, JSON, --kpi).
+	ShortName string  `yaml:"short_name,omitempty" json:"short_name,omitempty"`
+	Unit      string  `yaml:"unit" json:"unit"`
+	Kind      string  `yaml:"kind" json:"kind"`
+	Better    string  `yaml:"better" json:"better"`
+	Weight    float64 `yaml:"weight" json:"weight"`
+	Cap       float64 `yaml:"cap,omitempty" json:"cap,omitempty"`
 	// DefaultTarget is the target of a unit whose targets workbook gives none.
 	DefaultTarget *float64 `yaml:"default_target,omitempty" json:"default_target,omitempty"`
 	// TargetFromBaseline makes the unit's own previous-year value its target
@@ -107,6 +142,17 @@ type KPI struct {
 	// collected).
 	Not []string `yaml:"not,omitempty" json:"not,omitempty"`
 }
+
+// Label is the KPI as people read it: its short name, else its code.
+func (k KPI) Label() string {
+	if s := strings.TrimSpace(k.ShortName); s != "" {
+		return s
+	}
+	return k.Code
+}
+
+// HeadCount reports whether the KPI counts people: whole numbers.
+func (k KPI) HeadCount() bool { return fold.Key(k.Unit) == "nguoi" }
 
 // Percent reports whether the KPI is measured in percent (0–100).
 func (k KPI) Percent() bool { return strings.TrimSpace(k.Unit) == "%" }
@@ -140,6 +186,7 @@ func Parse(data []byte) (*Campaign, error) {
 	if err := dec.Decode(&c); err != nil {
 		return nil, yamlProblems(err)
 	}
+	c.defaultShortNames()
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -263,6 +310,17 @@ func (c *Campaign) Validate() error {
 			bad(where, DefaultNotPositive, *k.DefaultTarget)
 		}
 		sum += k.Weight
+	}
+	shortNames := map[string]string{}
+	for i, k := range c.KPIs {
+		key := fold.Key(k.ShortName)
+		if key == "" {
+			continue
+		}
+		if other, ok := shortNames[key]; ok {
+			bad(fmt.Sprintf("kpis[%d] %q", i, k.Code), ShortNameClash, k.ShortName, other)
+		}
+		shortNames[key] = k.Code
 	}
 	if len(c.KPIs) > 0 && (sum < 100-1e-9 || sum > 100+1e-9) {
 		bad("", WeightsSum, math.Round(sum*1e6)/1e6)

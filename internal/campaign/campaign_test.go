@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -83,7 +84,7 @@ func TestValidate(t *testing.T) {
 		{"better known", "better: lower", "better: less", `kpis[5] "cham_dong": bad_better less`},
 		{"cap at least 1", "cap: 1.2", "cap: 0.8", "cap_below_one 0.8"},
 		{"max_share in range", "max_share: 0.3", "max_share: 1.5", `awards[1] "bang_khen": max_share_range 1.5`},
-		{"unknown key refused", "min_score: 95", "min_scor: 95", "line 118: yaml_unknown_field min_scor"},
+		{"unknown key refused", "min_score: 95", "min_scor: 95", "yaml_unknown_field min_scor"},
 		{"alias naming two KPIs", "aliases: [BHTN,", "aliases: [BHYT,", "name_clash BHYT bhyt bhtn"},
 		{"score basis known", "score_basis: to_date", "score_basis: monthly", "bad_score_basis monthly"},
 		{"annual basis accepted", "score_basis: to_date", "score_basis: annual", ""},
@@ -264,5 +265,60 @@ func TestUnitDiffAndSummary(t *testing.T) {
 	}
 	if s := UnitSummary(b); s != "BHXH A; Cụm 2; bhyt KH 5; thu KH 1200" {
 		t.Errorf("summary = %q", s)
+	}
+}
+
+// People read a KPI by its short name; a campaign without one (stored by
+// an earlier kpi) gets the embedded campaign's for the codes it knows, and
+// two KPIs may not share one.
+func TestShortNames(t *testing.T) {
+	c := Default()
+	var got []string
+	for _, k := range c.KPIs {
+		got = append(got, k.Label())
+	}
+	if want := "BHXH BB|BHXH TN|BHYT|BHTN|Số thu|Chậm đóng|Hài lòng"; strings.Join(got, "|") != want {
+		t.Errorf("labels %q, want %q", strings.Join(got, "|"), want)
+	}
+	old := strings.ReplaceAll(string(DefaultYAML()), "    short_name: Số thu\n", "")
+	old = strings.Replace(old, "  - code: bhtn\n", "  - code: bhtn_moi\n", 1)
+	old = strings.Replace(old, "    short_name: BHTN\n", "", 1)
+	c, err := Parse([]byte(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, _ := c.KPI("thu"); k.Label() != "Số thu" {
+		t.Errorf("thu without a short name: %q", k.Label())
+	}
+	if k, _ := c.KPI("bhtn_moi"); k.Label() != "bhtn_moi" {
+		t.Errorf("a code the embedded campaign does not know: %q", k.Label())
+	}
+	clash := strings.Replace(string(DefaultYAML()), "short_name: BHTN", "short_name: bhyt", 1)
+	var ie *InvalidError
+	if _, err := Parse([]byte(clash)); !errors.As(err, &ie) || !strings.Contains(err.Error(), `kpis[3] "bhtn": short_name_clash bhyt bhyt`) {
+		t.Errorf("two KPIs called BHYT: %v", err)
+	}
+	for _, k := range Default().KPIs {
+		if k.HeadCount() != (k.Unit == "người") {
+			t.Errorf("%s: head-count %v", k.Code, k.HeadCount())
+		}
+	}
+}
+
+// The YAML decoder's errors become problems with their line.
+func TestYAMLProblems(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"", "yaml_empty"},
+		{"code: [\n", "line 1: yaml_syntax"},
+		{"code: x\nyear: twenty\n", "line 2: yaml_wrong_type twenty number"},
+		{"code: x\ncode: y\n", "line 2: yaml_duplicate code"},
+		{"code: x\nkpis:\n  - nam: A\n", "line 3: yaml_unknown_field nam"},
+		{"kpis: 3\n", "line 1: yaml_wrong_type 3 list"},
+	} {
+		_, err := Parse([]byte(tc.yaml))
+		var ie *InvalidError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %q", tc.yaml, err, tc.want)
+		}
 	}
 }

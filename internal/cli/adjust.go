@@ -94,7 +94,7 @@ func adjustAddRun(ctx context.Context, opts *AdjustAddOptions) error {
 	if a.Points < 0 {
 		kind = i18n.M(i18n.Penalty)
 	}
-	opts.IO.tell(opts.IO.ErrOut, i18n.AdjustAdded, kind, id, u.Code, u.Name, view.SignedPoints(a.Points, lang), p, a.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.AdjustAdded, kind, id, u.Code, u.Name, view.SignedPoints(a.Points, lang), i18n.InPeriod(p), a.Reason)
 	all, err := st.Adjustments(ctx, u.Code, false)
 	if err != nil {
 		return err
@@ -149,7 +149,7 @@ func NewCmdAdjustList(f *Factory, runF func(*AdjustListOptions) error) *cobra.Co
 }
 
 func adjustListRun(ctx context.Context, opts *AdjustListOptions) error {
-	st, err := opts.Workspace.OpenStore(ctx, false)
+	st, c, err := opts.Workspace.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -182,9 +182,13 @@ func adjustListRun(ctx context.Context, opts *AdjustListOptions) error {
 		if opts.Format != "csv" {
 			points = view.SignedPoints(a.Points, opts.IO.Lang)
 		}
-		row := []any{a.ID, a.Unit, points, a.Period.String(), a.KPI, a.Reason, when(a.Added)}
+		kpi := a.KPI
+		if k, ok := c.KPI(a.KPI); ok && opts.Format != "csv" {
+			kpi = k.Label()
+		}
+		row := []any{a.ID, a.Unit, points, period(a.Period.String(), opts.Format, opts.IO.Lang), kpi, a.Reason, when(a.Added, opts.Format, opts.IO.Lang)}
 		if opts.All {
-			row = append(row, removedCells(a.Removed)...)
+			row = append(row, removedCells(a.Removed, opts.Format, opts.IO.Lang)...)
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -238,6 +242,6 @@ func adjustRemoveRun(ctx context.Context, opts *AdjustRemoveOptions) error {
 	if err != nil {
 		return saidRemoved(err)
 	}
-	opts.IO.tell(opts.IO.ErrOut, i18n.AdjustRemoved, a.ID, a.Unit, view.SignedPoints(a.Points, opts.IO.Lang), a.Period, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.AdjustRemoved, a.ID, a.Unit, view.SignedPoints(a.Points, opts.IO.Lang), i18n.InPeriod(a.Period), opts.Reason)
 	return nil
 }

@@ -69,8 +69,8 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	lang := opts.IO.Lang
 	l := i18n.For(lang)
 	kt := &render.Table{Lang: lang,
-		Headers:  []string{l.Code, l.KPI, l.UnitOfMeasure, l.Kind, l.Better, l.WeightCol, l.CapCol, l.DefaultTarget},
-		Decimals: []int{0, 0, 0, 0, 0, 0, 2},
+		Headers:  []string{l.Code, l.ShortName, l.KPI, l.UnitOfMeasure, l.Kind, l.Better, l.WeightCol, l.CapCol, l.DefaultTarget},
+		Decimals: []int{0, 0, 0, 0, 0, 0, 0, 2},
 	}
 	for _, k := range c.KPIs {
 		def := ""
@@ -84,7 +84,11 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 		if k.LowerIsBetter() {
 			better = i18n.T(lang, i18n.Lower)
 		}
-		kt.Rows = append(kt.Rows, []any{k.Code, k.Name, k.Unit, k.Kind, better, k.Weight, c.KPICap(k), def})
+		kind := k.Kind
+		if opts.Format != "csv" {
+			kind = i18n.KPIKind(k.Kind, lang)
+		}
+		kt.Rows = append(kt.Rows, []any{k.Code, k.ShortName, k.Name, k.Unit, kind, better, k.Weight, c.KPICap(k), def})
 	}
 	at := &render.Table{Lang: lang, Headers: []string{l.Code, l.Title, l.Rules}}
 	for _, a := range c.Awards {

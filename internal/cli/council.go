@@ -87,23 +87,38 @@ func parseID(s, list string) (int64, error) {
 	return id, nil
 }
 
-// when writes a time for people, in the local zone.
-func when(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+// when writes a time for people, in the local zone: "28/11/2026 15:04";
+// machines (CSV) get "2026-11-28 15:04".
+func when(t time.Time, format, lang string) string {
+	if format == "csv" {
+		return t.Local().Format("2006-01-02 15:04")
+	}
+	return i18n.DateTime(t, lang)
+}
+
+// period writes a period for people ("Tháng 3/2024"); machines (CSV) get
+// it as stored ("2024-03").
+func period(p, format, lang string) string {
+	if format == "csv" {
+		return p
+	}
+	return i18n.PeriodOf(p, lang)
+}
 
 // saidRemoved says the store's refusal to withdraw an entry withdrawn
 // already; other errors come back as they are.
 func saidRemoved(err error) error {
 	var re *store.RemovedError
 	if errors.As(err, &re) {
-		return i18n.Errorf(i18n.EntryRemoved, re.ID, when(re.Removed.At), re.Removed.Reason)
+		return i18n.Errorf(i18n.EntryRemoved, re.ID, i18n.When(re.Removed.At), re.Removed.Reason)
 	}
 	return err
 }
 
 // removedCells are the columns of a withdrawn entry in a --all list.
-func removedCells(r *campaign.Removal) []any {
+func removedCells(r *campaign.Removal, format, lang string) []any {
 	if r == nil {
 		return []any{"", ""}
 	}
-	return []any{when(r.At), r.Reason}
+	return []any{when(r.At, format, lang), r.Reason}
 }

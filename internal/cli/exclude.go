@@ -62,12 +62,12 @@ func excludeRun(ctx context.Context, opts *ExcludeOptions) error {
 	_, err = st.Exclude(ctx, campaign.Exclusion{Unit: u.Code, Reason: opts.Reason, Period: p})
 	var ee *store.ExcludedError
 	if errors.As(err, &ee) {
-		return i18n.Errorf(i18n.AlreadyExcluded, u.Code, ee.Exclusion.Period.String(), ee.Exclusion.Reason, u.Code)
+		return i18n.Errorf(i18n.AlreadyExcluded, u.Code, i18n.InPeriod(ee.Exclusion.Period), ee.Exclusion.Reason, u.Code)
 	}
 	if err != nil {
 		return err
 	}
-	opts.IO.tell(opts.IO.ErrOut, i18n.Excluding, u.Code, u.Name, p, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.Excluding, u.Code, u.Name, i18n.InPeriod(p), opts.Reason)
 	return nil
 }
 
@@ -119,7 +119,7 @@ func excludeRemoveRun(ctx context.Context, opts *ExcludeRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.IO.tell(opts.IO.ErrOut, i18n.ExclusionLifted, u.Code, u.Name, e.Period, opts.Reason)
+	opts.IO.tell(opts.IO.ErrOut, i18n.ExclusionLifted, u.Code, u.Name, i18n.InPeriod(e.Period), opts.Reason)
 	return nil
 }
 
@@ -176,9 +176,9 @@ func excludeListRun(ctx context.Context, opts *ExcludeListOptions) error {
 		t.Headers = append(t.Headers, l.RemovedAt, l.RemovedWhy)
 	}
 	for _, e := range list {
-		row := []any{e.ID, e.Unit, e.Period.String(), e.Reason, when(e.Added)}
+		row := []any{e.ID, e.Unit, period(e.Period.String(), opts.Format, opts.IO.Lang), e.Reason, when(e.Added, opts.Format, opts.IO.Lang)}
 		if opts.All {
-			row = append(row, removedCells(e.Removed)...)
+			row = append(row, removedCells(e.Removed, opts.Format, opts.IO.Lang)...)
 		}
 		t.Rows = append(t.Rows, row)
 	}

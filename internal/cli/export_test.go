@@ -64,7 +64,7 @@ func TestExportProgressWorkbook(t *testing.T) {
 	}
 	sh := "Tổng hợp"
 	// header row 5 (3 title lines, a blank row)
-	header := []string{"Hạng", "Mã", "Đơn vị", "Cụm", "Điểm", "Đạt", "Số người tham gia BHXH bắt buộc (bhxh_bb)"}
+	header := []string{"Hạng", "Mã", "Đơn vị", "Cụm", "Điểm", "Đạt", "Số người tham gia BHXH bắt buộc (BHXH BB)"}
 	for i, h := range header {
 		if v, _ := f.GetCellValue(sh, cellName(i+1, 5)); v != h {
 			t.Errorf("header %d = %q, want %q", i+1, v, h)
@@ -129,7 +129,7 @@ func TestExportProgressWorkbook(t *testing.T) {
 	if st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
 		t.Errorf("detail actual format = %v", st.CustomNumFmt)
 	}
-	if v, _ := f.GetCellValue("Chi tiết", "E6"); v != "bhxh_bb" {
+	if v, _ := f.GetCellValue("Chi tiết", "E6"); v != "BHXH BB" {
 		t.Errorf("detail E6 = %q", v)
 	}
 	if v, _ := f.GetCellValue("Chi tiết", "H6", excelize.Options{RawCellValue: true}); v != strconv.FormatFloat(*doc.Units[0].KPIs[0].Actual, 'f', -1, 64) {
@@ -147,7 +147,7 @@ func TestExportAwardsWorkbook(t *testing.T) {
 	if code, _, stderr := run(t, "--db", db, "export", "awards", "-o", out, "--lang", "en"); code != 0 {
 		t.Fatal(stderr)
 	}
-	_, js, _ := run(t, "--db", db, "awards", "--format", "json")
+	_, js, _ := run(t, "--db", db, "awards", "--format", "json", "--lang", "en") // the reasons in the export's language
 	var doc struct {
 		Awards []struct {
 			Tier, Code, Name, Cluster, Reason string
@@ -284,10 +284,10 @@ func TestExportHTML(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"<!DOCTYPE html>", `<html lang="vi">`, "BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG", "kỳ 2024-12 (12/12 tháng)",
-		"Kỳ mới nhất 2024-12: 11/12 đơn vị; chưa báo cáo: H11.", // as kpi status says
+		"<!DOCTYPE html>", `<html lang="vi">`, "BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG", "Tháng 12/2024 (12/12 tháng)",
+		"Tháng 12/2024 (kỳ mới nhất): 11/12 đơn vị; chưa báo cáo: H11.", // as kpi status says
 		`<td class="c">H04</td><td class="t">BHXH huyện Cẩm Giàng</td><td class="t">Cụm 1</td><td class="c good">✓</td><td class="c good">✓</td><td class="c good">↻</td>`,
-		"H11 BHXH huyện Ninh Giang (BC cuối 2024-11)", // stale
+		"H11 BHXH huyện Ninh Giang (BC cuối Tháng 11/2024)", // stale
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the report lacks %q", want)
@@ -303,7 +303,7 @@ func TestExportHTML(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	page = readFile(t, en)
-	for _, want := range []string{`<html lang="en">`, "EMULATION CAMPAIGN PROGRESS REPORT", "period 2024-03 (3/12 months)",
+	for _, want := range []string{`<html lang="en">`, "EMULATION CAMPAIGN PROGRESS REPORT", "March 2024 (3/12 months)",
 		"<th scope=\"col\">M3</th></tr>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the March report lacks %q", want)
@@ -312,7 +312,7 @@ func TestExportHTML(t *testing.T) {
 	if strings.Contains(page, "<th scope=\"col\">M4</th>") {
 		t.Error("the March report shows April")
 	}
-	if !strings.Contains(page, "Latest period 2024-03: all 12/12 units reported.") {
+	if !strings.Contains(page, "March 2024 (the latest period): all 12/12 units reported.") {
 		t.Error("the March report's status line")
 	}
 	// the same workspace gives the same bytes

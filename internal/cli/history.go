@@ -100,11 +100,12 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		for _, b := range r.SupersededBy {
 			by = append(by, "#"+strconv.FormatInt(b, 10))
 		}
-		row := []any{r.ID, r.ImportedAt.Local().Format("2006-01-02 15:04"), r.File, r.SHA256[:12], units, r.Period, r.Values, len(r.Warnings), strings.Join(by, ",")}
+		row := []any{r.ID, when(r.ImportedAt, opts.Format, opts.IO.Lang), r.File, r.SHA256[:12], units, period(r.Period, opts.Format, opts.IO.Lang),
+			r.Values, len(r.Warnings), strings.Join(by, ",")}
 		if undone {
 			mark := ""
 			if r.Undone != nil {
-				mark = i18n.T(opts.IO.Lang, i18n.UndoneAt, when(*r.Undone))
+				mark = i18n.T(opts.IO.Lang, i18n.UndoneAt, when(*r.Undone, opts.Format, opts.IO.Lang))
 			}
 			row = append(row, mark)
 		}
@@ -171,14 +172,14 @@ func undoRun(ctx context.Context, opts *UndoOptions) error {
 	}
 	var ue *store.UndoneError
 	if errors.As(err, &ue) {
-		return i18n.Errorf(i18n.ImportUndone, opts.ID, when(ue.At))
+		return i18n.Errorf(i18n.ImportUndone, opts.ID, i18n.When(ue.At))
 	}
 	if err != nil {
 		return err
 	}
 	opts.IO.tell(opts.IO.Out, i18n.Undone, opts.ID)
 	for _, r := range restored {
-		opts.IO.tell(opts.IO.Out, i18n.Restored, r.Unit, r.Period, r.ImportID)
+		opts.IO.tell(opts.IO.Out, i18n.Restored, r.Unit, i18n.PeriodText(r.Period), r.ImportID)
 	}
 	return nil
 }

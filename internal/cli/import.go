@@ -159,12 +159,12 @@ func printResult(io *IOStreams, r importer.FileResult) {
 	if len(r.Units) > 3 {
 		units = i18n.T(io.Lang, i18n.FileUnits, len(r.Units))
 	}
-	io.tell(w, i18n.FileRead, mark, r.File, id, units, r.Period, i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings))
+	io.tell(w, i18n.FileRead, mark, r.File, id, units, i18n.PeriodIn(r.Period, io.Lang), i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings))
 	for _, c := range r.Conversions {
 		io.tell(w, i18n.FileConverted, c.KPI, c.From, c.To, c.Where)
 	}
 	for _, s := range r.Superseded {
-		io.tell(w, i18n.FileSuperseded, s.Unit, s.Period, s.ImportID)
+		io.tell(w, i18n.FileSuperseded, s.Unit, i18n.PeriodText(s.Period), s.ImportID)
 	}
 }
 

@@ -101,7 +101,7 @@ func logRun(ctx context.Context, opts *LogOptions) error {
 				action = i18n.T(opts.IO.Lang, k)
 			}
 		}
-		t.Rows = append(t.Rows, []any{e.ID, when(e.At), action, e.Subject, e.Field, e.Before, e.After, e.Reason})
+		t.Rows = append(t.Rows, []any{e.ID, when(e.At, opts.Format, opts.IO.Lang), action, e.Subject, e.Field, e.Before, e.After, e.Reason})
 	}
 	return t.Write(opts.IO.Out, opts.Format)
 }

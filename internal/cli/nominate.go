@@ -175,9 +175,9 @@ func nominateListRun(ctx context.Context, opts *NominateListOptions) error {
 		if tt, ok := c.Title(n.Title); ok {
 			title = tt.Name
 		}
-		row := []any{n.ID, n.Unit, n.Name, title, n.Reason, when(n.Added)}
+		row := []any{n.ID, n.Unit, n.Name, title, n.Reason, when(n.Added, opts.Format, opts.IO.Lang)}
 		if opts.All {
-			row = append(row, removedCells(n.Removed)...)
+			row = append(row, removedCells(n.Removed, opts.Format, opts.IO.Lang)...)
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -170,25 +170,37 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		return usageError{i18n.Errorf(i18n.NoUnit, code)}
 	}
 	l := i18n.For(lang)
-	fmt.Fprintf(w, "%s %s — %s; %s %s (%d/12); %s %d/%d, %s %d\n", u.Code, u.Name, u.Cluster, l.Period, s.res.Period,
-		s.res.MonthsElapsed, l.Rank, u.Rank, len(s.res.Units), l.ClusterRank, u.ClusterRank)
-	// A, T, T_P, B spelled out; the attainment to date and the annual one,
-	// the scored one first under the campaign's score_basis
+	fmt.Fprintf(w, "%s %s — %s; %s (%d/12 %s); %s %d/%d, %s %d\n", u.Code, u.Name, u.Cluster, i18n.Period(s.res.Period, lang),
+		s.res.MonthsElapsed, l.Months, l.Rank, u.Rank, len(s.res.Units), l.ClusterRank, u.ClusterRank)
+	// the actual, the target, the plan to date and last year's figure
+	// spelled out, head-counts in whole people; the attainment to date and
+	// the annual one as percentages, the scored one first under the
+	// campaign's score_basis
 	leader := s.c.Method == campaign.MethodLeader
 	t := &render.Table{Lang: lang,
-		Headers:  []string{l.KPI, l.Actual, l.Target, l.TargetToDate, l.Baseline, l.ToDate, l.Annual, "", l.Capped, l.Weight, l.Points, l.OnTrack},
-		Decimals: []int{0, 2, 2, 2, 2, 4, 4, 0, 4, 0, 4, 0}}
+		Headers: []string{l.KPI, l.Actual, l.Target, l.TargetToDate, i18n.T(lang, i18n.BaselineYear, s.c.Year-1), l.ToDate, l.Annual,
+			i18n.T(lang, i18n.FormulaCol), l.Capped, l.Weight, l.Points, l.OnTrack},
+		Decimals: []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0}}
 	if leader { // the scope's best min(a, cap), which the points are relative to
 		t.Headers = append(t.Headers[:9], append([]string{l.Leader}, t.Headers[9:]...)...)
-		t.Decimals = append(t.Decimals[:9], append([]int{4}, t.Decimals[9:]...)...)
+		t.Decimals = append(t.Decimals[:9], append([]int{0}, t.Decimals[9:]...)...)
 	}
+	say := i18n.SpeakerFor(lang, s.c)
+	percent := func(r float64) render.Numeric { return render.Numeric(render.Number(r*100, 2, lang) + "%") }
 	var notes []string
 	for i, k := range u.KPIs {
-		formula := "A/T"
-		if s.c.KPIs[i].LowerIsBetter() {
-			formula = "T/A"
+		kpi := s.c.KPIs[i]
+		formula := i18n.T(lang, i18n.FormulaHigher)
+		if kpi.LowerIsBetter() {
+			formula = i18n.T(lang, i18n.FormulaLower)
 		}
-		toDate, annual := any(k.ToDate), any(k.AnnualAttainment)
+		figure := func(p *float64) any {
+			if p == nil {
+				return ""
+			}
+			return render.Numeric(view.FigureText(kpi, *p, lang))
+		}
+		toDate, annual := any(percent(k.ToDate)), any(percent(k.AnnualAttainment))
 		note := view.OnTrackText(k, l)
 		if k.Missing {
 			toDate, annual = "0 ("+l.Missing+")", "0"
@@ -196,13 +208,18 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 		if k.NoTarget {
 			toDate, annual = "0 ("+l.NoTarget+")", "0"
 		}
-		row := []any{k.Code, k.Actual, k.Target, k.TargetToDate, k.Baseline, toDate, annual, formula, k.Capped, k.Weight, k.Points, note}
+		row := []any{kpi.Label(), figure(k.Actual), figure(k.Target), figure(k.TargetToDate), figure(k.Baseline), toDate, annual, formula,
+			percent(k.Capped), k.Weight, k.Points, note}
 		if leader {
-			row = append(row[:9], append([]any{k.Leader}, row[9:]...)...)
+			lead := any("")
+			if k.Leader != nil {
+				lead = percent(*k.Leader)
+			}
+			row = append(row[:9], append([]any{lead}, row[9:]...)...)
 		}
 		t.Rows = append(t.Rows, row)
 		if k.Carried(s.res.Period) {
-			notes = append(notes, i18n.T(lang, i18n.CarriedFigure, k.Code, k.AsOf.Month, s.res.Period.Month))
+			notes = append(notes, i18n.T(lang, i18n.CarriedFigure, kpi.Label(), k.AsOf.Month, s.res.Period.Month))
 		}
 	}
 	if err := t.Write(w, "table"); err != nil {
@@ -215,16 +232,16 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	if s.c.ScoreBasis == campaign.BasisAnnual {
 		basis = l.Annual
 	}
-	formula := fmt.Sprintf("Σ %s × min(a, %s)", l.Weight, l.Capped)
+	formula := fmt.Sprintf("Σ %s × min(%s, %s)", l.Weight, strings.ToLower(l.Attainment), l.Capped)
 	if leader {
 		formula += " / " + l.Leader
 	}
 	sum := render.Number(u.Score, 4, lang)
 	for _, a := range u.Adjustments {
 		if a.KPI != "" {
-			fmt.Fprintln(w, i18n.T(lang, i18n.AdjustLineKPI, view.SignedPoints(a.Points, lang), a.Reason, a.ID, a.Period, a.KPI))
+			fmt.Fprintln(w, i18n.T(lang, i18n.AdjustLineKPI, view.SignedPoints(a.Points, lang), a.Reason, a.ID, i18n.PeriodIn(a.Period, lang), say.KPI(a.KPI)))
 		} else {
-			fmt.Fprintln(w, i18n.T(lang, i18n.AdjustLine, view.SignedPoints(a.Points, lang), a.Reason, a.ID, a.Period))
+			fmt.Fprintln(w, i18n.T(lang, i18n.AdjustLine, view.SignedPoints(a.Points, lang), a.Reason, a.ID, i18n.PeriodIn(a.Period, lang)))
 		}
 	}
 	if at := u.AdjustmentTotal; at.BonusCapped {
@@ -239,32 +256,30 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	}
 	fmt.Fprintf(w, "%s = %s = %s (%s); %s %d/%d\n", l.Score, formula, sum,
 		i18n.T(lang, i18n.ScoreBasisLine, basis), l.Attained, u.KPIsAttained, len(u.KPIs))
-	say := view.ReasonsLang(lang)
 	if u.Excluded != nil {
-		fmt.Fprintf(w, "✗ %s\n", i18n.T(say, i18n.ExcludedFrom, u.Excluded.Period, u.Excluded.Reason))
+		fmt.Fprintf(w, "✗ %s\n", i18n.T(lang, i18n.ExcludedFrom, i18n.PeriodIn(u.Excluded.Period, lang), u.Excluded.Reason))
 	}
 	for _, v := range sl.Verdicts[u.Code] {
 		mark := "✗"
 		if v.Awarded {
 			mark = "✓"
 		}
-		fmt.Fprintf(w, "%s %s\n", mark, i18n.Verdict(say, v))
+		fmt.Fprintf(w, "%s %s\n", mark, say.Verdict(v))
 	}
 	for _, fa := range sl.FieldAwards {
 		if fa.Code == u.Code {
-			fmt.Fprintf(w, "✓ %s\n", i18n.T(say, i18n.TierReasons, s.c.FieldAwards.Name,
-				i18n.T(say, i18n.FieldAward, fa.KPI, render.Number(fa.Attainment*100, 1, lang))))
+			fmt.Fprintf(w, "✓ %s\n", i18n.T(lang, i18n.TierReasons, s.c.FieldAwards.Name, say.FieldAward(fa)))
 		}
 	}
 	for _, n := range sl.Nominations {
 		if n.Unit != u.Code {
 			continue
 		}
-		mark, why := "✗", i18n.Reasons(say, n.Reasons())
+		mark, why := "✗", say.Reasons(n.Reasons())
 		if n.Passed {
 			mark = "✓"
 			if why == "" {
-				why = i18n.T(say, i18n.NominationPasses)
+				why = i18n.T(lang, i18n.NominationPasses)
 			}
 		}
 		fmt.Fprintf(w, "%s %s — %s: %s\n", mark, n.Name, n.TitleName, why)

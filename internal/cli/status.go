@@ -137,9 +137,9 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 	case latest == "":
 		opts.IO.tell(w, i18n.NoReportsYet, year)
 	case len(out.MissingLatest) == 0:
-		opts.IO.tell(w, i18n.LatestAll, latest, len(out.Units), len(out.Units))
+		opts.IO.tell(w, i18n.LatestAll, i18n.PeriodOf(latest, opts.IO.Lang), len(out.Units), len(out.Units))
 	default:
-		opts.IO.tell(w, i18n.LatestMissing, latest, len(out.Units)-len(out.MissingLatest), len(out.Units), strings.Join(out.MissingLatest, ", "))
+		opts.IO.tell(w, i18n.LatestMissing, i18n.PeriodOf(latest, opts.IO.Lang), len(out.Units)-len(out.MissingLatest), len(out.Units), strings.Join(out.MissingLatest, ", "))
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func TestReportTemplateRoundTrip(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("import: %s %s", stdout, stderr)
 	}
-	if !strings.Contains(stdout, "H05_2024-03.xlsx") || !strings.Contains(stdout, "H05 2024-03, bảng dọc (BaoCao), 7 giá trị, 0 cảnh báo") || stderr != "" {
+	if !strings.Contains(stdout, "H05_2024-03.xlsx") || !strings.Contains(stdout, "H05 tháng 3/2024, bảng dọc (BaoCao), 7 giá trị, 0 cảnh báo") || stderr != "" {
 		t.Fatalf("import output: %q, stderr %q", stdout, stderr)
 	}
 	st, err := store.OpenSQLite(context.Background(), db, false)

@@ -62,7 +62,7 @@ func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format
 	l := i18n.For(lang)
 	t := &render.Table{Lang: lang, Headers: []string{l.Code, l.UnitName, l.Cluster}, Decimals: []int{0, 0, 0}}
 	for _, k := range c.KPIs {
-		t.Headers = append(t.Headers, l.PlanOf+" "+k.Code)
+		t.Headers = append(t.Headers, l.PlanOf+" "+k.Label())
 		dec := 0
 		if k.Percent() {
 			dec = 2

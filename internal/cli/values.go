@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
@@ -49,6 +50,15 @@ func NewCmdValues(f *Factory, runF func(*ValuesOptions) error) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Period, "period", "", "")
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
+}
+
+// kpiLabel is the KPI of code as people read it (its short name); machines
+// (CSV) get the code.
+func kpiLabel(c *campaign.Campaign, code, format string) string {
+	if k, ok := c.KPI(code); ok && format != "csv" {
+		return k.Label()
+	}
+	return code
 }
 
 type valueJSON struct {
@@ -134,14 +144,14 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 			if read == r.KPIUnit {
 				read = ""
 			}
-			t.Rows = append(t.Rows, []any{r.Unit, r.Period, r.KPI, r.Month, r.YTD, r.KPIUnit, read, r.MonthCell, r.YTDCell, r.ImportID, r.File})
+			t.Rows = append(t.Rows, []any{r.Unit, period(r.Period, opts.Format, opts.IO.Lang), kpiLabel(c, r.KPI, opts.Format), r.Month, r.YTD, r.KPIUnit, read, r.MonthCell, r.YTDCell, r.ImportID, r.File})
 			continue
 		}
 		unit := r.KPIUnit
 		if r.UnitRead != r.KPIUnit {
 			unit += " (" + i18n.T(opts.IO.Lang, i18n.FromFile, r.UnitRead) + ")"
 		}
-		t.Rows = append(t.Rows, []any{r.Unit, r.Period, r.KPI, r.Month, r.YTD, unit, fmt.Sprintf("#%d", r.ImportID)})
+		t.Rows = append(t.Rows, []any{r.Unit, period(r.Period, opts.Format, opts.IO.Lang), kpiLabel(c, r.KPI, opts.Format), r.Month, r.YTD, unit, fmt.Sprintf("#%d", r.ImportID)})
 	}
 	return t.Write(opts.IO.Out, opts.Format)
 }

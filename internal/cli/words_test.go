@@ -55,11 +55,11 @@ func TestMessagesInEnglish(t *testing.T) {
 		args           []string
 		stdout, stderr []string
 	}{
-		{args: []string{"status"}, stdout: []string{"Code", "Unit name", "M12", "Latest period 2024-12: 11/12 units; missing: H11"}},
-		{args: []string{"units"}, stdout: []string{"Code", "Unit name", "Cluster", "Target bhxh_bb"}},
+		{args: []string{"status"}, stdout: []string{"Code", "Unit name", "M12", "December 2024 (the latest period): 11/12 units; missing: H11"}},
+		{args: []string{"units"}, stdout: []string{"Code", "Unit name", "Cluster", "Target BHXH BB"}},
 		{args: []string{"history"}, stdout: []string{"Time", "File", "Replaced by"}},
 		{args: []string{"adjust", "add", "H04", "--points", "9", "--reason", "award"},
-			stderr: []string{"✓ recorded bonus #1: H04 BHXH huyện Cẩm Giàng +9 points, from 2024-12 — award",
+			stderr: []string{"✓ recorded bonus #1: H04 BHXH huyện Cẩm Giàng +9 points, from December 2024 — award",
 				"warning: the bonus points of H04 add up to 9, past the campaign's bound 5 (adjustments.max_bonus): 5 count"}},
 		{args: []string{"adjust", "list"}, stdout: []string{"Score", "From", "Reason", "Recorded"}},
 		{args: []string{"log"}, stdout: []string{"Action", "points given"}},
@@ -81,10 +81,10 @@ func TestMessagesInEnglish(t *testing.T) {
 		}
 	}
 	t.Setenv("KPI_LANG", "en")
-	if _, out, _ := run(t, "--db", db, "status"); !strings.Contains(out, "Latest period 2024-12") {
+	if _, out, _ := run(t, "--db", db, "status"); !strings.Contains(out, "December 2024 (the latest period)") {
 		t.Errorf("KPI_LANG=en kpi status:\n%s", out)
 	}
-	if _, out, _ := run(t, "--db", db, "status", "--lang", "vi"); !strings.Contains(out, "Kỳ mới nhất 2024-12: 11/12 đơn vị; chưa báo cáo: H11") {
+	if _, out, _ := run(t, "--db", db, "status", "--lang", "vi"); !strings.Contains(out, "Tháng 12/2024 (kỳ mới nhất): 11/12 đơn vị; chưa báo cáo: H11") {
 		t.Errorf("KPI_LANG=en kpi status --lang vi:\n%s", out)
 	}
 }

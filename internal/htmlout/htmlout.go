@@ -34,6 +34,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/numfmt"
+	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/view"
 )
 
@@ -88,7 +89,7 @@ func Write(w io.Writer, r *Report) error {
 	sum := sha256.Sum256([]byte(css))
 	var out strings.Builder
 	out.Grow(1 << 16)
-	title := fmt.Sprintf("%s — %s %s", p.w.Report, p.l.Period, r.Progress.Period)
+	title := fmt.Sprintf("%s — %s", p.w.Report, i18n.Period(r.Progress.Period, p.lang))
 	out.WriteString("<!DOCTYPE html>\n<html lang=\"" + esc(p.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
 	out.WriteString(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-` +
 		base64.StdEncoding.EncodeToString(sum[:]) + `'; base-uri 'none'; form-action 'none'">` + "\n")
@@ -166,7 +167,7 @@ func (p *page) stylesheet() string {
 	return baseCSS + heatCSS() +
 		"@page{size:A4 landscape;margin:14mm 10mm 12mm 10mm;" +
 		"@top-left{content:" + cssString(org) + ";font:9pt serif}" +
-		"@top-right{content:" + cssString(fmt.Sprintf("%s — %s %s", a.CampaignName, p.l.Period, a.Period)) + ";font:9pt serif}" +
+		"@top-right{content:" + cssString(fmt.Sprintf("%s — %s", a.CampaignName, i18n.Period(a.Period, p.lang))) + ";font:9pt serif}" +
 		"@bottom-right{content:" + cssString(pageWord+" ") + " counter(page) \" / \" counter(pages);font:9pt serif}}\n"
 }
 
@@ -196,8 +197,8 @@ func (p *page) body() {
 	// the title block of the Excel exports (xlsxout's titleLines)
 	b.WriteString(`<header class="doc"><p class="org">` + esc(org) + "</p>\n<h1>" + esc(p.w.Report) + "</h1>\n")
 	b.WriteString(`<p class="campaign">` + esc(a.CampaignName) + " (" + esc(a.Campaign) + ")</p>\n")
-	b.WriteString(`<p class="sub">` + esc(fmt.Sprintf("%s %s (%d/12 %s) — %s %s", p.l.Period, a.Period, a.MonthsElapsed,
-		p.l.Months, p.l.ExportedOn, p.r.Date.Format("02/01/2006"))) + "</p></header>\n")
+	b.WriteString(`<p class="sub">` + esc(fmt.Sprintf("%s (%d/12 %s) — %s %s", i18n.Period(a.Period, p.lang), a.MonthsElapsed,
+		p.l.Months, p.l.ExportedOn, i18n.Date(p.r.Date, p.lang))) + "</p></header>\n")
 	titles := []string{p.w.Headline, p.w.Ranking, p.w.Heatmap, p.w.Trends, p.w.Awards, p.w.Status}
 	b.WriteString(`<nav class="toc" aria-label="` + esc(p.w.Contents) + `"><ol>`)
 	for i, id := range sectionIDs {
@@ -255,11 +256,11 @@ func (p *page) headline() {
 			}
 		}
 		fmt.Fprintf(b, `<li class="%s"><span class="k">%s <small>(%s)</small></span><span class="v">%s</span><span class="s">%s · %s</span></li>`,
-			class, esc(k.Name), esc(k.Code), esc(value), esc(p.basisLabel()),
+			class, esc(k.Name), esc(k.Label()), esc(value), esc(p.basisLabel()),
 			esc(fmt.Sprintf(p.w.UnitsAttained, attained, len(p.t.Rows))))
 	}
 	b.WriteString("</ul>\n<dl class=\"facts\">")
-	period := p.r.Progress.Period.String()
+	period := i18n.PeriodIn(p.r.Progress.Period, p.lang)
 	reporting := "—"
 	if prov != nil {
 		reporting = cellText(prov[p.col["kpis_attained"]], view.Text, p.lang)
@@ -268,7 +269,7 @@ func (p *page) headline() {
 	var stale []string
 	for _, row := range p.t.Rows {
 		if v, _ := row[p.col["stale"]].Value.(bool); v {
-			last := str(row[p.col["last_report"]])
+			last := i18n.PeriodOf(str(row[p.col["last_report"]]), p.lang)
 			if last == "" {
 				last = "—"
 			}
@@ -341,7 +342,7 @@ func (p *page) ranking() {
 	}
 	b.WriteString("</ul>\n")
 	fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(p.w.RankingAxis, numfmt.Format(amin, -1, p.lang))))
-	label := fmt.Sprintf(p.w.RankingChart, len(bars), p.r.Progress.Period)
+	label := fmt.Sprintf(p.w.RankingChart, len(bars), i18n.PeriodIn(p.r.Progress.Period, p.lang))
 	b.WriteString(`<div class="panels">`)
 	for start := 0; start < len(bars) || start == 0; start += barsPerPanel {
 		end := start + barsPerPanel
@@ -449,7 +450,7 @@ func (p *page) trends() {
 	}
 	for _, k := range p.r.Campaign.KPIs {
 		vals := nanSlice(len(months))
-		row := []view.Cell{{Value: k.Code}, {Value: k.Name}}
+		row := []view.Cell{{Value: k.Label()}, {Value: k.Name}}
 		for m, mp := range months {
 			cell := view.Cell{Text: "—"}
 			if prov, i := province(mp.Table), mp.Table.Col(k.Code); prov != nil && i >= 0 {
@@ -463,7 +464,7 @@ func (p *page) trends() {
 		kdata.Rows = append(kdata.Rows, row)
 		b.WriteString(`<figure class="kpi-trend">`)
 		kpiChart(b, vals, fmt.Sprintf(p.w.KPITrendChart, k.Name, p.basisLabel(), months[len(months)-1].Period.Month), monthLabels, p.lang)
-		fmt.Fprintf(b, "<figcaption>%s <small>(%s)</small></figcaption></figure>", esc(k.Name), esc(k.Code))
+		fmt.Fprintf(b, "<figcaption>%s <small>(%s)</small></figcaption></figure>", esc(k.Name), esc(k.Label()))
 	}
 	b.WriteString("</div>\n")
 	p.figures(kdata, "kpi-trends-data")
@@ -552,9 +553,9 @@ func (p *page) status() {
 	case latest == 0:
 		line = fmt.Sprintf(p.w.StatusNone, st.Year)
 	case len(missing) == 0:
-		line = fmt.Sprintf(p.w.StatusAll, fmt.Sprintf("%d-%02d", st.Year, latest), n, n)
+		line = fmt.Sprintf(p.w.StatusAll, i18n.Period(report.Period{Year: st.Year, Month: latest}, p.lang), n, n)
 	default:
-		line = fmt.Sprintf(p.w.StatusMissing, fmt.Sprintf("%d-%02d", st.Year, latest), n-len(missing), n, strings.Join(missing, ", "))
+		line = fmt.Sprintf(p.w.StatusMissing, i18n.Period(report.Period{Year: st.Year, Month: latest}, p.lang), n-len(missing), n, strings.Join(missing, ", "))
 	}
 	fmt.Fprintf(b, "<p class=\"summary\">%s</p>\n", esc(line))
 	p.table(t, tableOpts{id: "status-table", class: "status"})
@@ -678,7 +679,7 @@ func cellText(c view.Cell, k view.Kind, lang string) string {
 			return numfmt.Format(v, 2, lang)
 		case view.Ratio:
 			return numfmt.Format(v*100, 1, lang) + "%"
-		case view.Int:
+		case view.Int, view.Count:
 			return numfmt.Format(v, 0, lang)
 		}
 		return numfmt.Format(v, -1, lang)

@@ -10,8 +10,38 @@ import (
 
 // Condition says one award condition as the rulebook would: met ("đứng
 // đầu Cụm A", "đạt 7/7 chỉ tiêu", "111,25 điểm") or why not ("hạng 2 trong
-// Cụm A (cần ≤ 1)", "đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %)").
-func Condition(lang string, c score.Condition) string {
+// Cụm A (cần ≤ 1)", "đạt 6/7 chỉ tiêu, chưa đạt Chậm đóng (80,0%)").
+func Condition(lang string, c score.Condition) string { return Speaker{Lang: lang}.Condition(c) }
+
+// Speaker says award decisions in one language, naming the KPIs as the
+// campaign does for people (their short names).
+type Speaker struct {
+	Lang string
+	kpis map[string]string // code → label
+}
+
+// SpeakerFor is the speaker of lang with c's names for its KPIs.
+func SpeakerFor(lang string, c *campaign.Campaign) Speaker {
+	s := Speaker{Lang: lang, kpis: map[string]string{}}
+	if c != nil {
+		for _, k := range c.KPIs {
+			s.kpis[k.Code] = k.Label()
+		}
+	}
+	return s
+}
+
+// KPI is the KPI of code as people read it.
+func (s Speaker) KPI(code string) string {
+	if l, ok := s.kpis[code]; ok {
+		return l
+	}
+	return code
+}
+
+// Condition says one award condition (see the package function).
+func (s Speaker) Condition(c score.Condition) string {
+	lang := s.Lang
 	switch c.Kind {
 	case score.TopInCluster:
 		switch {
@@ -29,11 +59,11 @@ func Condition(lang string, c score.Condition) string {
 		for _, k := range c.KPIs {
 			switch {
 			case k.Missing:
-				miss = append(miss, T(lang, KPIMissing, k.Code))
+				miss = append(miss, T(lang, KPIMissing, s.KPI(k.Code)))
 			case k.NoTarget:
-				miss = append(miss, T(lang, KPINoTarget, k.Code))
+				miss = append(miss, T(lang, KPINoTarget, s.KPI(k.Code)))
 			default:
-				miss = append(miss, T(lang, KPIBelow, k.Code, percent(k.Attainment, 1, lang)))
+				miss = append(miss, T(lang, KPIBelow, s.KPI(k.Code), percent(k.Attainment, 1, lang)))
 			}
 		}
 		return T(lang, CondNotAllAttained, int(c.Got), int(c.Need), strings.Join(miss, ", "))
@@ -43,7 +73,7 @@ func Condition(lang string, c score.Condition) string {
 		}
 		var low []string
 		for _, k := range c.KPIs {
-			low = append(low, T(lang, KPIAt, k.Code, percent(k.Attainment, 1, lang)))
+			low = append(low, T(lang, KPIAt, s.KPI(k.Code), percent(k.Attainment, 1, lang)))
 		}
 		return T(lang, CondNotMinAttainment, percent(c.Need, -1, lang), strings.Join(low, ", "))
 	case score.MinScore, score.ScoreStated:
@@ -73,18 +103,31 @@ func Condition(lang string, c score.Condition) string {
 
 // Reasons says the conditions that decided a verdict (score.Verdict.Reasons),
 // joined by "; ": why a unit got a tier, or why not.
-func Reasons(lang string, conds []score.Condition) string {
+func Reasons(lang string, conds []score.Condition) string { return Speaker{Lang: lang}.Reasons(conds) }
+
+// Reasons says the conditions that decided a verdict (see the package
+// function).
+func (s Speaker) Reasons(conds []score.Condition) string {
 	said := make([]string, len(conds))
 	for i, c := range conds {
-		said[i] = Condition(lang, c)
+		said[i] = s.Condition(c)
 	}
 	return strings.Join(said, "; ")
 }
 
 // Verdict says one tier's verdict with the tier's name: "Cờ thi đua: đạt
-// 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %)".
-func Verdict(lang string, v score.Verdict) string {
-	return T(lang, TierReasons, v.TierName, Reasons(lang, v.Reasons()))
+// 6/7 chỉ tiêu, chưa đạt Chậm đóng (80,0%)".
+func Verdict(lang string, v score.Verdict) string { return Speaker{Lang: lang}.Verdict(v) }
+
+// Verdict says one tier's verdict (see the package function).
+func (s Speaker) Verdict(v score.Verdict) string {
+	return T(s.Lang, TierReasons, v.TierName, s.Reasons(v.Reasons()))
+}
+
+// FieldAward says a field award: the KPI and the attainment, "Số thu
+// (122,8%)".
+func (s Speaker) FieldAward(fa score.FieldAward) string {
+	return T(s.Lang, FieldAward, s.KPI(fa.KPI), percent(fa.Attainment, 1, s.Lang))
 }
 
 // Rule says an award rule's conditions: "đứng đầu cụm; đạt mọi chỉ tiêu;

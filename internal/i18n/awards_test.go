@@ -24,12 +24,12 @@ func TestConditionWords(t *testing.T) {
 			"đạt 7/7 chỉ tiêu", "7/7 KPIs attained"},
 		{score.Condition{Kind: score.AllAttained, Got: 4, Need: 7, KPIs: []score.Shortfall{
 			{Code: "bhyt", Missing: true, NoTarget: true}, {Code: "hai_long", NoTarget: true}, {Code: "cham_dong", Attainment: 0.8}}},
-			"đạt 4/7 chỉ tiêu, chưa đạt bhyt (thiếu số liệu), hai_long (chưa có chỉ tiêu), cham_dong (80,0 %)",
-			"4/7 KPIs attained, not bhyt (missing), hai_long (no target), cham_dong (80.0 %)"},
+			"đạt 4/7 chỉ tiêu, chưa đạt bhyt (thiếu số liệu), hai_long (chưa có chỉ tiêu), cham_dong (80,0%)",
+			"4/7 KPIs attained, not bhyt (missing), hai_long (no target), cham_dong (80.0%)"},
 		{score.Condition{Kind: score.MinAttainment, Met: true, Got: 0.95, Need: 0.9},
-			"mọi chỉ tiêu ≥ 90 %", "every KPI ≥ 90 %"},
+			"mọi chỉ tiêu ≥ 90%", "every KPI ≥ 90%"},
 		{score.Condition{Kind: score.MinAttainment, Got: 0, Need: 0.9, KPIs: append(cd, score.Shortfall{Code: "bhyt", Missing: true})},
-			"chỉ tiêu dưới 90 %: cham_dong 80,0 %, bhyt 0,0 %", "KPIs below 90 %: cham_dong 80.0 %, bhyt 0.0 %"},
+			"chỉ tiêu dưới 90%: cham_dong 80,0%, bhyt 0,0%", "KPIs below 90%: cham_dong 80.0%, bhyt 0.0%"},
 		{score.Condition{Kind: score.MinScore, Met: true, Got: 111.25, Need: 105},
 			"111,25 điểm", "111.25 points"},
 		{score.Condition{Kind: score.MinScore, Got: 99.5, Need: 100},
@@ -37,7 +37,7 @@ func TestConditionWords(t *testing.T) {
 		{score.Condition{Kind: score.ScoreStated, Met: true, Got: 1234.5},
 			"1.234,5 điểm", "1,234.5 points"},
 		{score.Condition{Kind: score.MaxShare, Got: 3, Need: 3, Share: 0.25},
-			"đã đủ 3 suất (25 % số đơn vị)", "all 3 places taken (25 % of units)"},
+			"đã đủ 3 suất (25% số đơn vị)", "all 3 places taken (25% of units)"},
 		{score.Condition{Kind: score.HigherTier},
 			"đã có danh hiệu cao hơn", "already holds a higher award"},
 		// the rulebook's: an exclusion, a title's unit condition and limit
@@ -68,8 +68,15 @@ func TestVerdictWords(t *testing.T) {
 		{Kind: score.AllAttained, Got: 6, Need: 7, KPIs: []score.Shortfall{{Code: "cham_dong", Attainment: 0.8}}},
 		{Kind: score.MinScore, Got: 98, Need: 105},
 	}}
-	if got, want := Verdict("vi", v), "Cờ thi đua: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %); 98 điểm < 105"; got != want {
+	if got, want := Verdict("vi", v), "Cờ thi đua: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0%); 98 điểm < 105"; got != want {
 		t.Errorf("vi: %q, want %q", got, want)
+	}
+	// with the campaign's names for its KPIs
+	if got, want := SpeakerFor("vi", campaign.Default()).Verdict(v), "Cờ thi đua: đạt 6/7 chỉ tiêu, chưa đạt Chậm đóng (80,0%); 98 điểm < 105"; got != want {
+		t.Errorf("vi with short names: %q, want %q", got, want)
+	}
+	if got, want := SpeakerFor("en", campaign.Default()).FieldAward(score.FieldAward{KPI: "thu", Attainment: 1.228}), "Số thu (122.8%)"; got != want {
+		t.Errorf("field award: %q, want %q", got, want)
 	}
 	v.Awarded = true
 	v.Conditions = append(v.Conditions[:1], score.Condition{Kind: score.MaxShare, Met: true, Need: 1, Share: 0.3})
@@ -99,8 +106,8 @@ func TestRuleWords(t *testing.T) {
 		{campaign.AwardRule{TopInCluster: 1, AllAttained: true, MinScore: f(105)},
 			"đứng đầu cụm; đạt mọi chỉ tiêu; điểm ≥ 105", "first in its cluster; every KPI attained; score ≥ 105"},
 		{campaign.AwardRule{TopInCluster: 3, MinAttainment: f(0.9), MaxShare: f(0.25)},
-			"hạng 1–3 trong cụm; không chỉ tiêu nào dưới 90 %; tối đa 25 % số đơn vị",
-			"rank 1–3 in its cluster; no KPI below 90 %; at most 25 % of units"},
+			"hạng 1–3 trong cụm; không chỉ tiêu nào dưới 90%; tối đa 25% số đơn vị",
+			"rank 1–3 in its cluster; no KPI below 90%; at most 25% of units"},
 	} {
 		if got := Rule("vi", tc.r); got != tc.vi {
 			t.Errorf("vi: %q, want %q", got, tc.vi)

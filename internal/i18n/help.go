@@ -966,9 +966,9 @@ numbers, null for absent values.`,
 hiệu được xét theo thứ tự của phong trào, mỗi đơn vị nhiều nhất một danh
 hiệu (mặc định, sửa được trong tệp phong trào YAML):
   Cờ thi đua  đứng đầu cụm, đạt mọi chỉ tiêu, điểm ≥ 105
-  Bằng khen   đạt mọi chỉ tiêu, điểm ≥ 100, tối đa 30 % số đơn vị
+  Bằng khen   đạt mọi chỉ tiêu, điểm ≥ 100, tối đa 30% số đơn vị
               (làm tròn xuống, ít nhất 1), theo thứ hạng
-  Giấy khen   điểm ≥ 95 và không chỉ tiêu nào đạt dưới 90 %
+  Giấy khen   điểm ≥ 95 và không chỉ tiêu nào đạt dưới 90%
 Xuất sắc trên từng lĩnh vực: với mỗi chỉ tiêu, đơn vị có tỷ lệ đạt cao nhất
 trong các đơn vị đã đạt chỉ tiêu đó.
 Đơn vị không xét khen thưởng (kpi exclude) không nhận danh hiệu nào, vẫn
@@ -991,9 +991,9 @@ kiện khen thưởng áp dụng trên tỷ lệ đạt dự báo của từng c
 campaign's order and a unit gets at most one (defaults, editable in the
 campaign YAML):
   Cờ thi đua  first in its cluster, every KPI attained, score ≥ 105
-  Bằng khen   every KPI attained, score ≥ 100, at most 30 % of units
+  Bằng khen   every KPI attained, score ≥ 100, at most 30% of units
               (rounded down, at least 1), in rank order
-  Giấy khen   score ≥ 95 and no KPI attainment below 90 %
+  Giấy khen   score ≥ 95 and no KPI attainment below 90%
 Field awards (xuất sắc trên từng lĩnh vực): per KPI, the unit with the
 highest attainment among those that attained it.
 A unit excluded from awards (kpi exclude) gets none, keeps its rank and is

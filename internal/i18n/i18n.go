@@ -7,6 +7,15 @@
 // edge (the command line, the views, the exporters) says them here.
 package i18n
 
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/report"
+)
+
 // Labels are the words of progress and award output in one language.
 type Labels struct {
 	// Excel exports. Org is the issuing office when the campaign names
@@ -46,7 +55,7 @@ type Labels struct {
 	Action, Subject, Item, Before, After, FromPeriod, Recorded                  string
 	RemovedAt, RemovedWhy, WithdrawnAt, WithdrawnWhy, Title, PersonTitle, Rules string
 	Kind, Better, WeightCol, CapCol, DefaultTarget, PlanOf, FileUnit, Cells     string
-	MonthCell, YTDCell                                                          string
+	MonthCell, YTDCell, ShortName                                               string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -80,7 +89,7 @@ func For(lang string) Labels {
 			FromPeriod: "From", Recorded: "Recorded", RemovedAt: "Removed", RemovedWhy: "Why removed", WithdrawnAt: "Withdrawn",
 			WithdrawnWhy: "Why withdrawn", Title: "Title", PersonTitle: "Individual title", Rules: "Conditions", Kind: "Kind",
 			Better: "Better when", WeightCol: "Weight", CapCol: "Cap", DefaultTarget: "Default target", PlanOf: "Target",
-			FileUnit: "Unit in the file", Cells: "Cells", MonthCell: "Month cell", YTDCell: "Year-to-date cell"}
+			FileUnit: "Unit in the file", Cells: "Cells", MonthCell: "Month cell", YTDCell: "Year-to-date cell", ShortName: "Short name"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -110,9 +119,98 @@ func For(lang string) Labels {
 		FromPeriod: "Từ kỳ", Recorded: "Ghi lúc", RemovedAt: "Đã bỏ lúc", RemovedWhy: "Lý do bỏ", WithdrawnAt: "Đã rút lúc",
 		WithdrawnWhy: "Lý do rút", Title: "Danh hiệu", PersonTitle: "Danh hiệu cá nhân", Rules: "Điều kiện", Kind: "Loại",
 		Better: "Tốt hơn khi", WeightCol: "Trọng số", CapCol: "Trần", DefaultTarget: "Chỉ tiêu mặc định", PlanOf: "KH",
-		FileUnit: "ĐVT trong tệp", Cells: "Ô", MonthCell: "Ô trong tháng", YTDCell: "Ô lũy kế"}
+		FileUnit: "ĐVT trong tệp", Cells: "Ô", MonthCell: "Ô trong tháng", YTDCell: "Ô lũy kế", ShortName: "Tên ngắn"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign
 // names no issuing office.
 const DefaultOrganisation = "BẢO HIỂM XÃ HỘI TỈNH"
+
+// Period writes a reporting period for people: "Tháng 3/2024", in English
+// "March 2024"; "—" for none. Machines read report.Period's "2024-03".
+func Period(p report.Period, lang string) string {
+	if p.IsZero() {
+		return "—"
+	}
+	if lang == "en" {
+		return time.Month(p.Month).String() + " " + strconv.Itoa(p.Year)
+	}
+	return fmt.Sprintf("Tháng %d/%d", p.Month, p.Year)
+}
+
+// PeriodIn is Period inside a sentence: "tháng 3/2024" ("từ tháng 3/2024").
+func PeriodIn(p report.Period, lang string) string {
+	if lang == "en" || p.IsZero() {
+		return Period(p, lang)
+	}
+	return fmt.Sprintf("tháng %d/%d", p.Month, p.Year)
+}
+
+// PeriodOf is Period of a period as stored ("2024-03"); text that is not a
+// period is returned as it is.
+func PeriodOf(s, lang string) string {
+	p, err := report.ParsePeriod(s)
+	if err != nil || len(s) != 7 {
+		return s
+	}
+	return Period(p, lang)
+}
+
+// Date writes a day for people: "28/11/2026", in English "28 Nov 2026".
+func Date(t time.Time, lang string) string {
+	if lang == "en" {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("02/01/2006")
+}
+
+// DateTime writes a moment for people, in the local zone: "28/11/2026
+// 15:04", in English "28 Nov 2026 15:04".
+func DateTime(t time.Time, lang string) string {
+	t = t.Local()
+	return Date(t, lang) + " " + t.Format("15:04")
+}
+
+// KPIKind says a KPI's kind: stock "số tại thời điểm", flow "cộng dồn",
+// rate "tỷ lệ".
+func KPIKind(kind, lang string) string {
+	w, ok := map[string]struct{ vi, en string }{
+		campaign.Stock: {"số tại thời điểm", "stock"},
+		campaign.Flow:  {"cộng dồn", "flow"},
+		campaign.Rate:  {"tỷ lệ", "rate"},
+	}[kind]
+	switch {
+	case !ok:
+		return kind
+	case lang == "en":
+		return w.en
+	}
+	return w.vi
+}
+
+// When is a moment said in the reader's language (DateTime), as an
+// argument of T or Errorf.
+type When time.Time
+
+// In writes the moment in lang.
+func (w When) In(lang string) string { return DateTime(time.Time(w), lang) }
+
+// InPeriod is a period said inside a sentence (PeriodIn), as an argument
+// of T or Errorf.
+type InPeriod report.Period
+
+// In writes the period in lang.
+func (p InPeriod) In(lang string) string { return PeriodIn(report.Period(p), lang) }
+
+// PeriodText is a period as stored ("2024-03") said inside a sentence,
+// as an argument of T or Errorf.
+type PeriodText string
+
+// In writes the period in lang.
+func (p PeriodText) In(lang string) string {
+	q, err := report.ParsePeriod(string(p))
+	if err != nil || len(p) != 7 {
+		return string(p)
+	}
+	return PeriodIn(q, lang)
+}

@@ -75,6 +75,8 @@ func (t *Table) cell(row []any, c int, human bool) (string, bool) {
 		return "", true
 	case painted:
 		return string(v), false
+	case Numeric:
+		return string(v), true
 	case string:
 		if human {
 			return Visible(v), false
@@ -97,6 +99,10 @@ func (t *Table) cell(row []any, c int, human bool) (string, bool) {
 		return fmt.Sprint(v), false
 	}
 }
+
+// Numeric is a number already written for people ("12.093"): aligned as
+// numbers are.
+type Numeric string
 
 // painted is a cell's text made visible, then coloured by a Paint: its
 // escape codes are kpi's own and go out as they are.

@@ -49,6 +49,8 @@ func screen(v *view.Table, paint Paint) *Table {
 				cells[i] = "" // empty text: it does not make the column numeric
 			case c.Text == "":
 				cells[i] = c.Value
+			case kind == view.Count:
+				cells[i] = Numeric(c.Text) // whole people, aligned as numbers
 			case paint != nil && c.Mark != view.Plain:
 				cells[i] = painted(paint(c.Mark, Visible(c.Text)))
 			default:

@@ -28,9 +28,9 @@ func TestHandProvinceInWords(t *testing.T) {
 	}
 	reasons := strings.Join(said, " | ")
 	for _, w := range []string{
-		"Cờ thi đua: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %)",
-		"Bằng khen: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0 %)",
-		"Giấy khen: chỉ tiêu dưới 90 %: cham_dong 80,0 %",
+		"Cờ thi đua: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0%)",
+		"Bằng khen: đạt 6/7 chỉ tiêu, chưa đạt cham_dong (80,0%)",
+		"Giấy khen: chỉ tiêu dưới 90%: cham_dong 80,0%",
 	} {
 		if !strings.Contains(reasons, w) {
 			t.Errorf("B1 reasons %q lack %q", reasons, w)

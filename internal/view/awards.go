@@ -83,14 +83,6 @@ type nominationJSON struct {
 	Conditions []score.Condition `json:"conditions"` // every condition of the title
 }
 
-// ReasonsLang is the language the award decisions are written in — the
-// reasons of the shortlist, the lines of the units that missed, kpi awards
-// --explain — for output in lang. They stay in the officer's Vietnamese
-// under --lang en: the decision is Vietnamese, and the awards export in
-// English is checked against the reasons of the default JSON (cli's
-// TestExportAwardsWorkbook). Returning lang here makes them follow --lang.
-func ReasonsLang(lang string) string { return "vi" }
-
 // NewAwards builds the shortlist of the units in r (all of them, or one
 // cluster's): entries of sl for other units are left out.
 // Forecast marks the shortlist as the forecast (dự kiến) in its title and
@@ -108,16 +100,16 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 	}
 	a := &Awards{
 		About: about(c, r, lang),
-		Title: fmt.Sprintf("%s %s — %s %s", l.AwardsTitle, c.Code, l.Period, r.Period),
+		Title: fmt.Sprintf("%s %s — %s", l.AwardsTitle, c.Code, i18n.Period(r.Period, lang)),
 		doc: awardsJSON{Campaign: c.Code, Period: r.Period,
 			Awards: []awardJSON{}, FieldAwards: []score.FieldAward{}, NotAwarded: []notAwardedJSON{}, Nominations: []nominationJSON{}},
 	}
 	x := extrasOf(r.Units)
-	say := ReasonsLang(lang)
+	say := i18n.SpeakerFor(lang, c)
 	for _, aw := range sl.Awards {
 		if u, ok := units[aw.Code]; ok {
 			a.doc.Awards = append(a.doc.Awards, awardJSON{Tier: aw.Tier, Code: aw.Code, Name: aw.Name, Cluster: aw.Cluster,
-				Rank: aw.Rank, Score: aw.Score, Adjustment: u.Adjustment, Reason: i18n.Reasons(say, aw.Reasons()), Conditions: nonNil(aw.Conditions)})
+				Rank: aw.Rank, Score: aw.Score, Adjustment: u.Adjustment, Reason: say.Reasons(aw.Reasons()), Conditions: nonNil(aw.Conditions)})
 		}
 	}
 	for _, fa := range sl.FieldAwards {
@@ -131,12 +123,12 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 			for _, v := range n.Verdicts {
 				v.Conditions = nonNil(v.Conditions)
 				if u.Excluded == nil {
-					na.Reasons = append(na.Reasons, i18n.Verdict(say, v))
+					na.Reasons = append(na.Reasons, say.Verdict(v))
 				}
 				na.Verdicts = append(na.Verdicts, v)
 			}
 			if u.Excluded != nil { // one reason for every tier
-				na.Reasons = append(na.Reasons, i18n.T(say, i18n.ExcludedFrom, u.Excluded.Period, u.Excluded.Reason))
+				na.Reasons = append(na.Reasons, i18n.T(lang, i18n.ExcludedFrom, i18n.PeriodIn(u.Excluded.Period, lang), u.Excluded.Reason))
 			}
 			a.doc.NotAwarded = append(a.doc.NotAwarded, na)
 		}
@@ -174,7 +166,7 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		for i, fa := range a.doc.FieldAwards {
 			k, _ := c.KPI(fa.KPI)
 			// the machine reason is a key and a plain value, as the columns' keys are
-			t.Rows = append(t.Rows, []Cell{text("field:" + fa.KPI), {Value: i + 1}, text(fa.KPI), text(k.Name),
+			t.Rows = append(t.Rows, []Cell{text("field:" + fa.KPI), {Value: i + 1}, {Value: fa.KPI, Text: k.Label()}, text(k.Name),
 				text(fa.Code), text(fa.Name), {Value: fa.Attainment, Text: pct(fa.Attainment, lang)},
 				text(fmt.Sprintf("attainment %g", fa.Attainment))})
 		}
@@ -223,16 +215,16 @@ func withAdjustment(cols []Column, l i18n.Labels) []Column {
 // nominations builds the lists of the individual nominations of the units
 // shown: those that pass (part of the decision), those that do not and
 // why; none when no nomination stands.
-func (a *Awards) nominations(units map[string]score.UnitResult, ns []score.NominationResult, l i18n.Labels, say string) {
+func (a *Awards) nominations(units map[string]score.UnitResult, ns []score.NominationResult, l i18n.Labels, say i18n.Speaker) {
 	var passed, missed []score.NominationResult
 	said := map[int64]string{} // each nomination's decision in words
 	for _, n := range ns {
 		if _, ok := units[n.Unit]; !ok {
 			continue
 		}
-		reason := i18n.Reasons(say, n.Reasons())
+		reason := say.Reasons(n.Reasons())
 		if n.Passed && reason == "" {
-			reason = i18n.T(say, i18n.NominationPasses)
+			reason = i18n.T(say.Lang, i18n.NominationPasses)
 		}
 		said[n.ID] = reason
 		a.doc.Nominations = append(a.doc.Nominations, nominationJSON{ID: n.ID, Unit: n.Unit, Name: n.Name, Title: n.Title,

@@ -29,7 +29,7 @@ func NewProgress(c *campaign.Campaign, r score.Result, lang string) *Progress {
 	l := i18n.For(lang)
 	return &Progress{
 		About:  about(c, r, lang),
-		Title:  progressTitle(c, r, l),
+		Title:  progressTitle(c, r, l, lang),
 		Legend: l.Legend,
 		Table:  progressTable(c, r.Units, r.Period, lang, false, footTotals(r), extrasOf(r.Units)),
 		c:      c, r: r,
@@ -41,8 +41,8 @@ func about(c *campaign.Campaign, r score.Result, lang string) About {
 		Period: r.Period, MonthsElapsed: r.MonthsElapsed}
 }
 
-func progressTitle(c *campaign.Campaign, r score.Result, l i18n.Labels) string {
-	return fmt.Sprintf("%s %s — %s %s (%d/12)", l.ProgressTitle, c.Code, l.Period, r.Period, r.MonthsElapsed)
+func progressTitle(c *campaign.Campaign, r score.Result, l i18n.Labels, lang string) string {
+	return fmt.Sprintf("%s %s — %s (%d/12 %s)", l.ProgressTitle, c.Code, i18n.Period(r.Period, lang), r.MonthsElapsed, l.Months)
 }
 
 // JSON is the machine form: the score results the table was built from.
@@ -119,7 +119,7 @@ func excludedCell(u score.UnitResult, lang string) Cell {
 	if u.Excluded == nil {
 		return text("")
 	}
-	return Cell{Value: u.Excluded.Reason, Text: i18n.T(lang, i18n.ExcludedSince, u.Excluded.Period, u.Excluded.Reason)}
+	return Cell{Value: u.Excluded.Reason, Text: i18n.T(lang, i18n.ExcludedSince, i18n.PeriodIn(u.Excluded.Period, lang), u.Excluded.Reason)}
 }
 
 // progressTable: rank, cluster rank, code, unit, cluster, score (and the
@@ -148,7 +148,7 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		Column{Key: "last_report", Label: l.LastReport, Kind: Text, In: Machine},
 		Column{Key: "stale", Label: l.Stale, Kind: Text, In: Machine})
 	for _, k := range c.KPIs {
-		t.Columns = append(t.Columns, Column{Key: k.Code, Label: k.Code, Title: fmt.Sprintf("%s (%s)", k.Name, k.Code),
+		t.Columns = append(t.Columns, Column{Key: k.Code, Label: k.Label(), Title: fmt.Sprintf("%s (%s)", k.Name, k.Label()),
 			Kind: Ratio, Width: 14, In: All, Scale: true})
 	}
 	t.Columns = append(t.Columns, Column{Label: l.LastReport, Kind: Text, In: Screen})
@@ -159,7 +159,7 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		last, lastText := "", "—"
 		if u.LastReport != nil {
 			last = u.LastReport.String()
-			lastText = last
+			lastText = i18n.Period(*u.LastReport, lang)
 		}
 		if u.Stale {
 			lastText += " (" + l.Stale + ")"
@@ -314,7 +314,7 @@ type Detail struct {
 // campaign gives no rows.
 func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 	l := i18n.For(lang)
-	d := &Detail{About: about(c, r, lang), Title: progressTitle(c, r, l)}
+	d := &Detail{About: about(c, r, lang), Title: progressTitle(c, r, l, lang)}
 	idx := make([]int, 0, len(c.KPIs))
 	for i, k := range c.KPIs {
 		if kpi == "" || k.Code == kpi {
@@ -323,7 +323,7 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 	}
 	if kpi != "" && len(idx) == 1 {
 		k := c.KPIs[idx[0]]
-		d.Subtitle = fmt.Sprintf("%s — %s (%s, %s)", k.Code, k.Name, k.Unit, k.Kind)
+		d.Subtitle = fmt.Sprintf("%s — %s (%s, %s)", k.Label(), k.Name, k.Unit, i18n.KPIKind(k.Kind, lang))
 	}
 	d.r = r
 	if kpi != "" {
@@ -347,13 +347,13 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 		{Label: l.Actual, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.Target, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.TargetToDate, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.Baseline, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: i18n.T(lang, i18n.BaselineYear, c.Year-1), Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.ToDate, Kind: Ratio, Width: 11, In: All, Scale: true},
 		{Label: l.Annual, Kind: Ratio, Width: 11, In: All},
 		{Label: l.OnTrack, Kind: Short, Width: 10, In: All},
 		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All},
-		{Label: l.Prior, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Label: i18n.T(lang, i18n.PriorYear, c.Year-1), Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Label: l.Growth, Kind: Short, Width: 11, In: All},
 		{Label: l.Points, Kind: Score, Width: 9, In: Print},
 	}}
@@ -365,11 +365,7 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 	for _, u := range r.Units {
 		for _, i := range idx {
 			k, kr := c.KPIs[i], u.KPIs[i]
-			value := Amount
-			if k.Percent() {
-				value = Percent
-			}
-			figure := func(p *float64) Cell { c := opt(p); c.Kind = value; return c }
+			figure := func(p *float64) Cell { return FigureCell(k, p, lang) }
 			ratio := func(x float64) Cell {
 				a := Cell{Value: x, Text: pct(x, lang)}
 				if kr.Missing || kr.NoTarget {
@@ -379,14 +375,14 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 			}
 			actual := figure(kr.Actual)
 			if note := carried(kr, r.Period, lang); note != "" {
-				actual.Text = numfmt.Format(*kr.Actual, 2, lang) + note
+				actual.Text = FigureText(k, *kr.Actual, lang) + note
 			}
 			pa := opt(kr.ProjectedAttainment)
 			if kr.ProjectedAttainment != nil {
 				pa.Text = pct(*kr.ProjectedAttainment, lang)
 			}
 			row := []Cell{
-				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), text(kr.Code), text(k.Name), text(k.Unit),
+				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), {Value: kr.Code, Text: k.Label()}, text(k.Name), text(k.Unit),
 				actual, figure(kr.Target), figure(kr.TargetToDate), figure(kr.Baseline), ratio(kr.ToDate), ratio(kr.AnnualAttainment), text(OnTrackText(kr, l)),
 				figure(kr.Projected), pa, figure(kr.Prior), growthCell(k, kr.Growth, lang), num(kr.Points),
 			}
@@ -402,6 +398,33 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 	}
 	d.Table = t
 	return d
+}
+
+// FigureCell is a KPI's figure in its own unit: a head-count in whole
+// people, a percentage as Percent, an amount as Amount; none when p is nil.
+func FigureCell(k campaign.KPI, p *float64, lang string) Cell {
+	c := opt(p)
+	switch {
+	case k.Percent():
+		c.Kind = Percent
+	case k.HeadCount():
+		c.Kind = Count
+		if p != nil {
+			c.Text = FigureText(k, *p, lang)
+		}
+	default:
+		c.Kind = Amount
+	}
+	return c
+}
+
+// FigureText writes a KPI's figure for people: whole people for a
+// head-count ("12.093"), two decimals otherwise ("341.136,25").
+func FigureText(k campaign.KPI, v float64, lang string) string {
+	if k.HeadCount() {
+		return numfmt.Format(v, 0, lang)
+	}
+	return numfmt.Format(v, 2, lang)
 }
 
 // growthCell is the growth on the same period last year: "+5,3%" for

@@ -55,7 +55,7 @@ func TestProgressShowsTheCouncil(t *testing.T) {
 	if c := p.Table.Rows[0][adj]; c.Value != nil || c.Text != "" {
 		t.Errorf("A1, without points: %+v", c)
 	}
-	if c := b1[ex]; c.Value != "kỷ luật" || c.Text != "từ kỳ 2024-05: kỷ luật" {
+	if c := b1[ex]; c.Value != "kỷ luật" || c.Text != "từ tháng 5/2024: kỷ luật" {
 		t.Errorf("B1's exclusion: %+v", c)
 	}
 	for _, row := range p.Table.Foot {
@@ -86,7 +86,7 @@ func TestAwardsShowTheCouncil(t *testing.T) {
 	if got := strings.Join(codes, " "); got != "co bk field nominations missed nominations_missed" {
 		t.Errorf("sections %s", got)
 	}
-	if got := a.Missed.Table.Rows[1][a.Missed.Table.Col("reason")].Text; got != "không xét khen thưởng từ kỳ 2024-05: kỷ luật" {
+	if got := a.Missed.Table.Rows[1][a.Missed.Table.Col("reason")].Text; got != "không xét khen thưởng từ tháng 5/2024: kỷ luật" {
 		t.Errorf("B1's reason %q", got)
 	}
 	if n := a.Nominations.Table; len(n.Rows) != 1 || n.Rows[0][n.Col("person")].Value != "NGUYỄN VĂN AN" ||

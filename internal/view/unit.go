@@ -83,7 +83,7 @@ func NewUnitYear(c *campaign.Campaign, u campaign.Unit, months []UnitMonth, lang
 	l := i18n.For(lang)
 	y := &UnitYear{
 		About: About{Lang: lang, Campaign: c.Code, CampaignName: c.Name, Organisation: c.Organisation},
-		Title: fmt.Sprintf("%s %s — %s (%s) — %s %d", u.Code, u.Name, u.Cluster, c.Code, l.Period, c.Year),
+		Title: fmt.Sprintf("%s %s — %s (%s) — %s %d", u.Code, u.Name, u.Cluster, c.Code, i18n.T(lang, i18n.YearWord), c.Year),
 		doc:   unitYearJSON{Campaign: c.Code, Unit: u.Code, Name: u.Name, Cluster: u.Cluster, Months: []unitMonthJSON{}},
 	}
 	t := &Table{Lang: lang, Columns: []Column{
@@ -131,8 +131,8 @@ func NewUnitYear(c *campaign.Campaign, u campaign.Unit, months []UnitMonth, lang
 			if m.Values != nil {
 				imp = text(fmt.Sprintf("#%d", m.ImportID))
 			}
-			t.Rows = append(t.Rows, []Cell{text(m.Period.String()), text(k.Code), opt(v.Month), opt(v.YTD),
-				opt(kr.TargetToDate), att, imp, text(strings.Join(fixes, "; "))})
+			t.Rows = append(t.Rows, []Cell{{Value: m.Period.String(), Text: i18n.Period(m.Period, lang)}, {Value: k.Code, Text: k.Label()},
+				FigureCell(k, v.Month, lang), FigureCell(k, v.YTD, lang), FigureCell(k, kr.TargetToDate, lang), att, imp, text(strings.Join(fixes, "; "))})
 		}
 		y.doc.Months = append(y.doc.Months, mj)
 	}

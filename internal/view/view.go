@@ -34,6 +34,7 @@ const (
 	Ratio               // an attainment: 1 is 100 %
 	Amount              // a KPI figure in its own unit (people, million đồng)
 	Percent             // a KPI figure that is itself a percentage (0–100)
+	Count               // a KPI figure that counts people: whole numbers
 )
 
 // Numeric reports whether cells of the kind hold numbers.

@@ -92,7 +92,10 @@ func TestProgressColumns(t *testing.T) {
 	if got := headers(byCluster[1].Table, Print); !strings.HasPrefix(got, "Hạng|Hạng (Cụm)|Mã|") {
 		t.Errorf("cluster sheet headers %s", got)
 	}
-	if got := NewProgress(c, r, "en").Title; got != "Progress c-2024 — period 2024-06 (6/12)" {
+	if got := NewProgress(c, r, "vi").Title; got != "Tiến độ thi đua c-2024 — Tháng 6/2024 (6/12 tháng)" {
+		t.Errorf("title %q", got)
+	}
+	if got := NewProgress(c, r, "en").Title; got != "Progress c-2024 — June 2024 (6/12 months)" {
 		t.Errorf("title %q", got)
 	}
 }
@@ -117,7 +120,8 @@ func TestProgressAttainmentCells(t *testing.T) {
 		{2, p.Col("last_report"), Cell{Value: ""}},
 		{2, p.Col("stale"), Cell{Value: true}},
 		{2, last, Cell{Value: "— (chậm báo cáo)"}},
-		{0, last, Cell{Value: "2024-06"}},
+		{0, last, Cell{Value: "Tháng 6/2024"}},
+		{0, p.Col("last_report"), Cell{Value: "2024-06"}}, // for machines as stored
 	}
 	for _, tc := range cases {
 		if got := p.Rows[tc.row][tc.col]; got != tc.want {
@@ -132,10 +136,10 @@ func TestProgressAttainmentCells(t *testing.T) {
 func TestDetail(t *testing.T) {
 	c, r, _ := province()
 	one := NewDetail(c, r, "vi", "thu")
-	if one.Subtitle != "thu — Số thu (triệu đồng, flow)" || len(one.Table.Rows) != 3 {
+	if one.Subtitle != "thu — Số thu (triệu đồng, cộng dồn)" || len(one.Table.Rows) != 3 {
 		t.Fatalf("subtitle %q, %d rows", one.Subtitle, len(one.Table.Rows))
 	}
-	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|Cùng kỳ|So cùng kỳ" {
+	if got := headers(one.Table, Screen); got != "Hạng|Mã|Đơn vị|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm 2023|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|Cùng kỳ 2023|So cùng kỳ" {
 		t.Errorf("screen headers %s", got)
 	}
 	if got := headers(one.Table, Machine); got != headers(one.Table, Screen) {
@@ -169,7 +173,7 @@ func TestDetail(t *testing.T) {
 	if all.Table.KindOf(3, 7) != Percent || all.Table.KindOf(2, 7) != Amount {
 		t.Error("figure kinds")
 	}
-	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm trước|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|Cùng kỳ|So cùng kỳ|điểm" {
+	if got := headers(all.Table, Print); got != "Hạng|Mã|Đơn vị|Cụm|Chỉ tiêu|Tên chỉ tiêu|ĐVT|Thực hiện|Chỉ tiêu giao|KH kỳ|Năm 2023|% KH kỳ|% KH năm|Đúng tiến độ|Dự báo cuối năm|Tỷ lệ dự báo|Cùng kỳ 2023|So cùng kỳ|điểm" {
 		t.Errorf("print headers %s", got)
 	}
 }
@@ -208,7 +212,7 @@ func TestAwards(t *testing.T) {
 		"co,1,A1,BHXH A1,Cụm A,110.5,đứng đầu Cụm A",
 		"field:thu,,A1,BHXH A1,,,attainment 1.1",
 		",,A2,BHXH A2,,,Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1) | Bằng khen: 20 điểm < 100",
-		",,B1,=BHXH B1,,,Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt thu (chưa có chỉ tiêu), hai_long (87,5 %)",
+		",,B1,=BHXH B1,,,Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt thu (chưa có chỉ tiêu), hai_long (87,5%)",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("machine rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
@@ -228,16 +232,23 @@ func TestAwards(t *testing.T) {
 }
 
 // The shortlist's JSON carries each decision twice: as conditions for
-// machines and in words (reason, reasons) as before.
+// machines and in words (reason, reasons), in the language asked for.
 func TestAwardsJSONConditions(t *testing.T) {
 	c, r, sl := province()
-	b, err := json.Marshal(NewAwards(c, r, sl, "en").JSON())
+	b, err := json.Marshal(NewAwards(c, r, sl, "vi").JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"reason":"đứng đầu Cụm A","conditions":[{"kind":"top_in_cluster"`; !strings.Contains(string(b), want) {
+		t.Errorf("JSON lacks %s\n%s", want, b)
+	}
+	b, err = json.Marshal(NewAwards(c, r, sl, "en").JSON())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`"reason":"đứng đầu Cụm A","conditions":[{"kind":"top_in_cluster","met":true,"got":1,"need":1,"cluster":"Cụm A"}]`,
-		`{"code":"A2","reasons":["Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1)","Bằng khen: 20 điểm \u003c 100"],` +
+		`"reason":"first in Cụm A","conditions":[{"kind":"top_in_cluster","met":true,"got":1,"need":1,"cluster":"Cụm A"}]`,
+		`{"code":"A2","reasons":["Cờ thi đua: rank 2 in Cụm A (needs ≤ 1)","Bằng khen: 20 points \u003c 100"],` +
 			`"verdicts":[{"tier":"co","awarded":false,"conditions":[{"kind":"top_in_cluster","met":false,"got":2,"need":1,"cluster":"Cụm A"}]},` +
 			`{"tier":"bk","awarded":false,"conditions":[{"kind":"min_score","met":false,"got":20,"need":100}]}]}`,
 		`"kpis":[{"code":"thu","attainment":0,"no_target":true},{"code":"hai_long","attainment":0.875}]`,
@@ -245,5 +256,27 @@ func TestAwardsJSONConditions(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON lacks %s\n%s", want, b)
 		}
+	}
+}
+
+// People read a KPI by its short name — in the columns, the detail, the
+// award reasons —, machines by its code; head-counts are whole people.
+func TestShortNamesAndHeadCounts(t *testing.T) {
+	c, r, sl := province()
+	c.KPIs[0].ShortName, c.KPIs[0].Unit = "Số thu", "người"
+	p := NewProgress(c, r, "vi").Table
+	if col := p.Columns[p.Col("thu")]; col.Label != "Số thu" || col.Key != "thu" || col.Title != "Số thu (Số thu)" {
+		t.Errorf("column %+v", col)
+	}
+	d := NewDetail(c, r, "vi", "")
+	if cell := d.Table.Rows[0][4]; cell.Value != "thu" || cell.Text != "Số thu" {
+		t.Errorf("detail KPI cell %+v", cell)
+	}
+	if cell := d.Table.Rows[0][7]; cell.Kind != Count || cell.Text != "660" {
+		t.Errorf("a head-count %+v", cell)
+	}
+	a := NewAwards(c, r, sl, "vi")
+	if got := a.Missed.Table.Rows[1][7].Value; got != "Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt Số thu (chưa có chỉ tiêu), hai_long (87,5%)" {
+		t.Errorf("reasons %q", got)
 	}
 }

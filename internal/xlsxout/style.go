@@ -43,6 +43,8 @@ func (s *styles) of(k view.Kind) int {
 		return s.ratio
 	case view.Amount:
 		return s.amount
+	case view.Count:
+		return s.count
 	case view.Percent:
 		return s.percent
 	}
