@@ -66,11 +66,14 @@ func TestMainDoubleClicked(t *testing.T) {
 func TestVersionOf(t *testing.T) {
 	info := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
 		{Key: "vcs.revision", Value: "fd34726c0ffee1234567"}, {Key: "vcs.time", Value: "2026-11-28T21:49:04Z"}, {Key: "vcs.modified", Value: "true"}}}
-	if got := versionOf(info); got != "bản dựng từ mã nguồn (commit fd34726c0ffe, ngày 28/11/2026, có sửa đổi chưa commit); go1.26.8" {
+	if got := versionOf(info, "vi"); got != "bản dựng từ mã nguồn (commit fd34726c0ffe, ngày 28/11/2026, có sửa đổi chưa commit); go1.26.8" {
+		t.Errorf("version = %q", got)
+	}
+	if got := versionOf(info, "en"); got != "development build (commit fd34726c0ffe, 28 Nov 2026, with uncommitted changes); go1.26.8" {
 		t.Errorf("version = %q", got)
 	}
 	info = &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}
-	if got := versionOf(info); got != "v1.2.0; go1.26.8" {
+	if got := versionOf(info, "vi"); got != "v1.2.0; go1.26.8" {
 		t.Errorf("version = %q", got)
 	}
 }

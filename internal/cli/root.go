@@ -52,7 +52,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		Use:           "kpi",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
+		Version:       version(words),
 	}
 	root.SetVersionTemplate("kpi {{.Version}}\n")
 	root.Flags().Bool("version", false, "")

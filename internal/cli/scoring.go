@@ -232,7 +232,7 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	if s.c.ScoreBasis == campaign.BasisAnnual {
 		basis = l.Annual
 	}
-	formula := fmt.Sprintf("Σ %s × min(%s, %s)", l.Weight, strings.ToLower(l.Attainment), l.Capped)
+	formula := fmt.Sprintf("Σ %s × min(%s, %s)", l.Weight, strings.ToLower(l.Attainment), strings.ToLower(l.CapCol))
 	if leader {
 		formula += " / " + l.Leader
 	}

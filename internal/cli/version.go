@@ -3,23 +3,26 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"time"
+
+	"github.com/bhxh/kpi/internal/i18n"
 )
 
 // version says which kpi this is, from the build information Go records:
 // the module version (a tag, or "(devel)" for a build from a checkout),
 // the commit and its date, and whether the checkout had changes.
-func version() string {
+func version(lang string) string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "(không rõ)"
+		return i18n.T(lang, i18n.VersionUnknown)
 	}
-	return versionOf(info)
+	return versionOf(info, lang)
 }
 
-func versionOf(info *debug.BuildInfo) string {
+func versionOf(info *debug.BuildInfo, lang string) string {
 	v := info.Main.Version
 	if v == "" || v == "(devel)" {
-		v = "bản dựng từ mã nguồn"
+		v = i18n.T(lang, i18n.VersionDevel)
 	}
 	var commit, when, dirty string
 	for _, s := range info.Settings {
@@ -31,12 +34,12 @@ func versionOf(info *debug.BuildInfo) string {
 			}
 		case "vcs.time":
 			when = s.Value
-			if len(when) >= 10 { // 2026-11-28T21:49:04Z → 28/11/2026
-				when = when[8:10] + "/" + when[5:7] + "/" + when[:4]
+			if t, err := time.Parse(time.RFC3339, when); err == nil { // 2026-11-28T21:49:04Z → 28/11/2026
+				when = i18n.Date(t, lang)
 			}
 		case "vcs.modified":
 			if s.Value == "true" {
-				dirty = ", có sửa đổi chưa commit"
+				dirty = i18n.T(lang, i18n.VersionDirty)
 			}
 		}
 	}
@@ -44,7 +47,7 @@ func versionOf(info *debug.BuildInfo) string {
 	if commit != "" {
 		out += fmt.Sprintf(" (commit %s", commit)
 		if when != "" {
-			out += ", ngày " + when
+			out += i18n.T(lang, i18n.VersionDate, when)
 		}
 		out += dirty + ")"
 	}

@@ -50,6 +50,12 @@ const (
 	ValueOther            Key = "value_other"             //
 	UnknownFormat         Key = "unknown_format"          // the --format given, the formats
 
+	// kpi --version.
+	VersionUnknown Key = "version_unknown" //
+	VersionDevel   Key = "version_devel"   //
+	VersionDirty   Key = "version_dirty"   //
+	VersionDate    Key = "version_date"    // the commit's date
+
 	// What the commands say they did.
 	Wrote             Key = "wrote"               // file
 	WroteTemplate     Key = "wrote_template"      // file, units pre-filled
@@ -261,6 +267,10 @@ var catalogue = map[Key]struct{ vi, en string }{
 	ValueOther:            {"giá trị khác", "another value"},
 	UnknownFormat:         {"không có cách trình bày %q: dùng một trong %s", "unknown format %q: use one of %s"},
 
+	VersionUnknown:  {"(không rõ)", "(unknown)"},
+	VersionDevel:    {"bản dựng từ mã nguồn", "development build"},
+	VersionDirty:    {", có sửa đổi chưa commit", ", with uncommitted changes"},
+	VersionDate:     {", ngày %s", ", %s"},
 	Wrote:           {"✓ đã ghi %s", "✓ wrote %s"},
 	WroteTemplate:   {"✓ đã ghi %s (%d đơn vị điền sẵn)", "✓ wrote %s (%d units pre-filled)"},
 	Created:         {"✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)", "✓ created %s with campaign %s (%d KPIs, year %d)"},
