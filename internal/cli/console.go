@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/bhxh/kpi/internal/i18n"
 )
 
 // The terminal on Windows needs three things Linux and macOS give for
@@ -73,19 +75,7 @@ func globFiles(pattern string) ([]string, error) { return filepath.Glob(pattern)
 // explorerHelp is what kpi says when started by a double-click: it is a
 // command to type in a console, and how; then it waits for Enter, so the
 // window does not vanish before it is read.
-func explorerHelp(out io.Writer, in io.Reader) {
-	fmt.Fprint(out, `kpi là chương trình chạy bằng dòng lệnh, không mở bằng cách nhấp đúp.
-
-Cách dùng:
-  1. Mở thư mục chứa kpi.exe, gõ cmd vào thanh địa chỉ rồi nhấn Enter
-     (hoặc mở PowerShell tại thư mục đó).
-  2. Gõ lệnh, ví dụ:
-       kpi demo                  xem thử với dữ liệu mẫu
-       kpi init                  tạo cơ sở dữ liệu kpi.db
-       kpi import baocao\thang03\*.xlsx
-       kpi progress              bảng tiến độ thi đua
-       kpi --help                danh sách lệnh
-
-Nhấn Enter để đóng cửa sổ này.`)
+func explorerHelp(out io.Writer, in io.Reader, lang string) {
+	fmt.Fprint(out, i18n.T(lang, i18n.DoubleClicked))
 	bufio.NewReader(in).ReadString('\n')
 }

@@ -44,7 +44,7 @@ func TestExpandArgs(t *testing.T) {
 // for Enter.
 func TestExplorerHelp(t *testing.T) {
 	var out bytes.Buffer
-	explorerHelp(&out, strings.NewReader("\n"))
+	explorerHelp(&out, strings.NewReader("\n"), "vi")
 	if !strings.Contains(out.String(), "không mở bằng cách nhấp đúp") || !strings.Contains(out.String(), "Nhấn Enter") {
 		t.Errorf("help = %q", out.String())
 	}

@@ -82,7 +82,7 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 		}
 		fmt.Fprintf(w, "%s %-13s %8d → %8d\n", mark, t, a.Counts[t], b.Counts[t])
 	}
-	fmt.Fprintf(w, "checksum %s… → %s…\n", a.Checksum[:16], b.Checksum[:16])
+	opts.IO.tell(w, i18n.MigrateChecksum, a.Checksum[:16], b.Checksum[:16])
 	if !same {
 		return i18n.Errorf(i18n.MigrateCopyDiffer, dst.Path(), src.Path())
 	}

@@ -123,7 +123,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 // Main runs kpi with args and returns the exit code.
 func Main(args []string, io *IOStreams) int {
 	if len(args) == 0 && doubleClicked() {
-		explorerHelp(io.ErrOut, io.In)
+		explorerHelp(io.ErrOut, io.In, chooseLang(nil, os.Getenv))
 		return ExitUsage
 	}
 	defer consoleSetup()()

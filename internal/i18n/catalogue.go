@@ -50,6 +50,9 @@ const (
 	ValueOther            Key = "value_other"             //
 	UnknownFormat         Key = "unknown_format"          // the --format given, the formats
 
+	DoubleClicked   Key = "double_clicked"   // what kpi says when started from Explorer
+	MigrateChecksum Key = "migrate_checksum" // the checksums of the source and the copy
+
 	// kpi --version.
 	VersionUnknown Key = "version_unknown" //
 	VersionDevel   Key = "version_devel"   //
@@ -267,6 +270,32 @@ var catalogue = map[Key]struct{ vi, en string }{
 	ValueOther:            {"giá trị khác", "another value"},
 	UnknownFormat:         {"không có cách trình bày %q: dùng một trong %s", "unknown format %q: use one of %s"},
 
+	DoubleClicked: {`kpi là chương trình chạy bằng dòng lệnh, không mở bằng cách nhấp đúp.
+
+Cách dùng:
+  1. Mở thư mục chứa kpi.exe, gõ cmd vào thanh địa chỉ rồi nhấn Enter
+     (hoặc mở PowerShell tại thư mục đó).
+  2. Gõ lệnh, ví dụ:
+       kpi demo                  xem thử với dữ liệu mẫu
+       kpi init                  tạo cơ sở dữ liệu kpi.db
+       kpi import baocao\thang03\*.xlsx
+       kpi progress              bảng tiến độ thi đua
+       kpi --help                danh sách lệnh
+
+Nhấn Enter để đóng cửa sổ này.`, `kpi runs from a command line; it does not open with a double-click.
+
+How to use it:
+  1. Open the folder that holds kpi.exe, type cmd in the address bar and
+     press Enter (or open PowerShell in that folder).
+  2. Type a command, for example:
+       kpi demo                  try it on sample data
+       kpi init                  create the workspace kpi.db
+       kpi import baocao\thang03\*.xlsx
+       kpi progress              the progress table
+       kpi --help                the commands
+
+Press Enter to close this window.`},
+	MigrateChecksum: {"tổng kiểm tra %s… → %s…", "checksum %s… → %s…"},
 	VersionUnknown:  {"(không rõ)", "(unknown)"},
 	VersionDevel:    {"bản dựng từ mã nguồn", "development build"},
 	VersionDirty:    {", có sửa đổi chưa commit", ", with uncommitted changes"},

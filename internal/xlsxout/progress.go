@@ -182,7 +182,7 @@ func chartSheet(f *excelize.File, st *styles, l i18n.Labels, p *view.Progress, n
 	if err := f.AddChart(name, "A5", &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     []excelize.ChartSeries{{Name: l.Score, Categories: ref("name"), Values: ref("score")}},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.Score + " — " + p.Period.String()}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.Score + " — " + i18n.Period(p.Period, p.Lang)}}},
 		Legend:     excelize.ChartLegend{Position: "none"},
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, Minimum: &zero},
 		VaryColors: &noVary,
