@@ -62,7 +62,11 @@ func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format
 	l := i18n.For(lang)
 	t := &render.Table{Lang: lang, Headers: []string{l.Code, l.UnitName, l.Cluster}, Decimals: []int{0, 0, 0}}
 	for _, k := range c.KPIs {
-		t.Headers = append(t.Headers, l.PlanOf+" "+k.Label())
+		name := k.Label()
+		if format == "csv" { // machines read the code, as before short names
+			name = k.Code
+		}
+		t.Headers = append(t.Headers, l.PlanOf+" "+name)
 		dec := 0
 		if k.Percent() {
 			dec = 2
