@@ -73,6 +73,10 @@ func TestOfficialForms(t *testing.T) {
 			rows: []unitWant{{values: map[string][2]any{
 				"bhxh_bb": {30120.0, nil}, "bhxh_tn": {4500.0, nil}, "bhyt": {158000.0, nil}, "bhtn": {26500.0, nil},
 				"thu": {58400.0, 174300.0}, "cham_dong": {2.9, nil}, "hai_long": {88.0, nil}}}}},
+		{form: "H06_ba_trang.xlsx", layout: LayoutLong, unit: "BHXH HUYỆN KIM THÀNH", period: report.Period{Year: 2024, Month: 3},
+			rows: []unitWant{{values: map[string][2]any{
+				"bhxh_bb": {30100.0, nil}, "bhxh_tn": {4400.0, nil}, "bhyt": {150200.0, nil}, "bhtn": {26300.0, nil},
+				"thu": {61500.0, 184200.0}, "cham_dong": {2.7, nil}, "hai_long": {88.0, nil}}}}},
 		{form: "tonghop_tinh_2024-03.xlsx", layout: LayoutWide, period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{
 				{"TP. Hải Dương", map[string][2]any{"bhxh_bb": {56500.0, nil}, "bhyt": {290100.0, nil}, "thu": {345100.0, nil}}},
@@ -325,3 +329,19 @@ func TestDiagnosis(t *testing.T) {
 }
 
 func foldKey(s string) string { return fold.Key(s) }
+
+// Sheets of one workbook that disagree: another period is left out with a
+// warning, the same KPI with other figures is an error naming both cells.
+func TestSheetsMerged(t *testing.T) {
+	c := campaign.Default()
+	b, err := ReadReport(openSpec(t, "x.xlsx", "sheet A\nrow 1: Kỳ báo cáo: 03/2024\nrow 2: Chỉ tiêu | Thực hiện tháng\nrow 3: BHYT | 100\n"+
+		"sheet B\nrow 1: Kỳ báo cáo: 02/2024\nrow 2: Chỉ tiêu | Thực hiện tháng\nrow 3: BHTN | 50"), c)
+	if err != nil || len(b.Rows[0].Values) != 1 || len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0], "x.xlsx › B: báo cáo kỳ 2024-02, khác kỳ 2024-03 của trang A, bỏ qua trang này") {
+		t.Errorf("book %+v, %v", b, err)
+	}
+	_, err = ReadReport(openSpec(t, "y.xlsx", "sheet A\nrow 1: Chỉ tiêu | Thực hiện tháng\nrow 2: BHYT | 100\n"+
+		"sheet B\nrow 1: Chỉ tiêu | Thực hiện tháng\nrow 2: BHYT | 101"), c)
+	if err == nil || !strings.Contains(err.Error(), "y.xlsx › B!B2: chỉ tiêu bhyt đã có ở A!B2 với số khác") {
+		t.Errorf("error = %v", err)
+	}
+}

@@ -91,27 +91,131 @@ var layouts = []layout{
 
 // ReadReport finds the report table in the workbook (the first sheet with
 // a header row of one of the layouts in its top rows) and reads its values.
-// Problems with cells are returned together as Errors. A workbook with no
-// table is refused with what was found in it and what to change.
+// Offices often split one month's report over several sheets — head-counts
+// on one, revenue on another: every visible sheet with a table of the same
+// layout, unit and period adds its KPIs (see mergeBook). Problems with
+// cells are returned together as Errors. A workbook with no table is
+// refused with what was found in it and what to change.
 func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
+	var book *Book
 	for _, s := range wb.VisibleFirst() {
-		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
-			h := candidateRow(s, r)
-			if h == nil {
-				continue
-			}
-			for _, l := range layouts {
-				if read, ok := l.detect(c, h); ok {
-					b, err := read()
-					if b != nil {
-						xlsxgrid.ClipAll(b.Warnings)
-					}
-					return b, err
-				}
+		if book != nil && s.Hidden {
+			break // a hidden sheet's table counts only when no visible sheet has one
+		}
+		b, found, err := readSheet(s, c)
+		switch {
+		case !found:
+			continue
+		case err != nil:
+			return nil, err
+		case book == nil:
+			book = b
+		default:
+			if err := mergeBook(book, b); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return nil, diagnose(wb, c)
+	if book == nil {
+		return nil, diagnose(wb, c)
+	}
+	xlsxgrid.ClipAll(book.Warnings)
+	return book, nil
+}
+
+// readSheet reads the first table found in a sheet's top rows.
+func readSheet(s *Sheet, c *campaign.Campaign) (*Book, bool, error) {
+	for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+		h := candidateRow(s, r)
+		if h == nil {
+			continue
+		}
+		for _, l := range layouts {
+			if read, ok := l.detect(c, h); ok {
+				b, err := read()
+				return b, true, err
+			}
+		}
+	}
+	return nil, false, nil
+}
+
+// mergeBook adds to book the table of another sheet of the same workbook:
+// a sheet of another layout, unit or period is left out with a warning; a
+// KPI the book has already is fine when its figures are the same, an error
+// naming both cells when they differ.
+func mergeBook(book, more *Book) error {
+	skip := func(why string) error {
+		book.Warnings = append(book.Warnings, fmt.Sprintf("%s › %s: %s, bỏ qua trang này", more.File, more.Sheet, why))
+		return nil
+	}
+	switch {
+	case more.Layout != book.Layout:
+		return skip("bảng khác kiểu với trang " + book.Sheet)
+	case more.Period != nil && more.Period.Err == nil && book.Period != nil && book.Period.Err == nil && more.Period.Period != book.Period.Period:
+		return skip(fmt.Sprintf("báo cáo kỳ %s, khác kỳ %s của trang %s", more.Period.Period, book.Period.Period, book.Sheet))
+	case more.Layout == LayoutLong && more.Unit != nil && book.Unit != nil && UnitNameKey(more.Unit.Text) != UnitNameKey(book.Unit.Text):
+		return skip(fmt.Sprintf("báo cáo của đơn vị '%s', khác '%s' của trang %s", more.Unit.Text, book.Unit.Text, book.Sheet))
+	}
+	if book.Period == nil {
+		book.Period = more.Period
+	}
+	if book.Unit == nil && more.Unit != nil {
+		book.Unit = more.Unit
+		if book.Layout == LayoutLong {
+			book.Rows[0].Unit, book.Rows[0].UnitCell = more.Unit.Text, more.Unit.Cell
+		}
+	}
+	var errs Errors
+	for _, mr := range more.Rows {
+		i := -1
+		for j, br := range book.Rows {
+			if book.Layout == LayoutLong || fold.Key(br.Unit) == fold.Key(mr.Unit) {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			book.Rows = append(book.Rows, mr)
+			continue
+		}
+		for _, v := range mr.Values {
+			if old, ok := valueIn(book.Rows[i].Values, v.KPI); ok {
+				if !sameFigure(old.Month, v.Month) || !sameFigure(old.YTD, v.YTD) {
+					sheet, cell, _ := strings.Cut(firstCell(v), "!")
+					errs = append(errs, &CellError{File: more.File, Sheet: sheet, Cell: cell,
+						Msg: fmt.Sprintf("chỉ tiêu %s đã có ở %s với số khác: giữ một trang, hoặc sửa cho hai trang cùng số", v.KPI, firstCell(old))})
+				}
+				continue
+			}
+			book.Rows[i].Values = append(book.Rows[i].Values, v)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	book.Sheet += ", " + more.Sheet
+	book.Warnings = append(book.Warnings, more.Warnings...)
+	book.Conversions = append(book.Conversions, more.Conversions...)
+	return nil
+}
+
+func valueIn(vs []report.Value, kpi string) (report.Value, bool) {
+	for _, v := range vs {
+		if v.KPI == kpi {
+			return v, true
+		}
+	}
+	return report.Value{}, false
+}
+
+func sameFigure(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func firstCell(v report.Value) string {
+	if v.MonthCell != "" {
+		return v.MonthCell
+	}
+	return v.YTDCell
 }
 
 // HeaderSearchRows is how many rows from the top of a sheet are searched for

@@ -178,4 +178,29 @@ row 17: V | Tổng số thu BHXH, BHYT, BHTN | Triệu đồng | 58400 | 174300
 row 18: VI | Tỷ lệ nợ phải tính lãi so với số phải thu | % | '2,9 |
 row 19: VII | Chỉ số hài lòng của người dân, doanh nghiệp | % | 88 |
 `},
+	{"H06_ba_trang.xlsx", "one month over three sheets (head-counts, revenue, satisfaction), the unit only on the first, a notes sheet and a hidden sheet of last month", `
+sheet Doi tuong
+row 1: BHXH HUYỆN KIM THÀNH
+row 2: BÁO CÁO THÁNG 3 NĂM 2024
+row 4: STT | Chỉ tiêu | Thực hiện tháng
+row 5: 1 | Số người tham gia BHXH bắt buộc | 30100
+row 6: 2 | Số người tham gia BHXH tự nguyện | 4400
+row 7: 3 | Số người tham gia BHYT | 150200
+row 8: 4 | Số người tham gia BHTN | 26300
+sheet Thu
+row 1: Tháng 3 năm 2024
+row 3: STT | Chỉ tiêu | Thực hiện tháng | Lũy kế từ đầu năm
+row 4: 1 | Tổng số thu BHXH, BHYT, BHTN | 61500 | 184200
+row 5: 2 | Tỷ lệ nợ phải tính lãi | '2,7 |
+sheet Hai long
+row 1: Chỉ tiêu | Thực hiện
+row 2: Chỉ số hài lòng | 0.88
+fmt B2 0%
+row 4: Ghi chú: số liệu tạm tính
+sheet Thang 2
+row 1: Tháng 2 năm 2024
+row 3: Chỉ tiêu | Thực hiện tháng
+row 4: Số người tham gia BHYT | 149000
+hide Thang 2
+`},
 }
