@@ -198,6 +198,13 @@ func printResult(w io.Writer, r importer.FileResult) {
 	}
 	fmt.Fprintf(w, "%s %s%s: %s %s, bảng %s (%s), %d giá trị, %d cảnh báo\n",
 		mark, r.File, id, units, r.Period, layoutName(r.Layout), r.Sheet, r.Values, len(r.Warnings))
+	for _, k := range r.Kept {
+		from := "báo cáo đang dùng"
+		if k.ImportID > 0 {
+			from = fmt.Sprintf("lần nhập #%d", k.ImportID)
+		}
+		fmt.Fprintf(w, "  giữ %s của %s (tệp này không có các chỉ tiêu đó)\n", strings.Join(k.KPIs, ", "), from)
+	}
 	for _, c := range r.Conversions {
 		fmt.Fprintf(w, "  đổi %s từ %s sang %s (đơn vị tính ở %s)\n", c.KPI, c.From, c.To, c.Where)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -290,4 +291,65 @@ func likelyMoneyUnit(v, t, kf float64) string {
 		}
 	}
 	return best
+}
+
+// keepEarlier completes reports with the KPIs of the report in force for
+// the same unit and month that they do not give: an office sends a month
+// as several files (the revenue on form B03a, the head-counts on B06), and
+// the second must not wipe out the first. A KPI the file gives replaces
+// the earlier figure; one it does not give is kept, with the cells it came
+// from (named with their file). The reports are changed in place.
+func (im *Importer) keepEarlier(ctx context.Context, reports []report.Report) ([]Kept, error) {
+	var out []Kept
+	for i := range reports {
+		r := &reports[i]
+		obs, err := im.unitObservations(ctx, r.Period.Year, r.Unit)
+		if err != nil {
+			return nil, err
+		}
+		has := map[string]bool{}
+		for _, v := range r.Values {
+			has[v.KPI] = true
+		}
+		var missing []report.Observation
+		for _, o := range obs {
+			if o.Period == r.Period && !has[o.KPI] && (o.Month != nil || o.YTD != nil) {
+				missing = append(missing, o)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		// the cells and import of the report in force (absent for a file
+		// earlier in the same dry run)
+		stored, err := im.Store.Reports(ctx, r.Period.Year, r.Unit, r.Period.String())
+		if err != nil {
+			return nil, err
+		}
+		k := Kept{Unit: r.Unit, Period: r.Period}
+		for _, o := range missing {
+			v := report.Value{KPI: o.KPI, Month: o.Month, YTD: o.YTD}
+			for _, sr := range stored {
+				k.ImportID = sr.ImportID
+				for _, sv := range sr.Values {
+					if sv.KPI == o.KPI {
+						v.MonthCell, v.YTDCell, v.Unit = inFile(sr.File, sv.MonthCell), inFile(sr.File, sv.YTDCell), sv.Unit
+					}
+				}
+			}
+			r.Values = append(r.Values, v)
+			k.KPIs = append(k.KPIs, o.KPI)
+		}
+		sort.Strings(k.KPIs)
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// inFile names a cell of another file: "H10_b03a.xlsx › B03a!F20".
+func inFile(file, cell string) string {
+	if cell == "" || strings.Contains(cell, " › ") {
+		return cell
+	}
+	return file + " › " + cell
 }
