@@ -308,6 +308,7 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 	res.Layout, res.Sheet = book.Layout, book.Sheet
 	reports, err := im.resolve(book, opts)
 	if err != nil {
+		res.Warnings = append(res.Warnings, book.Warnings...) // the rows it left out may say why
 		return fail(err)
 	}
 	if err := im.plausible(book.File, reports); err != nil {

@@ -77,13 +77,15 @@ func TestOfficialForms(t *testing.T) {
 			rows: []unitWant{{values: map[string][2]any{
 				"bhxh_bb": {30100.0, nil}, "bhxh_tn": {4400.0, nil}, "bhyt": {150200.0, nil}, "bhtn": {26300.0, nil},
 				"thu": {61500.0, 184200.0}, "cham_dong": {2.7, nil}, "hai_long": {88.0, nil}}}}},
+		// revenue's TH set against the year's KH is the year to date
 		{form: "tonghop_tinh_2024-03.xlsx", layout: LayoutWide, period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{
-				{"TP. Hải Dương", map[string][2]any{"bhxh_bb": {56500.0, nil}, "bhyt": {290100.0, nil}, "thu": {345100.0, nil}}},
-				{"Thị xã Kinh Môn", map[string][2]any{"bhxh_bb": {28900.0, nil}, "bhyt": {146300.0, nil}, "thu": {178010.0, nil}}},
-				{"Huyện Cẩm Giàng", map[string][2]any{"bhxh_bb": {11500.0, nil}, "bhyt": {57040.0, nil}, "thu": {68900.0, nil}}},
-				{"BHXH huyện Gia Lộc", map[string][2]any{"bhxh_bb": {14360.0, nil}, "bhyt": {73900.0, nil}, "thu": {88200.0, nil}}},
-				{"Tứ Kỳ", map[string][2]any{"bhyt": {58800.0, nil}, "thu": {65000.0, nil}}},
+				{"TP. Hải Dương", map[string][2]any{"bhxh_bb": {56500.0, nil}, "bhyt": {290100.0, nil}, "thu": {nil, 345100.0}}},
+				{"Thị xã Kinh Môn", map[string][2]any{"bhxh_bb": {28900.0, nil}, "bhyt": {146300.0, nil}, "thu": {nil, 178010.0}}},
+				{"Huyện Cẩm Giàng", map[string][2]any{"bhxh_bb": {11500.0, nil}, "bhyt": {57040.0, nil}, "thu": {nil, 68900.0}}},
+				{"BHXH huyện Gia Lộc", map[string][2]any{"bhxh_bb": {14360.0, nil}, "bhyt": {73900.0, nil}, "thu": {nil, 88200.0}}},
+				{"Tứ Kỳ", map[string][2]any{"bhyt": {58800.0, nil}, "thu": {nil, 65000.0}}},
+				{"Văn phòng BHXH tỉnh", map[string][2]any{"bhxh_bb": {120.0, nil}, "bhyt": {2100.0, nil}, "thu": {nil, 9800.0}}},
 			}},
 		{form: "tonghop_nhom_2024-03.xlsx", layout: LayoutWide, period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{

@@ -43,6 +43,10 @@ type Book struct {
 	Rows        []UnitRow
 	Warnings    []string
 	Conversions []Conversion
+	// ByName says the wide table names its units by name, not code: a row
+	// naming no unit of the workspace may be another office (the
+	// province's own) or a group.
+	ByName bool
 }
 
 // A layout is a way a report's table can be laid out: detect recognises
