@@ -46,6 +46,7 @@ func (im *Importer) check(ctx context.Context, file string, reports []report.Rep
 			return nil, err
 		}
 		warnings = append(warnings, stockJumps(im.Campaign, file, r, obs)...)
+		warnings = append(warnings, fractionRates(im.Campaign, file, r)...)
 		if !hasYTD(r) {
 			continue
 		}
@@ -352,4 +353,23 @@ func inFile(file, cell string) string {
 		return cell
 	}
 	return file + " › " + cell
+}
+
+// fractionRates warns of a rate written as a fraction in a cell without a
+// percent format (0.917 for 91,7 %): kpi reads it as 0.917 %. A
+// higher-is-better rate at 1 % or less, a lower-is-better one under 0.1 %,
+// is far more likely the fraction.
+func fractionRates(c *campaign.Campaign, file string, r report.Report) []string {
+	var out []string
+	for _, v := range r.Values {
+		k, _ := c.KPI(v.KPI)
+		if !k.Percent() || v.Month == nil || *v.Month <= 0 {
+			continue
+		}
+		if x := *v.Month; (!k.LowerIsBetter() && x <= 1) || (k.LowerIsBetter() && x < 0.1) {
+			out = append(out, fmt.Sprintf("%s › %s: %s của %s là %s %%: có phải %s %%? (ô ghi %s mà không định dạng %%: gõ %s, hoặc định dạng ô là Phần trăm)",
+				file, v.MonthCell, v.KPI, r.Unit, vn(x), vn(x*100), vn(x), vn(x*100)))
+		}
+	}
+	return out
 }

@@ -297,6 +297,8 @@ func TestReportPlausibility(t *testing.T) {
 			"S!B2: đơn vị tính 'triệu đồng' không hợp với chỉ tiêu bhyt (đơn vị người)"},
 		"a head-count unit on revenue": {"sheet S\nrow 1: Chỉ tiêu | ĐVT | Thực hiện tháng\nrow 2: Số thu | người | 5000",
 			"S!B2: đơn vị tính 'người' không hợp với chỉ tiêu thu"},
+		"a plan sheet titled so": {"sheet KH\nrow 1: GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2024\nrow 3: Mã ĐV | Tên đơn vị | Số thu | BHYT\nrow 4: H01 | A | 1000 | 500",
+			"KH!A3: đây là biểu giao chỉ tiêu"},
 		"a targets workbook": {"sheet KH\nrow 1: STT | Mã ĐV | Tên đơn vị | Cụm thi đua | KH 2024 thu | Số người tham gia BHYT\nrow 2: 1 | H01 | A | Cụm 1 | 1000 | 500",
 			"KH!B1: đây là biểu giao chỉ tiêu"},
 	} {
@@ -345,5 +347,20 @@ func TestSheetsMerged(t *testing.T) {
 		"sheet B\nrow 1: Chỉ tiêu | Thực hiện tháng\nrow 2: BHYT | 101"), c)
 	if err == nil || !strings.Contains(err.Error(), "y.xlsx › B!B2: chỉ tiêu bhyt đã có ở A!B2 với số khác") {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// A conversion keeps every digit the office wrote and no float noise.
+func TestConversionExact(t *testing.T) {
+	c := campaign.Default()
+	b, err := ReadReport(openSpec(t, "x.xlsx", "sheet S\nrow 1: Chỉ tiêu | Thực hiện tháng (1.000đ) | Lũy kế (1.000đ)\nrow 2: Số thu | 77544828 | 223221528"), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := values(t, b.Rows[0])["thu"]; got != [2]any{77544.828, 223221.528} {
+		t.Errorf("thu = %v", got)
+	}
+	if len(b.Conversions) != 1 || b.Conversions[0].From != "1.000đ" || b.Conversions[0].Where != "S!B1" {
+		t.Errorf("conversions %+v", b.Conversions)
 	}
 }

@@ -262,7 +262,7 @@ func detectTargetsBook(c *campaign.Campaign, hr *headerRow) (func() (*Book, erro
 			plan++
 		}
 	}
-	if unit < 0 || (plan == 0 && !cluster) {
+	if unit < 0 || (plan == 0 && !cluster && !planTitle(s, r)) {
 		return nil, false
 	}
 	if readHeading(s, r).period != nil {
@@ -272,6 +272,26 @@ func detectTargetsBook(c *campaign.Campaign, hr *headerRow) (func() (*Book, erro
 		return nil, &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, unit),
 			Msg: "đây là biểu giao chỉ tiêu (cột kế hoạch/cụm thi đua, không có kỳ báo cáo), không phải báo cáo tháng: dùng kpi targets import để nhập chỉ tiêu"}
 	}, true
+}
+
+// planTitle reports whether a line above the header titles the sheet as
+// the year's plan ("GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2024") and none as a report
+// of actual figures.
+func planTitle(s *Sheet, header int) bool {
+	plan := false
+	for r := 0; r < header && r < len(s.Rows); r++ {
+		for c := range s.Rows[r] {
+			key := s.Key(r, c)
+			switch {
+			case key == "":
+			case hasAnyWord(key, []string{"bao cao", "thuc hien", "ket qua"}):
+				return false
+			case hasAnyWord(key, []string{"giao chi tieu", "chi tieu ke hoach", "ke hoach nam", "ke hoach giao", "chi tieu giao"}):
+				plan = true
+			}
+		}
+	}
+	return plan
 }
 
 // diagnose says why no table was recognised: what the best candidate

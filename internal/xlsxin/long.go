@@ -358,7 +358,7 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 		return nil, ""
 	}
 	if f.mul != 0 {
-		v *= f.mul
+		v = roundSig(v * f.mul) // 223221528 nghìn đồng is 223221.528 triệu, not …527999
 	}
 	if isCountUnit(k.Unit) && v != math.Trunc(v) {
 		msg := fmt.Sprintf("số người của %s phải là số nguyên, ô ghi %s", k.Code, formatNum(v))
@@ -388,4 +388,14 @@ func otherYear(key string, year int) bool {
 		}
 	}
 	return true
+}
+
+// roundSig rounds to 12 significant digits: the float noise of a unit
+// conversion goes, every digit an office writes stays.
+func roundSig(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
 }
