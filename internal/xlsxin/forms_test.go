@@ -364,3 +364,52 @@ func TestConversionExact(t *testing.T) {
 		t.Errorf("conversions %+v", b.Conversions)
 	}
 }
+
+// Layouts the acceptance workbooks showed: a quarter's months side by side,
+// the period only in a column's header or only as a month under a title's
+// year, a header far down the sheet.
+func TestMoreLayouts(t *testing.T) {
+	c := campaign.Default()
+	for name, tc := range map[string]struct {
+		spec   string
+		period string
+		want   map[string][2]any
+	}{
+		"a quarter's months, the period picks one; Quý I is the year to date": {
+			"sheet S\nrow 1: Tháng 3 năm 2024\nrow 3: Chỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3 | Quý I\nrow 4: Số thu | 60 | 70 | 80 | 210\nrow 5: BHYT | 900 | 950 | 1000 |",
+			"2024-03", map[string][2]any{"thu": {80.0, 210.0}, "bhyt": {1000.0, nil}}},
+		"the period only in the month column's header": {
+			"sheet S\nrow 1: BHXH HUYỆN CẨM GIÀNG\nrow 3: Chỉ tiêu | Thực hiện tháng 3/2024 | Lũy kế\nrow 4: Số thu | 80 | 210",
+			"2024-03", map[string][2]any{"thu": {80.0, 210.0}}},
+		"Kỳ báo cáo: Tháng 3 under a title with the year": {
+			"sheet S\nrow 1: BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2024\nrow 2: Kỳ báo cáo: Tháng 3\nrow 4: Chỉ tiêu | Thực hiện tháng\nrow 5: BHYT | 1000",
+			"2024-03", map[string][2]any{"bhyt": {1000.0, nil}}},
+		"the header at row 23": {
+			"sheet S\nrow 1: Kỳ báo cáo: 03/2024\nrow 23: Chỉ tiêu | Thực hiện tháng\nrow 24: BHYT | 1000",
+			"2024-03", map[string][2]any{"bhyt": {1000.0, nil}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			b, err := ReadReport(openSpec(t, "x.xlsx", tc.spec), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Period == nil || b.Period.Err != nil || b.Period.Period.String() != tc.period {
+				t.Errorf("period %+v", b.Period)
+			}
+			got := values(t, b.Rows[0])
+			for k, w := range tc.want {
+				if got[k] != w {
+					t.Errorf("%s = %v, want %v", k, got[k], w)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Errorf("values %v", got)
+			}
+		})
+	}
+	// months side by side but no period: the message says to write one
+	_, err := ReadReport(openSpec(t, "x.xlsx", "sheet S\nrow 1: Chỉ tiêu | Tháng 1 | Tháng 2\nrow 2: Số thu | 60 | 70"), c)
+	if err == nil || !strings.Contains(err.Error(), "S!C1: bảng có cột của nhiều tháng (B1, C1 …): ghi kỳ báo cáo") {
+		t.Errorf("error = %v", err)
+	}
+}

@@ -129,7 +129,7 @@ func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
 
 // readSheet reads the first table found in a sheet's top rows.
 func readSheet(s *Sheet, c *campaign.Campaign) (*Book, bool, error) {
-	for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+	for r := 0; r < len(s.Rows) && r < ReportSearchRows; r++ {
 		h := candidateRow(s, r)
 		if h == nil {
 			continue
@@ -223,8 +223,13 @@ func firstCell(v report.Value) string {
 }
 
 // HeaderSearchRows is how many rows from the top of a sheet are searched for
-// the header row (title blocks and merged cells above it are normal).
-const HeaderSearchRows = 20
+// the header row (title blocks and merged cells above it are normal);
+// ReportSearchRows for a monthly report, whose official heading, title,
+// period, unit-of-measure line and notes can fill more.
+const (
+	HeaderSearchRows = 20
+	ReportSearchRows = 30
+)
 
 // isSignatureRow reports whether row r starts the signature block.
 func isSignatureRow(s *Sheet, r int) bool {
@@ -307,13 +312,13 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 	}
 	var best *cand
 	for _, s := range wb.VisibleFirst() {
-		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+		for r := 0; r < len(s.Rows) && r < ReportSearchRows; r++ {
 			heads, _ := headerCells(s, r)
 			cd := &cand{s: s, row: r}
 			for col, h := range heads {
 				key := fold.Key(h.Text)
-				if key == "" || len(h.Text) > 120 || s.At(r, col).Kind != Text {
-					continue // a header is text; numbers make a data row
+				if key == "" || len(h.Text) > 120 || s.At(r, col).Kind != Text || (col > 0 && h == heads[col-1]) {
+					continue // a header is text (numbers make a data row), a merged one counts once
 				}
 				if _, ok, err := ParseText(h.Text, true); ok && err == nil {
 					continue
@@ -348,7 +353,7 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 	}
 	const want = "cần một dòng tiêu đề (trong %d dòng đầu) có cột chỉ tiêu ('Chỉ tiêu', 'Nội dung' hoặc 'Mã chỉ tiêu') và cột số liệu ('Thực hiện trong tháng', 'Lũy kế từ đầu năm'), hoặc cột đơn vị ('Mã đơn vị'/'Tên đơn vị') và các cột mang tên chỉ tiêu ('Số thu', 'BHYT', …)"
 	if best == nil {
-		return &CellError{File: wb.File, Msg: "không nhận ra bảng báo cáo: " + fmt.Sprintf(want, HeaderSearchRows)}
+		return &CellError{File: wb.File, Msg: "không nhận ra bảng báo cáo: " + fmt.Sprintf(want, ReportSearchRows)}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "không nhận ra bảng báo cáo. Dòng giống tiêu đề nhất: trang '%s' dòng %d", best.s.Name, best.row+1)
@@ -393,7 +398,7 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 	case best.unitCol == "" && len(best.kpis) > 0:
 		b.WriteString("thêm cột 'Mã đơn vị' (hoặc 'Tên đơn vị') ở đầu bảng")
 	default:
-		b.WriteString(fmt.Sprintf(want, HeaderSearchRows))
+		b.WriteString(fmt.Sprintf(want, ReportSearchRows))
 	}
 	return &CellError{File: wb.File, Msg: b.String()}
 }
