@@ -413,3 +413,30 @@ func TestMoreLayouts(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// Revenue given fund by fund with a total row under the funds: the total
+// is the KPI, the funds are its parts.
+func TestFundByFundTotal(t *testing.T) {
+	c := campaign.Default()
+	b, err := ReadReport(openSpec(t, "x.xlsx", `
+sheet Thu
+row 1: Tháng 3 năm 2024
+row 3: STT | Chỉ tiêu | Thực hiện tháng | Lũy kế
+row 4: 1 | Thu BHXH bắt buộc | 25000 | 71000
+row 5: 2 | Thu BHXH tự nguyện | 900 | 2600
+row 6: 3 | Thu BHYT | 12000 | 35000
+row 7: 4 | Thu BHTN | 1700 | 5100
+row 8: | Cộng | 39600 | 113700
+row 9: | Số người tham gia BHYT | 98000 |
+`), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := values(t, b.Rows[0])
+	if got["thu"] != [2]any{39600.0, 113700.0} || got["bhyt"] != [2]any{98000.0, nil} || len(got) != 2 {
+		t.Errorf("values %v", got)
+	}
+	if len(b.Warnings) != 0 {
+		t.Errorf("the funds' rows are parts of the revenue, not unknown rows: %q", b.Warnings)
+	}
+}

@@ -215,6 +215,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 	seen := map[string]int{}
 	var skipped []string
 	var hier hierarchy
+	fundsOf := "" // the KPI of the fund-by-fund rows just read, if any
 	for r := h.data; r < len(s.Rows); r++ {
 		var codeText, nameText, stt string
 		if h.code >= 0 {
@@ -251,11 +252,24 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 			k, ok = mn.kpi, true
 		}
 		hasNums := hasValueCells(s, r, h)
+		// a KPI given fund by fund ("Thu BHXH bắt buộc", "Thu BHYT" …): the
+		// total row under the funds ("Cộng") is the KPI
+		fk, isFund := fundPart(c, nameText)
+		if isFund && !under {
+			if fundsOf == "" || fundsOf == fk.Code {
+				fundsOf = fk.Code
+			}
+		} else if !ok && !under && fundsOf != "" && isTotalKey(fold.Key(strings.TrimSpace(enumRE.ReplaceAllString(nameText, "")))) && hasNums {
+			k, ok = c.KPIs[kpiIndex(c, fundsOf)], true
+			fundsOf = ""
+		} else if nameText != "" {
+			fundsOf = ""
+		}
 		if !ok || under {
 			if isSignatureRow(s, r) {
 				break // the table ends at the signature block
 			}
-			if !ok && !under && !mn.excluded && hasNums && looksNumeric(s, r, h) {
+			if !ok && !under && !mn.excluded && !isFund && hasNums && looksNumeric(s, r, h) {
 				where := h.name
 				if nameText == "" && h.code >= 0 {
 					where = h.code
@@ -485,4 +499,20 @@ func roundSig(v float64) float64 {
 		return v
 	}
 	return r
+}
+
+// fundPart reports whether a row is one fund's part of a KPI: the KPI's
+// name followed by a single fund ("Thu BHYT", "Số thu BHXH bắt buộc").
+func fundPart(c *campaign.Campaign, label string) (campaign.KPI, bool) {
+	key := fold.Key(stripParensText(strings.TrimSpace(enumRE.ReplaceAllString(label, ""))))
+	for _, p := range phrasesOf(c).phrases {
+		rest, ok := strings.CutPrefix(key, p.key+" ")
+		if !ok || c.KPIs[p.kpi].Kind != campaign.Flow {
+			continue
+		}
+		if isFundHeading(rest) {
+			return c.KPIs[p.kpi], true
+		}
+	}
+	return campaign.KPI{}, false
 }
