@@ -216,7 +216,7 @@ func (im *Importer) plausible(file string, reports []report.Report) error {
 	for _, r := range reports {
 		ts := targets[r.Unit]
 		for _, v := range r.Values {
-			i := kpiIndex(im.Campaign, v.KPI)
+			i := im.Campaign.KPIIndex(v.KPI)
 			if i < 0 {
 				continue
 			}
@@ -267,15 +267,6 @@ func (im *Importer) plausible(file string, reports []report.Report) error {
 
 // vn writes a number as Vietnamese readers do: 25.100.000.000, 2,35.
 func vn(v float64) string { return numfmt.Format(v, -1, "vi") }
-
-func kpiIndex(c *campaign.Campaign, code string) int {
-	for i, k := range c.KPIs {
-		if k.Code == code {
-			return i
-		}
-	}
-	return -1
-}
 
 // likelyMoneyUnit guesses the unit an amount far too large was written in:
 // the one (đồng or nghìn đồng) that brings it nearest a quarter of the

@@ -260,7 +260,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 				fundsOf = fk.Code
 			}
 		} else if !ok && !under && fundsOf != "" && isTotalKey(fold.Key(strings.TrimSpace(enumRE.ReplaceAllString(nameText, "")))) && hasNums {
-			k, ok = c.KPIs[kpiIndex(c, fundsOf)], true
+			k, ok = c.KPIs[c.KPIIndex(fundsOf)], true
 			fundsOf = ""
 		} else if nameText != "" {
 			fundsOf = ""

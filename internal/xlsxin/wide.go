@@ -115,7 +115,7 @@ func parseWideHeaderUncached(c *campaign.Campaign, text string) (campaign.KPI, b
 	if !ok || (kc.Year != 0 && kc.Year != c.Year) {
 		return campaign.KPI{}, false, false
 	}
-	if t := phrasesOf(c); t.excluded(kpiIndex(c, kc.KPI.Code), key) {
+	if t := phrasesOf(c); t.excluded(c.KPIIndex(kc.KPI.Code), key) {
 		return campaign.KPI{}, false, false
 	}
 	return kc.KPI, ytd, true
