@@ -159,14 +159,14 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 	case "progress":
 		p := view.NewProgress(s.c, s.res, opts.Lang)
 		if csv {
-			err = render.Progress(&buf, p, "csv", nil)
+			err = render.Progress(&buf, p, "csv", render.Options{})
 		} else {
 			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
 		}
 	default:
 		a := view.NewAwards(s.c, s.res, s.shortlist(), opts.Lang)
 		if csv {
-			err = render.Awards(&buf, a, "csv")
+			err = render.Awards(&buf, a, "csv", render.Options{})
 		} else {
 			err = xlsxout.WriteAwardsView(&buf, a, opts.Now())
 		}

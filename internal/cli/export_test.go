@@ -120,7 +120,7 @@ func TestExportProgressWorkbook(t *testing.T) {
 	if v, _ := f.GetCellValue("Cụm 2", "E6"); v != "Cụm 2" {
 		t.Errorf("cluster sheet E6 = %q", v)
 	}
-	if v, _ := f.GetCellValue("Cụm 2", "B6"); v != "1" {
+	if v, _ := f.GetCellValue("Cụm 2", "A6"); v != "1" {
 		t.Errorf("cluster rank = %q", v)
 	}
 	// the detail sheet: KPI rows with head-counts in #,##0
