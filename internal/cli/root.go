@@ -132,6 +132,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdBackup(f, nil),
 		NewCmdCheck(f, nil),
 		NewCmdMigrate(f, nil),
+		NewCmdSettings(f),
 	)
 	registerCompletions(root, f.Workspace())
 	return root

@@ -17,6 +17,8 @@ const (
 	// The ranks of kpi progress --cluster and of the cluster sheets.
 	RankInCluster  Key = "rank_in_cluster"
 	RankInProvince Key = "rank_in_province"
+	// The line across the chart of the scores at 100 points.
+	ChartLine Key = "chart_line"
 	// An award condition and the tiers it kept a unit from.
 	ReasonTiers Key = "reason_tiers" // the condition, the tiers
 
@@ -30,6 +32,7 @@ const (
 	DocPreparer    Key = "doc_preparer" // the preparer's title when the settings give none
 	DocPlaceDate   Key = "doc_place_date"
 	DocDateOnly    Key = "doc_date_only"
+	DocBlankDate   Key = "doc_blank_date" // place: the line of a form the unit dates itself
 )
 
 var documentCatalogue = map[Key]struct{ vi, en string }{
@@ -39,6 +42,7 @@ var documentCatalogue = map[Key]struct{ vi, en string }{
 	NoUnitListed: {"(không có đơn vị)", "(no unit)"},
 	ReasonTiers:  {"%[1]s — %[2]s", "%[1]s — %[2]s"},
 
+	ChartLine:      {"Mốc 100 điểm", "100 points"},
 	RankInCluster:  {"Hạng trong cụm", "Cluster rank"},
 	RankInProvince: {"Hạng toàn tỉnh", "Province rank"},
 
@@ -52,6 +56,7 @@ var documentCatalogue = map[Key]struct{ vi, en string }{
 	// place, day, month, year (written as Nghị định 30 says), the month's English name
 	DocPlaceDate: {"%[1]s, ngày %[2]s tháng %[3]s năm %[4]d", "%[1]s, %[2]s %[5]s %[4]d"},
 	DocDateOnly:  {"Ngày %[1]s tháng %[2]s năm %[3]d", "%[1]s %[4]s %[3]d"},
+	DocBlankDate: {"%s, ngày …… tháng …… năm ……", "%s, date ……"},
 }
 
 func init() {
