@@ -188,7 +188,7 @@ func campaignExportRun(ctx context.Context, opts *CampaignExportOptions) error {
 		if err != nil {
 			return err
 		}
-		if data, err = c.YAML(); err != nil {
+		if data, err = c.CommentedYAML(); err != nil {
 			return err
 		}
 	} else {

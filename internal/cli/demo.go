@@ -71,7 +71,7 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	ws := WorkspaceAt(dbPath)
 	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
 	campaignPath := filepath.Join(opts.Dir, "phong-trao-2024.yaml")
-	y, err := c.YAML()
+	y, err := c.CommentedYAML()
 	if err != nil {
 		return err
 	}
