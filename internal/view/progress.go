@@ -165,7 +165,7 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		t.Columns = append(t.Columns, Column{Key: "adjustment", Label: l.Adjustment, Kind: Score, Decimals: 2, Width: 10, In: All})
 	}
 	t.Columns = append(t.Columns,
-		Column{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 11, In: All},
+		Column{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 12, In: All},
 		Column{Key: "last_report", Label: l.LastReport, Kind: Text, In: Machine},
 		Column{Key: "stale", Label: l.Stale, Kind: Text, In: Machine})
 	for _, k := range c.KPIs {
