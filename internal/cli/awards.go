@@ -86,6 +86,9 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 	if opts.Projected {
 		a.Forecast()
 	}
+	if opts.Cluster != "" {
+		a.InCluster()
+	}
 	if opts.Format == "json" {
 		return render.JSON(w, a.JSON())
 	}

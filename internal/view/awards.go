@@ -24,7 +24,8 @@ type Awards struct {
 	// pass and those that do not; nil when there are none at all.
 	Nominations, NominationsMissed *Section
 
-	doc awardsJSON
+	doc   awardsJSON
+	units map[string]score.UnitResult
 }
 
 // Section is one list of the shortlist.
@@ -108,6 +109,7 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		units[u.Code] = u
 	}
 	a := &Awards{
+		units: units,
 		About: about(c, r, lang),
 		Title: fmt.Sprintf("%s %s — %s %s", l.AwardsTitle, c.Code, l.Period, r.Period),
 		doc: awardsJSON{Campaign: c.Code, Period: r.Period,
@@ -269,6 +271,32 @@ func (s Section) Empty() string {
 		return i18n.For(lang).None
 	}
 	return i18n.T(lang, i18n.NoUnitListed)
+}
+
+// InCluster shows, for the shortlist of one cluster (kpi awards
+// --cluster), each unit's rank in its cluster — the one top_in_cluster
+// rules on — before its rank in the province, on screen and in print.
+func (a *Awards) InCluster() {
+	for _, s := range a.Sections() {
+		t := s.Table
+		i, code := t.Col("rank"), t.Col("code")
+		if i < 0 || code < 0 || t.Columns[i].In&(Screen|Print) == 0 {
+			continue
+		}
+		col := Column{Key: "cluster_rank", Label: i18n.T(a.Lang, i18n.RankInCluster), Kind: Int, Width: 8, In: t.Columns[i].In &^ Machine, Sticky: true}
+		t.Columns[i].Label = i18n.T(a.Lang, i18n.RankInProvince)
+		t.Columns = append(t.Columns[:i], append([]Column{col}, t.Columns[i:]...)...)
+		for r, row := range t.Rows {
+			u := a.units[str(row[code])]
+			t.Rows[r] = append(row[:i], append([]Cell{{Value: u.ClusterRank}}, row[i:]...)...)
+		}
+	}
+}
+
+// str is a text cell's value.
+func str(c Cell) string {
+	s, _ := c.Value.(string)
+	return s
 }
 
 // withAdjustment adds the council's points ("Cộng/trừ") after the score.
