@@ -78,7 +78,8 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(out, c)
 	}
-	kt := &render.Table{
+	width := opts.IO.TableWidth()
+	kt := &render.Table{Width: width, Fits: []render.Fit{1: {Min: 20}, 3: {Drop: 1}, 6: {Drop: 1}},
 		Headers:  []string{"Mã", "Chỉ tiêu", "ĐVT", "Loại", "Tốt hơn khi", "Trọng số", "Trần", "Chỉ tiêu mặc định"},
 		Decimals: []int{0, 0, 0, 0, 0, 0, 2},
 	}
@@ -96,7 +97,7 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 		}
 		kt.Rows = append(kt.Rows, []any{k.Code, k.Name, k.Unit, k.Kind, better, k.Weight, c.KPICap(k), def})
 	}
-	at := &render.Table{Headers: []string{"Mã", "Danh hiệu", "Điều kiện"}}
+	at := &render.Table{Headers: []string{"Mã", "Danh hiệu", "Điều kiện"}, Width: width}
 	for _, a := range c.Awards {
 		at.Rows = append(at.Rows, []any{a.Code, a.Name, i18n.Rule("vi", a)})
 	}
@@ -104,8 +105,8 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, i18n.T("vi", i18n.RuleFieldAwards)})
 	}
 	if opts.Format == "table" {
-		fmt.Fprintf(out, "Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)\n", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi"))
-		fmt.Fprintln(out, rulebookLine(c))
+		fmt.Fprintln(out, render.WrapHanging(fmt.Sprintf("Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)", c.Code, c.Name, c.Year, render.Number(c.Cap, 1, "vi")), width))
+		fmt.Fprintln(out, render.WrapHanging(rulebookLine(c), width))
 		fmt.Fprintln(out)
 	}
 	if err := kt.Write(out, opts.Format); err != nil {
@@ -118,7 +119,7 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	if len(c.Titles) == 0 {
 		return nil
 	}
-	tt := &render.Table{Headers: []string{"Mã", "Danh hiệu cá nhân", "Điều kiện"}}
+	tt := &render.Table{Headers: []string{"Mã", "Danh hiệu cá nhân", "Điều kiện"}, Width: width}
 	for _, t := range c.Titles {
 		tt.Rows = append(tt.Rows, []any{t.Code, t.Name, i18n.TitleRule("vi", t)})
 	}
@@ -187,7 +188,7 @@ func campaignExportRun(ctx context.Context, opts *CampaignExportOptions) error {
 		if err != nil {
 			return err
 		}
-		if data, err = c.YAML(); err != nil {
+		if data, err = c.CommentedYAML(); err != nil {
 			return err
 		}
 	} else {

@@ -88,7 +88,8 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		}
 		return render.JSON(opts.IO.Out, out)
 	}
-	t := &render.Table{Headers: []string{"#", "Thời gian", "Tệp", "SHA-256", "Đơn vị", "Kỳ", "Giá trị", "Cảnh báo", "Bị thay bởi"}}
+	t := &render.Table{Headers: []string{"#", "Thời gian", "Tệp", "SHA-256", "Đơn vị", "Kỳ", "Giá trị", "Cảnh báo", "Bị thay bởi"},
+		Fits: []render.Fit{3: {Drop: 1}}}
 	undone := false
 	for _, r := range recs {
 		undone = undone || r.Undone != nil
@@ -115,6 +116,7 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }
 

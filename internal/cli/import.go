@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -145,7 +146,10 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	var bar *progressbar.ProgressBar
 	if io.ErrTTY && len(files) > 1 {
 		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(io.barOut()),
-			progressbar.OptionSetDescription("đang nhập"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+			progressbar.OptionSetDescription("đang nhập"), progressbar.OptionShowCount(),
+			progressbar.OptionSetWidth(barWidth(io.Width, len(files))), progressbar.OptionSetRenderBlankState(true),
+			// the bar stays at N/N on its own line, the results under it
+			progressbar.OptionOnCompletion(func() { fmt.Fprintln(io.barOut()) }))
 	}
 	results := im.ImportFiles(ctx, files, iopts, runtime.NumCPU(), func(r importer.FileResult) {
 		if bar != nil {
@@ -172,6 +176,17 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		return exitError{code: ExitInterrupted}
 	}
 	return err
+}
+
+// barWidth is the width of the progress bar's bar on a screen of width
+// columns (0: unknown), leaving room for the rest of its line — "đang nhập
+// 100% |…| (8400/8400) [1m2s:0s]" — so that the line never wraps.
+func barWidth(width, files int) int {
+	if width <= 0 {
+		width = 80
+	}
+	digits := len(strconv.Itoa(files))
+	return max(10, min(40, width-40-2*digits))
 }
 
 func printResult(w io.Writer, r importer.FileResult) {

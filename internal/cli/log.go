@@ -64,6 +64,7 @@ var actionLabels = map[string]string{
 	store.ActNominateAdd:    "đề nghị cá nhân",
 	store.ActNominateRemove: "rút đề nghị cá nhân",
 	store.ActUndo:           "hoàn tác lần nhập",
+	store.ActSetting:        "thông tin văn bản",
 }
 
 type logJSON struct {
@@ -104,7 +105,7 @@ func logRun(ctx context.Context, opts *LogOptions) error {
 		}
 		return render.JSON(opts.IO.Out, out)
 	}
-	t := &render.Table{Headers: []string{"#", "Thời gian", "Việc", "Đối tượng", "Mục", "Trước", "Sau", "Lý do"}}
+	t := &render.Table{Headers: []string{"#", "Thời gian", "Việc", "Đối tượng", "Mục", "Trước", "Sau", "Lý do"}, Fits: []render.Fit{{Drop: 2}, 4: {Drop: 1}}}
 	for _, e := range entries {
 		action := e.Action
 		if opts.Format != "csv" {
@@ -114,5 +115,6 @@ func logRun(ctx context.Context, opts *LogOptions) error {
 		}
 		t.Rows = append(t.Rows, []any{e.ID, when(e.At), action, e.Subject, e.Field, e.Before, e.After, e.Reason})
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }

@@ -80,6 +80,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 	root.SetVersionTemplate("kpi {{.Version}}\n")
 	root.Flags().Bool("version", false, "in ra phiên bản của kpi (version)")
 	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "workspace file or postgres:// URL (default $KPI_DB, else ./kpi.db)")
+	root.PersistentFlags().BoolVar(&f.IO.Wide, "wide", false, "in bảng đủ mọi cột, không thu cho vừa màn hình ($COLUMNS, mặc định 80)")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
@@ -131,6 +132,7 @@ Exit status: 0 ok, 1 error, 2 wrong flags or arguments, 130 stopped by Ctrl-C.`,
 		NewCmdBackup(f, nil),
 		NewCmdCheck(f, nil),
 		NewCmdMigrate(f, nil),
+		NewCmdSettings(f),
 	)
 	registerCompletions(root, f.Workspace())
 	return root

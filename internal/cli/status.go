@@ -7,6 +7,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -112,12 +113,12 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 	if opts.Format == "json" {
 		return render.JSON(w, out)
 	}
-	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}}
+	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}, Fits: []render.Fit{{Keep: true}, {Min: 9, Drop: 1, Note: "tên đơn vị (kpi units)"}}}
 	for m := 1; m <= 12; m++ {
 		t.Headers = append(t.Headers, fmt.Sprintf("T%d", m))
 	}
 	for _, u := range out.Units {
-		row := []any{u.Code, u.Name, u.Cluster}
+		row := []any{u.Code, render.Abbrev{Full: u.Name, Short: view.ShortName(u.Name)}, u.Cluster}
 		for m := 1; m <= 12; m++ {
 			cell := ""
 			if sm, ok := u.Months[report.Period{Year: year, Month: m}.String()]; ok {
@@ -130,6 +131,7 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	if err := t.Write(w, opts.Format); err != nil {
 		return err
 	}

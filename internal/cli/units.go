@@ -6,6 +6,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -55,19 +56,21 @@ func unitsRun(ctx context.Context, opts *UnitsOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeUnits(opts.IO.Out, c, units, opts.Format)
+	return writeUnits(opts.IO.Out, c, units, opts.Format, opts.IO.TableWidth())
 }
 
-func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format string) error {
+func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format string, width int) error {
 	if format == "json" {
 		if units == nil {
 			units = []campaign.Unit{}
 		}
 		return render.JSON(w, units)
 	}
-	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}, Decimals: []int{0, 0, 0}}
+	t := &render.Table{Headers: []string{"Mã", "Tên đơn vị", "Cụm"}, Decimals: []int{0, 0, 0}, Width: width,
+		Fits: []render.Fit{{Keep: true}, {Min: 9}, {}}}
 	for _, k := range c.KPIs {
 		t.Headers = append(t.Headers, "KH "+k.Code)
+		t.Fits = append(t.Fits, render.Fit{Drop: 1, Note: "chỉ tiêu giao từng chỉ tiêu (KH …)"})
 		dec := 0
 		if k.Percent() {
 			dec = 2
@@ -75,7 +78,7 @@ func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format
 		t.Decimals = append(t.Decimals, dec)
 	}
 	for _, u := range units {
-		row := []any{u.Code, u.Name, u.Cluster}
+		row := []any{u.Code, render.Abbrev{Full: u.Name, Short: view.ShortName(u.Name)}, u.Cluster}
 		for _, k := range c.KPIs {
 			if v, ok := campaign.EffectiveTarget(k, u); ok {
 				row = append(row, v)

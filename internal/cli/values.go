@@ -148,5 +148,6 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 		}
 		t.Rows = append(t.Rows, []any{r.Unit, r.Period, r.KPI, r.Month, r.YTD, unit, fmt.Sprintf("#%d", r.ImportID)})
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }
