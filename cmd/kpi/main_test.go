@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxspec"
 	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 )
@@ -28,8 +30,12 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("..", "..", "testdata", "script"),
+		// KPI_UPDATE_SCRIPTS=1 rewrites the files a failing cmp compares
+		// with (review the diff before committing it)
+		UpdateScripts: os.Getenv("KPI_UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("COLUMNS", "250") // wide tables whole; narrow.txtar sets 80
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -40,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"damagedb": cmdDamagedb,
 			"cmpbak":   cmdCmpbak,
 			"mkbytes":  cmdMkbytes,
+			"fits":     cmdFits,
 		},
 	})
 }
@@ -85,6 +92,7 @@ func TestScriptsPostgres(t *testing.T) {
 			u.Path = "/" + name
 			env.Setenv("KPI_DB", u.String())
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("COLUMNS", "250")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -94,6 +102,31 @@ func TestScriptsPostgres(t *testing.T) {
 			"mkbytes":  cmdMkbytes,
 		},
 	})
+}
+
+// fits N FILE fails when a line of FILE (stdout, stderr or a file) is
+// wider than N columns on a terminal, naming the widest.
+func cmdFits(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: fits N stdout|stderr|file")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("fits: %v", err)
+	}
+	text := ts.ReadFile(args[1])
+	widest, line := 0, ""
+	for _, l := range strings.Split(text, "\n") {
+		if w := twwidth.Width(l); w > widest {
+			widest, line = w, l
+		}
+	}
+	if neg != (widest > n) {
+		if neg {
+			ts.Fatalf("every line fits %d columns", n)
+		}
+		ts.Fatalf("a line is %d columns wide (> %d):\n%s", widest, n, line)
+	}
 }
 
 // mkxlsx OUT.xlsx SPEC.txt builds a workbook from an xlsxspec text file.

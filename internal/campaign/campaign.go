@@ -396,6 +396,17 @@ func (c *Campaign) buildIndex() error {
 	return nil
 }
 
+// KPIIndex returns the position of the KPI with the given code in KPIs,
+// or -1.
+func (c *Campaign) KPIIndex(code string) int {
+	for i, k := range c.KPIs {
+		if k.Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
 // KPI returns the KPI with the given code.
 func (c *Campaign) KPI(code string) (KPI, bool) {
 	for _, k := range c.KPIs {

@@ -192,6 +192,7 @@ func adjustListRun(ctx context.Context, opts *AdjustListOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }
 

@@ -52,7 +52,7 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 	sl := s.shortlist()
 	w := opts.IO.Out
 	if opts.Explain != "" {
-		return explain(w, s, sl, opts.Explain, opts.IO.Lang)
+		return explain(w, s, sl, opts.Explain, opts.IO.Lang, opts.IO.TableWidth())
 	}
 	units, err := inCluster(s.res.Units, opts.Cluster)
 	if err != nil {
@@ -64,8 +64,11 @@ func awardsRun(ctx context.Context, opts *AwardsOptions) error {
 	if opts.Projected {
 		a.Forecast()
 	}
+	if opts.Cluster != "" {
+		a.InCluster()
+	}
 	if opts.Format == "json" {
 		return render.JSON(w, a.JSON())
 	}
-	return render.Awards(w, a, opts.Format)
+	return render.Awards(w, a, opts.Format, opts.IO.Screen())
 }

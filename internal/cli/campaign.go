@@ -68,7 +68,8 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	}
 	lang := opts.IO.Lang
 	l := i18n.For(lang)
-	kt := &render.Table{Lang: lang,
+	width := opts.IO.TableWidth()
+	kt := &render.Table{Lang: lang, Width: width, Fits: []render.Fit{2: {Min: 20}, 4: {Drop: 1}, 7: {Drop: 1}},
 		Headers:  []string{l.Code, l.ShortName, l.KPI, l.UnitOfMeasure, l.Kind, l.Better, l.WeightCol, l.CapCol, l.DefaultTarget},
 		Decimals: []int{0, 0, 0, 0, 0, 0, 0, 2},
 	}
@@ -90,7 +91,7 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 		}
 		kt.Rows = append(kt.Rows, []any{k.Code, k.ShortName, k.Name, k.Unit, kind, better, k.Weight, c.KPICap(k), def})
 	}
-	at := &render.Table{Lang: lang, Headers: []string{l.Code, l.Title, l.Rules}}
+	at := &render.Table{Lang: lang, Headers: []string{l.Code, l.Title, l.Rules}, Width: width}
 	for _, a := range c.Awards {
 		at.Rows = append(at.Rows, []any{a.Code, a.Name, i18n.Rule(lang, a)})
 	}
@@ -98,8 +99,8 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 		at.Rows = append(at.Rows, []any{"field", c.FieldAwards.Name, i18n.T(lang, i18n.RuleFieldAwards)})
 	}
 	if opts.Format == "table" {
-		opts.IO.tell(out, i18n.CampaignTitle, c.Code, c.Name, c.Year, render.Number(c.Cap, 1, lang))
-		fmt.Fprintln(out, rulebookLine(c, lang))
+		fmt.Fprintln(out, render.WrapHanging(i18n.T(lang, i18n.CampaignTitle, c.Code, c.Name, c.Year, render.Number(c.Cap, 1, lang)), width))
+		fmt.Fprintln(out, render.WrapHanging(rulebookLine(c, lang), width))
 		fmt.Fprintln(out)
 	}
 	if err := kt.Write(out, opts.Format); err != nil {
@@ -112,7 +113,7 @@ func campaignShowRun(ctx context.Context, opts *CampaignShowOptions) error {
 	if len(c.Titles) == 0 {
 		return nil
 	}
-	tt := &render.Table{Lang: lang, Headers: []string{l.Code, l.PersonTitle, l.Rules}}
+	tt := &render.Table{Lang: lang, Headers: []string{l.Code, l.PersonTitle, l.Rules}, Width: width}
 	for _, t := range c.Titles {
 		tt.Rows = append(tt.Rows, []any{t.Code, t.Name, i18n.TitleRule(lang, t)})
 	}
@@ -177,7 +178,7 @@ func campaignExportRun(ctx context.Context, opts *CampaignExportOptions) error {
 		if err != nil {
 			return err
 		}
-		if data, err = c.YAML(); err != nil {
+		if data, err = c.CommentedYAML(); err != nil {
 			return err
 		}
 	} else {

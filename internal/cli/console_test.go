@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
@@ -75,5 +76,52 @@ func TestVersionOf(t *testing.T) {
 	info = &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}
 	if got := versionOf(info, "vi"); got != "v1.2.0; go1.26.8" {
 		t.Errorf("version = %q", got)
+	}
+}
+
+// Tables fit $COLUMNS, else the terminal (less the column a Windows
+// console wraps at), else 80.
+func TestScreenWidth(t *testing.T) {
+	size := func(w int, err error) func() (int, error) { return func() (int, error) { return w, err } }
+	for _, tc := range []struct {
+		columns string
+		tty     bool
+		size    func() (int, error)
+		margin  int
+		want    int
+	}{
+		{"120", true, size(200, nil), 0, 120},
+		{" 100 ", false, size(0, errors.New("no tty")), 0, 100},
+		{"", true, size(132, nil), 0, 132},
+		{"", true, size(80, nil), 1, 79},
+		{"", false, size(132, nil), 0, 80},
+		{"abc", true, size(0, errors.New("no size")), 0, 80},
+		{"0", false, nil, 0, 80},
+	} {
+		defer func(m int) { lastColumn = m }(lastColumn)
+		lastColumn = tc.margin
+		if got := screenWidth(tc.columns, tc.tty, tc.size); got != tc.want {
+			t.Errorf("screenWidth(%q, %v) = %d, want %d", tc.columns, tc.tty, got, tc.want)
+		}
+	}
+	io := &IOStreams{Width: 80}
+	if io.TableWidth() != 80 {
+		t.Error("width not used")
+	}
+	io.Wide = true
+	if io.TableWidth() != 0 {
+		t.Error("--wide still fits the screen")
+	}
+}
+
+// The import's progress bar leaves room on its line for the count and the
+// times, so that it never wraps.
+func TestBarWidth(t *testing.T) {
+	for _, tc := range []struct{ width, files, want int }{
+		{80, 9, 38}, {80, 8400, 32}, {0, 12, 36}, {200, 12, 40}, {40, 12, 10},
+	} {
+		if got := barWidth(tc.width, tc.files); got != tc.want {
+			t.Errorf("barWidth(%d, %d) = %d, want %d", tc.width, tc.files, got, tc.want)
+		}
 	}
 }

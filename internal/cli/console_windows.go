@@ -17,6 +17,7 @@ func init() {
 	consoleSetup = windowsConsole
 	doubleClicked = windowsDoubleClicked
 	fileInUse = windowsFileInUse
+	lastColumn = 1
 }
 
 // windowsFileInUse recognises the errors of a file another program holds

@@ -55,7 +55,6 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	}
 	c := campaign.Default()
 	p := demo.New(c, 12, 12, opts.Seed)
-	c.Organisation = "BẢO HIỂM XÃ HỘI TỈNH " + p.Name
 	files, err := writeDemoFiles(opts.Dir, c, p)
 	if err != nil {
 		return err
@@ -65,7 +64,7 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	ws := WorkspaceAt(dbPath)
 	step := func(n int, cmdline string) { fmt.Fprintf(io.ErrOut, "\n%d. $ kpi %s\n", n, cmdline) }
 	campaignPath := filepath.Join(opts.Dir, "phong-trao-2024.yaml")
-	y, err := c.YAML()
+	y, err := c.CommentedYAML()
 	if err != nil {
 		return err
 	}
@@ -76,21 +75,41 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	if err := initRun(ctx, &InitOptions{IO: io, Workspace: ws, Now: opts.Now, CampaignFile: campaignPath}); err != nil {
 		return err
 	}
-	step(3, "targets import "+files.targets)
+	// who issues and signs the documents: the workspace's settings
+	settings := []struct{ key, value, title string }{
+		{"organisation", "BẢO HIỂM XÃ HỘI TỈNH " + p.Name, ""},
+		{"signer", "Nguyễn Văn An", "GIÁM ĐỐC"},
+		{"preparer", "Trần Thị Bình", ""},
+	}
+	for i, s := range settings {
+		line := fmt.Sprintf("settings set %s %q", s.key, s.value)
+		if s.title != "" {
+			line += fmt.Sprintf(" --title %q", s.title)
+		}
+		if i == 0 {
+			step(3, line)
+		} else {
+			fmt.Fprintf(io.ErrOut, "%*s$ kpi %s\n", 3, "", line)
+		}
+		if err := settingsSetRun(ctx, &SettingsSetOptions{IO: io, Workspace: ws, Key: s.key, Value: s.value, Title: s.title}); err != nil {
+			return err
+		}
+	}
+	step(4, "targets import "+files.targets)
 	if err := targetsImportRun(ctx, &TargetsImportOptions{IO: io, Workspace: ws, File: files.targets}); err != nil {
 		return err
 	}
-	step(4, "units")
+	step(5, "units")
 	if err := unitsRun(ctx, &UnitsOptions{IO: io, Workspace: ws, Format: "table"}); err != nil {
 		return err
 	}
 	for i, batch := range files.batches {
-		step(5+i, "import "+batch)
+		step(6+i, "import "+batch)
 		if err := importRun(ctx, &ImportOptions{IO: io, Workspace: ws, Now: opts.Now, Paths: []string{batch}}); err != nil {
 			return err
 		}
 	}
-	n := 5 + len(files.batches)
+	n := 6 + len(files.batches)
 	step(n, "status")
 	if err := statusRun(ctx, &StatusOptions{IO: io, Workspace: ws, Format: "table"}); err != nil {
 		return err
@@ -120,7 +139,7 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	}
 	filled := filepath.Join(opts.Dir, "bieu-mau", "H01_2024-12_da-dien.xlsx")
 	step(n+6, "template report --unit H01 --period 2024-12 -o "+filled+"   "+i18n.T(io.Lang, i18n.DemoFilled))
-	form := &TemplateReportOptions{IO: io, Workspace: ws, Unit: "H01", Period: "2024-12", Output: filled}
+	form := &TemplateReportOptions{IO: io, Workspace: ws, Now: opts.Now, Unit: "H01", Period: "2024-12", Output: filled}
 	if err := writeFilledForm(ctx, form, c, p); err != nil {
 		return err
 	}

@@ -182,5 +182,6 @@ func excludeListRun(ctx context.Context, opts *ExcludeListOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }

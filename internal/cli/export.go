@@ -107,6 +107,10 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
+	doc, err := document(ctx, opts.Workspace, s.c, opts.Now(), opts.IO.Lang)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if csv {
 		buf.WriteString(utf8BOM) // Excel reads a CSV file without one as the ANSI code page: diacritics break
@@ -115,21 +119,22 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 	case "html":
 		var r *htmlout.Report
 		if r, err = htmlReport(ctx, opts, s); err == nil {
+			r.Document = doc
 			err = htmlout.Write(&buf, r)
 		}
 	case "progress":
 		p := view.NewProgress(s.c, s.res, opts.IO.Lang)
 		if csv {
-			err = render.Progress(&buf, p, "csv", nil)
+			err = render.Progress(&buf, p, "csv", render.Options{})
 		} else {
-			err = xlsxout.WriteProgressView(&buf, p, opts.Now())
+			err = xlsxout.WriteProgressView(&buf, p, doc)
 		}
 	default:
 		a := view.NewAwards(s.c, s.res, s.shortlist(), opts.IO.Lang)
 		if csv {
-			err = render.Awards(&buf, a, "csv")
+			err = render.Awards(&buf, a, "csv", render.Options{})
 		} else {
-			err = xlsxout.WriteAwardsView(&buf, a, opts.Now())
+			err = xlsxout.WriteAwardsView(&buf, a, doc)
 		}
 	}
 	if err != nil {
@@ -139,6 +144,9 @@ func exportRun(ctx context.Context, opts *ExportOptions) error {
 		return err
 	}
 	opts.IO.tell(opts.IO.ErrOut, i18n.Wrote, opts.Output)
+	if !csv {
+		settingsHint(opts.IO, doc)
+	}
 	return nil
 }
 

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/xuri/excelize/v2"
 )
@@ -63,19 +66,36 @@ func TestExportProgressWorkbook(t *testing.T) {
 		t.Fatalf("sheets = %s", got)
 	}
 	sh := "Tổng hợp"
-	// header row 5 (3 title lines, a blank row)
+	// the heading of an official document (5 rows), 2 title lines, a
+	// blank row, the header in row 9
+	const hr = 9
+	for ref, want := range map[string]string{
+		"A1": "BẢO HIỂM XÃ HỘI VIỆT NAM", "A2": "BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG", "A4": "Số: …/BC-BHXH",
+		"F1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "F2": "Độc lập - Tự do - Hạnh phúc",
+		"F4": i18n.PlaceDate("vi", "Hải Dương", time.Now()), "A6": "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA",
+		"A7": "Phong trào thi đua năm 2024 — Tháng 12/2024 (12/12 tháng)",
+	} {
+		if v, _ := f.GetCellValue(sh, ref); v != want {
+			t.Errorf("%s = %q, want %q", ref, v, want)
+		}
+	}
+	assertStyle(t, f, sh, "A2", func(s *excelize.Style) bool { return s.Font.Bold && s.Font.Family == "Times New Roman" })
+	assertStyle(t, f, sh, "A1", func(s *excelize.Style) bool { return !s.Font.Bold })
+	assertStyle(t, f, sh, "F2", func(s *excelize.Style) bool { return s.Font.Bold && s.Font.Underline == "single" })
+	assertStyle(t, f, sh, "F4", func(s *excelize.Style) bool { return s.Font.Italic })
 	header := []string{"Hạng", "Mã", "Đơn vị", "Cụm", "Điểm", "Đạt", "Số người tham gia BHXH bắt buộc (BHXH BB)"}
 	for i, h := range header {
-		if v, _ := f.GetCellValue(sh, cellName(i+1, 5)); v != h {
+		if v, _ := f.GetCellValue(sh, cellName(i+1, hr)); v != h {
 			t.Errorf("header %d = %q, want %q", i+1, v, h)
 		}
 	}
-	if v, _ := f.GetCellValue(sh, "A1"); !strings.HasPrefix(v, "BẢO HIỂM XÃ HỘI TỈNH") {
-		t.Errorf("title = %q", v)
+	// the header is tall enough for its longest title (3 lines)
+	if h, _ := f.GetRowHeight(sh, hr); h < 45 {
+		t.Errorf("header height %v", h)
 	}
 	// values equal the JSON, unrounded
 	for i, u := range doc.Units {
-		r := 6 + i
+		r := hr + 1 + i
 		raw := func(col int) string {
 			v, _ := f.GetCellValue(sh, cellName(col, r), excelize.Options{RawCellValue: true})
 			return v
@@ -99,7 +119,7 @@ func TestExportProgressWorkbook(t *testing.T) {
 			}
 		}
 	}
-	for ref, want := range map[string]string{"E6": "0.00", "G6": "0.0%"} {
+	for ref, want := range map[string]string{"E10": "0.00", "G10": "0.0%"} {
 		idx, _ := f.GetCellStyle(sh, ref)
 		st, _ := f.GetStyle(idx)
 		if st.CustomNumFmt == nil || *st.CustomNumFmt != want {
@@ -107,37 +127,75 @@ func TestExportProgressWorkbook(t *testing.T) {
 		}
 	}
 	panes, _ := f.GetPanes(sh)
-	if !panes.Freeze || panes.YSplit != 5 || panes.XSplit != 3 {
+	if !panes.Freeze || panes.YSplit != hr || panes.XSplit != 3 {
 		t.Errorf("panes = %+v", panes)
 	}
-	last := 5 + len(doc.Units)
+	last := hr + len(doc.Units)
 	cf, _ := f.GetConditionalFormats(sh)
-	if rule, ok := cf["G6:M"+strconv.Itoa(last)]; !ok || rule[0].Type != "3_color_scale" {
+	if rule, ok := cf["G10:M"+strconv.Itoa(last)]; !ok || rule[0].Type != "3_color_scale" {
 		t.Errorf("conditional formats = %+v", cf)
 	}
-	assertPrintSetup(t, f, sh, out, "A5:M"+strconv.Itoa(last))
-	// the cluster sheets hold their units only, with the cluster rank
-	if v, _ := f.GetCellValue("Cụm 2", "E6"); v != "Cụm 2" {
-		t.Errorf("cluster sheet E6 = %q", v)
+	assertPrintSetup(t, f, sh, out, "A9:M"+strconv.Itoa(last))
+	// the signature block under the totals: the preparer at the left, the
+	// director at the right, room to sign, the names of the demo's settings
+	sign := last + 4 + 2 // 4 total rows, a blank row
+	for ref, want := range map[string]string{
+		cellName(1, sign): "NGƯỜI LẬP BIỂU", cellName(6, sign): "GIÁM ĐỐC", cellName(1, sign+1): "(Ký, ghi rõ họ tên)",
+		cellName(6, sign+1): "(Ký, ghi rõ họ tên, đóng dấu)", cellName(1, sign+6): "Trần Thị Bình", cellName(6, sign+6): "Nguyễn Văn An",
+	} {
+		if v, _ := f.GetCellValue(sh, ref); v != want {
+			t.Errorf("signature %s = %q, want %q", ref, v, want)
+		}
 	}
-	if v, _ := f.GetCellValue("Cụm 2", "B6"); v != "1" {
+	// the cluster sheets hold their units only, the cluster rank first
+	if v, _ := f.GetCellValue("Cụm 2", "E10"); v != "Cụm 2" {
+		t.Errorf("cluster sheet E10 = %q", v)
+	}
+	if v, _ := f.GetCellValue("Cụm 2", "A10"); v != "1" {
 		t.Errorf("cluster rank = %q", v)
 	}
+	if v, _ := f.GetCellValue("Cụm 2", "A9"); v != "Hạng trong cụm" {
+		t.Errorf("cluster sheet A9 = %q", v)
+	}
 	// the detail sheet: KPI rows with head-counts in #,##0
-	idx, _ := f.GetCellStyle("Chi tiết", "H6")
+	idx, _ := f.GetCellStyle("Chi tiết", "H10")
 	st, _ := f.GetStyle(idx)
 	if st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0" {
 		t.Errorf("detail actual format = %v", st.CustomNumFmt)
 	}
-	if v, _ := f.GetCellValue("Chi tiết", "E6"); v != "BHXH BB" {
-		t.Errorf("detail E6 = %q", v)
+	if v, _ := f.GetCellValue("Chi tiết", "E10"); v != "BHXH BB" {
+		t.Errorf("detail E10 = %q", v)
 	}
-	if v, _ := f.GetCellValue("Chi tiết", "H6", excelize.Options{RawCellValue: true}); v != strconv.FormatFloat(*doc.Units[0].KPIs[0].Actual, 'f', -1, 64) {
+	if v, _ := f.GetCellValue("Chi tiết", "H10", excelize.Options{RawCellValue: true}); v != strconv.FormatFloat(*doc.Units[0].KPIs[0].Actual, 'f', -1, 64) {
 		t.Errorf("detail actual = %q", v)
 	}
 	names := zipNames(t, out)
 	if !names["xl/charts/chart1.xml"] || !names["xl/drawings/drawing1.xml"] {
 		t.Errorf("no chart in %v", names)
+	}
+	// the chart: a column chart of the scores from a little under the
+	// lowest, dark labels, the 100-point line, the series named by cells
+	chart := zipFile(t, out, "xl/charts/chart1.xml")
+	lowest := doc.Units[len(doc.Units)-1].Score
+	floor := 5 * math.Floor((lowest-3)/5)
+	for _, want := range []string{`<barDir val="col">`, `<lineChart>`, `<min val="` + strconv.FormatFloat(floor, 'f', -1, 64) + `">`,
+		`<a:srgbClr val="1F1F1F">`, `<a:srgbClr val="C00000">`, `<f>&#39;Biểu đồ&#39;!$E$`} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("the chart lacks %s", want)
+		}
+	}
+	if strings.Contains(chart, "tx1") && strings.Contains(chart, `<a:lumOff val="85000">`) && !strings.Contains(chart, "Times New Roman") {
+		t.Error("the chart's labels are the light default")
+	}
+}
+
+// assertStyle checks the style of a cell.
+func assertStyle(t *testing.T, f *excelize.File, sh, ref string, ok func(*excelize.Style) bool) {
+	t.Helper()
+	idx, _ := f.GetCellStyle(sh, ref)
+	st, err := f.GetStyle(idx)
+	if err != nil || st.Font == nil || !ok(st) {
+		t.Errorf("%s!%s style %+v (%v)", sh, ref, st, err)
 	}
 }
 
@@ -174,7 +232,7 @@ func TestExportAwardsWorkbook(t *testing.T) {
 	for _, a := range doc.Awards {
 		sheet := map[string]string{"co_thi_dua": "Cờ thi đua", "bang_khen": "Bằng khen", "giay_khen": "Giấy khen"}[a.Tier]
 		rows[sheet]++
-		r := 5 + rows[sheet]
+		r := 9 + rows[sheet]
 		get := func(col int) string {
 			v, _ := f.GetCellValue(sheet, cellName(col, r), excelize.Options{RawCellValue: true})
 			return v
@@ -190,22 +248,30 @@ func TestExportAwardsWorkbook(t *testing.T) {
 		t.Fatal("the demo should have a Cờ thi đua")
 	}
 	n := rows["Cờ thi đua"]
-	if v, _ := f.GetCellValue("Cờ thi đua", cellName(1, 5+n+3)); v != "Prepared by" {
-		t.Errorf("signature left = %q", v)
+	// signed with the settings' names under the English titles the
+	// settings give
+	for ref, want := range map[string]string{
+		cellName(1, 9+n+2): "PREPARED BY", cellName(5, 9+n+2): "GIÁM ĐỐC", cellName(5, 9+n+3): "(signature, full name, seal)",
+		cellName(5, 9+n+8): "Nguyễn Văn An", "A1": "BẢO HIỂM XÃ HỘI VIỆT NAM", "E1": "SOCIALIST REPUBLIC OF VIETNAM",
+	} {
+		if v, _ := f.GetCellValue("Cờ thi đua", ref); v != want {
+			t.Errorf("%s = %q, want %q", ref, v, want)
+		}
 	}
-	if v, _ := f.GetCellValue("Cờ thi đua", cellName(5, 5+n+3)); v != "DIRECTOR" {
-		t.Errorf("signature right = %q", v)
-	}
-	if v, _ := f.GetCellValue("Cờ thi đua", "A5"); v != "No." {
+	if v, _ := f.GetCellValue("Cờ thi đua", "A9"); v != "No." {
 		t.Errorf("header = %q", v)
 	}
 	for i, na := range doc.NotAwarded {
-		v, _ := f.GetCellValue("Not awarded", cellName(7, 6+i))
+		v, _ := f.GetCellValue("Not awarded", cellName(7, 10+i))
 		if v != strings.Join(na.Reasons, "\n") {
 			t.Errorf("reasons of %s = %q", na.Code, v)
 		}
+		// a row as tall as its reasons, wrapped
+		if h, _ := f.GetRowHeight("Not awarded", 10+i); h < 40 {
+			t.Errorf("reasons of %s in a row %v high", na.Code, h)
+		}
 	}
-	assertPrintSetup(t, f, "Cờ thi đua", out, "A5:G"+strconv.Itoa(5+n))
+	assertPrintSetup(t, f, "Cờ thi đua", out, "A9:G"+strconv.Itoa(9+n))
 }
 
 func assertPrintSetup(t *testing.T, f *excelize.File, sh, path, filter string) {
@@ -222,7 +288,7 @@ func assertPrintSetup(t *testing.T, f *excelize.File, sh, path, filter string) {
 	found := false
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sh {
-			found = strings.HasSuffix(dn.RefersTo, "!$5:$5")
+			found = strings.HasSuffix(dn.RefersTo, "!$9:$9")
 		}
 	}
 	if !found {

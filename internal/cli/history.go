@@ -83,7 +83,8 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		return render.JSON(opts.IO.Out, out)
 	}
 	l := i18n.For(opts.IO.Lang)
-	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Time, l.File, "SHA-256", l.Unit, l.PeriodCol, l.Values, l.Warnings, l.ReplacedBy}}
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Time, l.File, "SHA-256", l.Unit, l.PeriodCol, l.Values, l.Warnings, l.ReplacedBy},
+		Fits: []render.Fit{3: {Drop: 1}}}
 	undone := false
 	for _, r := range recs {
 		undone = undone || r.Undone != nil
@@ -111,6 +112,7 @@ func historyRun(ctx context.Context, opts *HistoryOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -109,7 +110,10 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	var bar *progressbar.ProgressBar
 	if io.ErrTTY && len(files) > 1 {
 		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(io.barOut()),
-			progressbar.OptionSetDescription(i18n.T(io.Lang, i18n.ImportBar)), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+			progressbar.OptionSetDescription(i18n.T(io.Lang, i18n.ImportBar)), progressbar.OptionShowCount(),
+			progressbar.OptionSetWidth(barWidth(io.Width, len(files))), progressbar.OptionSetRenderBlankState(true),
+			// the bar stays at N/N on its own line, the results under it
+			progressbar.OptionOnCompletion(func() { fmt.Fprintln(io.barOut()) }))
 	}
 	results := im.ImportFiles(ctx, files, iopts, runtime.NumCPU(), func(r importer.FileResult) {
 		if bar != nil {
@@ -136,6 +140,17 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	return err
 }
 
+// barWidth is the width of the progress bar's bar on a screen of width
+// columns (0: unknown), leaving room for the rest of its line — "đang nhập
+// 100% |…| (8400/8400) [1m2s:0s]" — so that the line never wraps.
+func barWidth(width, files int) int {
+	if width <= 0 {
+		width = 80
+	}
+	digits := len(strconv.Itoa(files))
+	return max(10, min(40, width-40-2*digits))
+}
+
 func printResult(io *IOStreams, r importer.FileResult) {
 	w := io.Out
 	switch r.Status {
@@ -160,6 +175,13 @@ func printResult(io *IOStreams, r importer.FileResult) {
 		units = i18n.T(io.Lang, i18n.FileUnits, len(r.Units))
 	}
 	io.tell(w, i18n.FileRead, mark, r.File, id, units, i18n.PeriodIn(r.Period, io.Lang), i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings))
+	for _, k := range r.Kept {
+		from := i18n.M(i18n.KeptInForce)
+		if k.ImportID > 0 {
+			from = i18n.M(i18n.KeptImport, k.ImportID)
+		}
+		io.tell(w, i18n.FileKept, strings.Join(k.KPIs, ", "), from)
+	}
 	for _, c := range r.Conversions {
 		io.tell(w, i18n.FileConverted, c.KPI, c.From, c.To, c.Where)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
@@ -28,6 +30,11 @@ type IOStreams struct {
 	// when empty) or "en", from --lang or KPI_LANG. Every word kpi prints
 	// or writes — help, messages, errors, tables, exports — is in it.
 	Lang string
+	// Width is the screen's width in columns, which terminal tables fit:
+	// $COLUMNS, else the terminal's, else 80 (piped); 0: no limit. Wide
+	// (--wide) prints tables whole whatever the width.
+	Width int
+	Wide  bool
 
 	rawOut, rawErr io.Writer // the streams before visible
 }
@@ -77,13 +84,49 @@ func (s *IOStreams) tell(w io.Writer, key i18n.Key, args ...any) {
 // SystemIO returns the process's streams.
 func SystemIO() *IOStreams {
 	_, noColor := os.LookupEnv("NO_COLOR")
+	outTTY := term.IsTerminal(int(os.Stdout.Fd()))
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY:  term.IsTerminal(int(os.Stdout.Fd())),
+		OutTTY:  outTTY,
 		ErrTTY:  term.IsTerminal(int(os.Stderr.Fd())),
 		NoColor: noColor,
+		Width:   screenWidth(os.Getenv("COLUMNS"), outTTY, func() (int, error) { w, _, err := term.GetSize(int(os.Stdout.Fd())); return w, err }),
 	}
 }
+
+// screenWidth is the width tables fit: $COLUMNS when it is a number, else
+// the terminal's (less lastColumn), else 80 — the width of a console, and
+// of what is piped to a file or a mail.
+func screenWidth(columns string, tty bool, size func() (int, error)) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(columns)); err == nil && n > 0 {
+		return n
+	}
+	if tty {
+		if w, err := size(); err == nil && w > lastColumn {
+			return w - lastColumn
+		}
+	}
+	return 80
+}
+
+// lastColumn is how many columns at the right of a terminal a table
+// leaves empty: 1 on Windows, whose console moves to the next line after
+// writing the last column (a full line would be followed by an empty
+// one); console_windows.go sets it.
+var lastColumn = 0
+
+// TableWidth is the width terminal tables fit: Width, or 0 (no limit)
+// under --wide.
+func (s *IOStreams) TableWidth() int {
+	if s.Wide {
+		return 0
+	}
+	return s.Width
+}
+
+// Screen is how render shows a terminal table on Out: fitted to
+// TableWidth, uncoloured.
+func (s *IOStreams) Screen() render.Options { return render.Options{Width: s.TableWidth()} }
 
 // ColorEnabled reports whether colour may be written to Out: it is a
 // terminal and NO_COLOR is unset.

@@ -52,6 +52,7 @@ var actionLabels = map[string]i18n.Key{
 	store.ActNominateAdd:    i18n.LogNominateAdd,
 	store.ActNominateRemove: i18n.LogNominateRemove,
 	store.ActUndo:           i18n.LogUndo,
+	store.ActSetting:        i18n.LogSetting,
 }
 
 type logJSON struct {
@@ -93,7 +94,8 @@ func logRun(ctx context.Context, opts *LogOptions) error {
 		return render.JSON(opts.IO.Out, out)
 	}
 	l := i18n.For(opts.IO.Lang)
-	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Time, l.Action, l.Subject, l.Item, l.Before, l.After, l.Reason}}
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{"#", l.Time, l.Action, l.Subject, l.Item, l.Before, l.After, l.Reason},
+		Fits: []render.Fit{{Drop: 2}, 4: {Drop: 1}}}
 	for _, e := range entries {
 		action := e.Action
 		if opts.Format != "csv" {
@@ -103,5 +105,6 @@ func logRun(ctx context.Context, opts *LogOptions) error {
 		}
 		t.Rows = append(t.Rows, []any{e.ID, when(e.At, opts.Format, opts.IO.Lang), action, e.Subject, e.Field, e.Before, e.After, e.Reason})
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }

@@ -181,6 +181,7 @@ func nominateListRun(ctx context.Context, opts *NominateListOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }
 

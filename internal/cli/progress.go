@@ -47,7 +47,7 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 	}
 	w := opts.IO.Out
 	if opts.Explain != "" {
-		return explain(w, s, s.shortlist(), opts.Explain, opts.IO.Lang)
+		return explain(w, s, s.shortlist(), opts.Explain, opts.IO.Lang, opts.IO.TableWidth())
 	}
 	units, err := inCluster(s.res.Units, opts.Cluster)
 	if err != nil {
@@ -63,9 +63,12 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 		if opts.Format == "json" {
 			return render.JSON(w, d.JSON())
 		}
-		return render.Detail(w, d, opts.Format)
+		return render.Detail(w, d, opts.Format, opts.IO.Screen())
 	}
 	p := view.NewProgress(s.c, r, opts.IO.Lang)
+	if opts.Cluster != "" && len(units) > 0 {
+		p = p.InCluster(units[0].Cluster)
+	}
 	if opts.Format == "json" {
 		return render.JSON(w, p.JSON())
 	}
@@ -75,5 +78,5 @@ func progressRun(ctx context.Context, opts *ProgressOptions) error {
 		// out as they are
 		w = opts.IO.colorOut()
 	}
-	return render.Progress(w, p, opts.Format, paint)
+	return render.Progress(w, p, opts.Format, render.Options{Paint: paint, Width: opts.IO.TableWidth()})
 }

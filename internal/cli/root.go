@@ -58,6 +58,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root.Flags().Bool("version", false, "")
 	root.PersistentFlags().StringVar(&f.dbFlag, "db", "", "")
 	root.PersistentFlags().StringVar(&f.langFlag, "lang", envLang(f.Getenv), "")
+	root.PersistentFlags().BoolVar(&f.IO.Wide, "wide", false, "")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
@@ -114,6 +115,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdBackup(f, nil),
 		NewCmdCheck(f, nil),
 		NewCmdMigrate(f, nil),
+		NewCmdSettings(f),
 	)
 	registerCompletions(root, f.Workspace())
 	localize(root, words)

@@ -159,7 +159,18 @@ func inCluster(units []score.UnitResult, cluster string) ([]score.UnitResult, er
 }
 
 // explain prints one unit's whole computation and its award verdicts.
-func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) error {
+func explain(out io.Writer, s *standing, sl score.Shortlist, code, lang string, width int) error {
+	var b strings.Builder
+	if err := explainTo(&b, s, sl, code, lang, width); err != nil {
+		return err
+	}
+	_, err := io.WriteString(out, render.WrapHanging(b.String(), width))
+	return err
+}
+
+// explainTo writes what explain prints, lines not yet wrapped to the
+// screen (the table is fitted already).
+func explainTo(w io.Writer, s *standing, sl score.Shortlist, code, lang string, width int) error {
 	var u *score.UnitResult
 	for i := range s.res.Units {
 		if strings.EqualFold(s.res.Units[i].Code, code) {
@@ -177,13 +188,21 @@ func explain(w io.Writer, s *standing, sl score.Shortlist, code, lang string) er
 	// the annual one as percentages, the scored one first under the
 	// campaign's score_basis
 	leader := s.c.Method == campaign.MethodLeader
-	t := &render.Table{Lang: lang,
+	t := &render.Table{Lang: lang, Width: width,
 		Headers: []string{l.KPI, l.Actual, l.Target, l.TargetToDate, i18n.T(lang, i18n.BaselineYear, s.c.Year-1), l.ToDate, l.Annual,
 			i18n.T(lang, i18n.FormulaCol), l.Capped, l.Weight, l.Points, l.OnTrack},
 		Decimals: []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0}}
+	// on a narrow screen the computation stays: the actual, the target the
+	// score uses, the attainment it scores, the cap, the weight, the points
+	scored, other := render.Fit{}, render.Fit{Drop: 1}
+	if s.c.ScoreBasis == campaign.BasisAnnual {
+		scored, other = other, scored
+	}
+	t.Fits = []render.Fit{{}, {}, other, scored, {Drop: 2}, scored, other, {}, {}, {}, {}, {Drop: 1}}
 	if leader { // the scope's best min(a, cap), which the points are relative to
 		t.Headers = append(t.Headers[:9], append([]string{l.Leader}, t.Headers[9:]...)...)
 		t.Decimals = append(t.Decimals[:9], append([]int{0}, t.Decimals[9:]...)...)
+		t.Fits = append(t.Fits[:9], append([]render.Fit{{}}, t.Fits[9:]...)...)
 	}
 	say := i18n.SpeakerFor(lang, s.c)
 	percent := func(r float64) render.Numeric { return render.Numeric(render.Number(r*100, 2, lang) + "%") }

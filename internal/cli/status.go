@@ -8,6 +8,7 @@ import (
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -109,12 +110,13 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 		return render.JSON(w, out)
 	}
 	l := i18n.For(opts.IO.Lang)
-	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{l.Code, l.UnitName, l.Cluster}}
+	t := &render.Table{Lang: opts.IO.Lang, Headers: []string{l.Code, l.UnitName, l.Cluster},
+		Fits: []render.Fit{{Keep: true}, {Min: 9, Drop: 1, Note: i18n.T(opts.IO.Lang, i18n.FitUnitNames)}}}
 	for m := 1; m <= 12; m++ {
 		t.Headers = append(t.Headers, fmt.Sprintf("%s%d", l.MonthShort, m))
 	}
 	for _, u := range out.Units {
-		row := []any{u.Code, u.Name, u.Cluster}
+		row := []any{u.Code, render.Abbrev{Full: u.Name, Short: view.ShortName(u.Name)}, u.Cluster}
 		for m := 1; m <= 12; m++ {
 			cell := ""
 			if sm, ok := u.Months[report.Period{Year: year, Month: m}.String()]; ok {
@@ -127,6 +129,7 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Width = opts.IO.TableWidth()
 	if err := t.Write(w, opts.Format); err != nil {
 		return err
 	}

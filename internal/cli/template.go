@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/spf13/cobra"
 )
@@ -27,6 +29,7 @@ func NewCmdTemplate(f *Factory) *cobra.Command {
 type TemplateTargetsOptions struct {
 	IO        *IOStreams
 	Workspace *Workspace
+	Now       func() time.Time // the date of the form's heading
 
 	Output string
 	Empty  bool
@@ -35,7 +38,7 @@ type TemplateTargetsOptions struct {
 // NewCmdTemplateTargets builds kpi template targets; runF, when not nil,
 // runs instead of templateTargetsRun (for tests of the flags).
 func NewCmdTemplateTargets(f *Factory, runF func(*TemplateTargetsOptions) error) *cobra.Command {
-	opts := &TemplateTargetsOptions{IO: f.IO, Workspace: f.Workspace()}
+	opts := &TemplateTargetsOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:  "targets -o FILE.xlsx",
 		Args: exactArgs(0),
@@ -55,6 +58,7 @@ func NewCmdTemplateTargets(f *Factory, runF func(*TemplateTargetsOptions) error)
 func templateTargetsRun(ctx context.Context, opts *TemplateTargetsOptions) error {
 	c := campaign.Default()
 	var units []campaign.Unit
+	var stored map[string]string
 	if opts.Workspace.Exists(ctx) {
 		st, err := opts.Workspace.OpenStore(ctx, false)
 		if err != nil {
@@ -69,9 +73,12 @@ func templateTargetsRun(ctx context.Context, opts *TemplateTargetsOptions) error
 				return err
 			}
 		}
+		if stored, err = st.Settings(ctx); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
-	if err := xlsxout.WriteTargetsTemplate(&buf, c, units); err != nil {
+	if err := xlsxout.WriteTargetsTemplate(&buf, c, units, view.NewDocument(stored, c, opts.Now(), "vi")); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
@@ -85,6 +92,7 @@ func templateTargetsRun(ctx context.Context, opts *TemplateTargetsOptions) error
 type TemplateReportOptions struct {
 	IO        *IOStreams
 	Workspace *Workspace
+	Now       func() time.Time // the date of the form's heading
 
 	Unit     string
 	Period   string
@@ -95,7 +103,7 @@ type TemplateReportOptions struct {
 // NewCmdTemplateReport builds kpi template report; runF, when not nil,
 // runs instead of templateReportRun (for tests of the flags).
 func NewCmdTemplateReport(f *Factory, runF func(*TemplateReportOptions) error) *cobra.Command {
-	opts := &TemplateReportOptions{IO: f.IO, Workspace: f.Workspace()}
+	opts := &TemplateReportOptions{IO: f.IO, Workspace: f.Workspace(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:  "report (--unit CODE | --all-units) --period YYYY-MM -o FILE.xlsx|DIR",
 		Args: exactArgs(0),
@@ -135,6 +143,11 @@ func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 	if err != nil {
 		return err
 	}
+	stored, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	doc := view.NewDocument(stored, c, opts.Now(), "vi")
 	var chosen []campaign.Unit
 	for _, u := range units {
 		if opts.AllUnits || strings.EqualFold(u.Code, opts.Unit) {
@@ -158,7 +171,7 @@ func templateReportRun(ctx context.Context, opts *TemplateReportOptions) error {
 			path = filepath.Join(opts.Output, xlsxout.ReportFileName(u.Code, p))
 		}
 		var buf bytes.Buffer
-		if err := xlsxout.WriteReportTemplate(&buf, c, u, p); err != nil {
+		if err := xlsxout.WriteReportTemplate(&buf, c, u, p, doc); err != nil {
 			return err
 		}
 		if err := writeFileAtomic(path, buf.Bytes()); err != nil {

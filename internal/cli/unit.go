@@ -116,5 +116,5 @@ func unitRun(ctx context.Context, opts *UnitOptions) error {
 	if opts.Format == "table" || opts.Format == "" {
 		fmt.Fprintln(opts.IO.Out, y.Title)
 	}
-	return render.View(opts.IO.Out, y.Table, opts.Format, nil)
+	return render.View(opts.IO.Out, y.Table, opts.Format, opts.IO.Screen())
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/spf13/cobra"
 )
 
@@ -49,10 +50,10 @@ func unitsRun(ctx context.Context, opts *UnitsOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeUnits(opts.IO.Out, c, units, opts.Format, opts.IO.Lang)
+	return writeUnits(opts.IO.Out, c, units, opts.Format, opts.IO.Lang, opts.IO.TableWidth())
 }
 
-func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format, lang string) error {
+func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format, lang string, width int) error {
 	if format == "json" {
 		if units == nil {
 			units = []campaign.Unit{}
@@ -60,13 +61,15 @@ func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format
 		return render.JSON(w, units)
 	}
 	l := i18n.For(lang)
-	t := &render.Table{Lang: lang, Headers: []string{l.Code, l.UnitName, l.Cluster}, Decimals: []int{0, 0, 0}}
+	t := &render.Table{Lang: lang, Headers: []string{l.Code, l.UnitName, l.Cluster}, Decimals: []int{0, 0, 0}, Width: width,
+		Fits: []render.Fit{{Keep: true}, {Min: 9}, {}}}
 	for _, k := range c.KPIs {
 		name := k.Label()
 		if format == "csv" { // machines read the code, as before short names
 			name = k.Code
 		}
 		t.Headers = append(t.Headers, l.PlanOf+" "+name)
+		t.Fits = append(t.Fits, render.Fit{Drop: 1, Note: i18n.T(lang, i18n.FitTargets)})
 		dec := 0
 		if k.Percent() {
 			dec = 2
@@ -74,7 +77,7 @@ func writeUnits(w io.Writer, c *campaign.Campaign, units []campaign.Unit, format
 		t.Decimals = append(t.Decimals, dec)
 	}
 	for _, u := range units {
-		row := []any{u.Code, u.Name, u.Cluster}
+		row := []any{u.Code, render.Abbrev{Full: u.Name, Short: view.ShortName(u.Name)}, u.Cluster}
 		for _, k := range c.KPIs {
 			if v, ok := campaign.EffectiveTarget(k, u); ok {
 				row = append(row, v)

@@ -153,5 +153,6 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 		}
 		t.Rows = append(t.Rows, []any{r.Unit, period(r.Period, opts.Format, opts.IO.Lang), kpiLabel(c, r.KPI, opts.Format), r.Month, r.YTD, unit, fmt.Sprintf("#%d", r.ImportID)})
 	}
+	t.Width = opts.IO.TableWidth()
 	return t.Write(opts.IO.Out, opts.Format)
 }

@@ -47,3 +47,23 @@ func sheetXMLOf(t *testing.T, path string, f *excelize.File, sheet string) strin
 	t.Fatalf("no %s", name)
 	return ""
 }
+
+// zipFile returns one part of a package.
+func zipFile(t *testing.T, path, name string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s", name)
+	return ""
+}

@@ -47,7 +47,18 @@ type Report struct {
 	// period, oldest first: the trends.
 	Months []*view.Progress
 	Status Status    // who reported which month
-	Date   time.Time // the date of export, in the title block
+	Date   time.Time // the date of export
+	// Document is the heading and the signature block (kpi settings);
+	// without an issuing office, the defaults dated Date.
+	Document view.Document
+}
+
+// document is the report's document.
+func (r *Report) document() view.Document {
+	if r.Document.Organisation != "" {
+		return r.Document
+	}
+	return view.NewDocument(nil, r.Campaign, r.Date, r.Progress.Lang)
 }
 
 // Status is the report-status matrix of kpi status: units × months.
@@ -156,10 +167,7 @@ func newPage(r *Report) *page {
 // scale's steps and the running heads of the printed pages.
 func (p *page) stylesheet() string {
 	a := p.r.Progress.About
-	org := a.Organisation
-	if org == "" {
-		org = p.l.Org
-	}
+	org := p.r.document().Organisation
 	pageWord := "Trang"
 	if p.lang == "en" {
 		pageWord = "Page"
@@ -189,16 +197,18 @@ func cssString(s string) string {
 
 func (p *page) body() {
 	a := p.r.Progress.About
-	org := a.Organisation
-	if org == "" {
-		org = p.l.Org
-	}
+	d := p.r.document()
 	b := &p.b
+	// the heading of an official document (Nghị định 30/2020/NĐ-CP), then
 	// the title block of the Excel exports (xlsxout's titleLines)
-	b.WriteString(`<header class="doc"><p class="org">` + esc(org) + "</p>\n<h1>" + esc(p.w.Report) + "</h1>\n")
+	b.WriteString(`<header class="doc"><div class="head"><div class="left">` +
+		`<p class="parent">` + esc(d.Parent) + `</p><p class="office">` + esc(d.Organisation) + `</p>` +
+		`<p class="number">` + esc(d.Number()) + `</p></div><div class="right">` +
+		`<p class="national">` + esc(d.National()) + `</p><p class="motto"><span>` + esc(d.Motto()) + `</span></p>` +
+		`<p class="date">` + esc(d.PlaceDate()) + "</p></div></div>\n<h1>" + esc(p.w.Report) + "</h1>\n")
 	b.WriteString(`<p class="campaign">` + esc(a.CampaignName) + " (" + esc(a.Campaign) + ")</p>\n")
-	b.WriteString(`<p class="sub">` + esc(fmt.Sprintf("%s (%d/12 %s) — %s %s", i18n.Period(a.Period, p.lang), a.MonthsElapsed,
-		p.l.Months, p.l.ExportedOn, i18n.Date(p.r.Date, p.lang))) + "</p></header>\n")
+	b.WriteString(`<p class="sub">` + esc(fmt.Sprintf("%s (%d/12 %s)", i18n.Period(a.Period, p.lang), a.MonthsElapsed,
+		p.l.Months)) + "</p></header>\n")
 	titles := []string{p.w.Headline, p.w.Ranking, p.w.Heatmap, p.w.Trends, p.w.Awards, p.w.Status}
 	b.WriteString(`<nav class="toc" aria-label="` + esc(p.w.Contents) + `"><ol>`)
 	for i, id := range sectionIDs {
@@ -480,28 +490,35 @@ func (p *page) awards() {
 		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(a.Title))
 	}
 	sections := a.Sections()
+	lastSigned := -1
 	for i, s := range sections {
-		if i == len(sections)-1 { // the units that missed: not part of the decision, not signed
-			p.signature()
+		if s.Signed {
+			lastSigned = i
 		}
+	}
+	for i, s := range sections {
 		fmt.Fprintf(b, "<h3 id=\"awards-%s\">%s</h3>\n", esc(s.Code), esc(s.Name))
 		t := s.Table.In(view.Print)
 		if len(t.Rows) == 0 {
-			fmt.Fprintf(b, "<p class=\"none\">%s</p>\n", esc(p.l.None))
-			continue
+			fmt.Fprintf(b, "<p class=\"none\">%s</p>\n", esc(s.Empty()))
+		} else {
+			p.table(t, tableOpts{class: "list", id: "list-" + s.Code})
 		}
-		p.table(t, tableOpts{class: "list", id: "list-" + s.Code})
+		if i == lastSigned { // the lists of the decision are signed; who missed is not
+			p.signature()
+		}
 	}
 }
 
-// signature is the decision's signature block: the date line, Người lập
-// biểu on the left and Giám đốc on the right.
+// signature is the decision's signature block: the preparer on the left,
+// the signer on the right, each with the note under the title, room to
+// sign and the name.
 func (p *page) signature() {
-	d := p.r.Date
-	date := i18n.T(p.lang, i18n.SignDate, d.Day(), int(d.Month()), d.Year(), d.Month().String())
-	fmt.Fprintf(&p.b, `<div class="sign"><div><p>&nbsp;</p><p class="who">%s</p><p class="how">%s</p></div>`+
-		`<div><p class="date">%s</p><p class="who">%s</p><p class="how">%s</p></div></div>`+"\n",
-		esc(p.l.PreparedBy), esc(p.l.SignNote), esc(date), esc(strings.ToUpper(p.l.Director)), esc(p.l.SignNote))
+	d := p.r.document()
+	side := func(s view.Signature, note string) string {
+		return `<div><p class="who">` + esc(s.Title) + `</p><p class="how">` + esc(note) + `</p><p class="name">` + esc(s.Name) + `</p></div>`
+	}
+	p.b.WriteString(`<div class="sign">` + side(d.Preparer, d.PrepareNote()) + side(d.Signer, d.SignNote()) + "</div>\n")
 }
 
 // status: units × months up to the period, ✓ a report in force, ↻ one

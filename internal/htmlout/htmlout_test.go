@@ -13,11 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-	"golang.org/x/net/html"
-
 	"github.com/bhxh/kpi/internal/htmlout"
 	"github.com/bhxh/kpi/internal/view"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -140,7 +139,9 @@ func TestSelfContainedAndEscaped(t *testing.T) {
 	evil := `<script>alert("x")</script> & <img src=http://example.com/x.png>`
 	row := r.Progress.Table.Rows[0]
 	row[r.Progress.Table.Col("name")] = view.Cell{Value: evil}
-	r.Progress.Organisation = `BHXH "</style><script>alert(1)</script>`
+	r.Document = view.NewDocument(nil, r.Campaign, r.Date, "vi")
+	r.Document.Organisation = `BHXH "</style><script>alert(1)</script>`
+	r.Document.Signer.Name = `<b>Nguyễn</b>`
 	out := render(t, r)
 	doc := parse(t, out)
 	walk(doc, func(x *html.Node) {
@@ -182,8 +183,11 @@ func TestSelfContainedAndEscaped(t *testing.T) {
 	if !strings.Contains(style, `@top-left{content:"BHXH \22 \3c /style\3e \3c script\3e alert(1)\3c /script\3e "`) {
 		t.Error("the organisation is not quoted safely in the running head")
 	}
-	if !strings.Contains(string(out), "<p class=\"org\">BHXH &#34;&lt;/style&gt;&lt;script&gt;") {
-		t.Error("the organisation is not escaped in the title block")
+	if !strings.Contains(string(out), "<p class=\"office\">BHXH &#34;&lt;/style&gt;&lt;script&gt;") {
+		t.Error("the organisation is not escaped in the heading")
+	}
+	if !strings.Contains(string(out), "<p class=\"name\">&lt;b&gt;Nguyễn&lt;/b&gt;</p>") {
+		t.Error("the signer's name is not escaped")
 	}
 }
 

@@ -53,6 +53,22 @@ const (
 	DoubleClicked   Key = "double_clicked"   // what kpi says when started from Explorer
 	MigrateChecksum Key = "migrate_checksum" // the checksums of the source and the copy
 
+	// kpi settings: what each setting is for, what was done.
+	SettingOrganisation  Key = "setting_organisation"
+	SettingParent        Key = "setting_parent"
+	SettingPlace         Key = "setting_place"
+	SettingSigner        Key = "setting_signer"
+	SettingSignerTitle   Key = "setting_signer_title"
+	SettingPreparer      Key = "setting_preparer"
+	SettingPreparerTitle Key = "setting_preparer_title"
+	SettingByDefault     Key = "setting_by_default"
+	SettingWasSet        Key = "setting_was_set"
+	SettingCleared       Key = "setting_cleared"   // the setting
+	SettingSaved         Key = "setting_saved"     // the setting, its value
+	SettingsHint         Key = "settings_hint"     // the commands that would complete the document
+	NoSetting            Key = "no_setting"        // the key given, the settings
+	TitleOnlyPerson      Key = "title_only_person" //
+
 	// kpi --version.
 	VersionUnknown Key = "version_unknown" //
 	VersionDevel   Key = "version_devel"   //
@@ -95,6 +111,9 @@ const (
 	FileRead          Key = "file_read"           // mark, file, import number, units, period, layout, sheet, values, warnings
 	FileUnits         Key = "file_units"          // the number of units
 	FileConverted     Key = "file_converted"      // KPI, unit from, unit to, where
+	FileKept          Key = "file_kept"           // the KPIs, where they are kept from (KeptInForce or KeptImport)
+	KeptInForce       Key = "kept_in_force"       //
+	KeptImport        Key = "kept_import"         // import number
 	FileSuperseded    Key = "file_superseded"     // unit, period, import number
 	LayoutLong        Key = "layout_long"         //
 	LayoutWide        Key = "layout_wide"         //
@@ -138,8 +157,11 @@ const (
 	LogNominateAdd    Key = "log_nominate_add"    //
 	LogNominateRemove Key = "log_nominate_remove" //
 	LogUndo           Key = "log_undo"            //
+	LogSetting        Key = "log_setting"         //
 	OutsideYear       Key = "outside_year"        // period, campaign year
 	NoCluster         Key = "no_cluster"          // the --cluster given, the clusters
+	FitTargets        Key = "fit_targets"         // where the targets left out of a narrow screen are
+	FitUnitNames      Key = "fit_unit_names"      // where the unit names left out of a narrow screen are
 
 	// The council's decisions: adjust, exclude, nominate.
 	ReasonRequired      Key = "reason_required"      //
@@ -295,73 +317,90 @@ How to use it:
        kpi --help                the commands
 
 Press Enter to close this window.`},
-	MigrateChecksum: {"tổng kiểm tra %s… → %s…", "checksum %s… → %s…"},
-	VersionUnknown:  {"(không rõ)", "(unknown)"},
-	VersionDevel:    {"bản dựng từ mã nguồn", "development build"},
-	VersionDirty:    {", có sửa đổi chưa commit", ", with uncommitted changes"},
-	VersionDate:     {", ngày %s", ", %s"},
-	Wrote:           {"✓ đã ghi %s", "✓ wrote %s"},
-	WroteTemplate:   {"✓ đã ghi %s (%d đơn vị điền sẵn)", "✓ wrote %s (%d units pre-filled)"},
-	Created:         {"✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)", "✓ created %s with campaign %s (%d KPIs, year %d)"},
-	NextTargets:     {"  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)", "  next: kpi targets import <targets>.xlsx   (form: kpi template targets -o chitieu.xlsx)"},
-	KeptCopy:        {"  đã lưu bản sao của cơ sở dữ liệu cũ: %s", "  kept a copy of the old workspace: %s"},
-	WorkspaceExists: {"cơ sở dữ liệu %s đã có: thêm --force để tạo lại từ đầu (tệp cũ được giữ thành bản sao .bak), hoặc dùng --db để đặt tên khác", "workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another"},
-	CampaignLoaded:  {"✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)", "✓ loaded campaign %s (%d KPIs, %d award tiers)"},
-	CampaignTitle:   {"Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)", "Campaign %s — %s (year %d, attainment cap %s)"},
-	MethodCapped:    {"điểm = trọng số × min(tỷ lệ đạt, trần)", "points = weight × min(attainment, cap)"},
-	MethodLeader:    {"điểm = trọng số × min(tỷ lệ đạt, trần) / của đơn vị dẫn đầu %s", "points = weight × min(attainment, cap) / the leading unit's in the %s"},
-	ScopeCluster:    {"cụm", "cluster"},
-	ScopeProvince:   {"toàn tỉnh", "province"},
-	Unbounded:       {"không giới hạn", "unbounded"},
-	AtMost:          {"tối đa %s", "at most %s"},
-	AdjustUnbounded: {"điểm cộng, điểm trừ: không giới hạn", "bonus and penalty points: unbounded"},
-	AdjustBounds:    {"điểm cộng %s, điểm trừ %s", "bonus %s, penalty %s"},
-	RulebookLine:    {"Cách tính (method %s): %s; %s", "Scoring (method %s): %s; %s"},
-	FromBaseline:    {"số %d của đơn vị", "the unit's %d figure"},
-	Higher:          {"cao hơn", "higher"},
-	Lower:           {"thấp hơn", "lower"},
-	TargetsDone:     {"✓ đã nhập %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d", "✓ imported %s › %s: %d units — %d added, %d changed, %d unchanged"},
-	TargetsChecked:  {"✓ kiểm tra (không ghi) %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d", "✓ checked (nothing saved) %s › %s: %d units — %d added, %d changed, %d unchanged"},
-	TargetsAdded:    {"  thêm: %s", "  added: %s"},
-	TargetsChanged:  {"  thay đổi %s", "  changed %s"},
-	TargetsKept:     {"  không có trong tệp (giữ nguyên): %s", "  not in the file (kept as they are): %s"},
-	Warning:         {"cảnh báo: %s", "warning: %s"},
-	NoXLSX:          {"không có tệp .xlsx nào trong %s: kiểm tra lại thư mục (kpi đọc tệp .xlsx và .xlsm; tệp .xls cũ cần mở bằng Excel và lưu thành .xlsx)", "no .xlsx file in %s: check the folder (kpi reads .xlsx and .xlsm files; save an old .xls as .xlsx in Excel)"},
-	ImportStopped:   {"đã dừng sau %d/%d tệp vì không tới được cơ sở dữ liệu %s: %d tệp còn lại chưa thử, không tệp nào nhập dở; khi máy chủ hoạt động lại, chạy lại cùng lệnh (tệp đã nhập sẽ được bỏ qua)", "stopped after %d/%d files: the database %s cannot be reached; %d files not tried, none half-imported; when the server is back, run the same command again (the files already imported are skipped)"},
-	ImportInterrupt: {"đã dừng theo yêu cầu: xử lý xong %d/%d tệp, không tệp nào nhập dở; chạy lại cùng lệnh để nhập tiếp (tệp đã nhập sẽ được bỏ qua)", "stopped as asked: %d/%d files done, none half-imported; run the same command again to go on (the files already imported are skipped)"},
-	ImportBar:       {"đang nhập", "importing"},
-	FileSkipped:     {"= %s: đã nhập trước đó (lần nhập #%d), bỏ qua", "= %s: imported before (import #%d), skipped"},
-	FileFailed:      {"✗ %s: %d lỗi, không nhập", "✗ %s: %d errors, not imported"},
-	FileRead:        {"%s %s%s: %s %s, bảng %s (%s), %d giá trị, %d cảnh báo", "%s %s%s: %s %s, %s layout (%s), %d values, %d warnings"},
-	FileUnits:       {"%d đơn vị", "%d units"},
-	FileConverted:   {"  đổi %s từ %s sang %s (đơn vị tính ở %s)", "  converted %s from %s to %s (unit of measure at %s)"},
-	FileSuperseded:  {"  thay thế báo cáo %s %s, lần nhập #%d", "  replaces the report %s %s, import #%d"},
-	LayoutLong:      {"dọc", "long"},
-	LayoutWide:      {"ngang", "wide"},
-	ImportDryTotals: {"Thử (không ghi gì): %d tệp hợp lệ, %d bỏ qua, %d lỗi; %d cảnh báo", "Dry run (nothing written): %d files valid, %d skipped, %d failed; %d warnings"},
-	ImportTotals:    {"Tổng: %d tệp nhập mới, %d thay thế, %d bỏ qua, %d lỗi; %d cảnh báo", "Total: %d files imported, %d replaced, %d skipped, %d failed; %d warnings"},
-	NoValues:        {"chưa có số liệu nào khớp (nhập báo cáo bằng kpi import)", "no figures match (import reports with kpi import)"},
-	FromFile:        {"tệp: %s", "file: %s"},
-	Undone:          {"✓ đã xoá lần nhập #%d: số liệu của nó không còn tính; lần nhập vẫn ở kpi history, đánh dấu đã hoàn tác", "✓ took import #%d back: its figures no longer count; it stays in kpi history, marked undone"},
-	UndoneAt:        {"đã hoàn tác %s", "undone %s"},
-	Restored:        {"  khôi phục báo cáo %s %s, lần nhập #%d", "  the report %s %s of import #%d is in force again"},
-	NoReportsYet:    {"Chưa có báo cáo nào của năm %d.", "No report for %d yet."},
-	LatestAll:       {"%s (kỳ mới nhất): đủ %d/%d đơn vị.", "%s (the latest period): all %d/%d units reported."},
-	LatestMissing:   {"%s (kỳ mới nhất): %d/%d đơn vị; chưa báo cáo: %s", "%s (the latest period): %d/%d units; missing: %s"},
-	BackedUp:        {"✓ đã sao lưu %s vào %s", "✓ backed %s up to %s"},
-	CheckOK:         {"✓ %s: toàn vẹn, không có vấn đề", "✓ %s: intact, no problem"},
-	CheckProblems:   {"%d vấn đề trong %s", "%d problems in %s"},
-	Migrated:        {"✓ đã chép %s sang %s và kiểm tra: khớp", "✓ copied %s to %s and checked: they match"},
-	SampleWritten:   {"✓ %s: %d đơn vị, %d báo cáo tháng", "✓ %s: %d units, %d monthly reports"},
-	SampleBig:       {"✓ %s: bảng tổng hợp %d dòng", "✓ %s: a consolidated sheet of %d rows"},
-	DemoData:        {"1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–12 — trong %s", "1. Sample data: province %s, %d units, reports for months 1–12 — in %s"},
-	DemoFiles:       {"Tệp đã ghi:\n  %s\n  %s\n  %s\n  %s   (mở bằng trình duyệt)", "Files written:\n  %s\n  %s\n  %s\n  %s   (open it in a browser)"},
-	DemoNext:        {"Thử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history", "Try next: kpi --db %s progress --kpi thu | awards --explain H07 | history"},
-	DemoFilled:      {"(rồi điền như H01 sẽ điền)", "(then filled in, as H01 would)"},
-	Bonus:           {"điểm cộng", "bonus"},
-	Penalty:         {"điểm trừ", "penalty"},
-	AdjustAdded:     {"✓ đã ghi %s #%d: %s %s %s điểm, tính từ %s — %s", "✓ recorded %s #%d: %s %s %s points, from %s — %s"},
-	AdjustRemoved:   {"✓ đã bỏ điểm cộng/trừ #%d (%s %s điểm từ %s): %s", "✓ withdrew adjustment #%d (%s %s points from %s): %s"},
+	MigrateChecksum:      {"tổng kiểm tra %s… → %s…", "checksum %s… → %s…"},
+	SettingOrganisation:  {"cơ quan ban hành: góc trên bên trái, chữ in hoa đậm", "issuing office: top left, bold capitals"},
+	SettingParent:        {"cơ quan chủ quản: trên tên cơ quan ban hành", "parent body: above the issuing office"},
+	SettingPlace:         {"địa danh của dòng \"…, ngày … tháng … năm …\"", "the place of the line \"…, <date>\""},
+	SettingSigner:        {"họ tên người ký (bên phải); trống: ký tay", "the signer's full name (right); empty: signed by hand"},
+	SettingSignerTitle:   {"chức vụ người ký", "the signer's title"},
+	SettingPreparer:      {"họ tên người lập biểu (bên trái)", "the preparer's full name (left)"},
+	SettingPreparerTitle: {"chức danh người lập biểu", "the preparer's title"},
+	SettingByDefault:     {"mặc định", "default"},
+	SettingWasSet:        {"đã đặt", "set"},
+	SettingCleared:       {"✓ đã xoá %s: dùng mặc định", "✓ cleared %s: the default applies"},
+	SettingSaved:         {"✓ đã đặt %s: %s", "✓ set %s: %s"},
+	SettingsHint:         {"gợi ý: văn bản chưa có tên cơ quan hoặc địa danh — %s", "hint: the document has no office name or place yet — %s"},
+	NoSetting:            {"không có mục %q: dùng một trong %s", "no setting %q: use one of %s"},
+	TitleOnlyPerson:      {"--title chỉ dùng với signer hoặc preparer", "--title goes with signer or preparer only"},
+	VersionUnknown:       {"(không rõ)", "(unknown)"},
+	VersionDevel:         {"bản dựng từ mã nguồn", "development build"},
+	VersionDirty:         {", có sửa đổi chưa commit", ", with uncommitted changes"},
+	VersionDate:          {", ngày %s", ", %s"},
+	Wrote:                {"✓ đã ghi %s", "✓ wrote %s"},
+	WroteTemplate:        {"✓ đã ghi %s (%d đơn vị điền sẵn)", "✓ wrote %s (%d units pre-filled)"},
+	Created:              {"✓ đã tạo %s với phong trào %s (%d chỉ tiêu, năm %d)", "✓ created %s with campaign %s (%d KPIs, year %d)"},
+	NextTargets:          {"  tiếp theo: kpi targets import <tệp chỉ tiêu>.xlsx   (mẫu: kpi template targets -o chitieu.xlsx)", "  next: kpi targets import <targets>.xlsx   (form: kpi template targets -o chitieu.xlsx)"},
+	KeptCopy:             {"  đã lưu bản sao của cơ sở dữ liệu cũ: %s", "  kept a copy of the old workspace: %s"},
+	WorkspaceExists:      {"cơ sở dữ liệu %s đã có: thêm --force để tạo lại từ đầu (tệp cũ được giữ thành bản sao .bak), hoặc dùng --db để đặt tên khác", "workspace %s already exists: use --force to start afresh (the old file is kept as a .bak copy), or --db to name another"},
+	CampaignLoaded:       {"✓ đã nạp phong trào %s (%d chỉ tiêu, %d danh hiệu)", "✓ loaded campaign %s (%d KPIs, %d award tiers)"},
+	CampaignTitle:        {"Phong trào %s — %s (năm %d, trần tỷ lệ đạt %s)", "Campaign %s — %s (year %d, attainment cap %s)"},
+	MethodCapped:         {"điểm = trọng số × min(tỷ lệ đạt, trần)", "points = weight × min(attainment, cap)"},
+	MethodLeader:         {"điểm = trọng số × min(tỷ lệ đạt, trần) / của đơn vị dẫn đầu %s", "points = weight × min(attainment, cap) / the leading unit's in the %s"},
+	ScopeCluster:         {"cụm", "cluster"},
+	ScopeProvince:        {"toàn tỉnh", "province"},
+	Unbounded:            {"không giới hạn", "unbounded"},
+	AtMost:               {"tối đa %s", "at most %s"},
+	AdjustUnbounded:      {"điểm cộng, điểm trừ: không giới hạn", "bonus and penalty points: unbounded"},
+	AdjustBounds:         {"điểm cộng %s, điểm trừ %s", "bonus %s, penalty %s"},
+	RulebookLine:         {"Cách tính (method %s): %s; %s", "Scoring (method %s): %s; %s"},
+	FromBaseline:         {"số %d của đơn vị", "the unit's %d figure"},
+	Higher:               {"cao hơn", "higher"},
+	Lower:                {"thấp hơn", "lower"},
+	TargetsDone:          {"✓ đã nhập %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d", "✓ imported %s › %s: %d units — %d added, %d changed, %d unchanged"},
+	TargetsChecked:       {"✓ kiểm tra (không ghi) %s › %s: %d đơn vị — thêm %d, thay đổi %d, không đổi %d", "✓ checked (nothing saved) %s › %s: %d units — %d added, %d changed, %d unchanged"},
+	TargetsAdded:         {"  thêm: %s", "  added: %s"},
+	TargetsChanged:       {"  thay đổi %s", "  changed %s"},
+	TargetsKept:          {"  không có trong tệp (giữ nguyên): %s", "  not in the file (kept as they are): %s"},
+	Warning:              {"cảnh báo: %s", "warning: %s"},
+	NoXLSX:               {"không có tệp .xlsx nào trong %s: kiểm tra lại thư mục (kpi đọc tệp .xlsx và .xlsm; tệp .xls cũ cần mở bằng Excel và lưu thành .xlsx)", "no .xlsx file in %s: check the folder (kpi reads .xlsx and .xlsm files; save an old .xls as .xlsx in Excel)"},
+	ImportStopped:        {"đã dừng sau %d/%d tệp vì không tới được cơ sở dữ liệu %s: %d tệp còn lại chưa thử, không tệp nào nhập dở; khi máy chủ hoạt động lại, chạy lại cùng lệnh (tệp đã nhập sẽ được bỏ qua)", "stopped after %d/%d files: the database %s cannot be reached; %d files not tried, none half-imported; when the server is back, run the same command again (the files already imported are skipped)"},
+	ImportInterrupt:      {"đã dừng theo yêu cầu: xử lý xong %d/%d tệp, không tệp nào nhập dở; chạy lại cùng lệnh để nhập tiếp (tệp đã nhập sẽ được bỏ qua)", "stopped as asked: %d/%d files done, none half-imported; run the same command again to go on (the files already imported are skipped)"},
+	ImportBar:            {"đang nhập", "importing"},
+	FileSkipped:          {"= %s: đã nhập trước đó (lần nhập #%d), bỏ qua", "= %s: imported before (import #%d), skipped"},
+	FileFailed:           {"✗ %s: %d lỗi, không nhập", "✗ %s: %d errors, not imported"},
+	FileRead:             {"%s %s%s: %s %s, bảng %s (%s), %d giá trị, %d cảnh báo", "%s %s%s: %s %s, %s layout (%s), %d values, %d warnings"},
+	FileUnits:            {"%d đơn vị", "%d units"},
+	FileConverted:        {"  đổi %s từ %s sang %s (đơn vị tính ở %s)", "  converted %s from %s to %s (unit of measure at %s)"},
+	FileKept:             {"  giữ %s của %s (tệp này không có các chỉ tiêu đó)", "  keeps %s of %s (this file lacks those KPIs)"},
+	KeptInForce:          {"báo cáo đang dùng", "the report in force"},
+	KeptImport:           {"lần nhập #%d", "import #%d"},
+	FileSuperseded:       {"  thay thế báo cáo %s %s, lần nhập #%d", "  replaces the report %s %s, import #%d"},
+	LayoutLong:           {"dọc", "long"},
+	LayoutWide:           {"ngang", "wide"},
+	ImportDryTotals:      {"Thử (không ghi gì): %d tệp hợp lệ, %d bỏ qua, %d lỗi; %d cảnh báo", "Dry run (nothing written): %d files valid, %d skipped, %d failed; %d warnings"},
+	ImportTotals:         {"Tổng: %d tệp nhập mới, %d thay thế, %d bỏ qua, %d lỗi; %d cảnh báo", "Total: %d files imported, %d replaced, %d skipped, %d failed; %d warnings"},
+	NoValues:             {"chưa có số liệu nào khớp (nhập báo cáo bằng kpi import)", "no figures match (import reports with kpi import)"},
+	FromFile:             {"tệp: %s", "file: %s"},
+	Undone:               {"✓ đã xoá lần nhập #%d: số liệu của nó không còn tính; lần nhập vẫn ở kpi history, đánh dấu đã hoàn tác", "✓ took import #%d back: its figures no longer count; it stays in kpi history, marked undone"},
+	UndoneAt:             {"đã hoàn tác %s", "undone %s"},
+	Restored:             {"  khôi phục báo cáo %s %s, lần nhập #%d", "  the report %s %s of import #%d is in force again"},
+	NoReportsYet:         {"Chưa có báo cáo nào của năm %d.", "No report for %d yet."},
+	LatestAll:            {"%s (kỳ mới nhất): đủ %d/%d đơn vị.", "%s (the latest period): all %d/%d units reported."},
+	LatestMissing:        {"%s (kỳ mới nhất): %d/%d đơn vị; chưa báo cáo: %s", "%s (the latest period): %d/%d units; missing: %s"},
+	BackedUp:             {"✓ đã sao lưu %s vào %s", "✓ backed %s up to %s"},
+	CheckOK:              {"✓ %s: toàn vẹn, không có vấn đề", "✓ %s: intact, no problem"},
+	CheckProblems:        {"%d vấn đề trong %s", "%d problems in %s"},
+	Migrated:             {"✓ đã chép %s sang %s và kiểm tra: khớp", "✓ copied %s to %s and checked: they match"},
+	SampleWritten:        {"✓ %s: %d đơn vị, %d báo cáo tháng", "✓ %s: %d units, %d monthly reports"},
+	SampleBig:            {"✓ %s: bảng tổng hợp %d dòng", "✓ %s: a consolidated sheet of %d rows"},
+	DemoData:             {"1. Dữ liệu mẫu: tỉnh %s, %d đơn vị, báo cáo tháng 1–12 — trong %s", "1. Sample data: province %s, %d units, reports for months 1–12 — in %s"},
+	DemoFiles:            {"Tệp đã ghi:\n  %s\n  %s\n  %s\n  %s   (mở bằng trình duyệt)", "Files written:\n  %s\n  %s\n  %s\n  %s   (open it in a browser)"},
+	DemoNext:             {"Thử tiếp: kpi --db %s progress --kpi thu | awards --explain H07 | history", "Try next: kpi --db %s progress --kpi thu | awards --explain H07 | history"},
+	DemoFilled:           {"(rồi điền như H01 sẽ điền)", "(then filled in, as H01 would)"},
+	Bonus:                {"điểm cộng", "bonus"},
+	Penalty:              {"điểm trừ", "penalty"},
+	AdjustAdded:          {"✓ đã ghi %s #%d: %s %s %s điểm, tính từ %s — %s", "✓ recorded %s #%d: %s %s %s points, from %s — %s"},
+	AdjustRemoved:        {"✓ đã bỏ điểm cộng/trừ #%d (%s %s điểm từ %s): %s", "✓ withdrew adjustment #%d (%s %s points from %s): %s"},
 	BonusPastBound: {"cảnh báo: điểm cộng của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_bonus): chỉ tính %s",
 		"warning: the bonus points of %s add up to %s, past the campaign's bound %s (adjustments.max_bonus): %s count"},
 	PenaltyPastBound: {"cảnh báo: điểm trừ của %s cộng lại là %s điểm, quá mức tối đa %s của phong trào (adjustments.max_penalty): chỉ trừ %s",
@@ -381,7 +420,10 @@ Press Enter to close this window.`},
 	LogNominateAdd:    {"đề nghị cá nhân", "individual nominated"},
 	LogNominateRemove: {"rút đề nghị cá nhân", "nomination withdrawn"},
 	LogUndo:           {"hoàn tác lần nhập", "import undone"},
+	LogSetting:        {"thông tin văn bản", "document setting"},
 	OutsideYear:       {"--period %s nằm ngoài năm thi đua %d", "--period %s is outside the campaign year %d"},
+	FitTargets:        {"chỉ tiêu giao từng chỉ tiêu (KH …)", "each KPI's target (Target …)"},
+	FitUnitNames:      {"tên đơn vị (kpi units)", "unit names (kpi units)"},
 	NoCluster:         {"không có cụm thi đua %q (các cụm: %s)", "no cluster %q (clusters: %s)"},
 
 	ReasonRequired: {"cần --reason \"lý do\": lý do được ghi vào nhật ký (kpi log)", `--reason "…" is required: the reason goes into the audit log (kpi log)`},

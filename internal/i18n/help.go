@@ -84,7 +84,9 @@ var commonFlags = map[string]struct{ vi, en string }{
 		"period `YYYY-MM` (default: the latest month with reports)"},
 	"reason": {"`LÝ_DO` (ghi vào nhật ký kpi log)", "why: `TEXT` kept in the audit log (kpi log)"},
 	"output": {"`TỆP` cần ghi (bắt buộc)", "`FILE` to write (required)"},
-	"unit":   {"chỉ đơn vị có `MÃ` này", "only the unit with this `CODE`"},
+	"wide": {"in bảng đủ mọi cột, không thu cho vừa màn hình (rộng theo biến môi trường COLUMNS, mặc định 80 cột)",
+		"print tables whole, not fitted to the screen ($COLUMNS wide, else 80)"},
+	"unit": {"chỉ đơn vị có `MÃ` này", "only the unit with this `CODE`"},
 	"no-descriptions": {"không kèm lời giải thích khi gợi ý",
 		"disable completion descriptions"},
 }
@@ -1247,6 +1249,81 @@ DST must hold no workspace yet; on any error nothing is written there.`,
 				"from": "workspace to copy: `SRC`, a file or postgres:// URL",
 				"to":   "empty workspace to copy into: `DST`, a file or postgres:// URL",
 			},
+		},
+	},
+
+	"settings": {
+		example: `  kpi settings set organisation "BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG"
+  kpi settings set place "Hải Dương"
+  kpi settings set signer "Nguyễn Văn An" --title "GIÁM ĐỐC"
+  kpi settings set preparer "Trần Thị Bình"
+  kpi settings show`,
+		vi: Help{
+			Short: "Thông tin in trên văn bản: cơ quan, địa danh, người ký",
+			Long: `Các bảng Excel và báo cáo HTML in theo thể thức văn bản của Nghị định
+30/2020/NĐ-CP: góc trái tên cơ quan chủ quản (parent) trên tên cơ quan ban
+hành (organisation) và "Số: …/BC-BHXH"; góc phải quốc hiệu, tiêu ngữ và dòng
+"<place>, ngày … tháng … năm …" (ngày xuất); cuối văn bản người lập biểu
+(preparer) bên trái, người ký (signer) bên phải.
+
+Các thông tin này lưu trong cơ sở dữ liệu, dùng cho mọi lần xuất; tệp YAML
+của phong trào chỉ giữ luật thi đua.`,
+		},
+		en: Help{
+			Short: "What documents print: the offices, the place, who signs (settings)",
+			Long: `The Excel workbooks and the HTML report follow the form of official
+documents (Nghị định 30/2020/NĐ-CP): at the top left the parent body (parent)
+over the issuing office (organisation) and "Số: …/BC-BHXH"; at the top right
+the national name, the motto and the line "<place>, ngày … tháng … năm …"
+(the date of export); at the end the preparer (preparer) on the left and the
+signer (signer) on the right.
+
+These are kept in the workspace and used by every export; the campaign YAML
+holds the rules only.`,
+		},
+	},
+	"settings show": {
+		example: "  kpi settings show\n  kpi settings show --format json",
+		vi: Help{
+			Short: "Xem thông tin in trên văn bản, đã đặt hay mặc định",
+			Long: `Mỗi mục với giá trị đang dùng, đã đặt (kpi settings set) hay mặc định:
+organisation theo phong trào (nếu có) hoặc "BẢO HIỂM XÃ HỘI TỈNH", parent
+"BẢO HIỂM XÃ HỘI VIỆT NAM", place theo tên cơ quan ban hành, chức vụ
+"GIÁM ĐỐC" và "NGƯỜI LẬP BIỂU", họ tên để trống.
+JSON: [{"key", "value", "set"}].`,
+		},
+		en: Help{
+			Short: "Show what documents print, as set or by default",
+			Long: `Each setting with the value in force, set (kpi settings set) or by default:
+organisation from the campaign (if it names one) or "BẢO HIỂM XÃ HỘI TỈNH",
+parent "BẢO HIỂM XÃ HỘI VIỆT NAM", place from the issuing office's name, the
+titles "GIÁM ĐỐC" and "NGƯỜI LẬP BIỂU", the names empty.
+JSON: [{"key", "value", "set"}].`,
+		},
+	},
+	"settings set": {
+		example: `  kpi settings set organisation "Bảo hiểm xã hội tỉnh Hải Dương"
+  kpi settings set place "Hải Dương"
+  kpi settings set signer "Nguyễn Văn An" --title "Giám đốc"
+  kpi settings set preparer "Trần Thị Bình"
+  kpi settings set signer ""`,
+		vi: Help{
+			Use:   "organisation|parent|place|signer|signer_title|preparer|preparer_title GIÁ_TRỊ",
+			Short: "Đặt một thông tin in trên văn bản (GIÁ_TRỊ \"\" để về mặc định)",
+			Long: `Đặt một mục, lưu trong cơ sở dữ liệu và ghi vào nhật ký (kpi log). Tên cơ
+quan và chức vụ được viết hoa. Với signer và preparer, --title đặt luôn chức
+vụ (ví dụ "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). GIÁ_TRỊ "" xoá mục, dùng lại mặc
+định.`,
+			Flags: map[string]string{"title": "với signer hoặc preparer: `CHỨC_VỤ` của người đó"},
+		},
+		en: Help{
+			Use:   "organisation|parent|place|signer|signer_title|preparer|preparer_title VALUE",
+			Short: "Set what documents print (VALUE \"\" for the default)",
+			Long: `Set one setting, kept in the workspace and written to the audit log (kpi
+log). Office names and titles are written in capitals. With signer and
+preparer, --title sets their title too ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC").
+VALUE "" clears the setting: the default applies again.`,
+			Flags: map[string]string{"title": "with signer or preparer: their `TITLE` (chức vụ)"},
 		},
 	},
 

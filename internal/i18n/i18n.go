@@ -55,7 +55,7 @@ type Labels struct {
 	Action, Subject, Item, Before, After, FromPeriod, Recorded                  string
 	RemovedAt, RemovedWhy, WithdrawnAt, WithdrawnWhy, Title, PersonTitle, Rules string
 	Kind, Better, WeightCol, CapCol, DefaultTarget, PlanOf, FileUnit, Cells     string
-	MonthCell, YTDCell, ShortName                                               string
+	MonthCell, YTDCell, ShortName, Value, Source, UsedFor                       string
 }
 
 // For returns the labels of lang ("vi", the default, or "en").
@@ -89,7 +89,8 @@ func For(lang string) Labels {
 			FromPeriod: "From", Recorded: "Recorded", RemovedAt: "Removed", RemovedWhy: "Why removed", WithdrawnAt: "Withdrawn",
 			WithdrawnWhy: "Why withdrawn", Title: "Title", PersonTitle: "Individual title", Rules: "Conditions", Kind: "Kind",
 			Better: "Better when", WeightCol: "Weight", CapCol: "Cap", DefaultTarget: "Default target", PlanOf: "Target",
-			FileUnit: "Unit in the file", Cells: "Cells", MonthCell: "Month cell", YTDCell: "Year-to-date cell", ShortName: "Short name"}
+			FileUnit: "Unit in the file", Cells: "Cells", MonthCell: "Month cell", YTDCell: "Year-to-date cell", ShortName: "Short name",
+			Value: "Value", Source: "Source", UsedFor: "Used for"}
 	}
 	return Labels{Rank: "Hạng", ClusterRank: "hạng trong cụm", Code: "Mã", Unit: "Đơn vị", Cluster: "Cụm", Score: "Điểm",
 		Attained: "Đạt", LastReport: "BC cuối", KPI: "Chỉ tiêu", Actual: "Thực hiện", Target: "Chỉ tiêu giao",
@@ -119,7 +120,8 @@ func For(lang string) Labels {
 		FromPeriod: "Từ kỳ", Recorded: "Ghi lúc", RemovedAt: "Đã bỏ lúc", RemovedWhy: "Lý do bỏ", WithdrawnAt: "Đã rút lúc",
 		WithdrawnWhy: "Lý do rút", Title: "Danh hiệu", PersonTitle: "Danh hiệu cá nhân", Rules: "Điều kiện", Kind: "Loại",
 		Better: "Tốt hơn khi", WeightCol: "Trọng số", CapCol: "Trần", DefaultTarget: "Chỉ tiêu mặc định", PlanOf: "KH",
-		FileUnit: "ĐVT trong tệp", Cells: "Ô", MonthCell: "Ô trong tháng", YTDCell: "Ô lũy kế", ShortName: "Tên ngắn"}
+		FileUnit: "ĐVT trong tệp", Cells: "Ô", MonthCell: "Ô trong tháng", YTDCell: "Ô lũy kế", ShortName: "Tên ngắn",
+		Value: "Giá trị", Source: "Nguồn", UsedFor: "Dùng cho"}
 }
 
 // DefaultOrganisation heads official sheets and forms when the campaign

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -45,6 +46,7 @@ func (im *Importer) check(ctx context.Context, file string, reports []report.Rep
 			return nil, err
 		}
 		warnings = append(warnings, stockJumps(im.Campaign, file, r, obs)...)
+		warnings = append(warnings, fractionRates(im.Campaign, file, r)...)
 		if !hasYTD(r) {
 			continue
 		}
@@ -214,7 +216,7 @@ func (im *Importer) plausible(file string, reports []report.Report) error {
 	for _, r := range reports {
 		ts := targets[r.Unit]
 		for _, v := range r.Values {
-			i := kpiIndex(im.Campaign, v.KPI)
+			i := im.Campaign.KPIIndex(v.KPI)
 			if i < 0 {
 				continue
 			}
@@ -266,15 +268,6 @@ func (im *Importer) plausible(file string, reports []report.Report) error {
 // vn writes a number as Vietnamese readers do: 25.100.000.000, 2,35.
 func vn(v float64) string { return numfmt.Format(v, -1, "vi") }
 
-func kpiIndex(c *campaign.Campaign, code string) int {
-	for i, k := range c.KPIs {
-		if k.Code == code {
-			return i
-		}
-	}
-	return -1
-}
-
 // likelyMoneyUnit guesses the unit an amount far too large was written in:
 // the one (đồng or nghìn đồng) that brings it nearest a quarter of the
 // year's target t (a month's or a few months' revenue); kf is the KPI's
@@ -290,4 +283,84 @@ func likelyMoneyUnit(v, t, kf float64) string {
 		}
 	}
 	return best
+}
+
+// keepEarlier completes reports with the KPIs of the report in force for
+// the same unit and month that they do not give: an office sends a month
+// as several files (the revenue on form B03a, the head-counts on B06), and
+// the second must not wipe out the first. A KPI the file gives replaces
+// the earlier figure; one it does not give is kept, with the cells it came
+// from (named with their file). The reports are changed in place.
+func (im *Importer) keepEarlier(ctx context.Context, reports []report.Report) ([]Kept, error) {
+	var out []Kept
+	for i := range reports {
+		r := &reports[i]
+		obs, err := im.unitObservations(ctx, r.Period.Year, r.Unit)
+		if err != nil {
+			return nil, err
+		}
+		has := map[string]bool{}
+		for _, v := range r.Values {
+			has[v.KPI] = true
+		}
+		var missing []report.Observation
+		for _, o := range obs {
+			if o.Period == r.Period && !has[o.KPI] && (o.Month != nil || o.YTD != nil) {
+				missing = append(missing, o)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		// the cells and import of the report in force (absent for a file
+		// earlier in the same dry run)
+		stored, err := im.Store.Reports(ctx, r.Period.Year, r.Unit, r.Period.String())
+		if err != nil {
+			return nil, err
+		}
+		k := Kept{Unit: r.Unit, Period: r.Period}
+		for _, o := range missing {
+			v := report.Value{KPI: o.KPI, Month: o.Month, YTD: o.YTD}
+			for _, sr := range stored {
+				k.ImportID = sr.ImportID
+				for _, sv := range sr.Values {
+					if sv.KPI == o.KPI {
+						v.MonthCell, v.YTDCell, v.Unit = inFile(sr.File, sv.MonthCell), inFile(sr.File, sv.YTDCell), sv.Unit
+					}
+				}
+			}
+			r.Values = append(r.Values, v)
+			k.KPIs = append(k.KPIs, o.KPI)
+		}
+		sort.Strings(k.KPIs)
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// inFile names a cell of another file: "H10_b03a.xlsx › B03a!F20".
+func inFile(file, cell string) string {
+	if cell == "" || strings.Contains(cell, " › ") {
+		return cell
+	}
+	return file + " › " + cell
+}
+
+// fractionRates warns of a rate written as a fraction in a cell without a
+// percent format (0.917 for 91,7 %): kpi reads it as 0.917 %. A
+// higher-is-better rate at 1 % or less, a lower-is-better one under 0.1 %,
+// is far more likely the fraction.
+func fractionRates(c *campaign.Campaign, file string, r report.Report) []string {
+	var out []string
+	for _, v := range r.Values {
+		k, _ := c.KPI(v.KPI)
+		if !k.Percent() || v.Month == nil || *v.Month <= 0 {
+			continue
+		}
+		if x := *v.Month; (!k.LowerIsBetter() && x <= 1) || (k.LowerIsBetter() && x < 0.1) {
+			out = append(out, fmt.Sprintf("%s › %s: %s của %s là %s %%: có phải %s %%? (ô ghi %s mà không định dạng %%: gõ %s, hoặc định dạng ô là Phần trăm)",
+				file, v.MonthCell, v.KPI, r.Unit, vn(x), vn(x*100), vn(x), vn(x*100)))
+		}
+	}
+	return out
 }

@@ -67,6 +67,18 @@ type FileResult struct {
 	// Conversions: amounts the workbook gave in another unit of measure,
 	// converted to the KPI's
 	Conversions []xlsxin.Conversion
+	// Kept: KPIs of the report in force that this file does not give, kept
+	// in the new report (see keepEarlier)
+	Kept []Kept
+}
+
+// Kept says that a report took over KPIs from the one in force for the same
+// unit and month, which the file did not give.
+type Kept struct {
+	Unit     string
+	Period   report.Period
+	KPIs     []string
+	ImportID int64 // the import they came from (0: a file earlier in a dry run)
 }
 
 // Importer imports files into one workspace.
@@ -296,6 +308,7 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 	res.Layout, res.Sheet = book.Layout, book.Sheet
 	reports, err := im.resolve(book, opts)
 	if err != nil {
+		res.Warnings = append(res.Warnings, book.Warnings...) // the rows it left out may say why
 		return fail(err)
 	}
 	if err := im.plausible(book.File, reports); err != nil {
@@ -318,6 +331,12 @@ func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileRe
 	if p.done {
 		return res
 	}
+	kept, err := im.keepEarlier(ctx, p.reports)
+	if err != nil {
+		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
+		return res
+	}
+	res.Kept = kept
 	warnings, err := im.check(ctx, res.File, p.reports)
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)

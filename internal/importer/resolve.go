@@ -113,6 +113,13 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 		var kept []xlsxin.UnitRow
 		for _, row := range rows {
 			code, err := im.unitCode(b, row.Unit, row.UnitCell)
+			if err != nil && b.ByName && len(im.suggest(row.Unit)) == 0 {
+				// a summary by names lists other offices too ("Văn phòng
+				// BHXH tỉnh") and group rows: nothing like a unit of the
+				// campaign — left out, said once
+				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: '%s' không phải đơn vị thi đua nào (không giống tên đơn vị nào trong danh sách), bỏ qua dòng này", err.Location(), row.Unit))
+				continue
+			}
 			if err != nil {
 				errs = append(errs, err)
 				continue

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -40,6 +41,10 @@ type Table struct {
 	Rows     [][]any
 	Decimals []int  // decimals to show per column for float cells in table/markdown (default 0)
 	Lang     string // "vi" (default) or "en": number style in table/markdown
+	// Width is the screen's width in columns, which a terminal table fits
+	// (see fit.go); 0: no limit.
+	Width int
+	Fits  []Fit // per column: how it gives way on a narrow screen (default: text wraps, nothing is left out)
 }
 
 // Write renders t in format (table, csv or markdown).
@@ -77,6 +82,11 @@ func (t *Table) cell(row []any, c int, human bool) (string, bool) {
 		return string(v), false
 	case Numeric:
 		return string(v), true
+	case Abbrev:
+		if human {
+			return Visible(v.Full), false
+		}
+		return v.Full, false
 	case string:
 		if human {
 			return Visible(v), false
@@ -118,14 +128,33 @@ func visibleAll(ss []string) []string {
 }
 
 func (t *Table) writeTable(w io.Writer) error {
-	aligns := make([]tw.Align, len(t.Headers))
-	for c := range aligns {
-		aligns[c] = tw.AlignLeft
-		for _, row := range t.Rows {
-			if _, num := t.cell(row, c, true); num {
-				aligns[c] = tw.AlignRight
-				break
+	n := len(t.Headers)
+	numeric := make([]bool, n)
+	cells := make([][]fitCell, len(t.Rows))
+	for r, row := range t.Rows {
+		cells[r] = make([]fitCell, n)
+		for c := range n {
+			s, num := t.cell(row, c, true)
+			numeric[c] = numeric[c] || num
+			fc := fitCell{text: s, fixed: num && s != ""}
+			if c < len(row) {
+				switch v := row[c].(type) {
+				case painted:
+					fc.fixed = true
+				case Abbrev:
+					fc.short = Visible(v.Short)
+				}
 			}
+			cells[r][c] = fc
+		}
+	}
+	headers := visibleAll(t.Headers)
+	l := fit(headers, cells, t.Fits, t.Width)
+	aligns := make([]tw.Align, len(l.cols))
+	for j, c := range l.cols {
+		aligns[j] = tw.AlignLeft
+		if numeric[c] {
+			aligns[j] = tw.AlignRight
 		}
 	}
 	tbl := tablewriter.NewTable(w,
@@ -135,17 +164,62 @@ func (t *Table) writeTable(w io.Writer) error {
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 	)
-	tbl.Header(toAny(visibleAll(t.Headers))...)
-	for _, row := range t.Rows {
-		cells := make([]string, len(t.Headers))
-		for c := range cells {
-			cells[c], _ = t.cell(row, c, true)
+	head := make([]any, len(l.cols))
+	for j, c := range l.cols {
+		head[j] = headers[c]
+		if l.wrapHeader {
+			head[j] = Wrap(headers[c], l.widths[j])
 		}
-		if err := tbl.Append(cells); err != nil {
+	}
+	tbl.Header(head...)
+	for _, row := range cells {
+		out := make([]string, len(l.cols))
+		for j, c := range l.cols {
+			cell := row[c]
+			s := cell.text
+			if l.short && cell.short != "" {
+				s = cell.short
+			}
+			if !cell.fixed {
+				s = Wrap(s, l.widths[j])
+			}
+			out[j] = s
+		}
+		if err := tbl.Append(out); err != nil {
 			return err
 		}
 	}
-	return tbl.Render()
+	if err := tbl.Render(); err != nil {
+		return err
+	}
+	if len(l.dropped) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintln(w, Wrap(t.hidden(l.dropped), t.Width))
+	return err
+}
+
+// hidden says which columns fitting left out, where to see them, and how
+// to see the whole table.
+func (t *Table) hidden(groups []int) string {
+	var parts []string
+	for _, g := range groups {
+		var names []string
+		note := ""
+		for c, h := range t.Headers {
+			if c < len(t.Fits) && t.Fits[c].Drop == g {
+				names = append(names, Visible(h))
+				if t.Fits[c].Note != "" {
+					note = t.Fits[c].Note
+				}
+			}
+		}
+		if note == "" {
+			note = strings.Join(names, ", ")
+		}
+		parts = append(parts, note)
+	}
+	return i18n.T(t.Lang, i18n.ScreenHidden, t.Width, strings.Join(parts, "; "))
 }
 
 func toAny(s []string) []any {
@@ -179,7 +253,7 @@ func (t *Table) writeCSV(w io.Writer) error {
 }
 
 func (t *Table) writeMarkdown(w io.Writer) error {
-	esc := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
+	esc := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", "<br>") }
 	var b strings.Builder
 	b.WriteString("|")
 	for _, h := range visibleAll(t.Headers) {

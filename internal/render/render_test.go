@@ -55,19 +55,19 @@ func TestView(t *testing.T) {
 	}}
 	paint := func(m view.Mark, s string) string { return fmt.Sprintf("<%d>%s", m, s) }
 	var csvOut, md, table bytes.Buffer
-	if err := View(&csvOut, v, "csv", paint); err != nil {
+	if err := View(&csvOut, v, "csv", Options{Paint: paint}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "code,score,a\n'=H01,1234.5,1.1\nH02,7,\n"; csvOut.String() != want {
 		t.Errorf("csv = %q want %q", csvOut.String(), want)
 	}
-	if err := View(&md, v, "markdown", paint); err != nil {
+	if err := View(&md, v, "markdown", Options{Paint: paint}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "| Code | Score | A | Note |\n|---|---:|---|---|\n| =H01 | 1,234.50 | 110.0% ✓ | n |\n| H02 | 7.00 | — |  |\n"; md.String() != want {
 		t.Errorf("markdown = %q want %q", md.String(), want)
 	}
-	if err := View(&table, v, "table", paint); err != nil {
+	if err := View(&table, v, "table", Options{Paint: paint}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(table.String(), "<1>110.0% ✓") || strings.Contains(table.String(), "Print only") {

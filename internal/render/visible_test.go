@@ -87,7 +87,7 @@ func TestTablesShowControlsEscaped(t *testing.T) {
 		Rows: [][]view.Cell{{{Text: "\x1b[2J", Mark: view.Good}}}}
 	var b bytes.Buffer
 	paint := func(m view.Mark, s string) string { return "\x1b[32m" + s + "\x1b[0m" }
-	if err := View(&b, v, "table", paint); err != nil {
+	if err := View(&b, v, "table", Options{Paint: paint}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "\x1b[32m\\x1b[2J\x1b[0m") {

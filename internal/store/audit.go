@@ -35,6 +35,7 @@ const (
 	ActNominateAdd    = "nominate_add"    // a person nominated
 	ActNominateRemove = "nominate_remove" // a nomination withdrawn
 	ActUndo           = "undo"            // an import undone
+	ActSetting        = "setting"         // a setting set or cleared (kpi settings)
 )
 
 const auditTable = "audit_log (logged_at, action, subject, field, before_value, after_value, reason)"

@@ -27,10 +27,12 @@ var copyTables = []struct {
 	{"exclusions", "id, unit_code, reason, period, added_at, removed_at, removed_reason", "id", false, true},
 	{"nominations", "id, unit_code, name, title, reason, added_at, removed_at, removed_reason", "id", false, true},
 	{"audit_log", "id, logged_at, action, subject, field, before_value, after_value, reason", "id", false, true},
+	{"settings", "key, value, updated_at", "key", false, false},
 }
 
 // CopyTo copies the whole workspace — campaign, units, targets, the import
-// history with its reports and values — into dst, which must be empty, in
+// history with its reports and values, the council's decisions, the audit
+// log and the settings — into dst, which must be empty, in
 // one transaction of dst. Ids are kept, so history references stay valid.
 // Text goes in through validText, like every write: a file an older kpi
 // filled with bytes that are not UTF-8 still copies to any database.

@@ -260,13 +260,16 @@ func TestCopyCarriesTheRulebook(t *testing.T) {
 		if _, err := src.Undo(ctx, 1, ""); err != nil {
 			t.Fatal(err)
 		}
+		if err := src.SetSetting(ctx, "place", "Hải Dương"); err != nil {
+			t.Fatal(err)
+		}
 		dst := open()
 		if err := src.CopyTo(ctx, dst); err != nil {
 			t.Fatal(err)
 		}
 		a, _ := src.Summarise(ctx)
 		b, _ := dst.Summarise(ctx)
-		if fmt.Sprint(a.Counts) != fmt.Sprint(b.Counts) || b.Counts["audit_log"] != logLen(t, src) || b.Counts["nominations"] != 1 {
+		if fmt.Sprint(a.Counts) != fmt.Sprint(b.Counts) || b.Counts["audit_log"] != logLen(t, src) || b.Counts["nominations"] != 1 || b.Counts["settings"] != 1 {
 			t.Fatalf("counts %v → %v", a.Counts, b.Counts)
 		}
 		id, err := dst.AddAdjustment(ctx, campaign.Adjustment{Unit: "H02", Points: -1, Reason: "r", Period: june})
@@ -275,6 +278,44 @@ func TestCopyCarriesTheRulebook(t *testing.T) {
 		}
 		if hist, err := dst.Imports(ctx); err != nil || len(hist) != 1 || hist[0].Undone == nil || fmt.Sprint(hist[0].Units) != "[H01]" {
 			t.Fatalf("the copy's history: %+v %v", hist, err)
+		}
+	})
+}
+
+// Settings are set, changed and cleared, each change logged once; setting
+// a value a setting has already logs nothing.
+func TestSettings(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		if got, err := s.Settings(ctx); err != nil || len(got) != 0 {
+			t.Fatalf("a new workspace's settings: %v %v", got, err)
+		}
+		for _, kv := range [][2]string{
+			{"place", "Hải Dương"}, {"signer_name", "Nguyễn Văn An"}, {"place", "Hải Dương"},
+			{"place", "TP. Hải Dương"}, {"signer_name", ""}, {"organisation", "BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG\x00"},
+		} {
+			if err := s.SetSetting(ctx, kv[0], kv[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := open().Settings(ctx)
+		if err != nil || fmt.Sprint(got) != "map[organisation:BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG\uFFFD place:TP. Hải Dương]" {
+			t.Errorf("settings %q %v", got, err)
+		}
+		log, err := s.AuditLog(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var said []string
+		for _, e := range log {
+			if e.Action == ActSetting {
+				said = append(said, e.Subject+": "+e.Before+" → "+e.After)
+			}
+		}
+		want := "[place:  → Hải Dương signer_name:  → Nguyễn Văn An place: Hải Dương → TP. Hải Dương signer_name: Nguyễn Văn An →  organisation:  → BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG\uFFFD]"
+		if fmt.Sprint(said) != want {
+			t.Errorf("log %q\nwant %q", fmt.Sprint(said), want)
 		}
 	})
 }

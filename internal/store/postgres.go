@@ -130,6 +130,11 @@ var pgMigrations = []string{
 	ALTER TABLE imports ADD COLUMN undone_units TEXT NOT NULL DEFAULT '';
 	DROP INDEX imports_sha256_once;
 	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0 AND undone_at IS NULL;`,
+	`CREATE TABLE settings (
+		key TEXT PRIMARY KEY,
+		value TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	)`,
 }
 
 func init() {
@@ -188,7 +193,7 @@ func DropWorkspace(ctx context.Context, dsn string) error {
 		return err
 	}
 	defer db.Close()
-	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS audit_log, nominations, exclusions, adjustments, observations, reports, imports, unit_quarters, unit_values, units, campaign, kpi_schema_version CASCADE`)
+	_, err = db.ExecContext(ctx, `DROP TABLE IF EXISTS settings, audit_log, nominations, exclusions, adjustments, observations, reports, imports, unit_quarters, unit_values, units, campaign, kpi_schema_version CASCADE`)
 	return err
 }
 

@@ -142,6 +142,15 @@ var sqliteMigrations = []string{
 	ALTER TABLE imports ADD COLUMN undone_units TEXT NOT NULL DEFAULT '';
 	DROP INDEX imports_sha256_once;
 	CREATE UNIQUE INDEX imports_sha256_once ON imports (sha256) WHERE forced = 0 AND undone_at IS NULL;`,
+	// 7: the workspace's settings (kpi settings): the names and the place
+	// the official documents print — the issuing office, its parent body,
+	// the place, the signer and the preparer —, apart from the campaign's
+	// rules. Each change is in the audit log.
+	`CREATE TABLE settings (
+		key TEXT PRIMARY KEY,
+		value TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	)`,
 }
 
 // SchemaVersion is the schema this build writes.

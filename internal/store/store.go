@@ -69,6 +69,12 @@ type Store interface {
 	AddNomination(ctx context.Context, n campaign.Nomination) (int64, error)
 	Nominations(ctx context.Context, unit string, all bool) ([]campaign.Nomination, error)
 	RemoveNomination(ctx context.Context, id int64, reason string) (campaign.Nomination, error)
+	// Settings returns the workspace's settings (kpi settings) that are
+	// set: key → value.
+	Settings(ctx context.Context) (map[string]string, error)
+	// SetSetting sets a setting, or clears it when value is "", and logs
+	// the change; setting a value it already has changes nothing.
+	SetSetting(ctx context.Context, key, value string) error
 	// AuditLog lists every change to the campaign, the targets and the
 	// council's decisions, and every undone import, oldest first.
 	AuditLog(ctx context.Context) ([]AuditEntry, error)

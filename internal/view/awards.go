@@ -6,6 +6,7 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/score"
 )
@@ -23,7 +24,8 @@ type Awards struct {
 	// pass and those that do not; nil when there are none at all.
 	Nominations, NominationsMissed *Section
 
-	doc awardsJSON
+	doc   awardsJSON
+	units map[string]score.UnitResult
 }
 
 // Section is one list of the shortlist.
@@ -66,7 +68,7 @@ type awardJSON struct {
 
 type notAwardedJSON struct {
 	Code     string           `json:"code"`
-	Reasons  []string         `json:"reasons"`            // per tier: "Cờ thi đua: đạt 6/7 chỉ tiêu, …"; excluded: why
+	Reasons  []string         `json:"reasons"`            // each unmet condition once: "đạt 6/7 chỉ tiêu, … — Cờ thi đua, Bằng khen"; excluded: why
 	Verdicts []score.Verdict  `json:"verdicts"`           // per tier: its conditions
 	Excluded *score.Exclusion `json:"excluded,omitempty"` // the exclusion from awards, when excluded
 }
@@ -99,6 +101,7 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		units[u.Code] = u
 	}
 	a := &Awards{
+		units: units,
 		About: about(c, r, lang),
 		Title: fmt.Sprintf("%s %s — %s", l.AwardsTitle, c.Code, i18n.Period(r.Period, lang)),
 		doc: awardsJSON{Campaign: c.Code, Period: r.Period,
@@ -122,13 +125,12 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 			na := notAwardedJSON{Code: n.Code, Reasons: []string{}, Verdicts: []score.Verdict{}, Excluded: u.Excluded}
 			for _, v := range n.Verdicts {
 				v.Conditions = nonNil(v.Conditions)
-				if u.Excluded == nil {
-					na.Reasons = append(na.Reasons, say.Verdict(v))
-				}
 				na.Verdicts = append(na.Verdicts, v)
 			}
 			if u.Excluded != nil { // one reason for every tier
 				na.Reasons = append(na.Reasons, i18n.T(lang, i18n.ExcludedFrom, i18n.PeriodIn(u.Excluded.Period, lang), u.Excluded.Reason))
+			} else {
+				na.Reasons = append(na.Reasons, UnitReasons(say, n.Verdicts)...)
 			}
 			a.doc.NotAwarded = append(a.doc.NotAwarded, na)
 		}
@@ -142,7 +144,7 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 		for _, aw := range a.doc.Awards {
 			if aw.Tier == rule.Code {
 				row := []Cell{text(aw.Tier), {Value: len(t.Rows) + 1}, {Value: aw.Rank}, text(aw.Code),
-					text(aw.Name), text(aw.Cluster), num(aw.Score)}
+					unitName(aw.Name), text(aw.Cluster), num(aw.Score)}
 				if x.adjust {
 					row = append(row, AdjustmentCell(units[aw.Code], lang))
 				}
@@ -167,7 +169,7 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 			k, _ := c.KPI(fa.KPI)
 			// the machine reason is a key and a plain value, as the columns' keys are
 			t.Rows = append(t.Rows, []Cell{text("field:" + fa.KPI), {Value: i + 1}, {Value: fa.KPI, Text: k.Label()}, text(k.Name),
-				text(fa.Code), text(fa.Name), {Value: fa.Attainment, Text: pct(fa.Attainment, lang)},
+				text(fa.Code), unitName(fa.Name), {Value: fa.Attainment, Text: pct(fa.Attainment, lang)},
 				text(fmt.Sprintf("attainment %g", fa.Attainment))})
 		}
 		a.Field = &Section{Code: "field", Name: c.FieldAwards.Name, Sheet: l.FieldSheet, Table: t, Signed: true}
@@ -189,15 +191,105 @@ func NewAwards(c *campaign.Campaign, r score.Result, sl score.Shortlist, lang st
 	}
 	for i, n := range a.doc.NotAwarded {
 		u := units[n.Code]
-		row := []Cell{text(""), {Value: i + 1}, {Value: u.Rank}, text(u.Code), text(u.Name),
+		row := []Cell{text(""), {Value: i + 1}, {Value: u.Rank}, text(u.Code), unitName(u.Name),
 			text(u.Cluster), num(u.Score)}
 		if x.adjust {
 			row = append(row, AdjustmentCell(u, lang))
 		}
-		t.Rows = append(t.Rows, append(row, Cell{Value: strings.Join(n.Reasons, " | "), Text: strings.Join(n.Reasons, "\n")}))
+		t.Rows = append(t.Rows, append(row, Cell{Value: strings.Join(n.Reasons, "; "), Text: strings.Join(n.Reasons, "\n")}))
 	}
 	a.Missed = Section{Code: "missed", Name: l.NotAwarded, Sheet: l.NotAwardedSheet, Table: t}
 	return a
+}
+
+// UnitReasons says why a unit got none of the tiers, each unmet condition
+// once with the tiers it kept the unit from ("đạt 6/7 chỉ tiêu, chưa đạt
+// Số thu (89,2%) — Cờ thi đua, Bằng khen"), in the order the tiers first
+// name them; the score once, with each tier's minimum ("95,9 điểm < 105
+// (Cờ thi đua), < 100 (Bằng khen)").
+func UnitReasons(say i18n.Speaker, verdicts []score.Verdict) []string {
+	lang := say.Lang
+	type group struct {
+		text  string
+		tiers []string
+		score []string // under a minimum score: "105 (Cờ thi đua)"
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, v := range verdicts {
+		if v.Awarded {
+			continue
+		}
+		for _, c := range v.Reasons() {
+			key, text := "", say.Condition(c)
+			if c.Kind == score.MinScore {
+				key = string(c.Kind)
+			} else {
+				key = string(c.Kind) + "\x00" + text
+			}
+			g := byKey[key]
+			if g == nil {
+				g = &group{text: text}
+				if c.Kind == score.MinScore {
+					g.text = i18n.Points(c.Got, lang)
+				}
+				byKey[key] = g
+				groups = append(groups, g)
+			}
+			if c.Kind == score.MinScore {
+				g.score = append(g.score, numfmt.Format(c.Need, -1, lang)+" ("+v.TierName+")")
+			}
+			g.tiers = append(g.tiers, v.TierName)
+		}
+	}
+	out := make([]string, 0, len(groups))
+	for _, g := range groups {
+		switch {
+		case len(g.score) == 1:
+			out = append(out, i18n.T(lang, i18n.ReasonTiers, i18n.T(lang, i18n.CondNotMinScore, g.text, strings.TrimSuffix(g.score[0], " ("+g.tiers[0]+")")), g.tiers[0]))
+		case len(g.score) > 1:
+			out = append(out, i18n.T(lang, i18n.CondNotMinScore, g.text, strings.Join(g.score, ", < ")))
+		default:
+			out = append(out, i18n.T(lang, i18n.ReasonTiers, g.text, strings.Join(g.tiers, ", ")))
+		}
+	}
+	return out
+}
+
+// Empty is what an empty list says: "(không có đơn vị)" under a list of
+// units, "(không có)" under a list of individuals.
+func (s Section) Empty() string {
+	lang := s.Table.Lang
+	if s.Code == "nominations" || s.Code == "nominations_missed" {
+		return i18n.For(lang).None
+	}
+	return i18n.T(lang, i18n.NoUnitListed)
+}
+
+// InCluster shows, for the shortlist of one cluster (kpi awards
+// --cluster), each unit's rank in its cluster — the one top_in_cluster
+// rules on — before its rank in the province, on screen and in print.
+func (a *Awards) InCluster() {
+	for _, s := range a.Sections() {
+		t := s.Table
+		i, code := t.Col("rank"), t.Col("code")
+		if i < 0 || code < 0 || t.Columns[i].In&(Screen|Print) == 0 {
+			continue
+		}
+		col := Column{Key: "cluster_rank", Label: i18n.T(a.Lang, i18n.RankInCluster), Kind: Int, Width: 8, In: t.Columns[i].In &^ Machine, Sticky: true}
+		t.Columns[i].Label = i18n.T(a.Lang, i18n.RankInProvince)
+		t.Columns = append(t.Columns[:i], append([]Column{col}, t.Columns[i:]...)...)
+		for r, row := range t.Rows {
+			u := a.units[str(row[code])]
+			t.Rows[r] = append(row[:i], append([]Cell{{Value: u.ClusterRank}}, row[i:]...)...)
+		}
+	}
+}
+
+// str is a text cell's value.
+func str(c Cell) string {
+	s, _ := c.Value.(string)
+	return s
 }
 
 // withAdjustment adds the council's points ("Cộng/trừ") after the score.
@@ -255,7 +347,7 @@ func (a *Awards) nominations(units map[string]score.UnitResult, ns []score.Nomin
 				tier = "individual:" + n.Title
 			}
 			t.Rows = append(t.Rows, []Cell{text(tier), {Value: i + 1}, text(n.TitleName), text(n.Name), text(n.Unit),
-				text(units[n.Unit].Name), text(n.Reason), text(said[n.ID])})
+				unitName(units[n.Unit].Name), text(n.Reason), text(said[n.ID])})
 		}
 		return t
 	}

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
@@ -73,6 +74,17 @@ func (p *Progress) ByCluster() []*Progress {
 	return out
 }
 
+// InCluster returns the table of the units of one cluster (kpi progress
+// --cluster): each unit's rank in its cluster first — the one the cluster's
+// awards go by —, its rank in the province beside it, both on screen and
+// in print.
+func (p *Progress) InCluster(cluster string) *Progress {
+	q := *p
+	q.Cluster = cluster
+	q.Table = progressTable(p.c, p.r.Units, p.r.Period, p.Lang, true, footTotals(p.r), extrasOf(p.r.Units))
+	return &q
+}
+
 // Detail returns the unit × KPI detail of the same units, every KPI.
 func (p *Progress) Detail() *Detail { return NewDetail(p.c, p.r, p.Lang, "") }
 
@@ -128,30 +140,39 @@ func excludedCell(u score.UnitResult, lang string) Cell {
 // byCluster shows the cluster rank in print (the per-cluster sheets).
 func progressTable(c *campaign.Campaign, units []score.UnitResult, period report.Period, lang string, byCluster bool, totals []score.Total, x extras) *Table {
 	l := i18n.For(lang)
-	clusterRank := Machine
-	if byCluster {
-		clusterRank |= Print
+	rank := Column{Key: "rank", Label: l.Rank, Kind: Int, Width: 7, In: All, Sticky: true}
+	clusterRank := Column{Key: "cluster_rank", Label: l.ClusterRank, Title: l.Rank + " (" + l.Cluster + ")", Kind: Int, Width: 8, In: Machine, Sticky: true}
+	cluster := Column{Key: "cluster", Label: l.Cluster, Kind: Text, Width: 12, In: All, Narrow: Narrow{Keep: true, Drop: 1}}
+	ranks := []Column{rank, clusterRank}
+	if byCluster { // the cluster's rank first, the province's beside it
+		clusterRank.In, clusterRank.Label, clusterRank.Title = All, i18n.T(lang, i18n.RankInCluster), ""
+		rank.Label = i18n.T(lang, i18n.RankInProvince)
+		cluster.Narrow.Drop = 1 // one cluster: every row names it
+		ranks = []Column{clusterRank, rank}
 	}
-	t := &Table{Lang: lang, Columns: []Column{
-		{Key: "rank", Label: l.Rank, Kind: Int, Width: 7, In: All, Sticky: true},
-		{Key: "cluster_rank", Label: l.ClusterRank, Title: l.Rank + " (" + l.Cluster + ")", Kind: Int, Width: 8, In: clusterRank, Sticky: true},
-		{Key: "code", Label: l.Code, Kind: Short, Width: 9, In: All, Sticky: true},
-		{Key: "name", Label: l.Unit, Kind: Text, Width: 32, In: All, Sticky: true},
-		{Key: "cluster", Label: l.Cluster, Kind: Text, Width: 12, In: All},
-		{Key: "score", Label: l.Score, Kind: Score, Decimals: 2, Width: 10, In: All},
-	}}
+	codes := make([]string, len(c.KPIs))
+	for i, k := range c.KPIs {
+		codes[i] = k.Code
+	}
+	kpiNarrow := Narrow{Drop: 2, Note: i18n.T(lang, i18n.ScreenKPIs, strings.Join(codes, ", "))}
+	t := &Table{Lang: lang, Columns: append(ranks,
+		Column{Key: "code", Label: l.Code, Kind: Short, Width: 9, In: All, Sticky: true},
+		Column{Key: "name", Label: l.Unit, Kind: Text, Width: 32, In: All, Sticky: true, Narrow: Narrow{Min: 9}},
+		cluster,
+		Column{Key: "score", Label: l.Score, Kind: Score, Decimals: 2, Width: 10, In: All},
+	)}
 	if x.adjust {
 		t.Columns = append(t.Columns, Column{Key: "adjustment", Label: l.Adjustment, Kind: Score, Decimals: 2, Width: 10, In: All})
 	}
 	t.Columns = append(t.Columns,
-		Column{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 8, In: All},
+		Column{Key: "kpis_attained", Label: l.Attained, Kind: Int, Width: 12, In: All},
 		Column{Key: "last_report", Label: l.LastReport, Kind: Text, In: Machine},
 		Column{Key: "stale", Label: l.Stale, Kind: Text, In: Machine})
 	for _, k := range c.KPIs {
 		t.Columns = append(t.Columns, Column{Key: k.Code, Label: k.Label(), Title: fmt.Sprintf("%s (%s)", k.Name, k.Label()),
-			Kind: Ratio, Width: 14, In: All, Scale: true})
+			Kind: Ratio, Width: 14, In: All, Scale: true, Narrow: kpiNarrow})
 	}
-	t.Columns = append(t.Columns, Column{Label: l.LastReport, Kind: Text, In: Screen})
+	t.Columns = append(t.Columns, Column{Label: l.LastReport, Kind: Text, In: Screen, Narrow: Narrow{Drop: 1}})
 	if x.excluded {
 		t.Columns = append(t.Columns, Column{Key: "excluded", Label: l.Excluded, Kind: Note, Width: 30, In: All})
 	}
@@ -164,7 +185,10 @@ func progressTable(c *campaign.Campaign, units []score.UnitResult, period report
 		if u.Stale {
 			lastText += " (" + l.Stale + ")"
 		}
-		row := []Cell{{Value: u.Rank}, {Value: u.ClusterRank}, text(u.Code), text(u.Name), text(u.Cluster), num(u.Score)}
+		row := []Cell{{Value: u.Rank}, {Value: u.ClusterRank}, text(u.Code), unitName(u.Name), text(u.Cluster), num(u.Score)}
+		if byCluster {
+			row[0], row[1] = row[1], row[0]
+		}
 		if x.adjust {
 			row = append(row, AdjustmentCell(u, lang))
 		}
@@ -336,31 +360,38 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 			d.r.Units[i] = u
 		}
 	}
+	// on a narrow screen the attainment the campaign scores stays, with
+	// what it is made of; the other one, the year's target, the
+	// projection, last year's figures and the baseline give way
+	toDate, annual := Narrow{}, Narrow{Drop: 1}
+	if c.ScoreBasis == campaign.BasisAnnual {
+		toDate, annual = annual, toDate
+	}
 	t := &Table{Lang: lang, Columns: []Column{
 		{Label: l.Rank, Kind: Int, Width: 7, In: All, Sticky: true},
 		{Label: l.Code, Kind: Short, Width: 9, In: All, Sticky: true},
-		{Label: l.Unit, Kind: Text, Width: 30, In: All, Sticky: true},
+		{Label: l.Unit, Kind: Text, Width: 30, In: All, Sticky: true, Narrow: Narrow{Min: 9}},
 		{Label: l.Cluster, Kind: Text, Width: 12, In: Print},
 		{Label: l.KPI, Kind: Text, Width: 11, In: Print},
 		{Label: l.KPIName, Kind: Text, Width: 34, In: Print},
 		{Label: l.UnitOfMeasure, Kind: Short, Width: 11, In: Print},
 		{Label: l.Actual, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.Target, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.TargetToDate, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: i18n.T(lang, i18n.BaselineYear, c.Year-1), Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.ToDate, Kind: Ratio, Width: 11, In: All, Scale: true},
-		{Label: l.Annual, Kind: Ratio, Width: 11, In: All},
+		{Label: l.Target, Kind: Amount, Decimals: 2, Width: 14, In: All, Narrow: annual},
+		{Label: l.TargetToDate, Kind: Amount, Decimals: 2, Width: 14, In: All, Narrow: toDate},
+		{Label: i18n.T(lang, i18n.BaselineYear, c.Year-1), Kind: Amount, Decimals: 2, Width: 14, In: All, Narrow: Narrow{Drop: 4}},
+		{Label: l.ToDate, Kind: Ratio, Width: 11, In: All, Scale: true, Narrow: toDate},
+		{Label: l.Annual, Kind: Ratio, Width: 11, In: All, Narrow: annual},
 		{Label: l.OnTrack, Kind: Short, Width: 10, In: All},
-		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All},
-		{Label: i18n.T(lang, i18n.PriorYear, c.Year-1), Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Label: l.Growth, Kind: Short, Width: 11, In: All},
+		{Label: l.Projected, Kind: Amount, Decimals: 2, Width: 14, In: All, Narrow: Narrow{Drop: 2}},
+		{Label: l.ProjectedAttainment, Kind: Ratio, Width: 11, In: All, Narrow: Narrow{Drop: 2}},
+		{Label: i18n.T(lang, i18n.PriorYear, c.Year-1), Kind: Amount, Decimals: 2, Width: 14, In: All, Narrow: Narrow{Drop: 3}},
+		{Label: l.Growth, Kind: Short, Width: 11, In: All, Narrow: Narrow{Drop: 3}},
 		{Label: l.Points, Kind: Score, Width: 9, In: Print},
 	}}
 	leader := c.Method == campaign.MethodLeader
 	if leader {
-		t.Columns = append(t.Columns, Column{Label: l.Capped, Kind: Ratio, Width: 11, In: All},
-			Column{Label: l.Leader, Kind: Ratio, Width: 11, In: All})
+		t.Columns = append(t.Columns, Column{Label: l.Capped, Kind: Ratio, Width: 11, In: All, Narrow: Narrow{Drop: 3}},
+			Column{Label: l.Leader, Kind: Ratio, Width: 11, In: All, Narrow: Narrow{Drop: 3}})
 	}
 	for _, u := range r.Units {
 		for _, i := range idx {
@@ -382,7 +413,7 @@ func NewDetail(c *campaign.Campaign, r score.Result, lang, kpi string) *Detail {
 				pa.Text = pct(*kr.ProjectedAttainment, lang)
 			}
 			row := []Cell{
-				{Value: u.Rank}, text(u.Code), text(u.Name), text(u.Cluster), {Value: kr.Code, Text: k.Label()}, text(k.Name), text(k.Unit),
+				{Value: u.Rank}, text(u.Code), unitName(u.Name), text(u.Cluster), {Value: kr.Code, Text: k.Label()}, text(k.Name), text(k.Unit),
 				actual, figure(kr.Target), figure(kr.TargetToDate), figure(kr.Baseline), ratio(kr.ToDate), ratio(kr.AnnualAttainment), text(OnTrackText(kr, l)),
 				figure(kr.Projected), pa, figure(kr.Prior), growthCell(k, kr.Growth, lang), num(kr.Points),
 			}

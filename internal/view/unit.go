@@ -90,10 +90,10 @@ func NewUnitYear(c *campaign.Campaign, u campaign.Unit, months []UnitMonth, lang
 		{Key: "period", Label: upperFirst(l.Period), Kind: Short, Width: 9, In: All, Sticky: true},
 		{Key: "kpi", Label: l.KPI, Kind: Short, Width: 11, In: All, Sticky: true},
 		{Key: "month", Label: l.MonthValue, Kind: Amount, Decimals: 2, Width: 14, In: All},
-		{Key: "ytd", Label: l.YTD, Kind: Amount, Decimals: 2, Width: 14, In: All},
+		{Key: "ytd", Label: l.YTD, Kind: Amount, Decimals: 2, Width: 14, In: All, Narrow: Narrow{Drop: 1}},
 		{Key: "target_to_date", Label: l.TargetToDate, Kind: Amount, Decimals: 2, Width: 14, In: All},
 		{Key: "attainment", Label: l.ToDate, Kind: Ratio, Width: 11, In: All},
-		{Key: "import_id", Label: l.Import, Kind: Short, Width: 9, In: All},
+		{Key: "import_id", Label: l.Import, Kind: Short, Width: 9, In: All, Narrow: Narrow{Drop: 2}},
 		{Key: "corrections", Label: l.Corrections, Kind: Text, Width: 30, In: All},
 	}}
 	for _, m := range months {

@@ -14,6 +14,8 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/report"
 )
@@ -74,6 +76,18 @@ type Column struct {
 	In       Media   // where the column appears
 	Sticky   bool    // kept in view when a printed sheet scrolls right (leading columns only)
 	Scale    bool    // shaded red-yellow-green by attainment in print
+	Narrow   Narrow  // how the column gives way on a narrow screen
+}
+
+// Narrow says how a column of a terminal table gives way when the table is
+// wider than the screen (internal/render fits it): text wraps, a unit's
+// name shows its short form (Cell.Abbr), and the columns with the highest
+// Drop are left out, all together, with a line saying where to see them.
+type Narrow struct {
+	Keep bool   // the cells never wrap (codes and marks; numbers never do)
+	Min  int    // the narrowest the column may wrap to; 0: its longest word
+	Drop int    // 0: always shown; else left out when the table cannot fit, highest first
+	Note string // where the left-out columns of this Drop can be seen; "" names them
 }
 
 // Header returns the column's header in one medium.
@@ -93,7 +107,8 @@ type Cell struct {
 	Text  string // what people read on screen (and in print, for text kinds), when not Value itself
 	Kind  Kind   // Inherit, or a kind that overrides the column's (a percent KPI among amounts)
 	Mark  Mark
-	Blank bool // people see no figure: print leaves the cell empty though machines read Value
+	Blank bool   // people see no figure: print leaves the cell empty though machines read Value
+	Abbr  string // a shorter text for a narrow screen: a unit's name without the office words
 }
 
 // Table is a header of columns and rows of cells, for one language.
@@ -175,6 +190,40 @@ func opt(p *float64) Cell {
 }
 
 func text(s string) Cell { return Cell{Value: s} }
+
+// unitName is a unit's name, with its short form for a narrow screen.
+func unitName(name string) Cell { return Cell{Value: name, Abbr: ShortName(name)} }
+
+// ShortName is a unit's name without the office words, for a narrow
+// screen: "BHXH huyện Cẩm Giàng" → "Cẩm Giàng", "BHXH thành phố Hải
+// Dương" → "TP Hải Dương", "BHXH thị xã Kinh Môn" → "TX Kinh Môn". A name
+// without them is returned as it is.
+func ShortName(name string) string {
+	s := strings.TrimSpace(name)
+	for _, p := range []string{"BHXH ", "Bảo hiểm xã hội "} {
+		if hasPrefixFold(s, p) {
+			s = strings.TrimSpace(s[len(p):])
+			break
+		}
+	}
+	for _, w := range []struct{ long, short string }{
+		{"thành phố ", "TP "}, {"thị xã ", "TX "}, {"huyện ", ""}, {"quận ", "Q. "}, {"TP. ", "TP "}, {"H. ", ""},
+	} {
+		if hasPrefixFold(s, w.long) && len(s) > len(w.long) {
+			s = w.short + strings.TrimSpace(s[len(w.long):])
+			break
+		}
+	}
+	if s == "" || s == name {
+		return ""
+	}
+	return s
+}
+
+// hasPrefixFold reports whether s begins with prefix, in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
 
 // pct writes a ratio as a percentage for people: 1.1 → "110,0%".
 func pct(v float64, lang string) string { return numfmt.Format(v*100, 1, lang) + "%" }

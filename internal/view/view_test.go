@@ -89,7 +89,7 @@ func TestProgressColumns(t *testing.T) {
 	if len(byCluster) != 2 || byCluster[0].Cluster != "Cụm A" || len(byCluster[0].Table.Rows) != 2 || byCluster[1].Cluster != "Cụm B" {
 		t.Fatalf("by cluster: %+v", byCluster)
 	}
-	if got := headers(byCluster[1].Table, Print); !strings.HasPrefix(got, "Hạng|Hạng (Cụm)|Mã|") {
+	if got := headers(byCluster[1].Table, Print); !strings.HasPrefix(got, "Hạng trong cụm|Hạng toàn tỉnh|Mã|") {
 		t.Errorf("cluster sheet headers %s", got)
 	}
 	if got := NewProgress(c, r, "vi").Title; got != "Tiến độ thi đua c-2024 — Tháng 6/2024 (6/12 tháng)" {
@@ -211,13 +211,13 @@ func TestAwards(t *testing.T) {
 	want := []string{
 		"co,1,A1,BHXH A1,Cụm A,110.5,đứng đầu Cụm A",
 		"field:thu,,A1,BHXH A1,,,attainment 1.1",
-		",,A2,BHXH A2,,,Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1) | Bằng khen: 20 điểm < 100",
-		",,B1,=BHXH B1,,,Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt thu (chưa có chỉ tiêu), hai_long (87,5%)",
+		",,A2,BHXH A2,,,hạng 2 trong Cụm A (cần ≤ 1) — Cờ thi đua; 20 điểm < 100 — Bằng khen",
+		",,B1,=BHXH B1,,,đạt 0/2 chỉ tiêu, chưa đạt thu (chưa có chỉ tiêu), hai_long (87,5%) — Cờ thi đua",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("machine rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	if got := a.Missed.Table.Rows[0][7].Text; got != "Cờ thi đua: hạng 2 trong Cụm A (cần ≤ 1)\nBằng khen: 20 điểm < 100" {
+	if got := a.Missed.Table.Rows[0][7].Text; got != "hạng 2 trong Cụm A (cần ≤ 1) — Cờ thi đua\n20 điểm < 100 — Bằng khen" {
 		t.Errorf("reasons for people %q", got)
 	}
 
@@ -248,7 +248,7 @@ func TestAwardsJSONConditions(t *testing.T) {
 	}
 	for _, want := range []string{
 		`"reason":"first in Cụm A","conditions":[{"kind":"top_in_cluster","met":true,"got":1,"need":1,"cluster":"Cụm A"}]`,
-		`{"code":"A2","reasons":["Cờ thi đua: rank 2 in Cụm A (needs ≤ 1)","Bằng khen: 20 points \u003c 100"],` +
+		`{"code":"A2","reasons":["rank 2 in Cụm A (needs ≤ 1) — Cờ thi đua","20 points \u003c 100 — Bằng khen"],` +
 			`"verdicts":[{"tier":"co","awarded":false,"conditions":[{"kind":"top_in_cluster","met":false,"got":2,"need":1,"cluster":"Cụm A"}]},` +
 			`{"tier":"bk","awarded":false,"conditions":[{"kind":"min_score","met":false,"got":20,"need":100}]}]}`,
 		`"kpis":[{"code":"thu","attainment":0,"no_target":true},{"code":"hai_long","attainment":0.875}]`,
@@ -276,7 +276,24 @@ func TestShortNamesAndHeadCounts(t *testing.T) {
 		t.Errorf("a head-count %+v", cell)
 	}
 	a := NewAwards(c, r, sl, "vi")
-	if got := a.Missed.Table.Rows[1][7].Value; got != "Cờ thi đua: đạt 0/2 chỉ tiêu, chưa đạt Số thu (chưa có chỉ tiêu), hai_long (87,5%)" {
+	if got := a.Missed.Table.Rows[1][7].Value; got != "đạt 0/2 chỉ tiêu, chưa đạt Số thu (chưa có chỉ tiêu), hai_long (87,5%) — Cờ thi đua" {
 		t.Errorf("reasons %q", got)
+	}
+}
+
+func TestShortName(t *testing.T) {
+	for in, want := range map[string]string{
+		"BHXH huyện Cẩm Giàng":            "Cẩm Giàng",
+		"BHXH thành phố Hải Dương":        "TP Hải Dương",
+		"Bảo hiểm xã hội thị xã Kinh Môn": "TX Kinh Môn",
+		"BHXH HUYỆN GIA LỘC":              "GIA LỘC",
+		"BHXH TP. Chí Linh":               "TP Chí Linh",
+		"Cẩm Giàng":                       "",
+		"BHXH huyện":                      "huyện",
+		"":                                "",
+	} {
+		if got := ShortName(in); got != want {
+			t.Errorf("ShortName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

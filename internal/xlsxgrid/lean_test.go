@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/demo"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
 	"github.com/bhxh/kpi/internal/xlsxout"
 	"github.com/bhxh/kpi/internal/xlsxspec"
@@ -236,14 +238,14 @@ func TestLeanMatchesExcelizeOnGenerated(t *testing.T) {
 		"messy.xlsx":   func(f string) error { return demo.WriteLong(f, c, p, p.Units[6], 3, demo.LongStyle{Messy: true}) },
 		"form.xlsx": func(f string) error {
 			var buf bytes.Buffer
-			if err := xlsxout.WriteReportTemplate(&buf, c, p.Units[0], report.Period{Year: 2024, Month: 3}); err != nil {
+			if err := xlsxout.WriteReportTemplate(&buf, c, p.Units[0], report.Period{Year: 2024, Month: 3}, view.NewDocument(nil, c, time.Date(2024, 4, 5, 0, 0, 0, 0, time.UTC), "vi")); err != nil {
 				return err
 			}
 			return os.WriteFile(f, buf.Bytes(), 0o644)
 		},
 		"chitieu-form.xlsx": func(f string) error {
 			var buf bytes.Buffer
-			if err := xlsxout.WriteTargetsTemplate(&buf, c, p.Units); err != nil {
+			if err := xlsxout.WriteTargetsTemplate(&buf, c, p.Units, view.NewDocument(nil, c, time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), "vi")); err != nil {
 				return err
 			}
 			return os.WriteFile(f, buf.Bytes(), 0o644)

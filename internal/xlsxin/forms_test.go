@@ -73,13 +73,19 @@ func TestOfficialForms(t *testing.T) {
 			rows: []unitWant{{values: map[string][2]any{
 				"bhxh_bb": {30120.0, nil}, "bhxh_tn": {4500.0, nil}, "bhyt": {158000.0, nil}, "bhtn": {26500.0, nil},
 				"thu": {58400.0, 174300.0}, "cham_dong": {2.9, nil}, "hai_long": {88.0, nil}}}}},
+		{form: "H06_ba_trang.xlsx", layout: LayoutLong, unit: "BHXH HUYỆN KIM THÀNH", period: report.Period{Year: 2024, Month: 3},
+			rows: []unitWant{{values: map[string][2]any{
+				"bhxh_bb": {30100.0, nil}, "bhxh_tn": {4400.0, nil}, "bhyt": {150200.0, nil}, "bhtn": {26300.0, nil},
+				"thu": {61500.0, 184200.0}, "cham_dong": {2.7, nil}, "hai_long": {88.0, nil}}}}},
+		// revenue's TH set against the year's KH is the year to date
 		{form: "tonghop_tinh_2024-03.xlsx", layout: LayoutWide, period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{
-				{"TP. Hải Dương", map[string][2]any{"bhxh_bb": {56500.0, nil}, "bhyt": {290100.0, nil}, "thu": {345100.0, nil}}},
-				{"Thị xã Kinh Môn", map[string][2]any{"bhxh_bb": {28900.0, nil}, "bhyt": {146300.0, nil}, "thu": {178010.0, nil}}},
-				{"Huyện Cẩm Giàng", map[string][2]any{"bhxh_bb": {11500.0, nil}, "bhyt": {57040.0, nil}, "thu": {68900.0, nil}}},
-				{"BHXH huyện Gia Lộc", map[string][2]any{"bhxh_bb": {14360.0, nil}, "bhyt": {73900.0, nil}, "thu": {88200.0, nil}}},
-				{"Tứ Kỳ", map[string][2]any{"bhyt": {58800.0, nil}, "thu": {65000.0, nil}}},
+				{"TP. Hải Dương", map[string][2]any{"bhxh_bb": {56500.0, nil}, "bhyt": {290100.0, nil}, "thu": {nil, 345100.0}}},
+				{"Thị xã Kinh Môn", map[string][2]any{"bhxh_bb": {28900.0, nil}, "bhyt": {146300.0, nil}, "thu": {nil, 178010.0}}},
+				{"Huyện Cẩm Giàng", map[string][2]any{"bhxh_bb": {11500.0, nil}, "bhyt": {57040.0, nil}, "thu": {nil, 68900.0}}},
+				{"BHXH huyện Gia Lộc", map[string][2]any{"bhxh_bb": {14360.0, nil}, "bhyt": {73900.0, nil}, "thu": {nil, 88200.0}}},
+				{"Tứ Kỳ", map[string][2]any{"bhyt": {58800.0, nil}, "thu": {nil, 65000.0}}},
+				{"Văn phòng BHXH tỉnh", map[string][2]any{"bhxh_bb": {120.0, nil}, "bhyt": {2100.0, nil}, "thu": {nil, 9800.0}}},
 			}},
 		{form: "tonghop_nhom_2024-03.xlsx", layout: LayoutWide, period: report.Period{Year: 2024, Month: 3},
 			rows: []unitWant{
@@ -291,6 +297,8 @@ func TestReportPlausibility(t *testing.T) {
 			"S!B2: đơn vị tính 'triệu đồng' không hợp với chỉ tiêu bhyt (đơn vị người)"},
 		"a head-count unit on revenue": {"sheet S\nrow 1: Chỉ tiêu | ĐVT | Thực hiện tháng\nrow 2: Số thu | người | 5000",
 			"S!B2: đơn vị tính 'người' không hợp với chỉ tiêu thu"},
+		"a plan sheet titled so": {"sheet KH\nrow 1: GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2024\nrow 3: Mã ĐV | Tên đơn vị | Số thu | BHYT\nrow 4: H01 | A | 1000 | 500",
+			"KH!A3: đây là biểu giao chỉ tiêu"},
 		"a targets workbook": {"sheet KH\nrow 1: STT | Mã ĐV | Tên đơn vị | Cụm thi đua | KH 2024 thu | Số người tham gia BHYT\nrow 2: 1 | H01 | A | Cụm 1 | 1000 | 500",
 			"KH!B1: đây là biểu giao chỉ tiêu"},
 	} {
@@ -325,3 +333,110 @@ func TestDiagnosis(t *testing.T) {
 }
 
 func foldKey(s string) string { return fold.Key(s) }
+
+// Sheets of one workbook that disagree: another period is left out with a
+// warning, the same KPI with other figures is an error naming both cells.
+func TestSheetsMerged(t *testing.T) {
+	c := campaign.Default()
+	b, err := ReadReport(openSpec(t, "x.xlsx", "sheet A\nrow 1: Kỳ báo cáo: 03/2024\nrow 2: Chỉ tiêu | Thực hiện tháng\nrow 3: BHYT | 100\n"+
+		"sheet B\nrow 1: Kỳ báo cáo: 02/2024\nrow 2: Chỉ tiêu | Thực hiện tháng\nrow 3: BHTN | 50"), c)
+	if err != nil || len(b.Rows[0].Values) != 1 || len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0], "x.xlsx › B: báo cáo kỳ 2024-02, khác kỳ 2024-03 của trang A, bỏ qua trang này") {
+		t.Errorf("book %+v, %v", b, err)
+	}
+	_, err = ReadReport(openSpec(t, "y.xlsx", "sheet A\nrow 1: Chỉ tiêu | Thực hiện tháng\nrow 2: BHYT | 100\n"+
+		"sheet B\nrow 1: Chỉ tiêu | Thực hiện tháng\nrow 2: BHYT | 101"), c)
+	if err == nil || !strings.Contains(err.Error(), "y.xlsx › B!B2: chỉ tiêu bhyt đã có ở A!B2 với số khác") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// A conversion keeps every digit the office wrote and no float noise.
+func TestConversionExact(t *testing.T) {
+	c := campaign.Default()
+	b, err := ReadReport(openSpec(t, "x.xlsx", "sheet S\nrow 1: Chỉ tiêu | Thực hiện tháng (1.000đ) | Lũy kế (1.000đ)\nrow 2: Số thu | 77544828 | 223221528"), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := values(t, b.Rows[0])["thu"]; got != [2]any{77544.828, 223221.528} {
+		t.Errorf("thu = %v", got)
+	}
+	if len(b.Conversions) != 1 || b.Conversions[0].From != "1.000đ" || b.Conversions[0].Where != "S!B1" {
+		t.Errorf("conversions %+v", b.Conversions)
+	}
+}
+
+// Layouts the acceptance workbooks showed: a quarter's months side by side,
+// the period only in a column's header or only as a month under a title's
+// year, a header far down the sheet.
+func TestMoreLayouts(t *testing.T) {
+	c := campaign.Default()
+	for name, tc := range map[string]struct {
+		spec   string
+		period string
+		want   map[string][2]any
+	}{
+		"a quarter's months, the period picks one; Quý I is the year to date": {
+			"sheet S\nrow 1: Tháng 3 năm 2024\nrow 3: Chỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3 | Quý I\nrow 4: Số thu | 60 | 70 | 80 | 210\nrow 5: BHYT | 900 | 950 | 1000 |",
+			"2024-03", map[string][2]any{"thu": {80.0, 210.0}, "bhyt": {1000.0, nil}}},
+		"the period only in the month column's header": {
+			"sheet S\nrow 1: BHXH HUYỆN CẨM GIÀNG\nrow 3: Chỉ tiêu | Thực hiện tháng 3/2024 | Lũy kế\nrow 4: Số thu | 80 | 210",
+			"2024-03", map[string][2]any{"thu": {80.0, 210.0}}},
+		"Kỳ báo cáo: Tháng 3 under a title with the year": {
+			"sheet S\nrow 1: BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2024\nrow 2: Kỳ báo cáo: Tháng 3\nrow 4: Chỉ tiêu | Thực hiện tháng\nrow 5: BHYT | 1000",
+			"2024-03", map[string][2]any{"bhyt": {1000.0, nil}}},
+		"the header at row 23": {
+			"sheet S\nrow 1: Kỳ báo cáo: 03/2024\nrow 23: Chỉ tiêu | Thực hiện tháng\nrow 24: BHYT | 1000",
+			"2024-03", map[string][2]any{"bhyt": {1000.0, nil}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			b, err := ReadReport(openSpec(t, "x.xlsx", tc.spec), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Period == nil || b.Period.Err != nil || b.Period.Period.String() != tc.period {
+				t.Errorf("period %+v", b.Period)
+			}
+			got := values(t, b.Rows[0])
+			for k, w := range tc.want {
+				if got[k] != w {
+					t.Errorf("%s = %v, want %v", k, got[k], w)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Errorf("values %v", got)
+			}
+		})
+	}
+	// months side by side but no period: the message says to write one
+	_, err := ReadReport(openSpec(t, "x.xlsx", "sheet S\nrow 1: Chỉ tiêu | Tháng 1 | Tháng 2\nrow 2: Số thu | 60 | 70"), c)
+	if err == nil || !strings.Contains(err.Error(), "S!C1: bảng có cột của nhiều tháng (B1, C1 …): ghi kỳ báo cáo") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// Revenue given fund by fund with a total row under the funds: the total
+// is the KPI, the funds are its parts.
+func TestFundByFundTotal(t *testing.T) {
+	c := campaign.Default()
+	b, err := ReadReport(openSpec(t, "x.xlsx", `
+sheet Thu
+row 1: Tháng 3 năm 2024
+row 3: STT | Chỉ tiêu | Thực hiện tháng | Lũy kế
+row 4: 1 | Thu BHXH bắt buộc | 25000 | 71000
+row 5: 2 | Thu BHXH tự nguyện | 900 | 2600
+row 6: 3 | Thu BHYT | 12000 | 35000
+row 7: 4 | Thu BHTN | 1700 | 5100
+row 8: | Cộng | 39600 | 113700
+row 9: | Số người tham gia BHYT | 98000 |
+`), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := values(t, b.Rows[0])
+	if got["thu"] != [2]any{39600.0, 113700.0} || got["bhyt"] != [2]any{98000.0, nil} || len(got) != 2 {
+		t.Errorf("values %v", got)
+	}
+	if len(b.Warnings) != 0 {
+		t.Errorf("the funds' rows are parts of the revenue, not unknown rows: %q", b.Warnings)
+	}
+}

@@ -40,6 +40,7 @@ type heading struct {
 func readHeading(s *Sheet, headerRow int) heading {
 	var h heading
 	var byName, office, titled *Label
+	var year string // a year a heading line names ("… NĂM 2024")
 	for r := 0; r < headerRow && r < len(s.Rows); r++ {
 		for c := range s.Rows[r] {
 			if c > 0 && s.At(r, c) == s.At(r, c-1) {
@@ -82,12 +83,22 @@ func readHeading(s *Sheet, headerRow int) heading {
 						continue
 					}
 				}
+				if m := yearInTitleRE.FindStringSubmatch(key); m != nil && year == "" {
+					year = m[1]
+				}
 				if titled == nil {
 					if p, ok := periodInTitle(key); ok {
 						titled = &Label{Text: line, Sheet: s.Name, Cell: Ref(r, c), Period: p, Heading: true}
 					}
 				}
 			}
+		}
+	}
+	if h.period != nil && h.period.Err != nil {
+		// "Kỳ báo cáo: Tháng 3" under a title "… NĂM 2024": the year from the
+		// heading
+		if p, ok := monthWithYear(h.period.Text, year); ok {
+			h.period.Period, h.period.Err = p, nil
 		}
 	}
 	if h.unit == nil {
@@ -180,6 +191,21 @@ var (
 	// "6 tháng đầu năm 2024", "9 tháng năm 2024"
 	firstMonthsRE = regexp.MustCompile(`\b(\d{1,2}) thang (?:dau )?nam (\d{4})\b`)
 )
+
+var (
+	yearInTitleRE = regexp.MustCompile(`\bnam (\d{4})\b`)
+	monthAloneRE  = regexp.MustCompile(`^(?:thang|t) ?(\d{1,2})$`)
+)
+
+// monthWithYear reads a period label that names the month alone ("Tháng
+// 3") with the year a heading line gave.
+func monthWithYear(text, year string) (report.Period, bool) {
+	m := monthAloneRE.FindStringSubmatch(fold.Key(text))
+	if m == nil || year == "" {
+		return report.Period{}, false
+	}
+	return periodOfParts(m[1], year)
+}
 
 // periodInTitle finds the reporting month in a title or a line of its own
 // (folded text): "BÁO CÁO … THÁNG 3 NĂM 2024", "Tháng 03/2024", "Quý I/2024

@@ -95,7 +95,7 @@ func matchLabel(c *campaign.Campaign, text string) labelMatch {
 	}
 	t := phrasesOf(c)
 	if k, ok := c.KPIByKey(key); ok {
-		i := kpiIndex(c, k.Code)
+		i := c.KPIIndex(k.Code)
 		if t.excluded(i, key) {
 			return labelMatch{kpi: k, excluded: true}
 		}
@@ -141,15 +141,6 @@ func onlyFunds(rest string, phraseFunds int) bool {
 		}
 	}
 	return funds == phraseFunds || funds >= 2
-}
-
-func kpiIndex(c *campaign.Campaign, code string) int {
-	for i, k := range c.KPIs {
-		if k.Code == code {
-			return i
-		}
-	}
-	return -1
 }
 
 // enumRE is a row's leading number or bullet: "1.", "1.2.1", "II.", "a)",

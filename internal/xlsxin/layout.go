@@ -43,6 +43,10 @@ type Book struct {
 	Rows        []UnitRow
 	Warnings    []string
 	Conversions []Conversion
+	// ByName says the wide table names its units by name, not code: a row
+	// naming no unit of the workspace may be another office (the
+	// province's own) or a group.
+	ByName bool
 }
 
 // A layout is a way a report's table can be laid out: detect recognises
@@ -91,32 +95,141 @@ var layouts = []layout{
 
 // ReadReport finds the report table in the workbook (the first sheet with
 // a header row of one of the layouts in its top rows) and reads its values.
-// Problems with cells are returned together as Errors. A workbook with no
-// table is refused with what was found in it and what to change.
+// Offices often split one month's report over several sheets — head-counts
+// on one, revenue on another: every visible sheet with a table of the same
+// layout, unit and period adds its KPIs (see mergeBook). Problems with
+// cells are returned together as Errors. A workbook with no table is
+// refused with what was found in it and what to change.
 func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
+	var book *Book
 	for _, s := range wb.VisibleFirst() {
-		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
-			h := candidateRow(s, r)
-			if h == nil {
-				continue
-			}
-			for _, l := range layouts {
-				if read, ok := l.detect(c, h); ok {
-					b, err := read()
-					if b != nil {
-						xlsxgrid.ClipAll(b.Warnings)
-					}
-					return b, err
-				}
+		if book != nil && s.Hidden {
+			break // a hidden sheet's table counts only when no visible sheet has one
+		}
+		b, found, err := readSheet(s, c)
+		switch {
+		case !found:
+			continue
+		case err != nil:
+			return nil, err
+		case book == nil:
+			book = b
+		default:
+			if err := mergeBook(book, b); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return nil, diagnose(wb, c)
+	if book == nil {
+		return nil, diagnose(wb, c)
+	}
+	xlsxgrid.ClipAll(book.Warnings)
+	return book, nil
+}
+
+// readSheet reads the first table found in a sheet's top rows.
+func readSheet(s *Sheet, c *campaign.Campaign) (*Book, bool, error) {
+	for r := 0; r < len(s.Rows) && r < ReportSearchRows; r++ {
+		h := candidateRow(s, r)
+		if h == nil {
+			continue
+		}
+		for _, l := range layouts {
+			if read, ok := l.detect(c, h); ok {
+				b, err := read()
+				return b, true, err
+			}
+		}
+	}
+	return nil, false, nil
+}
+
+// mergeBook adds to book the table of another sheet of the same workbook:
+// a sheet of another layout, unit or period is left out with a warning; a
+// KPI the book has already is fine when its figures are the same, an error
+// naming both cells when they differ.
+func mergeBook(book, more *Book) error {
+	skip := func(why string) error {
+		book.Warnings = append(book.Warnings, fmt.Sprintf("%s › %s: %s, bỏ qua trang này", more.File, more.Sheet, why))
+		return nil
+	}
+	switch {
+	case more.Layout != book.Layout:
+		return skip("bảng khác kiểu với trang " + book.Sheet)
+	case more.Period != nil && more.Period.Err == nil && book.Period != nil && book.Period.Err == nil && more.Period.Period != book.Period.Period:
+		return skip(fmt.Sprintf("báo cáo kỳ %s, khác kỳ %s của trang %s", more.Period.Period, book.Period.Period, book.Sheet))
+	case more.Layout == LayoutLong && more.Unit != nil && book.Unit != nil && UnitNameKey(more.Unit.Text) != UnitNameKey(book.Unit.Text):
+		return skip(fmt.Sprintf("báo cáo của đơn vị '%s', khác '%s' của trang %s", more.Unit.Text, book.Unit.Text, book.Sheet))
+	}
+	if book.Period == nil {
+		book.Period = more.Period
+	}
+	if book.Unit == nil && more.Unit != nil {
+		book.Unit = more.Unit
+		if book.Layout == LayoutLong {
+			book.Rows[0].Unit, book.Rows[0].UnitCell = more.Unit.Text, more.Unit.Cell
+		}
+	}
+	var errs Errors
+	for _, mr := range more.Rows {
+		i := -1
+		for j, br := range book.Rows {
+			if book.Layout == LayoutLong || fold.Key(br.Unit) == fold.Key(mr.Unit) {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			book.Rows = append(book.Rows, mr)
+			continue
+		}
+		for _, v := range mr.Values {
+			if old, ok := valueIn(book.Rows[i].Values, v.KPI); ok {
+				if !sameFigure(old.Month, v.Month) || !sameFigure(old.YTD, v.YTD) {
+					sheet, cell, _ := strings.Cut(firstCell(v), "!")
+					errs = append(errs, &CellError{File: more.File, Sheet: sheet, Cell: cell,
+						Msg: fmt.Sprintf("chỉ tiêu %s đã có ở %s với số khác: giữ một trang, hoặc sửa cho hai trang cùng số", v.KPI, firstCell(old))})
+				}
+				continue
+			}
+			book.Rows[i].Values = append(book.Rows[i].Values, v)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	book.Sheet += ", " + more.Sheet
+	book.Warnings = append(book.Warnings, more.Warnings...)
+	book.Conversions = append(book.Conversions, more.Conversions...)
+	return nil
+}
+
+func valueIn(vs []report.Value, kpi string) (report.Value, bool) {
+	for _, v := range vs {
+		if v.KPI == kpi {
+			return v, true
+		}
+	}
+	return report.Value{}, false
+}
+
+func sameFigure(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func firstCell(v report.Value) string {
+	if v.MonthCell != "" {
+		return v.MonthCell
+	}
+	return v.YTDCell
 }
 
 // HeaderSearchRows is how many rows from the top of a sheet are searched for
-// the header row (title blocks and merged cells above it are normal).
-const HeaderSearchRows = 20
+// the header row (title blocks and merged cells above it are normal);
+// ReportSearchRows for a monthly report, whose official heading, title,
+// period, unit-of-measure line and notes can fill more.
+const (
+	HeaderSearchRows = 20
+	ReportSearchRows = 30
+)
 
 // isSignatureRow reports whether row r starts the signature block.
 func isSignatureRow(s *Sheet, r int) bool {
@@ -154,7 +267,7 @@ func detectTargetsBook(c *campaign.Campaign, hr *headerRow) (func() (*Book, erro
 			plan++
 		}
 	}
-	if unit < 0 || (plan == 0 && !cluster) {
+	if unit < 0 || (plan == 0 && !cluster && !planTitle(s, r)) {
 		return nil, false
 	}
 	if readHeading(s, r).period != nil {
@@ -164,6 +277,26 @@ func detectTargetsBook(c *campaign.Campaign, hr *headerRow) (func() (*Book, erro
 		return nil, &CellError{File: s.Book.File, Sheet: s.Name, Cell: Ref(r, unit),
 			Msg: "đây là biểu giao chỉ tiêu (cột kế hoạch/cụm thi đua, không có kỳ báo cáo), không phải báo cáo tháng: dùng kpi targets import để nhập chỉ tiêu"}
 	}, true
+}
+
+// planTitle reports whether a line above the header titles the sheet as
+// the year's plan ("GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2024") and none as a report
+// of actual figures.
+func planTitle(s *Sheet, header int) bool {
+	plan := false
+	for r := 0; r < header && r < len(s.Rows); r++ {
+		for c := range s.Rows[r] {
+			key := s.Key(r, c)
+			switch {
+			case key == "":
+			case hasAnyWord(key, []string{"bao cao", "thuc hien", "ket qua"}):
+				return false
+			case hasAnyWord(key, []string{"giao chi tieu", "chi tieu ke hoach", "ke hoach nam", "ke hoach giao", "chi tieu giao"}):
+				plan = true
+			}
+		}
+	}
+	return plan
 }
 
 // diagnose says why no table was recognised: what the best candidate
@@ -179,13 +312,13 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 	}
 	var best *cand
 	for _, s := range wb.VisibleFirst() {
-		for r := 0; r < len(s.Rows) && r < HeaderSearchRows; r++ {
+		for r := 0; r < len(s.Rows) && r < ReportSearchRows; r++ {
 			heads, _ := headerCells(s, r)
 			cd := &cand{s: s, row: r}
 			for col, h := range heads {
 				key := fold.Key(h.Text)
-				if key == "" || len(h.Text) > 120 || s.At(r, col).Kind != Text {
-					continue // a header is text; numbers make a data row
+				if key == "" || len(h.Text) > 120 || s.At(r, col).Kind != Text || (col > 0 && h == heads[col-1]) {
+					continue // a header is text (numbers make a data row), a merged one counts once
 				}
 				if _, ok, err := ParseText(h.Text, true); ok && err == nil {
 					continue
@@ -220,7 +353,7 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 	}
 	const want = "cần một dòng tiêu đề (trong %d dòng đầu) có cột chỉ tiêu ('Chỉ tiêu', 'Nội dung' hoặc 'Mã chỉ tiêu') và cột số liệu ('Thực hiện trong tháng', 'Lũy kế từ đầu năm'), hoặc cột đơn vị ('Mã đơn vị'/'Tên đơn vị') và các cột mang tên chỉ tiêu ('Số thu', 'BHYT', …)"
 	if best == nil {
-		return &CellError{File: wb.File, Msg: "không nhận ra bảng báo cáo: " + fmt.Sprintf(want, HeaderSearchRows)}
+		return &CellError{File: wb.File, Msg: "không nhận ra bảng báo cáo: " + fmt.Sprintf(want, ReportSearchRows)}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "không nhận ra bảng báo cáo. Dòng giống tiêu đề nhất: trang '%s' dòng %d", best.s.Name, best.row+1)
@@ -265,7 +398,7 @@ func diagnose(wb *Workbook, c *campaign.Campaign) *CellError {
 	case best.unitCol == "" && len(best.kpis) > 0:
 		b.WriteString("thêm cột 'Mã đơn vị' (hoặc 'Tên đơn vị') ở đầu bảng")
 	default:
-		b.WriteString(fmt.Sprintf(want, HeaderSearchRows))
+		b.WriteString(fmt.Sprintf(want, ReportSearchRows))
 	}
 	return &CellError{File: wb.File, Msg: b.String()}
 }

@@ -3,6 +3,7 @@ package xlsxin
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,76 @@ type longCols struct {
 	// the unit of measure a value column's header gives ("Thực hiện tháng
 	// (1.000đ)"), for rows without their own ĐVT
 	monthUnit, ytdUnit measureText
+	// a table of the quarter's months ("Tháng 1 | Tháng 2 | Tháng 3 | Quý
+	// I"): the month columns with their numbers, the quarter's column
+	months            []monthCol
+	quarter, quarterN int
+}
+
+type monthCol struct{ col, n int } // n: the month the header names, 0 for none
+
+var (
+	monthNumRE   = regexp.MustCompile(`\bthang (\d{1,2})\b`)
+	quarterColRE = regexp.MustCompile(`^(?:(?:thuc hien|th|so lieu|tong|cong) )?quy (iv|i{1,3}|[1-4])(?: nam \d{4})?$`)
+)
+
+// monthOfHeader is the month a column header names ("Tháng 3/2024": 3), 0
+// for none.
+func monthOfHeader(key string) int {
+	if m := monthNumRE.FindStringSubmatch(key); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n >= 1 && n <= 12 {
+			return n
+		}
+	}
+	return 0
+}
+
+// quarterOfHeader is the quarter a column of a quarter's total names
+// ("Quý I", "Thực hiện quý 1"), 0 for none.
+func quarterOfHeader(key string) int {
+	if m := quarterColRE.FindStringSubmatch(key); m != nil {
+		return map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]
+	}
+	return 0
+}
+
+// monthsNumbered reports whether several month columns each name another
+// month: the report's month picks one (chooseMonth).
+func monthsNumbered(ms []monthCol) bool {
+	seen := map[int]bool{}
+	for _, m := range ms {
+		if m.n == 0 || seen[m.n] {
+			return false
+		}
+		seen[m.n] = true
+	}
+	return true
+}
+
+// chooseMonth settles the columns of a quarter's table once the period is
+// known: the month column of the report's month, and the quarter's total
+// as the year to date when the quarter is the first (January to March is
+// the year so far).
+func (h *longCols) chooseMonth(s *Sheet, p *Label) *CellError {
+	if len(h.months) > 1 {
+		if p == nil || p.Err != nil {
+			return s.Err(h.row, h.months[1].col, "bảng có cột của nhiều tháng (%s, %s …): ghi kỳ báo cáo (ví dụ 'Tháng 3 năm 2024') để kpi chọn cột của tháng báo cáo",
+				Ref(h.row, h.months[0].col), Ref(h.row, h.months[1].col))
+		}
+		h.month = -1
+		for _, m := range h.months {
+			if m.n == p.Period.Month {
+				h.month = m.col
+			}
+		}
+		if h.month < 0 && h.ytd < 0 && h.quarter < 0 {
+			return s.Err(h.row, h.months[0].col, "bảng không có cột của tháng %d (kỳ báo cáo %s)", p.Period.Month, p.Period)
+		}
+	}
+	if h.quarter >= 0 && h.ytd < 0 && h.quarterN == 1 && p != nil && p.Err == nil && p.Period.Month <= 3 {
+		h.ytd = h.quarter
+	}
+	return nil
 }
 
 func detectLong(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), bool) {
@@ -47,7 +118,7 @@ func longHeader(s *Sheet, r, year int) (longCols, bool) {
 
 func longColumns(hr *headerRow, year int) (longCols, bool) {
 	s, r, heads := hr.s, hr.r, hr.heads
-	h := longCols{row: r, code: -1, name: -1, order: -1, unit: -1, month: -1, ytd: -1, data: hr.data}
+	h := longCols{row: r, code: -1, name: -1, order: -1, unit: -1, month: -1, ytd: -1, quarter: -1, data: hr.data}
 	movement := false
 	for c, head := range heads {
 		key := fold.Key(head.Text)
@@ -85,13 +156,19 @@ func longColumns(hr *headerRow, year int) (longCols, bool) {
 					h.ytd = c
 				}
 			case roleMonth:
-				if h.month >= 0 {
-					h.dupErr = s.Err(r, c, "hai cột giá trị trong tháng: %s và %s", Ref(r, h.month), Ref(r, c))
-				} else {
+				h.months = append(h.months, monthCol{col: c, n: monthOfHeader(key)})
+				if h.month < 0 {
 					h.month = c
+				}
+			default:
+				if q := quarterOfHeader(key); q > 0 && h.quarter < 0 {
+					h.quarter, h.quarterN = c, q
 				}
 			}
 		}
+	}
+	if len(h.months) > 1 && !monthsNumbered(h.months) {
+		h.dupErr = s.Err(r, h.months[1].col, "hai cột giá trị trong tháng: %s và %s", Ref(r, h.months[0].col), Ref(r, h.months[1].col))
 	}
 	h.balance = movement && h.ytd >= 0
 	h.monthUnit, h.ytdUnit = headerMeasure(heads, r, h.month), headerMeasure(heads, r, h.ytd)
@@ -121,6 +198,16 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 	b := &Book{File: s.Book.File, Layout: LayoutLong, Sheet: s.Name}
 	head := readHeading(s, h.row)
 	b.Unit, b.Period = head.unit, head.period
+	if b.Period == nil && h.month >= 0 && len(h.months) <= 1 {
+		// the period may be written only in the month column's header
+		// ("Thực hiện tháng 3/2024")
+		if p, ok := periodInTitle(fold.Key(s.Text(h.row, h.month))); ok {
+			b.Period = &Label{Text: s.Text(h.row, h.month), Sheet: s.Name, Cell: Ref(h.row, h.month), Period: p, Heading: true}
+		}
+	}
+	if err := h.chooseMonth(s, b.Period); err != nil {
+		errs = append(errs, err)
+	}
 	row := UnitRow{}
 	if b.Unit != nil {
 		row.Unit, row.UnitCell = b.Unit.Text, b.Unit.Cell
@@ -128,6 +215,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 	seen := map[string]int{}
 	var skipped []string
 	var hier hierarchy
+	fundsOf := "" // the KPI of the fund-by-fund rows just read, if any
 	for r := h.data; r < len(s.Rows); r++ {
 		var codeText, nameText, stt string
 		if h.code >= 0 {
@@ -164,11 +252,24 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 			k, ok = mn.kpi, true
 		}
 		hasNums := hasValueCells(s, r, h)
+		// a KPI given fund by fund ("Thu BHXH bắt buộc", "Thu BHYT" …): the
+		// total row under the funds ("Cộng") is the KPI
+		fk, isFund := fundPart(c, nameText)
+		if isFund && !under {
+			if fundsOf == "" || fundsOf == fk.Code {
+				fundsOf = fk.Code
+			}
+		} else if !ok && !under && fundsOf != "" && isTotalKey(fold.Key(strings.TrimSpace(enumRE.ReplaceAllString(nameText, "")))) && hasNums {
+			k, ok = c.KPIs[c.KPIIndex(fundsOf)], true
+			fundsOf = ""
+		} else if nameText != "" {
+			fundsOf = ""
+		}
 		if !ok || under {
 			if isSignatureRow(s, r) {
 				break // the table ends at the signature block
 			}
-			if !ok && !under && !mn.excluded && hasNums && looksNumeric(s, r, h) {
+			if !ok && !under && !mn.excluded && !isFund && hasNums && looksNumeric(s, r, h) {
 				where := h.name
 				if nameText == "" && h.code >= 0 {
 					where = h.code
@@ -358,7 +459,7 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 		return nil, ""
 	}
 	if f.mul != 0 {
-		v *= f.mul
+		v = roundSig(v * f.mul) // 223221528 nghìn đồng is 223221.528 triệu, not …527999
 	}
 	if isCountUnit(k.Unit) && v != math.Trunc(v) {
 		msg := fmt.Sprintf("số người của %s phải là số nguyên, ô ghi %s", k.Code, formatNum(v))
@@ -388,4 +489,30 @@ func otherYear(key string, year int) bool {
 		}
 	}
 	return true
+}
+
+// roundSig rounds to 12 significant digits: the float noise of a unit
+// conversion goes, every digit an office writes stays.
+func roundSig(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// fundPart reports whether a row is one fund's part of a KPI: the KPI's
+// name followed by a single fund ("Thu BHYT", "Số thu BHXH bắt buộc").
+func fundPart(c *campaign.Campaign, label string) (campaign.KPI, bool) {
+	key := fold.Key(stripParensText(strings.TrimSpace(enumRE.ReplaceAllString(label, ""))))
+	for _, p := range phrasesOf(c).phrases {
+		rest, ok := strings.CutPrefix(key, p.key+" ")
+		if !ok || c.KPIs[p.kpi].Kind != campaign.Flow {
+			continue
+		}
+		if isFundHeading(rest) {
+			return c.KPIs[p.kpi], true
+		}
+	}
+	return campaign.KPI{}, false
 }

@@ -115,7 +115,7 @@ func parseWideHeaderUncached(c *campaign.Campaign, text string) (campaign.KPI, b
 	if !ok || (kc.Year != 0 && kc.Year != c.Year) {
 		return campaign.KPI{}, false, false
 	}
-	if t := phrasesOf(c); t.excluded(kpiIndex(c, kc.KPI.Code), key) {
+	if t := phrasesOf(c); t.excluded(c.KPIIndex(kc.KPI.Code), key) {
 		return campaign.KPI{}, false, false
 	}
 	return kc.KPI, ytd, true
@@ -128,6 +128,14 @@ func wideColumns(c *campaign.Campaign, hr *headerRow) (wideCols, bool) {
 	nameCol := -1
 	var sheetMeasure *Label
 	measured := false
+	// a KPI's group with a plan column (KH | TH | %): its TH is the actual
+	// set against the year's plan — for a flow, the year to date
+	planned := map[string]bool{}
+	for _, head := range heads {
+		if head.Sub != "" && MatchesAny(fold.Key(head.Sub), subPlanWords) {
+			planned[groupOf(head)] = true
+		}
+	}
 	for cc, head := range heads {
 		key := fold.Key(head.Text)
 		if key == "" {
@@ -144,6 +152,9 @@ func wideColumns(c *campaign.Campaign, hr *headerRow) (wideCols, bool) {
 		k, ytd, ok := parseWideHead(c, head)
 		if !ok {
 			continue
+		}
+		if !ytd && k.Kind == campaign.Flow && head.Sub != "" && MatchesAny(fold.Key(head.Sub), subActualWords) && planned[groupOf(head)] {
+			ytd = true
 		}
 		id := k.Code
 		if ytd {
@@ -164,6 +175,9 @@ func wideColumns(c *campaign.Campaign, hr *headerRow) (wideCols, bool) {
 	}
 	return h, h.unit >= 0 && len(h.cols) > 0
 }
+
+// groupOf is the group header over a column ("Số thu" over "KH | TH | %").
+func groupOf(h colHead) string { return strings.TrimSpace(strings.TrimSuffix(h.Text, h.Sub)) }
 
 // columnFactor is a wide column's unit of measure: "(đồng)" in its header,
 // else the sheet's "Đơn vị tính" label, for amounts.
@@ -250,12 +264,26 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 				row.Values[i].Month, row.Values[i].MonthCell = v, cell
 			}
 		}
+		if h.byName && len(row.Values) == 0 && !hasWideCells(s, r, h) {
+			continue // a group row ("Khối thành phố, thị xã"): no figures, no unit
+		}
 		b.Rows = append(b.Rows, row)
 	}
+	b.ByName = h.byName
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return b, nil
+}
+
+// hasWideCells reports whether any KPI cell of row r holds something.
+func hasWideCells(s *Sheet, r int, h wideCols) bool {
+	for _, wc := range h.cols {
+		if s.At(r, wc.col).Kind != Empty {
+			return true
+		}
+	}
+	return false
 }
 
 func hasWideNumbers(s *Sheet, r int, h wideCols) bool {

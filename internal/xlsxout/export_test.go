@@ -104,14 +104,14 @@ func TestSheetOf(t *testing.T) {
 		{Label: "c", Kind: view.Ratio, In: view.All, Scale: true},
 	}, Rows: [][]view.Cell{{{Value: 1}, {Value: "x"}, {Value: "A"}, {Value: 12.5}, {Value: 1.1, Text: "110 %"},
 		{Value: 0.0, Text: "—", Blank: true}, {Value: 9.5, Kind: view.Percent}, {}}}}
-	s := sheetOf(st, "S", []string{"t"}, v)
+	s := sheetOf(st, "S", view.Document{}, []string{"t"}, v)
 	if got := strings.Join(s.Headers, "|"); got != "Rank|Name|Score|KPI a|b|Figure|c" {
 		t.Errorf("headers %s", got)
 	}
 	if s.FreezeCols != 2 {
 		t.Errorf("freeze %d", s.FreezeCols)
 	}
-	if len(s.CondFormat) != 2 || s.CondFormat["D4:E{last}"] == nil || s.CondFormat["G4:G{last}"] == nil {
+	if len(s.CondFormat) != 2 || s.CondFormat["D9:E{last}"] == nil || s.CondFormat["G9:G{last}"] == nil {
 		t.Errorf("scales %v", s.CondFormat)
 	}
 	row := s.Rows[0]

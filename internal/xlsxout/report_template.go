@@ -7,15 +7,17 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/xuri/excelize/v2"
 )
 
 // ReportSheet is the sheet of the report form.
 const ReportSheet = "BaoCao"
 
-// Report form layout (1-based rows and columns).
+// Report form layout (1-based rows and columns): the heading, the title
+// and the subtitle, the unit and period labels, a blank row, the header.
 const (
-	reportHeaderRow = 6
+	reportHeaderRow = headRows + 5
 	reportValueCol  = 5 // E: Thực hiện trong tháng
 	reportYTDCol    = 6 // F: Lũy kế từ đầu năm
 )
@@ -37,12 +39,15 @@ func ReportFileName(unit string, p report.Period) string {
 }
 
 // WriteReportTemplate writes the long-layout monthly report form for one
-// unit: title block, "Mã đơn vị" and "Kỳ báo cáo" filled in, one row per
-// KPI with code, name and unit of measure, and input cells with data
-// validation (a decimal ≥ 0; 0–100 for % KPIs) and an input message. Only
-// flow KPIs have a year-to-date input. Everything but the input cells is
-// protected (no password: the protection guards against slips, not people).
-func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p report.Period) error {
+// unit: the heading of the unit's own document (its parent body the
+// province office of doc, the unit's office, the place-and-date line for
+// the unit to date), the title, "Mã đơn vị" and "Kỳ báo cáo" filled in,
+// one row per KPI with code, name and unit of measure, input cells with
+// data validation (a decimal ≥ 0; 0–100 for % KPIs) and an input message,
+// and the signature block of the unit's director. Only flow KPIs have a
+// year-to-date input. Everything but the input cells is protected (no
+// password: the protection guards against slips, not people).
+func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p report.Period, doc view.Document) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sh := ReportSheet
@@ -53,6 +58,13 @@ func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p r
 	if err != nil {
 		return err
 	}
+	widths := []float64{6, 12, 40, 11, 16, 16, 20}
+	for i, wd := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sh, col, col, wd); err != nil {
+			return err
+		}
+	}
 	set := func(ref string, v any, style int) {
 		if err == nil {
 			err = f.SetCellValue(sh, ref, v)
@@ -61,22 +73,28 @@ func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p r
 			err = f.SetCellStyle(sh, ref, ref, style)
 		}
 	}
-	org := c.Organisation
-	if org == "" {
-		org = i18n.DefaultOrganisation
+	district := doc
+	district.Parent, district.Organisation = doc.Organisation, view.Office(u.Name)
+	head := letterheadOf(district)
+	head.PlaceDate = i18n.T("vi", i18n.DocBlankDate, view.PlaceOf(u.Name))
+	if err := setLines(f, sh, 1, headingLines(st, head, widths)); err != nil {
+		return err
 	}
-	set("A1", org, st.title)
-	set("A2", u.Name, st.title)
-	set("A3", fmt.Sprintf("BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA — %s", c.Name), st.title)
-	for _, r := range []string{"1", "2", "3"} {
+	if err := f.AddShape(sh, ruleShape(widths, head.Office)); err != nil {
+		return err
+	}
+	title, sub, labels := headRows+1, headRows+2, headRows+3
+	set(cellName(1, title), "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA", st.docTitle)
+	set(cellName(1, sub), c.Name, st.subtitle)
+	for _, r := range []int{title, sub} {
 		if err == nil {
-			err = f.MergeCell(sh, "A"+r, "G"+r)
+			err = f.MergeCell(sh, cellName(1, r), cellName(len(widths), r))
 		}
 	}
-	set("A4", "Mã đơn vị:", st.label)
-	set("C4", u.Code, st.label)
-	set("E4", "Kỳ báo cáo:", st.label)
-	set("F4", fmt.Sprintf("%02d/%d", p.Month, p.Year), st.label)
+	set(cellName(1, labels), "Mã đơn vị:", st.label)
+	set(cellName(3, labels), u.Code, st.label)
+	set(cellName(5, labels), "Kỳ báo cáo:", st.label)
+	set(cellName(6, labels), fmt.Sprintf("%02d/%d", p.Month, p.Year), st.label)
 	headers := []string{"STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "ĐVT", "Thực hiện trong tháng", "Lũy kế từ đầu năm", "Ghi chú"}
 	for i, h := range headers {
 		set(cellName(i+1, reportHeaderRow), h, st.header)
@@ -101,6 +119,11 @@ func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p r
 		if err != nil {
 			return err
 		}
+		if h := rowHeight(st, []excelize.Cell{{}, {}, text(st.text, k.Name)}, widths); h > 0 {
+			if err := f.SetRowHeight(sh, r, h); err != nil {
+				return err
+			}
+		}
 		if err := addInputValidation(f, sh, k, cellName(reportValueCol, r), "giá trị trong tháng"); err != nil {
 			return err
 		}
@@ -110,21 +133,16 @@ func WriteReportTemplate(w io.Writer, c *campaign.Campaign, u campaign.Unit, p r
 			}
 		}
 	}
-	end := reportHeaderRow + len(c.KPIs) + 2
-	set(cellName(2, end), "Người lập biểu", st.sign)
-	set(cellName(5, end), "Giám đốc", st.sign)
-	set(cellName(2, end+1), "(Ký, ghi rõ họ tên)", st.signNote)
-	set(cellName(5, end+1), "(Ký, đóng dấu)", st.signNote)
+	// signed by the unit: its director's title, no names
+	sign := signatureOf(view.NewDocument(nil, c, doc.Date, "vi"))
+	if err := setLines(f, sh, reportHeaderRow+len(c.KPIs)+1, signatureLines(st, sign, widths)); err != nil {
+		return err
+	}
 	if err != nil {
 		return err
 	}
 	if err := f.SetRowHeight(sh, reportHeaderRow, 36); err != nil {
 		return err
-	}
-	for col, wd := range map[string]float64{"A": 6, "B": 12, "C": 40, "D": 11, "E": 16, "F": 16, "G": 20} {
-		if err := f.SetColWidth(sh, col, col, wd); err != nil {
-			return err
-		}
 	}
 	if err := printSetup(f, sh, reportHeaderRow); err != nil {
 		return err

@@ -26,7 +26,17 @@ type styles struct {
 	inputCount, inputPercent, inputText                  int
 	int, ratio, score, amount, center, wrap, grey        int
 	sign, signNote                                       int
+	// the heading and the signature block of an official document
+	headParent, headOffice, headNational, headMotto, headNumber, headDate int
+	signTitle, signName, docTitle                                         int
+	// wraps are the styles whose text wraps, with their font: a row's
+	// height is made for its wrapped text (rowHeight)
+	wraps map[int]fontSize
 }
+
+// fontSize is what a wrapped style's text takes: the font's points and the
+// width of a character in column units.
+type fontSize struct{ points, factor float64 }
 
 // of is the style of a view's cells of a kind.
 func (s *styles) of(k view.Kind) int {
@@ -80,22 +90,36 @@ func newStyles(f *excelize.File) (*styles, error) {
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	mk(&s.text, &excelize.Style{Font: font(false, 11), Border: border(), Protection: locked, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	mk(&s.label, &excelize.Style{Font: font(true, 11), Protection: locked})
-	mk(&s.count, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtCount), Protection: locked})
-	mk(&s.percent, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtPercent), Protection: locked})
+	middle := &excelize.Alignment{Vertical: "center"}
+	mk(&s.count, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtCount), Protection: locked, Alignment: middle})
+	mk(&s.percent, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtPercent), Protection: locked, Alignment: middle})
 	input := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 	mk(&s.inputCount, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, CustomNumFmt: fmtp(FmtCount), Protection: unlocked})
 	mk(&s.inputPercent, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, CustomNumFmt: fmtp(FmtPercent), Protection: unlocked})
 	mk(&s.inputText, &excelize.Style{Font: font(false, 11), Border: border(), Fill: input, NumFmt: 49, Protection: unlocked})
-	mk(&s.int, &excelize.Style{Font: font(false, 11), Border: border(), NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "center"}})
-	mk(&s.ratio, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtRatio)})
-	mk(&s.score, &excelize.Style{Font: font(true, 11), Border: border(), CustomNumFmt: fmtp(FmtScore)})
-	mk(&s.amount, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtAmount)})
+	mk(&s.int, &excelize.Style{Font: font(false, 11), Border: border(), NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	mk(&s.ratio, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtRatio), Alignment: middle})
+	mk(&s.score, &excelize.Style{Font: font(true, 11), Border: border(), CustomNumFmt: fmtp(FmtScore), Alignment: middle})
+	mk(&s.amount, &excelize.Style{Font: font(false, 11), Border: border(), CustomNumFmt: fmtp(FmtAmount), Alignment: middle})
 	mk(&s.center, &excelize.Style{Font: font(false, 11), Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	mk(&s.wrap, &excelize.Style{Font: font(false, 10), Border: border(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	mk(&s.grey, &excelize.Style{Font: font(false, 11), Border: border(), Protection: locked,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
 	mk(&s.sign, &excelize.Style{Font: font(true, 12), Alignment: &excelize.Alignment{Horizontal: "center"}})
 	mk(&s.signNote, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 11, Family: "Times New Roman"}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	centred := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	mk(&s.headParent, &excelize.Style{Font: font(false, 12), Alignment: centred})
+	mk(&s.headOffice, &excelize.Style{Font: font(true, 12), Alignment: centred})
+	mk(&s.headNational, &excelize.Style{Font: font(true, 12), Alignment: centred})
+	mk(&s.headMotto, &excelize.Style{Font: &excelize.Font{Bold: true, Underline: "single", Size: 13, Family: "Times New Roman"}, Alignment: centred})
+	mk(&s.headNumber, &excelize.Style{Font: font(false, 12), Alignment: centred})
+	mk(&s.headDate, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 12, Family: "Times New Roman"}, Alignment: centred})
+	mk(&s.signTitle, &excelize.Style{Font: font(true, 12), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	mk(&s.signName, &excelize.Style{Font: font(true, 12), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	mk(&s.docTitle, &excelize.Style{Font: font(true, 14), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	// Times New Roman is narrower than the digit Excel measures columns by:
+	// a character of text takes about 0.85 of a column unit at 11 points
+	s.wraps = map[int]fontSize{s.text: {11, 0.85}, s.wrap: {10, 0.78}, s.header: {11, 0.95}, s.inputText: {11, 0.85}}
 	return &s, err
 }
 

@@ -9,31 +9,33 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// sheetTable describes one streamed sheet: a title block, a header row, the
-// data rows, optional lines after the table (a signature block), and the
-// sheet-level settings. Settings that excelize keeps in the worksheet
-// (autofilter, conditional formats, print setup) are applied before the
-// stream starts: excelize does not let normal and streaming calls mix
-// after a flush.
+// sheetTable describes one streamed sheet: the heading of an official
+// document, a title block, a header row, the data rows, the signature
+// block, and the sheet-level settings. Settings that excelize keeps in the
+// worksheet (column widths, autofilter, conditional formats, print setup,
+// the drawn rule of the heading) are applied before the stream starts:
+// excelize does not let normal and streaming calls mix after a flush.
 type sheetTable struct {
 	Name       string
-	Title      []string // lines above the table, each merged across the table
+	Head       *letterhead // the heading of an official document; nil: none
+	Title      []string    // lines above the table, each merged across the table: the report's, then its subtitles
 	Headers    []string
 	Widths     []float64                                      // per column
 	Rows       [][]excelize.Cell                              // styled values; never formulas for text
 	Foot       [][]excelize.Cell                              // totals right under the rows, outside the filter
-	After      [][]excelize.Cell                              // lines after a blank row (e.g. signatures), from column A
+	Empty      string                                         // said in a row of its own when there are no rows
+	Sign       *signature                                     // the signature block after the table; nil: none
 	FreezeCols int                                            // columns kept visible when scrolling right
 	CondFormat map[string][]excelize.ConditionalFormatOptions // range → rules (ranges may use {last} for the last data row)
-	AfterMerge []string                                       // merges for the After lines, "A{r}:C{r}" with {r} the line's row
 }
 
-// sheetOf lays out a view's table as a sheet: the print columns with their
+// sheetOf lays out a view's table as a sheet of an official document
+// (doc's heading over the title lines): the print columns with their
 // titles and widths, cells styled by kind, the leading sticky columns
 // frozen, the columns that scale shaded red-yellow-green.
-func sheetOf(st *styles, name string, title []string, v *view.Table) *sheetTable {
+func sheetOf(st *styles, name string, doc view.Document, title []string, v *view.Table) *sheetTable {
 	p := v.In(view.Print)
-	t := &sheetTable{Name: name, Title: title}
+	t := &sheetTable{Name: name, Head: letterheadOf(doc), Title: title}
 	for i, c := range p.Columns {
 		t.Headers = append(t.Headers, c.Header(view.Print))
 		t.Widths = append(t.Widths, c.Width)
@@ -101,9 +103,14 @@ func printCell(style int, kind view.Kind, c view.Cell) excelize.Cell {
 	return excelize.Cell{StyleID: style}
 }
 
-// headerRow is the 1-based row of the header: after the title lines and a
-// blank row.
-func (t *sheetTable) headerRow() int { return len(t.Title) + 2 }
+// headerRow is the 1-based row of the header: after the heading, the
+// title lines and a blank row.
+func (t *sheetTable) headerRow() int {
+	if t.Head != nil {
+		return headRows + len(t.Title) + 2
+	}
+	return len(t.Title) + 2
+}
 
 // writeTable creates (or fills the first) sheet with the table.
 func writeTable(f *excelize.File, st *styles, t *sheetTable, first bool) error {
@@ -116,8 +123,20 @@ func writeTable(f *excelize.File, st *styles, t *sheetTable, first bool) error {
 	}
 	hr := t.headerRow()
 	last := hr + len(t.Rows)
-	lastCol, _ := excelize.ColumnNumberToName(max(len(t.Headers), 1))
-	// settings first
+	n := max(len(t.Headers), 1)
+	lastCol, _ := excelize.ColumnNumberToName(n)
+	// settings first; the widths before the rule, which is placed by them
+	for i, w := range t.Widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(t.Name, col, col, w); err != nil {
+			return err
+		}
+	}
+	if t.Head != nil && len(t.Widths) > 1 {
+		if err := f.AddShape(t.Name, ruleShape(t.Widths, t.Head.Office)); err != nil {
+			return err
+		}
+	}
 	if len(t.Rows) > 0 {
 		if err := f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", hr, lastCol, last), nil); err != nil {
 			return err
@@ -138,71 +157,138 @@ func writeTable(f *excelize.File, st *styles, t *sheetTable, first bool) error {
 	if err != nil {
 		return err
 	}
-	for i, w := range t.Widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: t.FreezeCols, YSplit: hr,
 		TopLeftCell: cellName(t.FreezeCols+1, hr+1), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	for i, line := range t.Title {
-		style := st.title
-		if i == len(t.Title)-1 && len(t.Title) > 2 {
-			style = st.subtitle
-		}
-		if err := sw.SetRow(cellName(1, i+1), []any{excelize.Cell{StyleID: style, Value: line}}, excelize.RowOpts{Height: 20}); err != nil {
+	row := 1
+	if t.Head != nil {
+		if err := streamLines(sw, row, headingLines(st, t.Head, t.Widths)); err != nil {
 			return err
 		}
-		if err := sw.MergeCell(cellName(1, i+1), cellName(len(t.Headers), i+1)); err != nil {
+		row += headRows
+	}
+	total := blockWidth(t.Widths, 1, len(t.Widths))
+	for i, title := range t.Title {
+		style, height := st.docTitle, float64(linesFor(title, total, 1.4))*20
+		if i > 0 {
+			style, height = st.subtitle, float64(linesFor(title, total, 1.1))*17
+		}
+		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: style, Value: title}}, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
+		if err := sw.MergeCell(cellName(1, row), cellName(n, row)); err != nil {
+			return err
+		}
+		row++
 	}
 	header := make([]any, len(t.Headers))
+	cells := make([]excelize.Cell, len(t.Headers))
 	for i, h := range t.Headers {
-		header[i] = excelize.Cell{StyleID: st.header, Value: h}
+		cells[i] = excelize.Cell{StyleID: st.header, Value: h}
+		header[i] = cells[i]
 	}
-	if err := sw.SetRow(cellName(1, hr), header, excelize.RowOpts{Height: 45}); err != nil {
+	if err := sw.SetRow(cellName(1, hr), header, excelize.RowOpts{Height: max(30, rowHeight(st, cells, t.Widths))}); err != nil {
 		return err
 	}
-	for i, row := range t.Rows {
-		vals := make([]any, len(row))
-		for j := range row {
-			vals[j] = row[j]
+	put := func(r int, cells []excelize.Cell) error {
+		vals := make([]any, len(cells))
+		for j := range cells {
+			vals[j] = cells[j]
 		}
-		if err := sw.SetRow(cellName(1, hr+1+i), vals); err != nil {
+		var opts []excelize.RowOpts
+		if h := rowHeight(st, cells, t.Widths); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		return sw.SetRow(cellName(1, r), vals, opts...)
+	}
+	for i, cells := range t.Rows {
+		if err := put(hr+1+i, cells); err != nil {
 			return err
 		}
 	}
-	for i, row := range t.Foot {
-		vals := make([]any, len(row))
-		for j := range row {
-			vals[j] = row[j]
+	if len(t.Rows) == 0 && t.Empty != "" {
+		last++
+		if err := sw.SetRow(cellName(1, last), []any{excelize.Cell{StyleID: st.signNote, Value: t.Empty}}); err != nil {
+			return err
 		}
-		if err := sw.SetRow(cellName(1, last+1+i), vals); err != nil {
+		if err := sw.MergeCell(cellName(1, last), cellName(n, last)); err != nil {
 			return err
 		}
 	}
-	r := last + len(t.Foot) + 2
-	for i, line := range t.After {
-		vals := make([]any, len(line))
-		for j := range line {
-			vals[j] = line[j]
-		}
-		if err := sw.SetRow(cellName(1, r+i), vals); err != nil {
+	for i, cells := range t.Foot {
+		if err := put(last+1+i, cells); err != nil {
 			return err
 		}
-		for _, m := range t.AfterMerge {
-			if strings.Contains(m, "{r}") {
-				a, b, _ := strings.Cut(strings.ReplaceAll(m, "{r}", fmt.Sprint(r+i)), ":")
-				if err := sw.MergeCell(a, b); err != nil {
+	}
+	if t.Sign != nil {
+		if err := streamLines(sw, last+len(t.Foot)+1, signatureLines(st, t.Sign, t.Widths)); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// streamLines writes lines from row on: their cells, merges and heights.
+func streamLines(sw *excelize.StreamWriter, row int, lines []line) error {
+	for i, l := range lines {
+		if len(l.cells) == 0 && l.height == 0 {
+			continue
+		}
+		n := 0
+		for c := range l.cells {
+			n = max(n, c)
+		}
+		vals := make([]any, n)
+		for c, cell := range l.cells {
+			vals[c-1] = cell
+		}
+		var opts []excelize.RowOpts
+		if l.height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: l.height})
+		}
+		if err := sw.SetRow(cellName(1, row+i), vals, opts...); err != nil {
+			return err
+		}
+		for _, m := range l.merges {
+			if m[1] > m[0] {
+				if err := sw.MergeCell(cellName(m[0], row+i), cellName(m[1], row+i)); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	return sw.Flush()
+	return nil
+}
+
+// setLines writes lines from row on into a sheet written cell by cell
+// (the forms, the chart's sheet).
+func setLines(f *excelize.File, sheet string, row int, lines []line) error {
+	for i, l := range lines {
+		r := row + i
+		if l.height > 0 {
+			if err := f.SetRowHeight(sheet, r, l.height); err != nil {
+				return err
+			}
+		}
+		for c, cell := range l.cells {
+			ref := cellName(c, r)
+			if err := f.SetCellValue(sheet, ref, cell.Value); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(sheet, ref, ref, cell.StyleID); err != nil {
+				return err
+			}
+		}
+		for _, m := range l.merges {
+			if m[1] > m[0] {
+				if err := f.MergeCell(sheet, cellName(m[0], r), cellName(m[1], r)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func cellName(col, row int) string {

@@ -6,14 +6,16 @@ import (
 	"strconv"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/xuri/excelize/v2"
 )
 
 // TargetsSheet is the name of the targets template's sheet.
 const TargetsSheet = "ChiTieu"
 
-// targetsHeaderRow is the 1-based row of the header in the targets form.
-const targetsHeaderRow = 4
+// targetsHeaderRow is the 1-based row of the header in the targets form:
+// after the heading, the title, the subtitle, the note and a blank row.
+const targetsHeaderRow = headRows + 5
 
 // TargetsHeaders returns the header texts of the targets form: STT, unit
 // code, name, cluster, then for each KPI its target ("<name> <year>") and
@@ -29,11 +31,12 @@ func TargetsHeaders(c *campaign.Campaign) []string {
 	return h
 }
 
-// WriteTargetsTemplate writes the targets form (kpi template targets): the
-// title block, the header row, and one row per given unit with its code,
-// name, cluster and any targets and baselines it already has. Unit codes are
-// written as text so that leading zeros survive.
-func WriteTargetsTemplate(w io.Writer, c *campaign.Campaign, units []campaign.Unit) error {
+// WriteTargetsTemplate writes the targets form (kpi template targets):
+// doc's heading, the title block, the header row, and one row per given
+// unit with its code, name, cluster and any targets and baselines it
+// already has. Unit codes are written as text so that leading zeros
+// survive.
+func WriteTargetsTemplate(w io.Writer, c *campaign.Campaign, units []campaign.Unit, doc view.Document) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sh := TargetsSheet
@@ -46,9 +49,15 @@ func WriteTargetsTemplate(w io.Writer, c *campaign.Campaign, units []campaign.Un
 	}
 	headers := TargetsHeaders(c)
 	last, _ := excelize.ColumnNumberToName(len(headers))
-	org := c.Organisation
-	if org == "" {
-		org = "BẢO HIỂM XÃ HỘI TỈNH"
+	widths := []float64{6, 12, 32, 14}
+	for len(widths) < len(headers) {
+		widths = append(widths, 16)
+	}
+	for i, wd := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sh, col, col, wd); err != nil {
+			return err
+		}
 	}
 	set := func(ref string, v any, style int) {
 		if err == nil {
@@ -58,12 +67,19 @@ func WriteTargetsTemplate(w io.Writer, c *campaign.Campaign, units []campaign.Un
 			err = f.SetCellStyle(sh, ref, ref, style)
 		}
 	}
-	set("A1", org, st.title)
-	set("A2", fmt.Sprintf("GIAO CHỈ TIÊU THI ĐUA NĂM %d — %s", c.Year, c.Name), st.title)
-	set("A3", fmt.Sprintf("Cột \"… %d\" là chỉ tiêu giao (kế hoạch); cột \"… %d\" là số thực hiện năm trước. Để trống ô không có số liệu.", c.Year, c.Year-1), st.subtitle)
-	for _, r := range []string{"1", "2", "3"} {
+	if err := setLines(f, sh, 1, headingLines(st, letterheadOf(doc), widths)); err != nil {
+		return err
+	}
+	if err := f.AddShape(sh, ruleShape(widths, doc.Organisation)); err != nil {
+		return err
+	}
+	title := headRows + 1
+	set(cellName(1, title), fmt.Sprintf("GIAO CHỈ TIÊU THI ĐUA NĂM %d", c.Year), st.docTitle)
+	set(cellName(1, title+1), c.Name, st.subtitle)
+	set(cellName(1, title+2), fmt.Sprintf("Cột \"… %d\" là chỉ tiêu giao (kế hoạch); cột \"… %d\" là số thực hiện năm trước. Để trống ô không có số liệu.", c.Year, c.Year-1), st.subtitle)
+	for r := title; r <= title+2; r++ {
 		if err == nil {
-			err = f.MergeCell(sh, "A"+r, last+r)
+			err = f.MergeCell(sh, cellName(1, r), last+strconv.Itoa(r))
 		}
 	}
 	for i, h := range headers {
@@ -73,7 +89,11 @@ func WriteTargetsTemplate(w io.Writer, c *campaign.Campaign, units []campaign.Un
 	if err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, targetsHeaderRow, 60); err != nil {
+	hc := make([]excelize.Cell, len(headers))
+	for i, h := range headers {
+		hc[i] = text(st.header, h)
+	}
+	if err := f.SetRowHeight(sh, targetsHeaderRow, max(60, rowHeight(st, hc, widths))); err != nil {
 		return err
 	}
 	rows := len(units)
@@ -112,16 +132,6 @@ func WriteTargetsTemplate(w io.Writer, c *campaign.Campaign, units []campaign.Un
 		}
 	}
 	if err != nil {
-		return err
-	}
-	widths := map[string]float64{"A": 6, "B": 12, "C": 32, "D": 14}
-	for col, wd := range widths {
-		if err := f.SetColWidth(sh, col, col, wd); err != nil {
-			return err
-		}
-	}
-	first, _ := excelize.ColumnNumberToName(5)
-	if err := f.SetColWidth(sh, first, last, 16); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: targetsHeaderRow,

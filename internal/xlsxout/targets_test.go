@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/view"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 )
@@ -24,7 +26,7 @@ func TestTargetsTemplateRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTargetsTemplate(fh, c, units); err != nil {
+	if err := WriteTargetsTemplate(fh, c, units, view.NewDocument(map[string]string{"organisation": "BẢO HIỂM XÃ HỘI TỈNH HÀ NAM"}, c, time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), "vi")); err != nil {
 		t.Fatal(err)
 	}
 	fh.Close()

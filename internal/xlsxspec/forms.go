@@ -122,7 +122,7 @@ row 12: 3 | Số thu BHXH, BHYT, BHTN | Triệu đồng | 276991 | 23100 | 69000
 row 13: 4 | Chỉ số hài lòng | % | 80 | 0.83 |
 fmt E13 0%
 `},
-	{"tonghop_tinh_2024-03.xlsx", "province summary: units by name, a 'TOÀN TỈNH' row first, each KPI a group over KH | TH | %, a column-number row", `
+	{"tonghop_tinh_2024-03.xlsx", "province summary: units by name, a 'TOÀN TỈNH' row first, a group row, the province office's own row, each KPI a group over KH | TH | %, a column-number row", `
 sheet Tong hop
 row 1: BẢO HIỂM XÃ HỘI TỈNH HẢI DƯƠNG
 row 3: BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THÁNG 3 NĂM 2024
@@ -136,12 +136,14 @@ merge F5:H5
 merge I5:K5
 row 7: A | B | 1 | 2 | 3=2/1 | 4 | 5 | 6=5/4 | 7 | 8 | 9=8/7
 row 8: | TOÀN TỈNH | 113620 | 111260 | 97,9 | 641370 | 626140 | 97,6 | 3010448 | 745210 | 24,8
-row 9: 1 | TP. Hải Dương | 57710 | 56500 | 97,9 | 297040 | 290100 | 97,7 | 1385577 | 345100 | 24,9
-row 10: 2 | Thị xã Kinh Môn | 29410 | 28900 | 98,3 | 149610 | 146300 | 97,8 | 710992 | 178010 | 25
-row 11: 3 | Huyện Cẩm Giàng | 11730 | 11500 | 98 | 58350 | 57040 | 97,8 | 277887 | 68900 | 24,8
-row 12: 4 | BHXH huyện Gia Lộc | 14770 | 14360 | 97,2 | 75760 | 73900 | 97,5 | 361705 | 88200 | 24,4
-row 13: 5 | Tứ Kỳ | | | | 60610 | 58800 | 97 | 274287 | 65000 | 23,7
-fmt E9:E13 0.0
+row 9: A | Khối thành phố, thị xã | | | | | | | | |
+row 10: 1 | TP. Hải Dương | 57710 | 56500 | 97,9 | 297040 | 290100 | 97,7 | 1385577 | 345100 | 24,9
+row 11: 2 | Thị xã Kinh Môn | 29410 | 28900 | 98,3 | 149610 | 146300 | 97,8 | 710992 | 178010 | 25
+row 12: 3 | Huyện Cẩm Giàng | 11730 | 11500 | 98 | 58350 | 57040 | 97,8 | 277887 | 68900 | 24,8
+row 13: 4 | BHXH huyện Gia Lộc | 14770 | 14360 | 97,2 | 75760 | 73900 | 97,5 | 361705 | 88200 | 24,4
+row 14: 5 | Tứ Kỳ | | | | 60610 | 58800 | 97 | 274287 | 65000 | 23,7
+row 15: 6 | Văn phòng BHXH tỉnh | | 120 | | | 2100 | | | 9800 |
+fmt E10:E14 0.0
 `},
 	{"tonghop_nhom_2024-03.xlsx", "a consolidated sheet by code: 'Số người tham gia' over 'BHXH BB | BHXH TN | BHYT | BHTN', revenue in đồng by its header", `
 sheet TH
@@ -177,5 +179,30 @@ row 16: 2 | Số thu | Triệu đồng | 2100 | 6300
 row 17: V | Tổng số thu BHXH, BHYT, BHTN | Triệu đồng | 58400 | 174300
 row 18: VI | Tỷ lệ nợ phải tính lãi so với số phải thu | % | '2,9 |
 row 19: VII | Chỉ số hài lòng của người dân, doanh nghiệp | % | 88 |
+`},
+	{"H06_ba_trang.xlsx", "one month over three sheets (head-counts, revenue, satisfaction), the unit only on the first, a notes sheet and a hidden sheet of last month", `
+sheet Doi tuong
+row 1: BHXH HUYỆN KIM THÀNH
+row 2: BÁO CÁO THÁNG 3 NĂM 2024
+row 4: STT | Chỉ tiêu | Thực hiện tháng
+row 5: 1 | Số người tham gia BHXH bắt buộc | 30100
+row 6: 2 | Số người tham gia BHXH tự nguyện | 4400
+row 7: 3 | Số người tham gia BHYT | 150200
+row 8: 4 | Số người tham gia BHTN | 26300
+sheet Thu
+row 1: Tháng 3 năm 2024
+row 3: STT | Chỉ tiêu | Thực hiện tháng | Lũy kế từ đầu năm
+row 4: 1 | Tổng số thu BHXH, BHYT, BHTN | 61500 | 184200
+row 5: 2 | Tỷ lệ nợ phải tính lãi | '2,7 |
+sheet Hai long
+row 1: Chỉ tiêu | Thực hiện
+row 2: Chỉ số hài lòng | 0.88
+fmt B2 0%
+row 4: Ghi chú: số liệu tạm tính
+sheet Thang 2
+row 1: Tháng 2 năm 2024
+row 3: Chỉ tiêu | Thực hiện tháng
+row 4: Số người tham gia BHYT | 149000
+hide Thang 2
 `},
 }
