@@ -157,6 +157,10 @@ func TestErrorsHaveNoEnglish(t *testing.T) {
 		{args("sample", "--dir", "d", "--months", "13"), ExitUsage},
 		{args("units", "--lang", "fr"), ExitUsage},
 		{args("--lang=de", "units"), ExitUsage},
+		{args("settings", "set", "office", "X"), ExitUsage},
+		{args("settings", "set", "place", "X", "--title", "Y"), ExitUsage},
+		{args("--db", none, "settings", "show"), ExitError},
+		{args("units", "--wide=maybe"), ExitUsage},
 	} {
 		code, _, stderr := run(t, tc.args...)
 		shown := strings.ReplaceAll(stderr, dir, "…")
