@@ -90,7 +90,7 @@ func (l Limits) orDefault() Limits {
 }
 
 // ErrTooBig is the error of a workbook past the limits.
-var ErrTooBig = errors.New("workbook too big")
+var ErrTooBig = errors.New("bảng tính quá lớn")
 
 // VisibleFirst returns the sheets, visible ones first, each group in
 // workbook order: a table on a hidden sheet is found only if no visible

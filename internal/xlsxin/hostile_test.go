@@ -22,7 +22,7 @@ func TestHostileFiles(t *testing.T) {
 		"legacy.xls":     "legacy.xls: tệp Excel 97–2003 (.xls) không được hỗ trợ",
 		"password.xlsx":  "password.xlsx: tệp Excel được đặt mật khẩu",
 		"docx.xlsx":      "docx.xlsx: tệp zip nhưng không phải bảng tính Excel",
-		"bomb.xlsx":      "bomb.xlsx: workbook too big: phần xl/worksheets/sheet1.xml giải nén ra hơn 16 MB",
+		"bomb.xlsx":      "bomb.xlsx: bảng tính quá lớn: phần xl/worksheets/sheet1.xml giải nén ra hơn 16 MB",
 		"far-cell.xlsx":  "far-cell.xlsx",
 		"macro.xlsm":     "",
 	}
