@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -97,6 +99,9 @@ type Importer struct {
 	// the year's live observations, kept by the writer (see unitObservations)
 	obs     map[string][]report.Observation
 	obsYear int
+	// what the files of the group being saved changed in obs, to take
+	// back if the group is not committed (nil outside a group)
+	undo []obsUndo
 }
 
 // New prepares an importer for the workspace's campaign and units.
@@ -192,19 +197,30 @@ type prepared struct {
 // ImportFile imports one file. It never leaves a file half-imported:
 // either SaveImport committed all its reports or nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
-	return im.commit(ctx, im.prepare(ctx, path, opts), opts)
+	return im.commit(ctx, single{im.Store}, im.prepare(ctx, path, opts), opts)
 }
+
+// Group commit: how many files, and for how long, one transaction of
+// ImportFiles may hold. A file's line waits at most about groupTime for the
+// commit that holds it.
+const (
+	groupFiles = 1000
+	groupTime  = 100 * time.Millisecond
+)
 
 // ImportFiles imports files in order: workers (one per CPU) read and check
 // them in parallel while a single writer checks each against the
-// workspace and commits it, file by file, in the order given, so results
-// and history are the same as a sequential run. Each result is passed to
-// done as soon as it is final, in order. When ctx is cancelled the file
-// being committed is finished and the rest are left alone: the results
-// then cover only the files dealt with. So do they when the workspace
-// cannot be reached (store.ErrUnreachable: the server went down, the
-// network broke): the batch stops at the first file that failed so, which
-// ends the results, instead of failing every file after it.
+// workspace and commits it, in the order given, so results and history
+// are the same as a sequential run. The writer saves many files in one
+// transaction when the store can (store.GroupSaver: up to groupFiles
+// files or groupTime, each file in its own savepoint, so that one that
+// fails is left out alone); a file's result is passed to done once the
+// commit that holds it is done, in order. When ctx is cancelled the files
+// of the transaction under way are committed and the rest are left alone:
+// the results then cover only the files dealt with. So do they when the
+// workspace cannot be reached (store.ErrUnreachable: the server went down,
+// the network broke): the batch stops at the first file that failed so,
+// which ends the results, instead of failing every file after it.
 func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options, workers int, done func(FileResult)) []FileResult {
 	if workers < 1 {
 		workers = 1
@@ -239,33 +255,166 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		}()
 	}
 	results := make([]FileResult, 0, len(paths))
-	// a file being committed is finished even when ctx is cancelled
-	// (Ctrl-C stops after the current file, never inside one)
-	commitCtx := context.WithoutCancel(parent)
-	for i := range paths {
-		if parent.Err() != nil {
-			return results
-		}
-		var p prepared
-		select {
-		case p = <-slots[i]:
-		case <-parent.Done():
-			return results
-		}
-		<-ahead
-		if parent.Err() != nil && !p.done {
-			return results // cancelled while it was being read: leave it for the next run
-		}
-		r := im.commit(commitCtx, p, opts)
+	emit := func(r FileResult) bool {
 		results = append(results, r)
 		if done != nil {
 			done(r)
 		}
-		if Unreachable(results) {
+		return !Unreachable(results)
+	}
+	// take returns the next file once read; ok is false when the batch
+	// stops first (ctx cancelled: a file still being read is left for the
+	// next run) or, with a deadline, when the deadline passes first
+	i := 0
+	var timer *time.Timer
+	take := func(deadline time.Time) (p prepared, ok bool) {
+		var expired <-chan time.Time
+		if !deadline.IsZero() {
+			d := time.Until(deadline)
+			if d <= 0 {
+				return prepared{}, false
+			}
+			if timer == nil {
+				timer = time.NewTimer(d)
+			} else {
+				timer.Reset(d)
+			}
+			defer timer.Stop()
+			expired = timer.C
+		}
+		if parent.Err() != nil {
+			return prepared{}, false
+		}
+		select {
+		case p = <-slots[i]:
+		case <-parent.Done():
+			return prepared{}, false
+		case <-expired:
+			return prepared{}, false
+		}
+		<-ahead
+		if parent.Err() != nil && !p.done {
+			return prepared{}, false // cancelled while it was being read: leave it for the next run
+		}
+		i++
+		return p, true
+	}
+	// a file being committed is finished even when ctx is cancelled
+	// (Ctrl-C stops after the current transaction, never inside a file)
+	commitCtx := context.WithoutCancel(parent)
+	gs, grouped := im.Store.(store.GroupSaver)
+	if opts.DryRun || !grouped {
+		for i < len(paths) {
+			p, ok := take(time.Time{})
+			if !ok || !emit(im.commit(commitCtx, single{im.Store}, p, opts)) {
+				return results
+			}
+		}
+		return results
+	}
+	type held struct {
+		p   prepared
+		res FileResult
+	}
+	for i < len(paths) {
+		p, ok := take(time.Time{})
+		if !ok {
 			return results
+		}
+		if p.done { // skipped or failed while read: nothing to write
+			if !emit(p.res) {
+				return results
+			}
+			continue
+		}
+		var group []held
+		im.undo = []obsUndo{}
+		err := gs.SaveImports(commitCtx, func(g store.ImportGroup) error {
+			deadline := time.Now().Add(groupTime)
+			for {
+				r := im.commit(commitCtx, g, p, opts)
+				group = append(group, held{p, r})
+				if g.Err() != nil || r.Status == Failed && errors.Is(r.Err, store.ErrUnreachable) ||
+					len(group) == groupFiles || i == len(paths) {
+					return g.Err()
+				}
+				if p, ok = take(deadline); !ok {
+					return nil
+				}
+			}
+		})
+		undo := im.undo
+		im.undo = nil
+		if err != nil {
+			// nothing of the group is in: take back what its files taught
+			// the checks, and save each alone, as they would have been
+			im.forget(undo)
+			for _, h := range group {
+				if !emit(im.commit(commitCtx, single{im.Store}, h.p, opts)) {
+					return results
+				}
+			}
+			continue
+		}
+		for _, h := range group {
+			if !emit(h.res) {
+				return results
+			}
 		}
 	}
 	return results
+}
+
+// obsUndo is a unit's kept observations before a file of a group changed
+// them.
+type obsUndo struct {
+	m    map[string][]report.Observation
+	unit string
+	obs  []report.Observation
+	had  bool
+}
+
+// keep remembers a saved file's reports for the checks of the files after
+// it; in a group, undoably.
+func (im *Importer) keep(reports []report.Report) {
+	if im.undo != nil && im.obs != nil {
+		for _, r := range reports {
+			old, had := im.obs[r.Unit]
+			im.undo = append(im.undo, obsUndo{im.obs, r.Unit, old, had})
+		}
+	}
+	im.remember(reports)
+}
+
+// forget takes back what a group that was not committed changed in the
+// kept observations, latest first.
+func (im *Importer) forget(undo []obsUndo) {
+	for i := len(undo) - 1; i >= 0; i-- {
+		u := undo[i]
+		if reflect.ValueOf(u.m).UnsafePointer() != reflect.ValueOf(im.obs).UnsafePointer() {
+			im.obs = nil // read again from the workspace when next needed
+			return
+		}
+		if u.had {
+			im.obs[u.unit] = u.obs
+		} else {
+			delete(im.obs, u.unit)
+		}
+	}
+}
+
+// saver is where commit saves a file: the store, in a transaction of its
+// own (single), or a group of files in one transaction.
+type saver interface {
+	Save(ctx context.Context, rec store.ImportRecord, reports []report.Report, force bool) (int64, []store.Superseded, error)
+	Reports(ctx context.Context, year int, unit, period string) ([]store.StoredReport, error)
+}
+
+// single saves each file in its own transaction.
+type single struct{ store.Store }
+
+func (s single) Save(ctx context.Context, rec store.ImportRecord, reports []report.Report, force bool) (int64, []store.Superseded, error) {
+	return s.SaveImport(ctx, rec, reports, force)
 }
 
 // Unreachable reports whether a batch stopped because the workspace could
@@ -324,26 +473,29 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 }
 
 // commit checks a prepared file against the workspace's reports and saves
-// it in one transaction; it runs in one goroutine, file after file.
-func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileResult {
+// it through sv; it runs in one goroutine, file after file. The prepared
+// file is left as it was, so that a file of a group that failed as a
+// whole can be committed again alone.
+func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Options) FileResult {
 	res := p.res
 	if p.done {
 		return res
 	}
-	kept, err := im.keepEarlier(ctx, p.reports)
+	reports := slices.Clone(p.reports) // keepEarlier adds to them
+	kept, err := im.keepEarlier(ctx, sv, reports)
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
 		return res
 	}
 	res.Kept = kept
-	warnings, err := im.check(ctx, res.File, p.reports)
+	warnings, err := im.check(ctx, res.File, reports)
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
 		return res
 	}
-	res.Warnings = append(res.Warnings, warnings...)
+	res.Warnings = append(slices.Clip(res.Warnings), warnings...)
 	if opts.DryRun {
-		im.remember(p.reports) // later files of the batch are checked against it, as in a real run
+		im.remember(reports) // later files of the batch are checked against it, as in a real run
 		res.Status = Checked
 		return res
 	}
@@ -351,17 +503,18 @@ func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileRe
 		ImportedAt: im.Now(), File: res.File, Path: res.Path, SHA256: res.SHA256, Layout: res.Layout,
 		Sheet: res.Sheet, Period: res.Period.String(), Values: res.Values, Warnings: res.Warnings,
 	}
-	id, superseded, err := im.Store.SaveImport(ctx, rec, p.reports, opts.Force)
+	id, superseded, err := sv.Save(ctx, rec, reports, opts.Force)
 	var already *store.AlreadyImportedError
 	if errors.As(err, &already) {
-		res.Status, res.ImportID = Skipped, already.ID
-		return res
+		// as if found before reading (another process, or an earlier
+		// file of the batch, imported the same bytes meanwhile)
+		return FileResult{Path: res.Path, File: res.File, SHA256: res.SHA256, Status: Skipped, ImportID: already.ID}
 	}
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: lưu không thành công, không có gì được ghi: %w", res.File, err)
 		return res
 	}
-	im.remember(p.reports)
+	im.keep(reports)
 	res.ImportID, res.Superseded = id, superseded
 	res.Status = Imported
 	if len(superseded) > 0 {

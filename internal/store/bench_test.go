@@ -71,3 +71,29 @@ func BenchmarkSaveImport700(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSaveImportsGroup saves a national month of one-report files
+// (700) in one transaction, a savepoint each (SaveImports): the writer of
+// kpi import. Compare BenchmarkSaveImportOne, a transaction per file.
+func BenchmarkSaveImportsGroup(b *testing.B) {
+	ctx := context.Background()
+	benchBackends(b, func(b *testing.B, s *DB) {
+		seed(b, s, 700)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			err := s.SaveImports(ctx, func(g ImportGroup) error {
+				for u := 0; u < 700; u++ {
+					r := rep(fmt.Sprintf("H%02d", u+1), 1+i%12, float64(i))
+					if _, _, err := g.Save(ctx, rec("h.xlsx", fmt.Sprintf("sha-%d-%d", i, u)), []report.Report{r}, false); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N*700)/b.Elapsed().Seconds(), "files/s")
+	})
+}

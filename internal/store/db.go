@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"sync"
 )
 
 // DB is a workspace in a SQL database: one implementation, with a dialect
@@ -14,9 +12,6 @@ type DB struct {
 	db   dbx
 	d    dialect
 	path string
-
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt // prepared once, used by every import
 }
 
 var _ Store = (*DB)(nil)
@@ -29,12 +24,7 @@ var ErrNoWorkspace = errors.New("no workspace")
 func (s *DB) Path() string { return s.path }
 
 // Close closes the database.
-func (s *DB) Close() error {
-	for _, st := range s.stmts {
-		st.Close()
-	}
-	return s.db.Close()
-}
+func (s *DB) Close() error { return s.db.Close() }
 
 // write runs fn in one writing transaction of the workspace: it begins,
 // takes the dialect's write lock (writing transactions take turns across
@@ -133,37 +123,18 @@ func (s *DB) migrate(ctx context.Context) error {
 	}
 }
 
-// stmt returns the prepared statement for query, preparing it once.
-func (s *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := s.db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if s.stmts == nil {
-		s.stmts = map[string]*sql.Stmt{}
-	}
-	s.stmts[query] = st
-	return st, nil
-}
-
 // txExec and txQueryRow run a frequent statement in a writing
-// transaction: through the store's prepared statement when the dialect
-// caches them, as text otherwise.
+// transaction: prepared once for the transaction (a transaction saving
+// many files, see SaveImports, prepares each statement once for all of
+// them) when the dialect prepares in-process, as text otherwise (the
+// driver keeps its prepared statements itself). Statements are prepared
+// on the transaction's connection: no second connection is opened.
 func (s *DB) txExec(ctx context.Context, w *writeTx, q string, args ...any) error {
 	if !s.d.cachePrepared() {
 		_, err := w.ExecContext(ctx, q, args...)
 		return err
 	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return err
-	}
-	tst, err := w.StmtContext(ctx, st)
+	tst, err := w.prepared(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -175,11 +146,7 @@ func (s *DB) txQueryRow(ctx context.Context, w *writeTx, q string, args ...any) 
 	if !s.d.cachePrepared() {
 		return w.QueryRowContext(ctx, q, args...)
 	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return row{err: err}
-	}
-	tst, err := w.StmtContext(ctx, st)
+	tst, err := w.prepared(ctx, q)
 	if err != nil {
 		return row{err: err}
 	}

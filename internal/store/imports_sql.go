@@ -18,12 +18,15 @@ import (
 // FindImport looks a file up by SHA-256.
 func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1", sha).Scan(&id)
+	err := s.db.QueryRowContext(ctx, findImportSQL, sha).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
 	return id, err == nil, s.reword(err)
 }
+
+// findImportSQL finds the import in force of a file's bytes.
+const findImportSQL = "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1"
 
 // SaveImport records a file and its reports atomically. When a concurrent
 // writer wins a race for the same file or the same unit and month (a
@@ -39,7 +42,7 @@ func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.
 		var sup []Superseded
 		err = s.write(ctx, func(w *writeTx) (err error) {
 			if one, ok := s.d.(oneReportSaver); ok && len(reports) == 1 {
-				id, sup, err = one.saveOne(ctx, w, imp)
+				id, sup, err = one.saveOne(ctx, w, imp, false)
 			} else {
 				id, sup, err = s.saveImport(ctx, w, imp)
 			}
@@ -75,7 +78,7 @@ func sameFile(d dialect, err error) error {
 
 func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64, []Superseded, error) {
 	var id int64
-	if err := w.QueryRowContext(ctx, insertImportSQL, imp.args...).Scan(&id); err != nil {
+	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
 	reports := imp.reports
@@ -124,7 +127,7 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 			if !ok {
 				continue
 			}
-			if _, err := w.ExecContext(ctx, supersedeSQL("?"), id, r.Unit, period); err != nil {
+			if err := s.txExec(ctx, w, supersedeSQL("?"), id, r.Unit, period); err != nil {
 				return 0, nil, err
 			}
 			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
@@ -148,27 +151,28 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 	return id, superseded, nil
 }
 
-// insertBatch is how many rows one INSERT statement carries.
-const insertBatch = 200
+// maxVars is how many arguments one statement may carry in every
+// database behind the store (the smallest limit among them: 32,766).
+const maxVars = 32766
+
+// insertBatch is the most rows one INSERT statement carries: as many as
+// maxVars allows, up to a statement text that stays quick to prepare.
+func insertBatch(width int) int { return max(1, min(maxVars/max(width, 1), 2000)) }
 
 // insertRows inserts n rows into table, each written as row, in multi-row
-// INSERT statements of insertBatch rows (the full-size statement is a
-// frequent one: see txExec); args appends the arguments of row i.
+// INSERT statements of up to insertBatch rows (frequent statements: see
+// txExec); args appends the arguments of row i.
 func (s *DB) insertRows(ctx context.Context, w *writeTx, table, row string, n int, args func(i int, args []any) []any) error {
-	batch := make([]any, 0, insertBatch*strings.Count(row, "?"))
-	for start := 0; start < n; start += insertBatch {
-		end := min(start+insertBatch, n)
+	width := strings.Count(row, "?")
+	size := insertBatch(width)
+	batch := make([]any, 0, min(n, size)*width)
+	for start := 0; start < n; start += size {
+		end := min(start+size, n)
 		batch = batch[:0]
 		for i := start; i < end; i++ {
 			batch = args(i, batch)
 		}
-		if end-start == insertBatch {
-			if err := s.txExec(ctx, w, insertSQL(table, row, insertBatch), batch...); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := w.ExecContext(ctx, insertSQL(table, row, end-start), batch...); err != nil {
+		if err := s.txExec(ctx, w, insertSQL(table, row, end-start), batch...); err != nil {
 			return err
 		}
 	}

@@ -112,6 +112,10 @@ type StoredReport struct {
 // unit or (unit "") all, for one period ("2024-03") or (period "") the
 // whole year, ordered by unit and period.
 func (s *DB) Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error) {
+	return liveReports(ctx, s.db, year, unit, period)
+}
+
+func liveReports(ctx context.Context, db querier, year int, unit, period string) ([]StoredReport, error) {
 	q := `SELECT r.unit_code, r.period, r.import_id, i.file, r.vals FROM reports r JOIN imports i ON i.id = r.import_id
 		WHERE r.superseded_by IS NULL AND r.period BETWEEN ? AND ?`
 	args := []any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}
@@ -123,7 +127,7 @@ func (s *DB) Reports(ctx context.Context, year int, unit, period string) ([]Stor
 		q += " AND r.period = ?"
 		args = append(args, period)
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY r.unit_code, r.period", args...)
+	rows, err := db.QueryContext(ctx, q+" ORDER BY r.unit_code, r.period", args...)
 	if err != nil {
 		return nil, err
 	}
