@@ -36,15 +36,35 @@ func encodeValues(vs []report.Value) (string, error) {
 
 // decodeValues reads a report's values, ordered by KPI code.
 func decodeValues(s string) ([]report.Value, error) {
+	var d valueReader
+	d.cells = true
+	out, err := d.values(s, nil)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].KPI < out[j].KPI })
+	return out, nil
+}
+
+// values appends the values of a column to out: by the fast reader, or by
+// encoding/json when the column is not in its form.
+func (d *valueReader) values(s string, out []report.Value) ([]report.Value, error) {
+	n := len(out)
+	if out, ok := d.read(s, out); ok {
+		return out, nil
+	}
+	out = out[:n]
 	var in []storedValue
 	if err := json.Unmarshal([]byte(s), &in); err != nil {
 		return nil, err
 	}
-	out := make([]report.Value, len(in))
-	for i, v := range in {
-		out[i] = report.Value{KPI: v.KPI, Month: v.Month, YTD: v.YTD, MonthCell: v.MonthCell, YTDCell: v.YTDCell, Unit: v.Unit}
+	for _, v := range in {
+		v2 := report.Value{KPI: v.KPI, Month: v.Month, YTD: v.YTD}
+		if d.cells {
+			v2.MonthCell, v2.YTDCell, v2.Unit = v.MonthCell, v.YTDCell, v.Unit
+		}
+		out = append(out, v2)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].KPI < out[j].KPI })
 	return out, nil
 }
 
