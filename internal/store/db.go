@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // DB is a workspace in a SQL database: one implementation, with a dialect
@@ -12,6 +14,9 @@ type DB struct {
 	db   dbx
 	d    dialect
 	path string
+
+	mu   sync.Mutex
+	find *sql.Stmt // see findStmt
 }
 
 var _ Store = (*DB)(nil)
@@ -24,7 +29,12 @@ var ErrNoWorkspace = errors.New("no workspace")
 func (s *DB) Path() string { return s.path }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	if s.find != nil {
+		s.find.Close()
+	}
+	return s.db.Close()
+}
 
 // write runs fn in one writing transaction of the workspace: it begins,
 // takes the dialect's write lock (writing transactions take turns across

@@ -18,7 +18,14 @@ import (
 // FindImport looks a file up by SHA-256.
 func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, findImportSQL, sha).Scan(&id)
+	var err error
+	if st, perr := s.findStmt(ctx); perr != nil {
+		err = perr
+	} else if st != nil {
+		err = st.QueryRowContext(ctx, sha).Scan(&id)
+	} else {
+		err = s.db.QueryRowContext(ctx, findImportSQL, sha).Scan(&id)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -27,6 +34,25 @@ func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 
 // findImportSQL finds the import in force of a file's bytes.
 const findImportSQL = "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1"
+
+// findStmt is findImportSQL prepared once for the store (each reader of an
+// import looks its file up): nil when the dialect's driver keeps prepared
+// statements itself.
+func (s *DB) findStmt(ctx context.Context) (*sql.Stmt, error) {
+	if !s.d.cachePrepared() {
+		return nil, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find == nil {
+		st, err := s.db.PrepareContext(ctx, findImportSQL)
+		if err != nil {
+			return nil, err
+		}
+		s.find = st
+	}
+	return s.find, nil
+}
 
 // SaveImport records a file and its reports atomically. When a concurrent
 // writer wins a race for the same file or the same unit and month (a

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -243,4 +245,97 @@ func (d *valueReader) number() (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(d.s[start:d.i], 64)
 	return f, err == nil
+}
+
+// appendValues appends vs as encoding/json writes []storedValue: the
+// members in storedValue's order, empty ones left out, numbers and text
+// as encoding/json writes them (text that needs escaping is written by
+// encoding/json itself).
+func appendValues(b []byte, vs []report.Value) ([]byte, error) {
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		b = append(b, `{"k":`...)
+		if b, err = appendText(b, v.KPI); err != nil {
+			return nil, err
+		}
+		for _, f := range []struct {
+			name string
+			v    *float64
+		}{{`,"m":`, v.Month}, {`,"y":`, v.YTD}} {
+			if f.v == nil {
+				continue
+			}
+			b = append(b, f.name...)
+			if b, err = appendNumber(b, *f.v); err != nil {
+				return nil, err
+			}
+		}
+		for _, f := range []struct{ name, v string }{{`,"mc":`, v.MonthCell}, {`,"yc":`, v.YTDCell}, {`,"u":`, v.Unit}} {
+			if f.v == "" {
+				continue
+			}
+			b = append(b, f.name...)
+			if b, err = appendText(b, f.v); err != nil {
+				return nil, err
+			}
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']'), nil
+}
+
+// appendText writes s as a JSON string, as encoding/json does.
+func appendText(b []byte, s string) ([]byte, error) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
+			if c >= utf8.RuneSelf && plainUTF8(s[i:]) {
+				break
+			}
+			q, err := json.Marshal(s)
+			return append(b, q...), err
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), nil
+}
+
+// plainUTF8 reports whether s, from its first non-ASCII byte, is valid
+// UTF-8 that encoding/json writes as it is: no character it escapes.
+func plainUTF8(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError, r == '\u2028', r == '\u2029', r < 0x20, r == '"', r == '\\', r == '<', r == '>', r == '&':
+			return false
+		}
+	}
+	return true
+}
+
+// appendNumber writes f as encoding/json does: the shortest text that
+// reads back the same, in exponent form below 1e-6 and from 1e21.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		_, err := json.Marshal(f) // the same refusal
+		return nil, err
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	n := len(b)
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		if m := len(b) - n; m >= 4 && b[len(b)-4] == 'e' && b[len(b)-3] == '-' && b[len(b)-2] == '0' {
+			b[len(b)-2] = b[len(b)-1]
+			b = b[:len(b)-1]
+		}
+	}
+	return b, nil
 }

@@ -115,3 +115,72 @@ func FuzzValuesReader(f *testing.F) {
 		sameValues(t, col, got, want, gotErr, wantErr)
 	})
 }
+
+// marshalValues is how the values column was written before appendValues:
+// encoding/json.
+func marshalValues(vs []report.Value) (string, error) {
+	out := make([]storedValue, len(vs))
+	for i, v := range vs {
+		out[i] = storedValue{v.KPI, v.Month, v.YTD, v.MonthCell, v.YTDCell, v.Unit}
+	}
+	b, err := json.Marshal(out)
+	return string(b), err
+}
+
+// appendValues writes the values column byte for byte as encoding/json.
+func TestAppendValuesAsEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	texts := []string{"", "thu", "B03a!D5", "H10_b03a.xlsx › B03a!F20", `a"b\c`, "<&>", "\u2028x", "x\u2029", "tab\there", "triệu đồng", "\x00nul", "\xff bad", "é\xc3", "\x7f", "đồng\n"}
+	nums := []float64{0, math.Copysign(0, -1), 1, -1.5, 1e-300, 5e-324, 1e-6, 9.99e-7, 1e15, 1e20, 1e21, 123456.789, math.Pi, 0.1, 2.5e10, -1e-7, math.MaxFloat64}
+	check := func(vs []report.Value) {
+		t.Helper()
+		want, werr := marshalValues(vs)
+		got, gerr := encodeValues(vs)
+		if got != want || (gerr != nil) != (werr != nil) {
+			t.Fatalf("%+v:\n got %s (%v)\nwant %s (%v)", vs, got, gerr, want, werr)
+		}
+	}
+	check(nil)
+	check([]report.Value{})
+	for n := 0; n < 5000; n++ {
+		var vs []report.Value
+		for k := rng.Intn(9); k > 0; k-- {
+			v := report.Value{KPI: texts[rng.Intn(len(texts))]}
+			if rng.Intn(3) > 0 {
+				f := nums[rng.Intn(len(nums))]
+				if rng.Intn(2) == 0 {
+					f *= rng.Float64() * 1000
+				}
+				v.Month = &f
+			}
+			if rng.Intn(3) > 0 {
+				f := nums[rng.Intn(len(nums))] / float64(rng.Intn(7)+1)
+				v.YTD = &f
+			}
+			v.MonthCell, v.YTDCell, v.Unit = texts[rng.Intn(len(texts))], texts[rng.Intn(len(texts))], texts[rng.Intn(len(texts))]
+			vs = append(vs, v)
+		}
+		check(vs)
+	}
+	inf, nan := math.Inf(1), math.NaN()
+	for _, f := range []*float64{&inf, &nan} {
+		if _, err := encodeValues([]report.Value{{KPI: "thu", Month: f}}); err == nil {
+			t.Errorf("%v encoded", *f)
+		}
+	}
+}
+
+// FuzzAppendValues: any text and figure is written as encoding/json writes it.
+func FuzzAppendValues(f *testing.F) {
+	f.Add("thu", 1.5, "S!B2", "đồng")
+	f.Fuzz(func(t *testing.T, kpi string, x float64, cell, unit string) {
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return
+		}
+		vs := []report.Value{{KPI: kpi, Month: &x, YTD: &x, MonthCell: cell, YTDCell: unit, Unit: unit}}
+		want, _ := marshalValues(vs)
+		if got, _ := encodeValues(vs); got != want {
+			t.Fatalf("got %s, want %s", got, want)
+		}
+	})
+}

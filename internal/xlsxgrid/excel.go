@@ -31,10 +31,15 @@ func Open(path string, lim Limits) (*Workbook, error) {
 // OpenBytes reads a workbook from its bytes; name is used in messages.
 func OpenBytes(name string, data []byte, lim Limits) (*Workbook, error) {
 	lim = lim.orDefault()
-	if msg := notAWorkbook(name, data); msg != "" {
+	if msg := notAZip(data); msg != "" {
 		return nil, &CellError{File: name, Msg: msg}
 	}
-	wb, err := openLean(name, data, lim)
+	// the package is opened once, for the checks and the lean reader
+	p, err := openPkg(data, lim)
+	if msg := notAWorkbookPkg(p, err); msg != "" {
+		return nil, &CellError{File: name, Msg: msg}
+	}
+	wb, err := openLeanPkg(name, p, lim)
 	switch {
 	case err == nil:
 		return wb, nil
@@ -53,6 +58,14 @@ var (
 // .xlsx and says, in the officer's words, what to do; "" for a zip that
 // may be a workbook.
 func notAWorkbook(name string, data []byte) string {
+	if msg := notAZip(data); msg != "" {
+		return msg
+	}
+	return notAWorkbookPkg(openPkg(data, DefaultLimits))
+}
+
+// notAZip is notAWorkbook's look at the first bytes.
+func notAZip(data []byte) string {
 	switch {
 	case len(data) == 0:
 		return "tệp rỗng (0 byte): hãy xin đơn vị gửi lại"
@@ -69,7 +82,12 @@ func notAWorkbook(name string, data []byte) string {
 		}
 		return "không phải tệp Excel .xlsx"
 	}
-	p, err := openPkg(data, DefaultLimits)
+	return ""
+}
+
+// notAWorkbookPkg is notAWorkbook's look at the zip, opened (or not) by
+// openPkg.
+func notAWorkbookPkg(p *pkg, err error) string {
 	if err != nil {
 		return "tệp .xlsx bị hỏng hoặc chưa tải về hết (không đọc được zip): hãy xin đơn vị gửi lại"
 	}

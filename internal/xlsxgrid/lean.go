@@ -23,6 +23,15 @@ var errLeanUnsupported = errors.New("lean reader: not supported")
 var leanRecovers = true
 
 func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
+	p, err := openPkg(data, lim)
+	if err != nil {
+		return nil, errLeanUnsupported
+	}
+	return openLeanPkg(name, p, lim)
+}
+
+// openLeanPkg is openLean on a package opened already.
+func openLeanPkg(name string, p *pkg, lim Limits) (wb *Workbook, err error) {
 	defer func() {
 		if !leanRecovers {
 			return
@@ -31,10 +40,7 @@ func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
 			wb, err = nil, errLeanUnsupported
 		}
 	}()
-	p, err := openPkg(data, lim)
-	if err != nil {
-		return nil, errLeanUnsupported
-	}
+	p.lim = lim
 	bi, err := p.bookInfo()
 	if err != nil {
 		return nil, leanErr(err)

@@ -378,6 +378,9 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 // otherYear reports whether a folded header names a year, none of them
 // the campaign's.
 func otherYear(key string, year int) bool {
+	if !hasFourDigits(key) {
+		return false
+	}
 	ys := yearRE.FindAllString(key, -1)
 	if len(ys) == 0 || year == 0 {
 		return false
