@@ -207,13 +207,13 @@ const (
 // plausible returns an error for every figure that cannot be right
 // against the unit's annual target (see PlausibleOver).
 func (im *Importer) plausible(file string, reports []report.Report) error {
-	targets, err := im.targets()
+	targets, err := im.targets(reports)
 	if err != nil {
 		return err
 	}
 	var errs xlsxin.Errors
 	for _, r := range reports {
-		ts := targets[r.Unit]
+		ts := targets.Of(r.Unit)
 		for _, v := range r.Values {
 			i := kpiIndex(im.Campaign, v.KPI)
 			if i < 0 {

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -89,11 +90,13 @@ type Importer struct {
 	Campaign *campaign.Campaign
 	Now      func() time.Time
 
-	units      []campaign.Unit
-	targets    func() (map[string][]float64, error) // code → targets in the campaign's KPI order (NaN: none)
-	byCode     map[string]string                    // upper-case code → code
-	byName     map[string]string                    // folded name → code, built on first use
-	byShort    map[string][]string                  // name without office words → codes (see xlsxin.UnitNameKey)
+	units      []campaign.Unit                               // with their names, read when first needed (names)
+	names      func() []campaign.Unit                        // reads the units with their names, once
+	targets    func([]report.Report) (*store.Targets, error) // the targets in the campaign's KPI order (NaN: none), of the units of reports at least
+	allTargets func()                                        // reads every unit's targets, once (a big file is coming)
+	byCode     map[string]string                             // upper-case code → code
+	byName     map[string]string                             // folded name → code, built on first use
+	byShort    map[string][]string                           // name without office words → codes (see xlsxin.UnitNameKey)
 	byNameOnce sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
@@ -102,6 +105,8 @@ type Importer struct {
 	// what the files of the group being saved changed in obs, to take
 	// back if the group is not committed (nil outside a group)
 	undo []obsUndo
+	// streamed counts the files saved (or checked) as they were read
+	streamed int
 }
 
 // New prepares an importer for the workspace's campaign and units.
@@ -110,27 +115,63 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := st.UnitNames(ctx)
+	// the units' codes; their names are read when a file names a unit by
+	// its name (unitNames): a national workspace has 200,000 units
+	units, err := st.UnitCodes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	codes := make([]string, len(c.KPIs))
-	for i, k := range c.KPIs {
-		codes[i] = k.Code
-	}
-	// the plausibility checks compare figures with the targets: read them
-	// while the first files are being read (200,000 units take a second)
-	targets := sync.OnceValues(func() (map[string][]float64, error) { return st.TargetTable(ctx, codes) })
-	go targets()
 	if len(units) == 0 {
 		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units)), targets: targets}
-	for _, u := range units {
-		im.byCode[strings.ToUpper(u.Code)] = u.Code
+	// the plausibility checks compare head-counts and amounts with the
+	// targets
+	kpis := make([]string, len(c.KPIs))
+	for i, k := range c.KPIs {
+		if k.Kind == campaign.Stock || k.Kind == campaign.Flow {
+			kpis[i] = k.Code
+		}
 	}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, byCode: make(map[string]string, len(units))}
+	for _, u := range units {
+		im.byCode[strings.ToUpper(u)] = u
+	}
+	// read all at once (while the first files are being read) for a
+	// workspace of a few thousand units, or for a file of many; else each
+	// file's units' with it
+	all := sync.OnceValues(func() (*store.Targets, error) { return st.TargetTable(ctx, kpis, nil) })
+	im.allTargets = func() { all() }
+	if len(units) <= allTargets {
+		go all()
+	}
+	im.targets = func(reports []report.Report) (*store.Targets, error) {
+		if len(units) <= allTargets || len(reports) >= manyUnits {
+			return all()
+		}
+		units := make([]string, len(reports))
+		for i, r := range reports {
+			units[i] = r.Unit
+		}
+		return st.TargetTable(ctx, kpis, units)
+	}
+	im.names = sync.OnceValue(func() []campaign.Unit {
+		units, err := st.UnitNames(context.WithoutCancel(ctx))
+		if err != nil {
+			return nil // names are a help: a unit not found by its code is then unknown
+		}
+		return units
+	})
 	return im, nil
 }
+
+// allTargets is how many units a workspace may have for their targets to
+// be read all at once; past that, each file's units' are read with it,
+// unless the file has manyUnits or more (a consolidated sheet: looking up
+// 200,000 units costs four times a read of the whole table).
+const (
+	allTargets = 20000
+	manyUnits  = 256
+)
 
 // CollectFiles expands the command-line paths: files are taken as given,
 // directories are walked for .xlsx and .xlsm files, skipping Excel lock
@@ -192,12 +233,15 @@ type prepared struct {
 	res     FileResult
 	reports []report.Report
 	done    bool // res is final (skipped or failed)
+	// stream: the file's reports come from a streamed sheet (stream.go);
+	// reports is then nil
+	stream *fileStream
 }
 
 // ImportFile imports one file. It never leaves a file half-imported:
 // either SaveImport committed all its reports or nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
-	return im.commit(ctx, single{im.Store}, im.prepare(ctx, path, opts), opts)
+	return im.commit(ctx, single{im.Store}, im.prepare(ctx, context.WithoutCancel(ctx), path, opts), opts)
 }
 
 // Group commit: how many files, and for how long, one transaction of
@@ -228,6 +272,10 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	parent := ctx
 	ctx, stop := context.WithCancel(ctx) // the readers stop with the batch
 	defer stop()
+	// a streamed file is read as the writer takes its reports, Ctrl-C or
+	// not, until the writer is done with the batch
+	life, abandon := context.WithCancel(context.WithoutCancel(parent))
+	defer abandon()
 	slots := make([]chan prepared, len(paths))
 	for i := range slots {
 		slots[i] = make(chan prepared, 1)
@@ -250,9 +298,17 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range next {
-				slots[i] <- im.prepare(ctx, paths[i], opts)
+				slots[i] <- im.prepare(ctx, life, paths[i], opts)
 			}
 		}()
+	}
+	// a consolidated sheet names many units: their targets are read
+	// meanwhile, from the start
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.allTargets != nil {
+			go im.allTargets()
+			break
+		}
 	}
 	results := make([]FileResult, 0, len(paths))
 	emit := func(r FileResult) bool {
@@ -316,13 +372,25 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		p   prepared
 		res FileResult
 	}
-	for i < len(paths) {
-		p, ok := take(time.Time{})
-		if !ok {
-			return results
+	var carried *prepared // taken while a group was under way, for the next
+	for carried != nil || i < len(paths) {
+		var p prepared
+		if carried != nil {
+			p, carried = *carried, nil
+		} else {
+			var ok bool
+			if p, ok = take(time.Time{}); !ok {
+				return results
+			}
 		}
 		if p.done { // skipped or failed while read: nothing to write
 			if !emit(p.res) {
+				return results
+			}
+			continue
+		}
+		if p.stream != nil { // a streamed file: a transaction of its own
+			if !emit(im.commitStreamAlone(commitCtx, gs, p, opts, i < len(paths))) {
 				return results
 			}
 			continue
@@ -338,9 +406,15 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 					len(group) == groupFiles || i == len(paths) {
 					return g.Err()
 				}
-				if p, ok = take(deadline); !ok {
+				q, ok := take(deadline)
+				if !ok {
 					return nil
 				}
+				if q.stream != nil {
+					carried = &q
+					return nil
+				}
+				p = q
 			}
 		})
 		undo := im.undo
@@ -424,27 +498,72 @@ func Unreachable(results []FileResult) bool {
 }
 
 // prepare reads, parses and resolves one file; safe to run concurrently.
-func (im *Importer) prepare(ctx context.Context, path string, opts Options) prepared {
+//
+// life bounds a streamed file's reading (see prepareStream): it ends when
+// the writer will not take the file any more.
+func (im *Importer) prepare(ctx, life context.Context, path string, opts Options) prepared {
 	res := FileResult{Path: path, File: filepath.Base(path)}
 	fail := func(err error) prepared {
 		res.Status, res.Err = Failed, err
 		return prepared{res: res, done: true}
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
+	unreadable := func(err error) prepared {
 		return fail(&xlsxin.CellError{File: res.File, Msg: fmt.Sprintf("không đọc được tệp: %v", err)})
 	}
-	sum := sha256.Sum256(data)
-	res.SHA256 = hex.EncodeToString(sum[:])
+	var data []byte
+	var f *os.File
+	if info, err := os.Stat(path); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.canStream(opts) {
+		// a big file: hashed as it is read, and maybe streamed (stream.go)
+		if f, err = os.Open(path); err != nil {
+			return unreadable(err)
+		}
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			f.Close()
+			return unreadable(err)
+		}
+		res.SHA256 = hex.EncodeToString(h.Sum(nil))
+	} else {
+		if data, err = os.ReadFile(path); err != nil {
+			return unreadable(err)
+		}
+		sum := sha256.Sum256(data)
+		res.SHA256 = hex.EncodeToString(sum[:])
+	}
 	if !opts.Force {
 		id, found, err := im.Store.FindImport(ctx, res.SHA256)
 		if err != nil {
+			if f != nil {
+				f.Close()
+			}
 			return fail(fmt.Errorf("%s: %w", res.File, err))
 		}
 		if found {
+			if f != nil {
+				f.Close()
+			}
 			res.Status, res.ImportID = Skipped, id
 			return prepared{res: res, done: true}
 		}
+	}
+	if f != nil {
+		if p, ok := im.prepareStream(life, res, f, opts); ok {
+			return p
+		}
+		f.Close()
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return unreadable(err)
+		}
+	}
+	return im.prepareBytes(res, data, opts)
+}
+
+// prepareBytes reads, parses and resolves a file read whole.
+func (im *Importer) prepareBytes(res FileResult, data []byte, opts Options) prepared {
+	fail := func(err error) prepared {
+		res.Status, res.Err = Failed, err
+		return prepared{res: res, done: true}
 	}
 	wb, err := xlsxgrid.OpenBytes(res.File, data, opts.Limits)
 	if err != nil {
@@ -480,6 +599,9 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 	res := p.res
 	if p.done {
 		return res
+	}
+	if p.stream != nil { // a dry run (a real one saves it in a transaction of its own)
+		return im.commitStream(ctx, nil, p, opts, true)
 	}
 	reports := slices.Clone(p.reports) // keepEarlier adds to them
 	kept, err := im.keepEarlier(ctx, sv, reports)

@@ -107,10 +107,20 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
-	reports := imp.reports
-	// supersede the reports in force for the units and periods of this
-	// file: one UPDATE … RETURNING per report for a small file (through the
-	// (unit, period) index), one scan of the period for a big one
+	superseded, err := s.addReports(ctx, w, id, imp.reports, imp.vals)
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, superseded, nil
+}
+
+// addReports saves reports of the import id (vals: their encoded values),
+// each superseding the report in force for its unit and period.
+func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, vals []string) ([]Superseded, error) {
+	// supersede the reports in force for the units and periods of these
+	// reports: one UPDATE … RETURNING per report for a few (through the
+	// (unit, period) index), else the ones in force found a thousand units
+	// at a time, and only they updated
 	var superseded []Superseded
 	if len(reports) <= 64 {
 		for _, r := range reports {
@@ -119,32 +129,37 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 			case err == nil:
 				superseded = append(superseded, Superseded{Unit: r.Unit, Period: r.Period.String(), ImportID: old})
 			case !errors.Is(err, sql.ErrNoRows):
-				return 0, nil, err
+				return nil, err
 			}
 		}
 	} else {
 		live := map[[2]string]int64{}
-		periods := map[string]bool{}
+		byPeriod := map[string][]any{}
 		for _, r := range reports {
-			periods[r.Period.String()] = true
+			p := r.Period.String()
+			byPeriod[p] = append(byPeriod[p], r.Unit)
 		}
-		for period := range periods {
-			rows, err := w.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
-			if err != nil {
-				return 0, nil, err
-			}
-			for rows.Next() {
-				var unit string
-				var imp int64
-				if err := rows.Scan(&unit, &imp); err != nil {
-					rows.Close()
-					return 0, nil, err
+		for period, units := range byPeriod {
+			for start := 0; start < len(units); start += liveBatch {
+				part := units[start:min(start+liveBatch, len(units))]
+				q := "SELECT unit_code, import_id FROM reports" + s.d.byUnitPeriod() + " WHERE period = ? AND superseded_by IS NULL AND unit_code IN " + placeholderRow(len(part))
+				rows, err := w.QueryContext(ctx, q, append([]any{period}, part...)...)
+				if err != nil {
+					return nil, err
 				}
-				live[[2]string{unit, period}] = imp
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return 0, nil, err
+				for rows.Next() {
+					var unit string
+					var imp int64
+					if err := rows.Scan(&unit, &imp); err != nil {
+						rows.Close()
+						return nil, err
+					}
+					live[[2]string{unit, period}] = imp
+				}
+				rows.Close()
+				if err := rows.Err(); err != nil {
+					return nil, err
+				}
 			}
 		}
 		for _, r := range reports {
@@ -154,7 +169,7 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 				continue
 			}
 			if err := s.txExec(ctx, w, supersedeSQL("?"), id, r.Unit, period); err != nil {
-				return 0, nil, err
+				return nil, err
 			}
 			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
 		}
@@ -163,19 +178,22 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 	// that reports go in as multi-row inserts
 	rids, err := s.d.reportIDs(ctx, w, len(reports))
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if err := s.insertRows(ctx, w, reportsTable, reportRow("?", "?"), len(reports), func(i int, args []any) []any {
 		r := reports[i]
-		return append(args, rids[i], id, r.Unit, r.Period.String(), imp.vals[i])
+		return append(args, rids[i], id, r.Unit, r.Period.String(), vals[i])
 	}); err != nil {
 		if s.d.uniqueViolation(err) {
-			return 0, nil, err
+			return nil, err
 		}
-		return 0, nil, fmt.Errorf("saving reports: %w", err)
+		return nil, fmt.Errorf("saving reports: %w", err)
 	}
-	return id, superseded, nil
+	return superseded, nil
 }
+
+// liveBatch is how many units one query for the reports in force names.
+const liveBatch = 1000
 
 // maxVars is how many arguments one statement may carry in every
 // database behind the store (the smallest limit among them: 32,766).

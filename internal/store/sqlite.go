@@ -232,6 +232,11 @@ func (sqliteDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64,
 	return ids, nil
 }
 
+// byUnitPeriod: without statistics, SQLite's planner takes the index of
+// superseded_by for "superseded_by IS NULL" and reads every report in force
+// (40 ms per query on a year of 200,000 units, against 0.7 ms).
+func (sqliteDialect) byUnitPeriod() string { return " INDEXED BY reports_live" }
+
 // cachePrepared: SQLite prepares in-process and the store reuses the
 // statements of every import.
 func (sqliteDialect) cachePrepared() bool { return true }

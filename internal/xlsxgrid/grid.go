@@ -70,10 +70,14 @@ type Limits struct {
 	// 200,000-row column ten times over), the workbook 20 million in all;
 	// past that a cell is an error that says to save the file with Excel.
 	MaxFormulaSteps int
+	// StreamFrom is the unzipped size from which OpenStream streams a
+	// worksheet (8 MB, some 20,000 rows × 11 columns); smaller workbooks
+	// are read whole.
+	StreamFrom int64
 }
 
 // DefaultLimits are the limits kpi reads with unless told otherwise.
-var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000}
+var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000, StreamFrom: StreamMin}
 
 // orDefault fills the zero fields of l from DefaultLimits.
 func (l Limits) orDefault() Limits {
@@ -85,6 +89,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxFormulaSteps <= 0 {
 		l.MaxFormulaSteps = DefaultLimits.MaxFormulaSteps
+	}
+	if l.StreamFrom <= 0 {
+		l.StreamFrom = DefaultLimits.StreamFrom
 	}
 	return l
 }
@@ -114,6 +121,8 @@ type Sheet struct {
 	Name   string
 	Hidden bool
 	Rows   [][]Cell
+
+	stream *sheetStream // the rows still to read of a streamed sheet (stream.go)
 }
 
 // At returns the cell at zero-based row r, column c (Empty if outside). A

@@ -3,7 +3,6 @@ package xlsxgrid
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -52,7 +51,7 @@ func (p *pkg) read(name string) ([]byte, error) {
 	if !ok {
 		return nil, nil
 	}
-	tooBig := fmt.Errorf("%w: phần %s giải nén ra hơn %d MB (giới hạn --max-size)", ErrTooBig, strings.TrimPrefix(f.Name, "/"), p.lim.MaxUnzipSize>>20)
+	tooBig := tooBigPart(f, p.lim)
 	if f.UncompressedSize64 > uint64(p.lim.MaxUnzipSize) {
 		return nil, tooBig
 	}

@@ -35,7 +35,7 @@ func detectWide(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), boo
 	if !ok {
 		return nil, false
 	}
-	return func() (*Book, error) { return readWide(hr.s, c, h) }, true
+	return func() (*Book, error) { return readWide(hr.s, c, h, nil) }, true
 }
 
 var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang \d{1,2}|thuc hien thang|th trong thang|th thang \d{1,2}|th thang|trong thang|thang nay|thuc hien nam \d{4}|thuc hien|ky nay|thang \d{1,2}|thang|month|th)\b`)
@@ -189,7 +189,11 @@ func columnFactor(k campaign.KPI, header, ref string, sheet *Label) factor {
 	return factor{}
 }
 
-func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
+// readWide reads a wide table. With emit (a streamed sheet, see
+// ReadReportStream), the rows are given to emit a few hundred at a time
+// and never held whole: the Book given has those Rows, and the table's
+// period, sheet and conversions.
+func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error) (*Book, error) {
 	errs := h.errs
 	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
 	b.Period = readHeading(s, h.row).period
@@ -201,7 +205,15 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 		}
 	}
 	seen := map[string]int{}
-	for r := h.data; r < len(s.Rows); r++ {
+	for r := h.data; r < len(s.Rows) || s.More(r); r++ {
+		if emit != nil && len(b.Rows) >= emitRows {
+			if len(errs) == 0 { // past an error the rows are not needed: the file fails
+				if err := emit(b); err != nil {
+					return nil, err
+				}
+			}
+			b.Rows = nil
+		}
 		unit := s.Text(r, h.unit)
 		if unit == "" {
 			if isSignatureRow(s, r) {
@@ -255,8 +267,17 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if emit != nil && len(b.Rows) > 0 {
+		if err := emit(b); err != nil {
+			return nil, err
+		}
+		b.Rows = nil
+	}
 	return b, nil
 }
+
+// emitRows is how many rows of a streamed table are given out at a time.
+const emitRows = 512
 
 func hasWideNumbers(s *Sheet, r int, h wideCols) bool {
 	for _, wc := range h.cols {
