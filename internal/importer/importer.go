@@ -164,6 +164,20 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	return im, nil
 }
 
+// lookupAll is how many files a batch has for the imports to be looked up
+// all at once.
+const lookupAll = 32
+
+// findImport looks a file's bytes up among the imports (known, or the
+// store).
+func (im *Importer) findImport(ctx context.Context, known map[string]int64, sha string) (int64, bool, error) {
+	if known != nil {
+		id, found := known[sha]
+		return id, found, nil
+	}
+	return im.Store.FindImport(ctx, sha)
+}
+
 // allTargets is how many units a workspace may have for their targets to
 // be read all at once; past that, each file's units' are read with it,
 // unless the file has manyUnits or more (a consolidated sheet: looking up
@@ -241,7 +255,7 @@ type prepared struct {
 // ImportFile imports one file. It never leaves a file half-imported:
 // either SaveImport committed all its reports or nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
-	return im.commit(ctx, single{im.Store}, im.prepare(ctx, context.WithoutCancel(ctx), path, opts), opts)
+	return im.commit(ctx, single{im.Store}, im.prepare(ctx, context.WithoutCancel(ctx), nil, path, opts), opts)
 }
 
 // Group commit: how many files, and for how long, one transaction of
@@ -276,6 +290,21 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	// not, until the writer is done with the batch
 	life, abandon := context.WithCancel(context.WithoutCancel(parent))
 	defer abandon()
+	// the files imported already, looked up at once for many (a round trip
+	// each to a database server); a file imported meanwhile by another
+	// process is found by the writer's transaction all the same
+	var known map[string]int64 // nil: each file is looked up
+	if !opts.Force && len(paths) >= lookupAll {
+		known, _ = im.Store.ImportsBySHA(ctx) // if it fails, each file says why
+	}
+	// a consolidated sheet names many units: their targets are read
+	// meanwhile, from the start
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.allTargets != nil {
+			go im.allTargets()
+			break
+		}
+	}
 	slots := make([]chan prepared, len(paths))
 	for i := range slots {
 		slots[i] = make(chan prepared, 1)
@@ -298,17 +327,9 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range next {
-				slots[i] <- im.prepare(ctx, life, paths[i], opts)
+				slots[i] <- im.prepare(ctx, life, known, paths[i], opts)
 			}
 		}()
-	}
-	// a consolidated sheet names many units: their targets are read
-	// meanwhile, from the start
-	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.allTargets != nil {
-			go im.allTargets()
-			break
-		}
 	}
 	results := make([]FileResult, 0, len(paths))
 	emit := func(r FileResult) bool {
@@ -500,8 +521,9 @@ func Unreachable(results []FileResult) bool {
 // prepare reads, parses and resolves one file; safe to run concurrently.
 //
 // life bounds a streamed file's reading (see prepareStream): it ends when
-// the writer will not take the file any more.
-func (im *Importer) prepare(ctx, life context.Context, path string, opts Options) prepared {
+// the writer will not take the file any more. known, when not nil, holds
+// the imports in force by SHA-256 (Store.ImportsBySHA).
+func (im *Importer) prepare(ctx, life context.Context, known map[string]int64, path string, opts Options) prepared {
 	res := FileResult{Path: path, File: filepath.Base(path)}
 	fail := func(err error) prepared {
 		res.Status, res.Err = Failed, err
@@ -531,7 +553,7 @@ func (im *Importer) prepare(ctx, life context.Context, path string, opts Options
 		res.SHA256 = hex.EncodeToString(sum[:])
 	}
 	if !opts.Force {
-		id, found, err := im.Store.FindImport(ctx, res.SHA256)
+		id, found, err := im.findImport(ctx, known, res.SHA256)
 		if err != nil {
 			if f != nil {
 				f.Close()

@@ -54,6 +54,26 @@ func (s *DB) findStmt(ctx context.Context) (*sql.Stmt, error) {
 	return s.find, nil
 }
 
+// ImportsBySHA returns the imports in force by SHA-256 (the latest of a
+// file imported again with --force).
+func (s *DB) ImportsBySHA(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT sha256, id FROM imports WHERE undone_at IS NULL")
+	if err != nil {
+		return nil, s.reword(err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var sha string
+		var id int64
+		if err := rows.Scan(&sha, &id); err != nil {
+			return nil, err
+		}
+		out[sha] = max(out[sha], id)
+	}
+	return out, s.reword(rows.Err())
+}
+
 // SaveImport records a file and its reports atomically. When a concurrent
 // writer wins a race for the same file or the same unit and month (a
 // unique index says so), the transaction is tried again on the new state:

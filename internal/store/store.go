@@ -41,6 +41,9 @@ type Store interface {
 	SaveUnits(ctx context.Context, units []campaign.Unit) error
 	// FindImport returns the id of the import of a file with this SHA-256.
 	FindImport(ctx context.Context, sha256 string) (id int64, found bool, err error)
+	// ImportsBySHA returns the imports in force by their file's SHA-256:
+	// FindImport for many files at once.
+	ImportsBySHA(ctx context.Context) (map[string]int64, error)
 	// SaveImport records one file and its reports in one transaction. Each
 	// report supersedes the live report for its unit and period, if any.
 	// Unless force, a file whose SHA-256 is already imported is refused with

@@ -300,46 +300,49 @@ func (s *DB) TargetTable(ctx context.Context, kpis, units []string) (*Targets, e
 		}
 	}
 	out := &Targets{n: len(kpis), idx: make(map[string]int32, size), vals: make([]float64, 0, size*len(kpis))}
-	query := func(q string, args ...any) error {
-		rows, err := s.db.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var code, kpi string
-			var v float64
-			if err := rows.Scan(&code, &kpi, &v); err != nil {
-				return err
-			}
-			i, ok := idx[kpi]
-			if !ok {
-				continue
-			}
-			row, ok := out.idx[code]
-			if !ok {
-				row = int32(len(out.vals) / out.n)
-				out.idx[code] = row
-				for range out.n {
-					out.vals = append(out.vals, math.NaN())
-				}
-			}
-			out.vals[int(row)*out.n+i] = v
-		}
-		return rows.Err()
-	}
 	base := "SELECT unit_code, kpi, value FROM unit_values WHERE kind = 'target' AND kpi IN " + placeholderRow(len(named))
 	if units == nil {
-		return out, query(base, named...)
+		return out, s.targetRows(ctx, out, idx, base, named...)
 	}
 	for start := 0; start < len(units); start += liveBatch {
 		part := units[start:min(start+liveBatch, len(units))]
 		args := append(append([]any{}, named...), anySlice(part)...)
-		if err := query(base+" AND unit_code IN "+placeholderRow(len(part)), args...); err != nil {
+		if err := s.targetRows(ctx, out, idx, base+" AND unit_code IN "+placeholderRow(len(part)), args...); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// targetRows adds the rows of query q (unit, KPI, value) to t; idx gives
+// each KPI's place.
+func (s *DB) targetRows(ctx context.Context, t *Targets, idx map[string]int, q string, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code, kpi string
+		var v float64
+		if err := rows.Scan(&code, &kpi, &v); err != nil {
+			return err
+		}
+		i, ok := idx[kpi]
+		if !ok {
+			continue
+		}
+		row, ok := t.idx[code]
+		if !ok {
+			row = int32(len(t.vals) / t.n)
+			t.idx[code] = row
+			for range t.n {
+				t.vals = append(t.vals, math.NaN())
+			}
+		}
+		t.vals[int(row)*t.n+i] = v
+	}
+	return rows.Err()
 }
 
 func anySlice(s []string) []any {

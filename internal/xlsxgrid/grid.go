@@ -141,11 +141,24 @@ func (s *Sheet) At(r, c int) Cell {
 
 // Ref returns the A1 reference of zero-based row r, column c.
 func Ref(r, c int) string {
-	name, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return fmt.Sprintf("R%dC%d", r+1, c+1)
+	if r < 0 || r >= maxRows || c < 0 || c >= maxCols {
+		name, err := excelize.CoordinatesToCellName(c+1, r+1)
+		if err != nil {
+			return fmt.Sprintf("R%dC%d", r+1, c+1)
+		}
+		return name
 	}
-	return name
+	var b [12]byte // "XFD1048576"
+	i := len(b)
+	for n := r + 1; n > 0; n /= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+	}
+	for n := c + 1; n > 0; n = (n - 1) / 26 {
+		i--
+		b[i] = byte('A' + (n-1)%26)
+	}
+	return string(b[i:])
 }
 
 // Text returns the cell's text, trimmed and in NFC; numbers are written
