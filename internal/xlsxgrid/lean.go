@@ -55,16 +55,7 @@ func openLeanPkg(name string, p *pkg, lim Limits) (wb *Workbook, err error) {
 			return nil, errLeanUnsupported
 		}
 	}
-	var xfFormats []string
-	if bi.styles != "" {
-		b, err := p.read(bi.styles)
-		if err != nil {
-			return nil, leanErr(err)
-		}
-		if xfFormats, err = parseStyles(b); err != nil {
-			return nil, errLeanUnsupported
-		}
-	}
+	xfFormats := &styles{p: p, part: bi.styles}
 	wb = &Workbook{File: name, Date1904: bi.date1904, limits: lim}
 	for _, sh := range bi.sheets {
 		b, err := p.read(sh.part)
@@ -94,6 +85,44 @@ func leanErr(err error) error {
 		return err
 	}
 	return errLeanUnsupported
+}
+
+// styles are a workbook's number formats, read from its styles part the
+// first time a cell names a style (a workbook whose cells name none — as
+// many programs write them — never needs them).
+type styles struct {
+	p     *pkg
+	part  string // "" for none
+	codes []string
+	read  bool
+	err   error
+}
+
+// formats returns the number format of every cell format (parseStyles).
+func (st *styles) formats() ([]string, error) {
+	if st == nil || st.read {
+		return st.codesOrNil()
+	}
+	st.read = true
+	if st.part == "" {
+		return nil, nil
+	}
+	b, err := st.p.read(st.part)
+	if err != nil {
+		st.err = leanErr(err)
+		return nil, st.err
+	}
+	if st.codes, err = parseStyles(b); err != nil {
+		st.err = errLeanUnsupported
+	}
+	return st.codes, st.err
+}
+
+func (st *styles) codesOrNil() ([]string, error) {
+	if st == nil {
+		return nil, nil
+	}
+	return st.codes, st.err
 }
 
 // parseStyles returns the number format code of every cell format (xf) of
@@ -262,7 +291,7 @@ type pendingShared struct {
 // scanSheet fills s from the worksheet XML and returns its merged ranges.
 // A cell given twice (the same reference) keeps the last one, as excelize
 // does.
-func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
+func scanSheet(b []byte, s *Sheet, sst []string, xfFormats *styles) ([]string, error) {
 	sc := newSheetScan(newTokenizer(b), s, sst, xfFormats)
 	if err := sc.run(0); err != nil {
 		return nil, err
@@ -278,7 +307,8 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
 type sheetScan struct {
 	z        *tokenizer
 	s        *Sheet
-	sst, xf  []string
+	sst      []string
+	xf       *styles
 	merges   []string
 	pending  []pendingShared
 	masters  map[string]sharedFormula
@@ -293,7 +323,7 @@ type sheetScan struct {
 	formulas  bool
 }
 
-func newSheetScan(z *tokenizer, s *Sheet, sst, xf []string) *sheetScan {
+func newSheetScan(z *tokenizer, s *Sheet, sst []string, xf *styles) *sheetScan {
 	return &sheetScan{z: z, s: s, sst: sst, xf: xf, masters: map[string]sharedFormula{}, row: -1, col: -1, lastRow: -1}
 }
 
@@ -457,11 +487,15 @@ func cellAttrs(attrs []byte) cellAttr {
 }
 
 // cell reads a <c> element whose start token was just read.
-func (z *tokenizer) cell(start token, ca cellAttr, sst, xfFormats []string) (Cell, formulaInfo, error) {
+func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Cell, formulaInfo, error) {
 	var f formulaInfo
 	typ := ca.t
 	format := ""
 	if sv := ca.s; sv != nil {
+		xfFormats, err := st.formats()
+		if err != nil {
+			return Cell{}, f, err
+		}
 		idx, err := strconv.Atoi(string(sv))
 		if err == nil && idx >= 0 && idx < len(xfFormats) {
 			format = xfFormats[idx]

@@ -123,16 +123,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 			return nil, ErrNoStream
 		}
 	}
-	var xfFormats []string
-	if bi.styles != "" {
-		b, err := p.read(bi.styles)
-		if err != nil {
-			return nil, streamErr(name, err)
-		}
-		if xfFormats, err = parseStyles(b); err != nil {
-			return nil, ErrNoStream
-		}
-	}
+	xfFormats := &styles{p: p, part: bi.styles}
 	wb := &Workbook{File: name, Date1904: bi.date1904, limits: lim}
 	for i, sh := range bi.sheets {
 		s := &Sheet{Book: wb, Name: sh.name, Hidden: sh.hidden}
