@@ -89,15 +89,21 @@ type Importer struct {
 	Store    store.Store
 	Campaign *campaign.Campaign
 	Now      func() time.Time
+	// BeforeWrite, when set, is asked before ImportFiles gives out or
+	// writes anything (the workspace's quick check, run meanwhile): an
+	// error stops the batch before its first file.
+	BeforeWrite func() error
 
 	units      []campaign.Unit                               // with their names, read when first needed (names)
 	names      func() []campaign.Unit                        // reads the units with their names, once
 	targets    func([]report.Report) (*store.Targets, error) // the targets in the campaign's KPI order (NaN: none), of the units of reports at least
 	allTargets func()                                        // reads every unit's targets, once (a big file is coming)
-	byCode     map[string]string                             // upper-case code → code
-	byName     map[string]string                             // folded name → code, built on first use
-	byShort    map[string][]string                           // name without office words → codes (see xlsxin.UnitNameKey)
-	byNameOnce sync.Once
+	// targetsReady says whether every unit's targets are read
+	targetsReady func() bool
+	byCode       map[string]string   // upper-case code → code
+	byName       map[string]string   // folded name → code, built on first use
+	byShort      map[string][]string // name without office words → codes (see xlsxin.UnitNameKey)
+	byNameOnce   sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
 	obs     map[string][]report.Observation
@@ -139,8 +145,20 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	// read all at once (while the first files are being read) for a
 	// workspace of a few thousand units, or for a file of many; else each
 	// file's units' with it
-	all := sync.OnceValues(func() (*store.Targets, error) { return st.TargetTable(ctx, kpis, nil) })
+	loaded := make(chan struct{})
+	all := sync.OnceValues(func() (*store.Targets, error) {
+		defer close(loaded)
+		return st.TargetTable(ctx, kpis, nil)
+	})
 	im.allTargets = func() { all() }
+	im.targetsReady = func() bool {
+		select {
+		case <-loaded:
+			return true
+		default:
+			return false
+		}
+	}
 	if len(units) <= allTargets {
 		go all()
 	}
@@ -375,6 +393,11 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		}
 		i++
 		return p, true
+	}
+	if im.BeforeWrite != nil {
+		if err := im.BeforeWrite(); err != nil {
+			return results
+		}
 	}
 	// a file being committed is finished even when ctx is cancelled
 	// (Ctrl-C stops after the current transaction, never inside a file)

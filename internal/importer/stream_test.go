@@ -216,3 +216,40 @@ func TestStreamedImportRefusedAsWhole(t *testing.T) {
 		})
 	}
 }
+
+// Parts of a consolidated sheet given out before the targets are read are
+// checked once they are: the file is the same as any other, and one that
+// fails then is read again to name its cells.
+func TestStreamedBeforeTargets(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		change func(i int) string
+		want   Status
+	}{
+		{"plausible", nil, Imported},
+		{"a figure beyond plausible", func(i int) string {
+			if i == 20 {
+				return `<c r="A24" t="inlineStr"><is><t>U0020</t></is></c><c r="B24"><v>5000000</v></c>`
+			}
+			return ""
+		}, Failed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			im, dir := setupMany(t)
+			im.targetsReady = func() bool { return false }
+			path := wideBook(t, dir, "tonghop_2024-03.xlsx", tc.change, "")
+			res := im.ImportFiles(ctx, []string{path}, streamAll, 2, nil)
+			if len(res) != 1 || res[0].Status != tc.want || im.streamed != map[Status]int{Imported: 1, Failed: 0}[tc.want] {
+				t.Fatalf("%+v (streamed %d)", res, im.streamed)
+			}
+			if tc.want == Failed && !strings.Contains(res[0].Err.Error(), "tonghop_2024-03.xlsx › S!B24: thu của U0020 là 5.000.000") {
+				t.Errorf("error %v", res[0].Err)
+			}
+			hist, err := im.Store.Imports(ctx)
+			if err != nil || len(hist) != map[Status]int{Imported: 1, Failed: 0}[tc.want] {
+				t.Errorf("history %d, %v", len(hist), err)
+			}
+		})
+	}
+}

@@ -200,9 +200,15 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 	if err != nil {
 		return nil, err
 	}
+	periods := map[report.Period]string{} // written once each, not once a report
 	if err := s.insertRows(ctx, w, reportsTable, reportRow("?", "?"), len(reports), func(i int, args []any) []any {
 		r := reports[i]
-		return append(args, rids[i], id, r.Unit, r.Period.String(), vals[i])
+		p, ok := periods[r.Period]
+		if !ok {
+			p = r.Period.String()
+			periods[r.Period] = p
+		}
+		return append(args, rids[i], id, r.Unit, p, vals[i])
 	}); err != nil {
 		if s.d.uniqueViolation(err) {
 			return nil, err

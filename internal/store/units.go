@@ -322,9 +322,9 @@ func (s *DB) targetRows(ctx context.Context, t *Targets, idx map[string]int, q s
 		return err
 	}
 	defer rows.Close()
+	var code, kpi string // scanned into for every row: not a heap object each
+	var v float64
 	for rows.Next() {
-		var code, kpi string
-		var v float64
 		if err := rows.Scan(&code, &kpi, &v); err != nil {
 			return err
 		}

@@ -262,30 +262,40 @@ func appendValues(b []byte, vs []report.Value) ([]byte, error) {
 		if b, err = appendText(b, v.KPI); err != nil {
 			return nil, err
 		}
-		for _, f := range []struct {
-			name string
-			v    *float64
-		}{{`,"m":`, v.Month}, {`,"y":`, v.YTD}} {
-			if f.v == nil {
-				continue
-			}
-			b = append(b, f.name...)
-			if b, err = appendNumber(b, *f.v); err != nil {
-				return nil, err
-			}
+		if b, err = appendMember(b, `,"m":`, v.Month); err != nil {
+			return nil, err
 		}
-		for _, f := range []struct{ name, v string }{{`,"mc":`, v.MonthCell}, {`,"yc":`, v.YTDCell}, {`,"u":`, v.Unit}} {
-			if f.v == "" {
-				continue
-			}
-			b = append(b, f.name...)
-			if b, err = appendText(b, f.v); err != nil {
-				return nil, err
-			}
+		if b, err = appendMember(b, `,"y":`, v.YTD); err != nil {
+			return nil, err
+		}
+		if b, err = appendTextMember(b, `,"mc":`, v.MonthCell); err != nil {
+			return nil, err
+		}
+		if b, err = appendTextMember(b, `,"yc":`, v.YTDCell); err != nil {
+			return nil, err
+		}
+		if b, err = appendTextMember(b, `,"u":`, v.Unit); err != nil {
+			return nil, err
 		}
 		b = append(b, '}')
 	}
 	return append(b, ']'), nil
+}
+
+// appendMember writes a figure's member, none for a nil one (omitempty).
+func appendMember(b []byte, name string, f *float64) ([]byte, error) {
+	if f == nil {
+		return b, nil
+	}
+	return appendNumber(append(b, name...), *f)
+}
+
+// appendTextMember writes a text's member, none for "" (omitempty).
+func appendTextMember(b []byte, name, s string) ([]byte, error) {
+	if s == "" {
+		return b, nil
+	}
+	return appendText(append(b, name...), s)
 }
 
 // appendText writes s as a JSON string, as encoding/json does.

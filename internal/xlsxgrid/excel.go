@@ -328,11 +328,22 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 		s.Rows = slices.Grow(s.Rows, r+1-len(s.Rows))[:r+1]
 	}
 	if len(s.Rows[r]) <= c {
-		s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)
+		if s.Rows[r] == nil && s.last < len(s.Rows) && len(s.Rows[s.last]) > c+1 {
+			// a new row, given room for as many cells as the row before
+			// (its cells come left to right: each would grow it again),
+			// up to a table's width
+			s.Rows[r] = make([]Cell, c+1, min(len(s.Rows[s.last]), maxRoom))
+		} else {
+			s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)
+		}
 	}
+	s.last = r
 	s.Rows[r][c] = cell
 	return nil
 }
+
+// maxRoom is the most cells a new row is given room for ahead.
+const maxRoom = 64
 
 // forExcelize returns the file as excelize should see it, read as the
 // lean reader reads it: excelize drops the UTF-16 surrogate pairs of

@@ -48,3 +48,12 @@ func TestRef(t *testing.T) {
 		t.Errorf("beyond the sheet: %q", got)
 	}
 }
+
+// SheetRef is the sheet's name, '!' and Ref.
+func TestSheetRef(t *testing.T) {
+	for _, rc := range [][2]int{{0, 0}, {9, 27}, {1048575, 16383}, {-1, 3}, {5, 20000}} {
+		if got, want := SheetRef("Báo cáo", rc[0], rc[1]), "Báo cáo!"+Ref(rc[0], rc[1]); got != want {
+			t.Errorf("%v: %q, want %q", rc, got, want)
+		}
+	}
+}

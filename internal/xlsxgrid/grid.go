@@ -123,6 +123,7 @@ type Sheet struct {
 	Rows   [][]Cell
 
 	stream *sheetStream // the rows still to read of a streamed sheet (stream.go)
+	last   int          // the row set last (set): a new row's room is its length
 }
 
 // At returns the cell at zero-based row r, column c (Empty if outside). A
@@ -149,16 +150,30 @@ func Ref(r, c int) string {
 		return name
 	}
 	var b [12]byte // "XFD1048576"
-	i := len(b)
-	for n := r + 1; n > 0; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
+	return string(appendRef(b[:0], r, c))
+}
+
+// SheetRef returns "Sheet!A1", the reference of zero-based row r, column
+// c of the sheet named sheet (one string made, not three).
+func SheetRef(sheet string, r, c int) string {
+	if r < 0 || r >= maxRows || c < 0 || c >= maxCols {
+		return sheet + "!" + Ref(r, c)
 	}
+	var b [64]byte
+	out := append(append(b[:0], sheet...), '!')
+	out = appendRef(out, r, c)
+	return string(out)
+}
+
+// appendRef appends the A1 reference of a cell within the sheet.
+func appendRef(b []byte, r, c int) []byte {
+	var col [4]byte
+	i := len(col)
 	for n := c + 1; n > 0; n = (n - 1) / 26 {
 		i--
-		b[i] = byte('A' + (n-1)%26)
+		col[i] = byte('A' + (n-1)%26)
 	}
-	return string(b[i:])
+	return strconv.AppendInt(append(b, col[i:]...), int64(r+1), 10)
 }
 
 // Text returns the cell's text, trimmed and in NFC; numbers are written

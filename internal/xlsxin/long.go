@@ -9,6 +9,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -372,7 +373,7 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 		*errs = append(*errs, err)
 		return nil, ""
 	}
-	return &v, s.Name + "!" + Ref(r, c)
+	return &v, xlsxgrid.SheetRef(s.Name, r, c)
 }
 
 // otherYear reports whether a folded header names a year, none of them

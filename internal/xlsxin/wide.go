@@ -3,12 +3,14 @@ package xlsxin
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 // The wide layout: many units' month, a row per unit and a column per KPI —
@@ -243,17 +245,15 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 			continue
 		}
 		seen[key] = r
-		row := UnitRow{Unit: unit, UnitCell: s.Name + "!" + Ref(r, h.unit)}
-		byKPI := map[string]int{}
+		row := UnitRow{Unit: unit, UnitCell: xlsxgrid.SheetRef(s.Name, r, h.unit), Values: make([]report.Value, 0, len(h.cols))}
 		for _, wc := range h.cols {
 			v, cell := readValue(s, r, wc.col, wc.kpi, wc.f, &errs)
 			if v == nil {
 				continue
 			}
-			i, ok := byKPI[wc.kpi.Code]
-			if !ok {
+			i := slices.IndexFunc(row.Values, func(x report.Value) bool { return x.KPI == wc.kpi.Code })
+			if i < 0 {
 				i = len(row.Values)
-				byKPI[wc.kpi.Code] = i
 				row.Values = append(row.Values, report.Value{KPI: wc.kpi.Code, Unit: wc.f.from})
 			}
 			if wc.ytd {
