@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
-	"runtime/debug"
-	"sync"
 
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/store"
@@ -95,46 +92,10 @@ func (im *Importer) prepareStream(life context.Context, res FileResult, f *os.Fi
 // read (some 20 MB of figures to check then).
 const maxLate = 100_000
 
-// streamHeap is the Go heap a streamed import keeps within (a soft limit,
-// see runtime/debug.SetMemoryLimit): what it holds — the units, their
-// targets, a few parts of rows — is a fraction of it, the rest is garbage
-// the collector would otherwise let grow to as much again (its default),
-// past the import's budget of 200 MB for the whole process.
-const streamHeap = 128 << 20
-
-var (
-	streamMu    sync.Mutex
-	streams     int   // files being streamed
-	streamLimit int64 // the limit before the first
-)
-
-// heapForStream keeps the heap within streamHeap (or the limit set
-// already, if lower, or twice what is live, if higher) while a file is
-// streamed; release puts the limit back once the last stream ends.
-func heapForStream() (release func()) {
-	streamMu.Lock()
-	defer streamMu.Unlock()
-	if streams == 0 {
-		streamLimit = debug.SetMemoryLimit(-1)
-		var live runtime.MemStats
-		runtime.ReadMemStats(&live)
-		debug.SetMemoryLimit(min(streamLimit, max(streamHeap, 2*int64(live.HeapAlloc))))
-	}
-	streams++
-	return func() {
-		streamMu.Lock()
-		defer streamMu.Unlock()
-		if streams--; streams == 0 {
-			debug.SetMemoryLimit(streamLimit)
-		}
-	}
-}
-
 // runStream reads a streamed file and gives its reports to the writer.
 func (im *Importer) runStream(life context.Context, res FileResult, f *os.File, size int64, wb *xlsxgrid.Workbook, opts Options, st *fileStream) {
 	defer close(st.msgs)
 	defer f.Close()
-	defer heapForStream()()
 	send := func(m streamMsg) bool {
 		select {
 		case st.msgs <- m:
