@@ -208,13 +208,13 @@ const (
 // plausible returns an error for every figure that cannot be right
 // against the unit's annual target (see PlausibleOver).
 func (im *Importer) plausible(file string, reports []report.Report) error {
-	targets, err := im.targets()
+	targets, err := im.targets(reports)
 	if err != nil {
 		return err
 	}
 	var errs xlsxin.Errors
 	for _, r := range reports {
-		ts := targets[r.Unit]
+		ts := targets.Of(r.Unit)
 		for _, v := range r.Values {
 			i := im.Campaign.KPIIndex(v.KPI)
 			if i < 0 {
@@ -291,7 +291,7 @@ func likelyMoneyUnit(v, t, kf float64) string {
 // the second must not wipe out the first. A KPI the file gives replaces
 // the earlier figure; one it does not give is kept, with the cells it came
 // from (named with their file). The reports are changed in place.
-func (im *Importer) keepEarlier(ctx context.Context, reports []report.Report) ([]Kept, error) {
+func (im *Importer) keepEarlier(ctx context.Context, sv saver, reports []report.Report) ([]Kept, error) {
 	var out []Kept
 	for i := range reports {
 		r := &reports[i]
@@ -314,7 +314,7 @@ func (im *Importer) keepEarlier(ctx context.Context, reports []report.Report) ([
 		}
 		// the cells and import of the report in force (absent for a file
 		// earlier in the same dry run)
-		stored, err := im.Store.Reports(ctx, r.Period.Year, r.Unit, r.Period.String())
+		stored, err := sv.Reports(ctx, r.Period.Year, r.Unit, r.Period.String())
 		if err != nil {
 			return nil, err
 		}

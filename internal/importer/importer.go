@@ -10,9 +10,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -86,17 +91,30 @@ type Importer struct {
 	Store    store.Store
 	Campaign *campaign.Campaign
 	Now      func() time.Time
+	// BeforeWrite, when set, is asked before ImportFiles gives out or
+	// writes anything (the workspace's quick check, run meanwhile): an
+	// error stops the batch before its first file.
+	BeforeWrite func() error
 
-	units      []campaign.Unit
-	targets    func() (map[string][]float64, error) // code → targets in the campaign's KPI order (NaN: none)
-	byCode     map[string]string                    // upper-case code → code
-	byName     map[string]string                    // folded name → code, built on first use
-	byShort    map[string][]string                  // name without office words → codes (see xlsxin.UnitNameKey)
-	byNameOnce sync.Once
+	units      []campaign.Unit                               // with their names, read when first needed (names)
+	names      func() []campaign.Unit                        // reads the units with their names, once
+	targets    func([]report.Report) (*store.Targets, error) // the targets in the campaign's KPI order (NaN: none), of the units of reports at least
+	allTargets func()                                        // reads every unit's targets, once (a big file is coming)
+	// targetsReady says whether every unit's targets are read
+	targetsReady func() bool
+	byCode       map[string]string   // upper-case code → code
+	byName       map[string]string   // folded name → code, built on first use
+	byShort      map[string][]string // name without office words → codes (see xlsxin.UnitNameKey)
+	byNameOnce   sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations)
 	obs     map[string][]report.Observation
 	obsYear int
+	// what the files of the group being saved changed in obs, to take
+	// back if the group is not committed (nil outside a group)
+	undo []obsUndo
+	// streamed counts the files saved (or checked) as they were read
+	streamed int
 }
 
 // New prepares an importer for the workspace's campaign and units.
@@ -105,27 +123,89 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := st.UnitNames(ctx)
+	// the units' codes; their names are read when a file names a unit by
+	// its name (unitNames): a national workspace has 200,000 units
+	units, err := st.UnitCodes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	codes := make([]string, len(c.KPIs))
-	for i, k := range c.KPIs {
-		codes[i] = k.Code
-	}
-	// the plausibility checks compare figures with the targets: read them
-	// while the first files are being read (200,000 units take a second)
-	targets := sync.OnceValues(func() (map[string][]float64, error) { return st.TargetTable(ctx, codes) })
-	go targets()
 	if len(units) == 0 {
 		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, units: units, byCode: make(map[string]string, len(units)), targets: targets}
-	for _, u := range units {
-		im.byCode[strings.ToUpper(u.Code)] = u.Code
+	// the plausibility checks compare head-counts and amounts with the
+	// targets
+	kpis := make([]string, len(c.KPIs))
+	for i, k := range c.KPIs {
+		if k.Kind == campaign.Stock || k.Kind == campaign.Flow {
+			kpis[i] = k.Code
+		}
 	}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, byCode: make(map[string]string, len(units))}
+	for _, u := range units {
+		im.byCode[strings.ToUpper(u)] = u
+	}
+	// read all at once (while the first files are being read) for a
+	// workspace of a few thousand units, or for a file of many; else each
+	// file's units' with it
+	loaded := make(chan struct{})
+	all := sync.OnceValues(func() (*store.Targets, error) {
+		defer close(loaded)
+		return st.TargetTable(ctx, kpis, nil)
+	})
+	im.allTargets = func() { all() }
+	im.targetsReady = func() bool {
+		select {
+		case <-loaded:
+			return true
+		default:
+			return false
+		}
+	}
+	if len(units) <= allTargets {
+		go all()
+	}
+	im.targets = func(reports []report.Report) (*store.Targets, error) {
+		if len(units) <= allTargets || len(reports) >= manyUnits {
+			return all()
+		}
+		units := make([]string, len(reports))
+		for i, r := range reports {
+			units[i] = r.Unit
+		}
+		return st.TargetTable(ctx, kpis, units)
+	}
+	im.names = sync.OnceValue(func() []campaign.Unit {
+		units, err := st.UnitNames(context.WithoutCancel(ctx))
+		if err != nil {
+			return nil // names are a help: a unit not found by its code is then unknown
+		}
+		return units
+	})
 	return im, nil
 }
+
+// lookupAll is how many files a batch has for the imports to be looked up
+// all at once.
+const lookupAll = 32
+
+// findImport looks a file's bytes up among the imports (known, or the
+// store).
+func (im *Importer) findImport(ctx context.Context, known map[string]int64, sha string) (int64, bool, error) {
+	if known != nil {
+		id, found := known[sha]
+		return id, found, nil
+	}
+	return im.Store.FindImport(ctx, sha)
+}
+
+// allTargets is how many units a workspace may have for their targets to
+// be read all at once; past that, each file's units' are read with it,
+// unless the file has manyUnits or more (a consolidated sheet: looking up
+// 200,000 units costs four times a read of the whole table).
+const (
+	allTargets = 20000
+	manyUnits  = 256
+)
 
 // CollectFiles expands the command-line paths: files are taken as given,
 // directories are walked for .xlsx and .xlsm files, skipping Excel lock
@@ -187,31 +267,65 @@ type prepared struct {
 	res     FileResult
 	reports []report.Report
 	done    bool // res is final (skipped or failed)
+	// stream: the file's reports come from a streamed sheet (stream.go);
+	// reports is then nil
+	stream *fileStream
 }
 
 // ImportFile imports one file. It never leaves a file half-imported:
 // either SaveImport committed all its reports or nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
-	return im.commit(ctx, im.prepare(ctx, path, opts), opts)
+	return im.commit(ctx, single{im.Store}, im.prepare(ctx, context.WithoutCancel(ctx), nil, path, opts), opts)
 }
+
+// Group commit: how many files, and for how long, one transaction of
+// ImportFiles may hold. A file's line waits at most about groupTime for the
+// commit that holds it.
+const (
+	groupFiles = 1000
+	groupTime  = 100 * time.Millisecond
+)
 
 // ImportFiles imports files in order: workers (one per CPU) read and check
 // them in parallel while a single writer checks each against the
-// workspace and commits it, file by file, in the order given, so results
-// and history are the same as a sequential run. Each result is passed to
-// done as soon as it is final, in order. When ctx is cancelled the file
-// being committed is finished and the rest are left alone: the results
-// then cover only the files dealt with. So do they when the workspace
-// cannot be reached (store.ErrUnreachable: the server went down, the
-// network broke): the batch stops at the first file that failed so, which
-// ends the results, instead of failing every file after it.
+// workspace and commits it, in the order given, so results and history
+// are the same as a sequential run. The writer saves many files in one
+// transaction when the store can (store.GroupSaver: up to groupFiles
+// files or groupTime, each file in its own savepoint, so that one that
+// fails is left out alone); a file's result is passed to done once the
+// commit that holds it is done, in order. When ctx is cancelled the files
+// of the transaction under way are committed and the rest are left alone:
+// the results then cover only the files dealt with. So do they when the
+// workspace cannot be reached (store.ErrUnreachable: the server went down,
+// the network broke): the batch stops at the first file that failed so,
+// which ends the results, instead of failing every file after it.
 func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options, workers int, done func(FileResult)) []FileResult {
 	if workers < 1 {
 		workers = 1
 	}
+	defer heapForImport()()
 	parent := ctx
 	ctx, stop := context.WithCancel(ctx) // the readers stop with the batch
 	defer stop()
+	// a streamed file is read as the writer takes its reports, Ctrl-C or
+	// not, until the writer is done with the batch
+	life, abandon := context.WithCancel(context.WithoutCancel(parent))
+	defer abandon()
+	// the files imported already, looked up at once for many (a round trip
+	// each to a database server); a file imported meanwhile by another
+	// process is found by the writer's transaction all the same
+	var known map[string]int64 // nil: each file is looked up
+	if !opts.Force && len(paths) >= lookupAll {
+		known, _ = im.Store.ImportsBySHA(ctx) // if it fails, each file says why
+	}
+	// a consolidated sheet names many units: their targets are read
+	// meanwhile, from the start
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.allTargets != nil {
+			go im.allTargets()
+			break
+		}
+	}
 	slots := make([]chan prepared, len(paths))
 	for i := range slots {
 		slots[i] = make(chan prepared, 1)
@@ -234,38 +348,240 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range next {
-				slots[i] <- im.prepare(ctx, paths[i], opts)
+				slots[i] <- im.prepare(ctx, life, known, paths[i], opts)
 			}
 		}()
 	}
 	results := make([]FileResult, 0, len(paths))
-	// a file being committed is finished even when ctx is cancelled
-	// (Ctrl-C stops after the current file, never inside one)
-	commitCtx := context.WithoutCancel(parent)
-	for i := range paths {
-		if parent.Err() != nil {
-			return results
-		}
-		var p prepared
-		select {
-		case p = <-slots[i]:
-		case <-parent.Done():
-			return results
-		}
-		<-ahead
-		if parent.Err() != nil && !p.done {
-			return results // cancelled while it was being read: leave it for the next run
-		}
-		r := im.commit(commitCtx, p, opts)
+	emit := func(r FileResult) bool {
 		results = append(results, r)
 		if done != nil {
 			done(r)
 		}
-		if Unreachable(results) {
+		return !Unreachable(results)
+	}
+	// take returns the next file once read; ok is false when the batch
+	// stops first (ctx cancelled: a file still being read is left for the
+	// next run) or, with a deadline, when the deadline passes first
+	i := 0
+	var timer *time.Timer
+	take := func(deadline time.Time) (p prepared, ok bool) {
+		var expired <-chan time.Time
+		if !deadline.IsZero() {
+			d := time.Until(deadline)
+			if d <= 0 {
+				return prepared{}, false
+			}
+			if timer == nil {
+				timer = time.NewTimer(d)
+			} else {
+				timer.Reset(d)
+			}
+			defer timer.Stop()
+			expired = timer.C
+		}
+		if parent.Err() != nil {
+			return prepared{}, false
+		}
+		select {
+		case p = <-slots[i]:
+		case <-parent.Done():
+			return prepared{}, false
+		case <-expired:
+			return prepared{}, false
+		}
+		<-ahead
+		if parent.Err() != nil && !p.done {
+			return prepared{}, false // cancelled while it was being read: leave it for the next run
+		}
+		i++
+		return p, true
+	}
+	if im.BeforeWrite != nil {
+		if err := im.BeforeWrite(); err != nil {
 			return results
 		}
 	}
+	// a file being committed is finished even when ctx is cancelled
+	// (Ctrl-C stops after the current transaction, never inside a file)
+	commitCtx := context.WithoutCancel(parent)
+	gs, grouped := im.Store.(store.GroupSaver)
+	if opts.DryRun || !grouped {
+		for i < len(paths) {
+			p, ok := take(time.Time{})
+			if !ok || !emit(im.commit(commitCtx, single{im.Store}, p, opts)) {
+				return results
+			}
+		}
+		return results
+	}
+	type held struct {
+		p   prepared
+		res FileResult
+	}
+	var carried *prepared // taken while a group was under way, for the next
+	for carried != nil || i < len(paths) {
+		var p prepared
+		if carried != nil {
+			p, carried = *carried, nil
+		} else {
+			var ok bool
+			if p, ok = take(time.Time{}); !ok {
+				return results
+			}
+		}
+		if p.done { // skipped or failed while read: nothing to write
+			if !emit(p.res) {
+				return results
+			}
+			continue
+		}
+		if p.stream != nil { // a streamed file: a transaction of its own
+			if !emit(im.commitStreamAlone(commitCtx, gs, p, opts, i < len(paths))) {
+				return results
+			}
+			continue
+		}
+		var group []held
+		im.undo = []obsUndo{}
+		err := gs.SaveImports(commitCtx, func(g store.ImportGroup) error {
+			deadline := time.Now().Add(groupTime)
+			for {
+				r := im.commit(commitCtx, g, p, opts)
+				group = append(group, held{p, r})
+				if g.Err() != nil || r.Status == Failed && errors.Is(r.Err, store.ErrUnreachable) ||
+					len(group) == groupFiles || i == len(paths) {
+					return g.Err()
+				}
+				q, ok := take(deadline)
+				if !ok {
+					return nil
+				}
+				if q.stream != nil {
+					carried = &q
+					return nil
+				}
+				p = q
+			}
+		})
+		undo := im.undo
+		im.undo = nil
+		if err != nil {
+			// nothing of the group is in: take back what its files taught
+			// the checks, and save each alone, as they would have been
+			im.forget(undo)
+			for _, h := range group {
+				if !emit(im.commit(commitCtx, single{im.Store}, h.p, opts)) {
+					return results
+				}
+			}
+			continue
+		}
+		for _, h := range group {
+			if !emit(h.res) {
+				return results
+			}
+		}
+	}
 	return results
+}
+
+// obsUndo is a unit's kept observations before a file of a group changed
+// them.
+type obsUndo struct {
+	m    map[string][]report.Observation
+	unit string
+	obs  []report.Observation
+	had  bool
+}
+
+// keep remembers a saved file's reports for the checks of the files after
+// it; in a group, undoably.
+func (im *Importer) keep(reports []report.Report) {
+	if im.undo != nil && im.obs != nil {
+		for _, r := range reports {
+			old, had := im.obs[r.Unit]
+			im.undo = append(im.undo, obsUndo{im.obs, r.Unit, old, had})
+		}
+	}
+	im.remember(reports)
+}
+
+// forget takes back what a group that was not committed changed in the
+// kept observations, latest first.
+func (im *Importer) forget(undo []obsUndo) {
+	for i := len(undo) - 1; i >= 0; i-- {
+		u := undo[i]
+		if reflect.ValueOf(u.m).UnsafePointer() != reflect.ValueOf(im.obs).UnsafePointer() {
+			im.obs = nil // read again from the workspace when next needed
+			return
+		}
+		if u.had {
+			im.obs[u.unit] = u.obs
+		} else {
+			delete(im.obs, u.unit)
+		}
+	}
+}
+
+// An import allocates much and keeps little: a file's cells, its report's
+// figures and their text live as long as the file is read and saved. The
+// collector's default (a cycle each time the heap doubles) would run
+// twice as often as needed while the heap is small, and let garbage grow
+// to as much again as what is kept while a consolidated sheet streams.
+// So, while a batch is imported, a cycle comes when the heap has tripled
+// (gcPercent), within importHeap in all (a soft limit, see
+// runtime/debug.SetMemoryLimit; never raising one set lower, and twice
+// what is live if that is more): a national month takes 5 % less time, a
+// year 10 %, and the 200,000-row sheet stays within its budget of 200 MB
+// for the whole process (what it keeps is some 70-80 MB).
+const (
+	gcPercent  = 200
+	importHeap = 128 << 20
+)
+
+var (
+	heapMu      sync.Mutex
+	imports     int   // batches under way
+	heapPercent int   // the collector's settings before the first
+	heapLimit   int64 //
+)
+
+// heapForImport sets the collector for a batch; the returned func puts it
+// back once the last batch under way ends.
+func heapForImport() (restore func()) {
+	heapMu.Lock()
+	defer heapMu.Unlock()
+	if imports == 0 {
+		heapPercent = debug.SetGCPercent(gcPercent)
+		heapLimit = debug.SetMemoryLimit(-1)
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		debug.SetMemoryLimit(min(heapLimit, max(importHeap, 2*int64(m.HeapAlloc))))
+	}
+	imports++
+	return func() {
+		heapMu.Lock()
+		defer heapMu.Unlock()
+		if imports--; imports == 0 {
+			debug.SetGCPercent(heapPercent)
+			debug.SetMemoryLimit(heapLimit)
+		}
+	}
+}
+
+// saver is where commit saves a file: the store, in a transaction of its
+// own (single), or a group of files in one transaction.
+type saver interface {
+	Save(ctx context.Context, rec store.ImportRecord, reports []report.Report, force bool) (int64, []store.Superseded, error)
+	Reports(ctx context.Context, year int, unit, period string) ([]store.StoredReport, error)
+}
+
+// single saves each file in its own transaction.
+type single struct{ store.Store }
+
+func (s single) Save(ctx context.Context, rec store.ImportRecord, reports []report.Report, force bool) (int64, []store.Superseded, error) {
+	return s.SaveImport(ctx, rec, reports, force)
 }
 
 // Unreachable reports whether a batch stopped because the workspace could
@@ -275,27 +591,73 @@ func Unreachable(results []FileResult) bool {
 }
 
 // prepare reads, parses and resolves one file; safe to run concurrently.
-func (im *Importer) prepare(ctx context.Context, path string, opts Options) prepared {
+//
+// life bounds a streamed file's reading (see prepareStream): it ends when
+// the writer will not take the file any more. known, when not nil, holds
+// the imports in force by SHA-256 (Store.ImportsBySHA).
+func (im *Importer) prepare(ctx, life context.Context, known map[string]int64, path string, opts Options) prepared {
 	res := FileResult{Path: path, File: filepath.Base(path)}
 	fail := func(err error) prepared {
 		res.Status, res.Err = Failed, err
 		return prepared{res: res, done: true}
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
+	unreadable := func(err error) prepared {
 		return fail(&xlsxin.CellError{File: res.File, Msg: fmt.Sprintf("không đọc được tệp: %v", err)})
 	}
-	sum := sha256.Sum256(data)
-	res.SHA256 = hex.EncodeToString(sum[:])
+	var data []byte
+	var f *os.File
+	if info, err := os.Stat(path); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.canStream(opts) {
+		// a big file: hashed as it is read, and maybe streamed (stream.go)
+		if f, err = os.Open(path); err != nil {
+			return unreadable(err)
+		}
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			f.Close()
+			return unreadable(err)
+		}
+		res.SHA256 = hex.EncodeToString(h.Sum(nil))
+	} else {
+		if data, err = os.ReadFile(path); err != nil {
+			return unreadable(err)
+		}
+		sum := sha256.Sum256(data)
+		res.SHA256 = hex.EncodeToString(sum[:])
+	}
 	if !opts.Force {
-		id, found, err := im.Store.FindImport(ctx, res.SHA256)
+		id, found, err := im.findImport(ctx, known, res.SHA256)
 		if err != nil {
+			if f != nil {
+				f.Close()
+			}
 			return fail(fmt.Errorf("%s: %w", res.File, err))
 		}
 		if found {
+			if f != nil {
+				f.Close()
+			}
 			res.Status, res.ImportID = Skipped, id
 			return prepared{res: res, done: true}
 		}
+	}
+	if f != nil {
+		if p, ok := im.prepareStream(life, res, f, opts); ok {
+			return p
+		}
+		f.Close()
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return unreadable(err)
+		}
+	}
+	return im.prepareBytes(res, data, opts)
+}
+
+// prepareBytes reads, parses and resolves a file read whole.
+func (im *Importer) prepareBytes(res FileResult, data []byte, opts Options) prepared {
+	fail := func(err error) prepared {
+		res.Status, res.Err = Failed, err
+		return prepared{res: res, done: true}
 	}
 	wb, err := xlsxgrid.OpenBytes(res.File, data, opts.Limits)
 	if err != nil {
@@ -325,26 +687,32 @@ func (im *Importer) prepare(ctx context.Context, path string, opts Options) prep
 }
 
 // commit checks a prepared file against the workspace's reports and saves
-// it in one transaction; it runs in one goroutine, file after file.
-func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileResult {
+// it through sv; it runs in one goroutine, file after file. The prepared
+// file is left as it was, so that a file of a group that failed as a
+// whole can be committed again alone.
+func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Options) FileResult {
 	res := p.res
 	if p.done {
 		return res
 	}
-	kept, err := im.keepEarlier(ctx, p.reports)
+	if p.stream != nil { // a dry run (a real one saves it in a transaction of its own)
+		return im.commitStream(ctx, nil, p, opts, true)
+	}
+	reports := slices.Clone(p.reports) // keepEarlier adds to them
+	kept, err := im.keepEarlier(ctx, sv, reports)
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
 		return res
 	}
 	res.Kept = kept
-	warnings, err := im.check(ctx, res.File, p.reports)
+	warnings, err := im.check(ctx, res.File, reports)
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
 		return res
 	}
-	res.Warnings = append(res.Warnings, warnings...)
+	res.Warnings = append(slices.Clip(res.Warnings), warnings...)
 	if opts.DryRun {
-		im.remember(p.reports) // later files of the batch are checked against it, as in a real run
+		im.remember(reports) // later files of the batch are checked against it, as in a real run
 		res.Status = Checked
 		return res
 	}
@@ -352,17 +720,18 @@ func (im *Importer) commit(ctx context.Context, p prepared, opts Options) FileRe
 		ImportedAt: im.Now(), File: res.File, Path: res.Path, SHA256: res.SHA256, Layout: res.Layout,
 		Sheet: res.Sheet, Period: res.Period.String(), Values: res.Values, Warnings: res.Warnings,
 	}
-	id, superseded, err := im.Store.SaveImport(ctx, rec, p.reports, opts.Force)
+	id, superseded, err := sv.Save(ctx, rec, reports, opts.Force)
 	var already *store.AlreadyImportedError
 	if errors.As(err, &already) {
-		res.Status, res.ImportID = Skipped, already.ID
-		return res
+		// as if found before reading (another process, or an earlier
+		// file of the batch, imported the same bytes meanwhile)
+		return FileResult{Path: res.Path, File: res.File, SHA256: res.SHA256, Status: Skipped, ImportID: already.ID}
 	}
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: lưu không thành công, không có gì được ghi: %w", res.File, err)
 		return res
 	}
-	im.remember(p.reports)
+	im.keep(reports)
 	res.ImportID, res.Superseded = id, superseded
 	res.Status = Imported
 	if len(superseded) > 0 {

@@ -10,17 +10,14 @@ import (
 	"github.com/bhxh/kpi/internal/xlsxin"
 )
 
-// resolve settles the unit(s) and period of a workbook: from the workbook
-// itself, else from the file name, else from --unit/--period. A flag that
-// contradicts the workbook or the file name is an error.
-func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, error) {
-	var errs xlsxin.Errors
-	fileUnit, filePeriod, fileOK := report.FromFileName(b.File)
+// resolvePeriod settles the period of a workbook (see resolve): errs are
+// added to by the units; err alone is the file's error.
+func (im *Importer) resolvePeriod(b *xlsxin.Book, opts Options) (p report.Period, errs xlsxin.Errors, err error) {
+	_, filePeriod, fileOK := report.FromFileName(b.File)
 
 	// the period: the workbook's own, else the file name's, else --period;
 	// a flag rescues a period cell that cannot be read, never overrides one
 	// that was
-	var p report.Period
 	switch {
 	case b.Period != nil && b.Period.Err == nil:
 		p = b.Period.Period
@@ -28,7 +25,7 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 			errs = append(errs, im.cellErr(b, b.Period.Sheet+"!"+b.Period.Cell, "--period %s mâu thuẫn với kỳ báo cáo %s ghi trong tệp", opts.Period, p))
 		}
 	case b.Period != nil && opts.Period.IsZero() && !fileOK:
-		return nil, b.Period.Err
+		return report.Period{}, nil, b.Period.Err
 	case fileOK:
 		p = filePeriod
 		if !opts.Period.IsZero() && opts.Period != p {
@@ -63,6 +60,19 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 			errs = append(errs, im.cellErr(b, cell, "kỳ báo cáo %s nằm ngoài năm thi đua %d", p, year))
 		}
 	}
+
+	return p, errs, nil
+}
+
+// resolve settles the unit(s) and period of a workbook: from the workbook
+// itself, else from the file name, else from --unit/--period. A flag that
+// contradicts the workbook or the file name is an error.
+func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, error) {
+	p, errs, err := im.resolvePeriod(b, opts)
+	if err != nil {
+		return nil, err
+	}
+	fileUnit, _, _ := report.FromFileName(b.File)
 
 	// the unit(s)
 	rows := b.Rows
@@ -111,35 +121,9 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 		}
 	} else {
 		var kept []xlsxin.UnitRow
-		for _, row := range rows {
-			code, err := im.unitCode(b, row.Unit, row.UnitCell)
-			if err != nil && b.ByName && len(im.suggest(row.Unit)) == 0 {
-				// a summary by names lists other offices too ("Văn phòng
-				// BHXH tỉnh") and group rows: nothing like a unit of the
-				// campaign — left out, said once
-				b.Warnings = append(b.Warnings, fmt.Sprintf("%s: '%s' không phải đơn vị thi đua nào (không giống tên đơn vị nào trong danh sách), bỏ qua dòng này", err.Location(), row.Unit))
-				continue
-			}
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
-				continue
-			}
-			row.Unit = code
-			if len(row.Values) == 0 {
-				b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s: đơn vị %s không có số liệu, bỏ qua", b.File, row.UnitCell, code))
-				continue
-			}
-			kept = append(kept, row)
-		}
+		kept, errs = im.wideRows(b, rows, opts, errs)
 		if len(errs) == 0 && len(kept) == 0 {
-			msg := "bảng không có đơn vị nào có số liệu"
-			if opts.Unit != "" {
-				msg = fmt.Sprintf("bảng không có số liệu của đơn vị %s", opts.Unit)
-			}
-			errs = append(errs, &xlsxin.CellError{File: b.File, Sheet: b.Sheet, Msg: msg})
+			errs = append(errs, noUnits(b, opts))
 		}
 		rows = kept
 	}
@@ -151,6 +135,46 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 		reports[i] = report.Report{Unit: row.Unit, Period: p, Values: row.Values}
 	}
 	return reports, nil
+}
+
+// wideRows settles the units of rows of a wide table: each row's code,
+// the rows of --unit only, rows without figures left out with a warning.
+// Errors are added to errs.
+func (im *Importer) wideRows(b *xlsxin.Book, rows []xlsxin.UnitRow, opts Options, errs xlsxin.Errors) ([]xlsxin.UnitRow, xlsxin.Errors) {
+	var kept []xlsxin.UnitRow
+	for _, row := range rows {
+		code, err := im.unitCode(b, row.Unit, row.UnitCell)
+		if err != nil && b.ByName && len(im.suggest(row.Unit)) == 0 {
+			// a summary by names lists other offices too ("Văn phòng BHXH
+			// tỉnh") and group rows: nothing like a unit of the campaign —
+			// left out, said once
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s: '%s' không phải đơn vị thi đua nào (không giống tên đơn vị nào trong danh sách), bỏ qua dòng này", err.Location(), row.Unit))
+			continue
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if opts.Unit != "" && !strings.EqualFold(opts.Unit, code) {
+			continue
+		}
+		row.Unit = code
+		if len(row.Values) == 0 {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("%s › %s: đơn vị %s không có số liệu, bỏ qua", b.File, row.UnitCell, code))
+			continue
+		}
+		kept = append(kept, row)
+	}
+	return kept, errs
+}
+
+// noUnits is the error of a wide table without a unit with figures.
+func noUnits(b *xlsxin.Book, opts Options) *xlsxin.CellError {
+	msg := "bảng không có đơn vị nào có số liệu"
+	if opts.Unit != "" {
+		msg = fmt.Sprintf("bảng không có số liệu của đơn vị %s", opts.Unit)
+	}
+	return &xlsxin.CellError{File: b.File, Sheet: b.Sheet, Msg: msg}
 }
 
 // cellErr makes an error at a "Sheet!A1" reference ("" for the file).
@@ -173,6 +197,7 @@ func (im *Importer) unitCode(b *xlsxin.Book, text, ref string) (string, *xlsxin.
 		return code, nil
 	}
 	im.byNameOnce.Do(func() {
+		im.units = im.names()
 		im.byName = make(map[string]string, len(im.units))
 		im.byShort = make(map[string][]string, len(im.units))
 		for _, u := range im.units {

@@ -71,3 +71,61 @@ func BenchmarkSaveImport700(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSaveImportsGroup saves a national month of one-report files
+// (700) in one transaction, a savepoint each (SaveImports): the writer of
+// kpi import. Compare BenchmarkSaveImportOne, a transaction per file.
+func BenchmarkSaveImportsGroup(b *testing.B) {
+	ctx := context.Background()
+	benchBackends(b, func(b *testing.B, s *DB) {
+		seed(b, s, 700)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			err := s.SaveImports(ctx, func(g ImportGroup) error {
+				for u := 0; u < 700; u++ {
+					r := rep(fmt.Sprintf("H%02d", u+1), 1+i%12, float64(i))
+					if _, _, err := g.Save(ctx, rec("h.xlsx", fmt.Sprintf("sha-%d-%d", i, u)), []report.Report{r}, false); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N*700)/b.Elapsed().Seconds(), "files/s")
+	})
+}
+
+// BenchmarkObservations reads a national year's figures (700 units × 12
+// months × 7 KPIs), what kpi progress and kpi awards start from.
+func BenchmarkObservations(b *testing.B) {
+	ctx := context.Background()
+	benchBackends(b, func(b *testing.B, s *DB) {
+		seed(b, s, 700)
+		kpis := []string{"bhxh_bb", "bhxh_tn", "bhyt", "bhtn", "thu", "cham_dong", "hai_long"}
+		for m := 1; m <= 12; m++ {
+			reports := make([]report.Report, 700)
+			for u := range reports {
+				r := report.Report{Unit: fmt.Sprintf("H%02d", u+1), Period: report.Period{Year: 2024, Month: m}}
+				for k, kpi := range kpis {
+					v, y := float64(u*k+m), float64(u*k*m)
+					r.Values = append(r.Values, report.Value{KPI: kpi, Month: &v, YTD: &y, MonthCell: fmt.Sprintf("BaoCao!D%d", 9+k), YTDCell: fmt.Sprintf("BaoCao!E%d", 9+k)})
+				}
+				reports[u] = r
+			}
+			if _, _, err := s.SaveImport(ctx, rec("all.xlsx", fmt.Sprintf("sha-%d", m)), reports, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			obs, err := s.Observations(ctx, 2024, "")
+			if err != nil || len(obs) != 700*12*7 {
+				b.Fatal(len(obs), err)
+			}
+		}
+		b.ReportMetric(float64(b.N*700*12)/b.Elapsed().Seconds(), "reports/s")
+	})
+}

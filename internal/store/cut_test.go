@@ -135,6 +135,7 @@ func TestConnectionLostKinds(t *testing.T) {
 		{fmt.Errorf("reading: %w", io.ErrUnexpectedEOF), true},
 		{driver.ErrBadConn, true},
 		{&net.OpError{Op: "read", Net: "tcp", Err: errors.New("connection reset by peer")}, true},
+		{fmt.Errorf("saving: %w", pgconn.ErrConnClosed), true}, // a connection the driver closed under an earlier command
 		{context.Canceled, false},
 		{&pgconn.PgError{Code: "23505", Message: "duplicate key"}, false},
 		{errors.New("syntax error"), false},

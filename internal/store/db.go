@@ -15,8 +15,8 @@ type DB struct {
 	d    dialect
 	path string
 
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt // prepared once, used by every import
+	mu   sync.Mutex
+	find *sql.Stmt // see findStmt
 }
 
 var _ Store = (*DB)(nil)
@@ -30,8 +30,8 @@ func (s *DB) Path() string { return s.path }
 
 // Close closes the database.
 func (s *DB) Close() error {
-	for _, st := range s.stmts {
-		st.Close()
+	if s.find != nil {
+		s.find.Close()
 	}
 	return s.db.Close()
 }
@@ -136,37 +136,18 @@ func (s *DB) migrate(ctx context.Context) error {
 	}
 }
 
-// stmt returns the prepared statement for query, preparing it once.
-func (s *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := s.db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if s.stmts == nil {
-		s.stmts = map[string]*sql.Stmt{}
-	}
-	s.stmts[query] = st
-	return st, nil
-}
-
 // txExec and txQueryRow run a frequent statement in a writing
-// transaction: through the store's prepared statement when the dialect
-// caches them, as text otherwise.
+// transaction: prepared once for the transaction (a transaction saving
+// many files, see SaveImports, prepares each statement once for all of
+// them) when the dialect prepares in-process, as text otherwise (the
+// driver keeps its prepared statements itself). Statements are prepared
+// on the transaction's connection: no second connection is opened.
 func (s *DB) txExec(ctx context.Context, w *writeTx, q string, args ...any) error {
 	if !s.d.cachePrepared() {
 		_, err := w.ExecContext(ctx, q, args...)
 		return err
 	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return err
-	}
-	tst, err := w.StmtContext(ctx, st)
+	tst, err := w.prepared(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -178,11 +159,7 @@ func (s *DB) txQueryRow(ctx context.Context, w *writeTx, q string, args ...any) 
 	if !s.d.cachePrepared() {
 		return w.QueryRowContext(ctx, q, args...)
 	}
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return row{err: err}
-	}
-	tst, err := w.StmtContext(ctx, st)
+	tst, err := w.prepared(ctx, q)
 	if err != nil {
 		return row{err: err}
 	}

@@ -19,6 +19,11 @@ type dialect interface {
 	writeLock() (query string, args []any)
 	// reportIDs reserves n report ids inside a writing transaction.
 	reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, error)
+	// byUnitPeriod is what follows "FROM reports" in a query of the reports
+	// in force of many units of a period, for the planner to take the
+	// (unit, period) index of the reports in force: "" when it does
+	// without being told.
+	byUnitPeriod() string
 	// cachePrepared says whether the store prepares its frequent
 	// statements once and runs them in every transaction, or sends them
 	// as text (when the driver caches prepared statements itself).
@@ -51,7 +56,7 @@ type dialect interface {
 // guarantees of saveImport; it may send w's write lock with its first
 // statements (see takeLock).
 type oneReportSaver interface {
-	saveOne(ctx context.Context, w *writeTx, imp *importRows) (id int64, superseded []Superseded, err error)
+	saveOne(ctx context.Context, w *writeTx, imp *importRows, savepoint bool) (id int64, superseded []Superseded, err error)
 }
 
 // explicitIDs is a dialect whose id generators must be told about rows
@@ -107,6 +112,13 @@ type writeTx struct {
 	lock *statement // the write lock, not taken yet
 
 	entries []AuditEntry // the audit log entries of the transaction (log)
+
+	stmts map[string]*sql.Stmt // frequent statements, prepared once (prepared)
+	// long: the transaction saves many files (SaveImports), so that the
+	// dialect may keep what it learnt of the database under its lock
+	// (nextReport: the next free report id, 0 when unknown)
+	long       bool
+	nextReport int64
 }
 
 // log adds entries to the audit log, written with the transaction (see
@@ -181,13 +193,24 @@ func (t *txStmt) QueryRowContext(ctx context.Context, args ...any) *sql.Row {
 
 func (t *txStmt) Close() error { return t.st.Close() }
 
-// StmtContext runs a statement the store prepared (already rebound) in
-// the transaction.
-func (w *writeTx) StmtContext(ctx context.Context, st *sql.Stmt) (*sql.Stmt, error) {
+// prepared returns q prepared in the transaction, preparing it the first
+// time (see DB.txExec).
+func (w *writeTx) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
 	if err := w.locked(ctx); err != nil {
 		return nil, err
 	}
-	return w.tx.StmtContext(ctx, st), nil
+	st, err := w.tx.PrepareContext(ctx, w.d.rebind(q))
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
 }
 
 // row is a *sql.Row, or the error that kept its query from running.

@@ -18,11 +18,60 @@ import (
 // FindImport looks a file up by SHA-256.
 func (s *DB) FindImport(ctx context.Context, sha string) (int64, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1", sha).Scan(&id)
+	var err error
+	if st, perr := s.findStmt(ctx); perr != nil {
+		err = perr
+	} else if st != nil {
+		err = st.QueryRowContext(ctx, sha).Scan(&id)
+	} else {
+		err = s.db.QueryRowContext(ctx, findImportSQL, sha).Scan(&id)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
 	return id, err == nil, s.reword(err)
+}
+
+// findImportSQL finds the import in force of a file's bytes.
+const findImportSQL = "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1"
+
+// findStmt is findImportSQL prepared once for the store (each reader of an
+// import looks its file up): nil when the dialect's driver keeps prepared
+// statements itself.
+func (s *DB) findStmt(ctx context.Context) (*sql.Stmt, error) {
+	if !s.d.cachePrepared() {
+		return nil, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find == nil {
+		st, err := s.db.PrepareContext(ctx, findImportSQL)
+		if err != nil {
+			return nil, err
+		}
+		s.find = st
+	}
+	return s.find, nil
+}
+
+// ImportsBySHA returns the imports in force by SHA-256 (the latest of a
+// file imported again with --force).
+func (s *DB) ImportsBySHA(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT sha256, id FROM imports WHERE undone_at IS NULL")
+	if err != nil {
+		return nil, s.reword(err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var sha string
+		var id int64
+		if err := rows.Scan(&sha, &id); err != nil {
+			return nil, err
+		}
+		out[sha] = max(out[sha], id)
+	}
+	return out, s.reword(rows.Err())
 }
 
 // SaveImport records a file and its reports atomically. When a concurrent
@@ -39,7 +88,7 @@ func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.
 		var sup []Superseded
 		err = s.write(ctx, func(w *writeTx) (err error) {
 			if one, ok := s.d.(oneReportSaver); ok && len(reports) == 1 {
-				id, sup, err = one.saveOne(ctx, w, imp)
+				id, sup, err = one.saveOne(ctx, w, imp, false)
 			} else {
 				id, sup, err = s.saveImport(ctx, w, imp)
 			}
@@ -75,13 +124,23 @@ func sameFile(d dialect, err error) error {
 
 func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64, []Superseded, error) {
 	var id int64
-	if err := w.QueryRowContext(ctx, insertImportSQL, imp.args...).Scan(&id); err != nil {
+	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
-	reports := imp.reports
-	// supersede the reports in force for the units and periods of this
-	// file: one UPDATE … RETURNING per report for a small file (through the
-	// (unit, period) index), one scan of the period for a big one
+	superseded, err := s.addReports(ctx, w, id, imp.reports, imp.vals)
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, superseded, nil
+}
+
+// addReports saves reports of the import id (vals: their encoded values),
+// each superseding the report in force for its unit and period.
+func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, vals []string) ([]Superseded, error) {
+	// supersede the reports in force for the units and periods of these
+	// reports: one UPDATE … RETURNING per report for a few (through the
+	// (unit, period) index), else the ones in force found a thousand units
+	// at a time, and only they updated
 	var superseded []Superseded
 	if len(reports) <= 64 {
 		for _, r := range reports {
@@ -90,32 +149,37 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 			case err == nil:
 				superseded = append(superseded, Superseded{Unit: r.Unit, Period: r.Period.String(), ImportID: old})
 			case !errors.Is(err, sql.ErrNoRows):
-				return 0, nil, err
+				return nil, err
 			}
 		}
 	} else {
 		live := map[[2]string]int64{}
-		periods := map[string]bool{}
+		byPeriod := map[string][]any{}
 		for _, r := range reports {
-			periods[r.Period.String()] = true
+			p := r.Period.String()
+			byPeriod[p] = append(byPeriod[p], r.Unit)
 		}
-		for period := range periods {
-			rows, err := w.QueryContext(ctx, "SELECT unit_code, import_id FROM reports WHERE period = ? AND superseded_by IS NULL", period)
-			if err != nil {
-				return 0, nil, err
-			}
-			for rows.Next() {
-				var unit string
-				var imp int64
-				if err := rows.Scan(&unit, &imp); err != nil {
-					rows.Close()
-					return 0, nil, err
+		for period, units := range byPeriod {
+			for start := 0; start < len(units); start += liveBatch {
+				part := units[start:min(start+liveBatch, len(units))]
+				q := "SELECT unit_code, import_id FROM reports" + s.d.byUnitPeriod() + " WHERE period = ? AND superseded_by IS NULL AND unit_code IN " + placeholderRow(len(part))
+				rows, err := w.QueryContext(ctx, q, append([]any{period}, part...)...)
+				if err != nil {
+					return nil, err
 				}
-				live[[2]string{unit, period}] = imp
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return 0, nil, err
+				for rows.Next() {
+					var unit string
+					var imp int64
+					if err := rows.Scan(&unit, &imp); err != nil {
+						rows.Close()
+						return nil, err
+					}
+					live[[2]string{unit, period}] = imp
+				}
+				rows.Close()
+				if err := rows.Err(); err != nil {
+					return nil, err
+				}
 			}
 		}
 		for _, r := range reports {
@@ -124,8 +188,8 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 			if !ok {
 				continue
 			}
-			if _, err := w.ExecContext(ctx, supersedeSQL("?"), id, r.Unit, period); err != nil {
-				return 0, nil, err
+			if err := s.txExec(ctx, w, supersedeSQL("?"), id, r.Unit, period); err != nil {
+				return nil, err
 			}
 			superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
 		}
@@ -134,41 +198,51 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 	// that reports go in as multi-row inserts
 	rids, err := s.d.reportIDs(ctx, w, len(reports))
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
+	periods := map[report.Period]string{} // written once each, not once a report
 	if err := s.insertRows(ctx, w, reportsTable, reportRow("?", "?"), len(reports), func(i int, args []any) []any {
 		r := reports[i]
-		return append(args, rids[i], id, r.Unit, r.Period.String(), imp.vals[i])
+		p, ok := periods[r.Period]
+		if !ok {
+			p = r.Period.String()
+			periods[r.Period] = p
+		}
+		return append(args, rids[i], id, r.Unit, p, vals[i])
 	}); err != nil {
 		if s.d.uniqueViolation(err) {
-			return 0, nil, err
+			return nil, err
 		}
-		return 0, nil, fmt.Errorf("saving reports: %w", err)
+		return nil, fmt.Errorf("saving reports: %w", err)
 	}
-	return id, superseded, nil
+	return superseded, nil
 }
 
-// insertBatch is how many rows one INSERT statement carries.
-const insertBatch = 200
+// liveBatch is how many units one query for the reports in force names.
+const liveBatch = 1000
+
+// maxVars is how many arguments one statement may carry in every
+// database behind the store (the smallest limit among them: 32,766).
+const maxVars = 32766
+
+// insertBatch is the most rows one INSERT statement carries: as many as
+// maxVars allows, up to a statement text that stays quick to prepare.
+func insertBatch(width int) int { return max(1, min(maxVars/max(width, 1), 2000)) }
 
 // insertRows inserts n rows into table, each written as row, in multi-row
-// INSERT statements of insertBatch rows (the full-size statement is a
-// frequent one: see txExec); args appends the arguments of row i.
+// INSERT statements of up to insertBatch rows (frequent statements: see
+// txExec); args appends the arguments of row i.
 func (s *DB) insertRows(ctx context.Context, w *writeTx, table, row string, n int, args func(i int, args []any) []any) error {
-	batch := make([]any, 0, insertBatch*strings.Count(row, "?"))
-	for start := 0; start < n; start += insertBatch {
-		end := min(start+insertBatch, n)
+	width := strings.Count(row, "?")
+	size := insertBatch(width)
+	batch := make([]any, 0, min(n, size)*width)
+	for start := 0; start < n; start += size {
+		end := min(start+size, n)
 		batch = batch[:0]
 		for i := start; i < end; i++ {
 			batch = args(i, batch)
 		}
-		if end-start == insertBatch {
-			if err := s.txExec(ctx, w, insertSQL(table, row, insertBatch), batch...); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := w.ExecContext(ctx, insertSQL(table, row, end-start), batch...); err != nil {
+		if err := s.txExec(ctx, w, insertSQL(table, row, end-start), batch...); err != nil {
 			return err
 		}
 	}
@@ -334,29 +408,40 @@ func (s *DB) LiveReports(ctx context.Context, year int) ([]LiveReport, error) {
 
 // Observations lists the live figures of a year.
 func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
-	q := `SELECT unit_code, period, vals FROM reports WHERE superseded_by IS NULL AND period BETWEEN ? AND ?`
+	where := ` FROM reports WHERE superseded_by IS NULL AND period BETWEEN ? AND ?`
 	args := []any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}
 	if unit != "" {
-		q += " AND unit_code = ?"
+		where += " AND unit_code = ?"
 		args = append(args, unit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	// the reports are counted first, so that the figures are gathered in
+	// one slice of the right size (a national year: 8,400 reports)
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*)"+where, args...).Scan(&n); err != nil {
+		return nil, s.reword(err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT unit_code, period, vals"+where, args...)
 	if err != nil {
 		return nil, s.reword(err)
 	}
 	defer rows.Close()
-	var out []report.Observation
+	var d valueReader // the figures only: no cells
+	out := make([]report.Observation, 0, n*8)
+	var vs []report.Value
+	periods := map[string]report.Period{}
 	for rows.Next() {
 		var unit, period, vals string
 		if err := rows.Scan(&unit, &period, &vals); err != nil {
 			return nil, err
 		}
-		p, err := report.ParsePeriod(period)
-		if err != nil {
-			return nil, fmt.Errorf("stored period %q: %w", period, err)
+		p, ok := periods[period]
+		if !ok {
+			if p, err = report.ParsePeriod(period); err != nil {
+				return nil, fmt.Errorf("stored period %q: %w", period, err)
+			}
+			periods[period] = p
 		}
-		vs, err := decodeValues(vals)
-		if err != nil {
+		if vs, err = d.values(vals, vs[:0]); err != nil {
 			return nil, fmt.Errorf("stored values of %s %s: %w", unit, period, err)
 		}
 		for _, v := range vs {

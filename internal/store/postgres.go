@@ -283,6 +283,8 @@ func (pgDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, err
 // trip.
 func (pgDialect) cachePrepared() bool { return false }
 
+func (pgDialect) byUnitPeriod() string { return "" }
+
 func (pgDialect) backup(ctx context.Context, db dbx, src, dst string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
 }
@@ -361,7 +363,7 @@ func connectionLost(err error) bool {
 	var ce *pgconn.ConnectError
 	var ne net.Error
 	return errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed)
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) || errors.Is(err, pgconn.ErrConnClosed)
 }
 
 // overriding: imports.id is GENERATED ALWAYS AS IDENTITY.

@@ -20,8 +20,10 @@ const (
 // pipelined batch of the write lock and every statement, write's COMMIT.
 // The statements are saveImport's, chained through currval() where one
 // needs the id another made; the guarantees are the same (one
-// transaction, the advisory write lock, the unique indexes).
-func (d pgDialect) saveOne(ctx context.Context, w *writeTx, imp *importRows) (int64, []Superseded, error) {
+// transaction, the advisory write lock, the unique indexes). With
+// savepoint (a group of files, see SaveImports) the batch also opens and
+// releases the file's savepoint: one round trip per file.
+func (d pgDialect) saveOne(ctx context.Context, w *writeTx, imp *importRows, savepoint bool) (int64, []Superseded, error) {
 	r := imp.reports[0]
 	period := r.Period.String()
 	b := &pgx.Batch{}
@@ -29,9 +31,15 @@ func (d pgDialect) saveOne(ctx context.Context, w *writeTx, imp *importRows) (in
 	if lock != nil {
 		b.Queue(d.rebind(lock.query), lock.args...)
 	}
+	if savepoint {
+		b.Queue("SAVEPOINT " + savepointName)
+	}
 	b.Queue(d.rebind(insertImportSQL), textArgs(imp.args)...)
 	b.Queue(d.rebind(supersedeSQL(lastImportID)+returningImport), textArgs([]any{r.Unit, period})...)
 	b.Queue(d.rebind(insertSQL(reportsTable, reportRow(nextReportID, lastImportID), 1)), textArgs([]any{r.Unit, period, imp.vals[0]})...)
+	if savepoint {
+		b.Queue("RELEASE " + savepointName)
+	}
 	var id int64
 	var superseded []Superseded
 	err := w.conn.Raw(func(dc any) error {
@@ -39,6 +47,11 @@ func (d pgDialect) saveOne(ctx context.Context, w *writeTx, imp *importRows) (in
 		br := dc.(*stdlib.Conn).Conn().SendBatch(ctx, b)
 		defer br.Close()
 		if lock != nil {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
+		if savepoint {
 			if _, err := br.Exec(); err != nil {
 				return err
 			}
@@ -55,6 +68,11 @@ func (d pgDialect) saveOne(ctx context.Context, w *writeTx, imp *importRows) (in
 		}
 		if _, err := br.Exec(); err != nil {
 			return err
+		}
+		if savepoint {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
 		}
 		return br.Close()
 	})

@@ -179,6 +179,10 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*DB, error) {
 	q.Add("_pragma", "busy_timeout(30000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// a file's savepoint (SaveImports) keeps the pages it changes in a
+	// sub-journal: in memory, not in a temporary file written page by
+	// page (the database's own journal is the WAL, untouched by this)
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -217,17 +221,30 @@ func (sqliteDialect) writeLock() (string, []any) { return "", nil }
 
 // reportIDs: the writing transaction holds SQLite's write lock, so the
 // next ids after the largest are free.
+// A transaction saving many files asks once and counts on: ids that a
+// file rolled back to its savepoint leaves unused are a gap, as after an
+// undo.
 func (sqliteDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, error) {
-	var base int64
-	if err := w.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM reports").Scan(&base); err != nil {
-		return nil, err
+	base := w.nextReport - 1
+	if w.nextReport == 0 {
+		if err := w.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM reports").Scan(&base); err != nil {
+			return nil, err
+		}
 	}
 	ids := make([]int64, n)
 	for i := range ids {
 		ids[i] = base + int64(i) + 1
 	}
+	if w.long {
+		w.nextReport = base + int64(n) + 1
+	}
 	return ids, nil
 }
+
+// byUnitPeriod: without statistics, SQLite's planner takes the index of
+// superseded_by for "superseded_by IS NULL" and reads every report in force
+// (40 ms per query on a year of 200,000 units, against 0.7 ms).
+func (sqliteDialect) byUnitPeriod() string { return " INDEXED BY reports_live" }
 
 // cachePrepared: SQLite prepares in-process and the store reuses the
 // statements of every import.

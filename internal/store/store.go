@@ -29,14 +29,21 @@ type Store interface {
 	// UnitNames returns every unit's code, name and cluster, without
 	// targets: what an import needs to recognise units.
 	UnitNames(ctx context.Context) ([]campaign.Unit, error)
-	// TargetTable returns each unit's targets for the KPIs given, in their
-	// order, NaN where there is none.
-	TargetTable(ctx context.Context, kpis []string) (map[string][]float64, error)
+	// UnitCodes returns every unit's code, in no particular order: what an
+	// import needs first of the units.
+	UnitCodes(ctx context.Context) ([]string, error)
+	// TargetTable returns the targets of the units given (nil: every
+	// unit) for the KPIs given, in their order, NaN where there is none
+	// (and for a KPI given as "").
+	TargetTable(ctx context.Context, kpis, units []string) (*Targets, error)
 	// SaveUnits adds or updates the given units and replaces their targets
 	// and baselines, in one transaction. Units not given are kept.
 	SaveUnits(ctx context.Context, units []campaign.Unit) error
 	// FindImport returns the id of the import of a file with this SHA-256.
 	FindImport(ctx context.Context, sha256 string) (id int64, found bool, err error)
+	// ImportsBySHA returns the imports in force by their file's SHA-256:
+	// FindImport for many files at once.
+	ImportsBySHA(ctx context.Context) (map[string]int64, error)
 	// SaveImport records one file and its reports in one transaction. Each
 	// report supersedes the live report for its unit and period, if any.
 	// Unless force, a file whose SHA-256 is already imported is refused with

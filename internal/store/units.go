@@ -241,39 +241,114 @@ func unitChanges(old, updated []campaign.Unit) []AuditEntry {
 	return out
 }
 
-// TargetTable returns each unit's targets for the given KPIs, in their
-// order (NaN where the unit has none): one slice per unit, far lighter
-// than Units for the 200,000 units of a national consolidated sheet.
-func (s *DB) TargetTable(ctx context.Context, kpis []string) (map[string][]float64, error) {
-	idx := make(map[string]int, len(kpis))
-	for i, k := range kpis {
-		idx[k] = i
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT unit_code, kpi, value FROM unit_values WHERE kind = 'target'")
+// UnitCodes returns every unit's code.
+func (s *DB) UnitCodes(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT code FROM units")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string][]float64{}
+	var codes []string
 	for rows.Next() {
-		var code, kpi string
-		var v float64
-		if err := rows.Scan(&code, &kpi, &v); err != nil {
+		var c string
+		if err := rows.Scan(&c); err != nil {
 			return nil, err
+		}
+		codes = append(codes, c)
+	}
+	return codes, rows.Err()
+}
+
+// Targets is units' targets for some KPIs (TargetTable), held compactly:
+// a national workspace has 200,000 units.
+type Targets struct {
+	n    int              // KPIs per unit
+	idx  map[string]int32 // unit → its row in vals
+	vals []float64        // n per unit, NaN where none
+}
+
+// Of returns a unit's targets in the KPIs' order, nil for a unit with
+// none.
+func (t *Targets) Of(unit string) []float64 {
+	i, ok := t.idx[unit]
+	if !ok {
+		return nil
+	}
+	return t.vals[int(i)*t.n : int(i+1)*t.n : int(i+1)*t.n]
+}
+
+// TargetTable returns the targets of the given units (nil: all) for the
+// given KPIs, in their order (NaN where the unit has none, and for a KPI
+// given as ""). Units are looked up a thousand at a time.
+func (s *DB) TargetTable(ctx context.Context, kpis, units []string) (*Targets, error) {
+	idx := make(map[string]int, len(kpis))
+	var named []any
+	for i, k := range kpis {
+		if k != "" {
+			idx[k] = i
+			named = append(named, k)
+		}
+	}
+	if len(named) == 0 {
+		return &Targets{n: len(kpis)}, nil
+	}
+	// sized once: growing them would hold twice the table for a while
+	size := len(units)
+	if units == nil {
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM units").Scan(&size); err != nil {
+			return nil, err
+		}
+	}
+	out := &Targets{n: len(kpis), idx: make(map[string]int32, size), vals: make([]float64, 0, size*len(kpis))}
+	base := "SELECT unit_code, kpi, value FROM unit_values WHERE kind = 'target' AND kpi IN " + placeholderRow(len(named))
+	if units == nil {
+		return out, s.targetRows(ctx, out, idx, base, named...)
+	}
+	for start := 0; start < len(units); start += liveBatch {
+		part := units[start:min(start+liveBatch, len(units))]
+		args := append(append([]any{}, named...), anySlice(part)...)
+		if err := s.targetRows(ctx, out, idx, base+" AND unit_code IN "+placeholderRow(len(part)), args...); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// targetRows adds the rows of query q (unit, KPI, value) to t; idx gives
+// each KPI's place.
+func (s *DB) targetRows(ctx context.Context, t *Targets, idx map[string]int, q string, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var code, kpi string // scanned into for every row: not a heap object each
+	var v float64
+	for rows.Next() {
+		if err := rows.Scan(&code, &kpi, &v); err != nil {
+			return err
 		}
 		i, ok := idx[kpi]
 		if !ok {
 			continue
 		}
-		t := out[code]
-		if t == nil {
-			t = make([]float64, len(kpis))
-			for j := range t {
-				t[j] = math.NaN()
+		row, ok := t.idx[code]
+		if !ok {
+			row = int32(len(t.vals) / t.n)
+			t.idx[code] = row
+			for range t.n {
+				t.vals = append(t.vals, math.NaN())
 			}
-			out[code] = t
 		}
-		t[i] = v
+		t.vals[int(row)*t.n+i] = v
 	}
-	return out, rows.Err()
+	return rows.Err()
+}
+
+func anySlice(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }

@@ -31,10 +31,15 @@ func Open(path string, lim Limits) (*Workbook, error) {
 // OpenBytes reads a workbook from its bytes; name is used in messages.
 func OpenBytes(name string, data []byte, lim Limits) (*Workbook, error) {
 	lim = lim.orDefault()
-	if msg := notAWorkbook(name, data); msg != "" {
+	if msg := notAZip(data); msg != "" {
 		return nil, &CellError{File: name, Msg: msg}
 	}
-	wb, err := openLean(name, data, lim)
+	// the package is opened once, for the checks and the lean reader
+	p, err := openPkg(data, lim)
+	if msg := notAWorkbookPkg(p, err); msg != "" {
+		return nil, &CellError{File: name, Msg: msg}
+	}
+	wb, err := openLeanPkg(name, p, lim)
 	switch {
 	case err == nil:
 		return wb, nil
@@ -53,6 +58,14 @@ var (
 // .xlsx and says, in the officer's words, what to do; "" for a zip that
 // may be a workbook.
 func notAWorkbook(name string, data []byte) string {
+	if msg := notAZip(data); msg != "" {
+		return msg
+	}
+	return notAWorkbookPkg(openPkg(data, DefaultLimits))
+}
+
+// notAZip is notAWorkbook's look at the first bytes.
+func notAZip(data []byte) string {
 	switch {
 	case len(data) == 0:
 		return "tệp rỗng (0 byte): hãy xin đơn vị gửi lại"
@@ -69,7 +82,12 @@ func notAWorkbook(name string, data []byte) string {
 		}
 		return "không phải tệp Excel .xlsx"
 	}
-	p, err := openPkg(data, DefaultLimits)
+	return ""
+}
+
+// notAWorkbookPkg is notAWorkbook's look at the zip, opened (or not) by
+// openPkg.
+func notAWorkbookPkg(p *pkg, err error) string {
 	if err != nil {
 		return "tệp .xlsx bị hỏng hoặc chưa tải về hết (không đọc được zip): hãy xin đơn vị gửi lại"
 	}
@@ -310,11 +328,22 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 		s.Rows = slices.Grow(s.Rows, r+1-len(s.Rows))[:r+1]
 	}
 	if len(s.Rows[r]) <= c {
-		s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)
+		if s.Rows[r] == nil && s.last < len(s.Rows) && len(s.Rows[s.last]) > c+1 {
+			// a new row, given room for as many cells as the row before
+			// (its cells come left to right: each would grow it again),
+			// up to a table's width
+			s.Rows[r] = make([]Cell, c+1, min(len(s.Rows[s.last]), maxRoom))
+		} else {
+			s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)
+		}
 	}
+	s.last = r
 	s.Rows[r][c] = cell
 	return nil
 }
+
+// maxRoom is the most cells a new row is given room for ahead.
+const maxRoom = 64
 
 // forExcelize returns the file as excelize should see it, read as the
 // lean reader reads it: excelize drops the UTF-16 surrogate pairs of

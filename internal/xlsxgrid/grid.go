@@ -70,10 +70,14 @@ type Limits struct {
 	// 200,000-row column ten times over), the workbook 20 million in all;
 	// past that a cell is an error that says to save the file with Excel.
 	MaxFormulaSteps int
+	// StreamFrom is the unzipped size from which OpenStream streams a
+	// worksheet (8 MB, some 20,000 rows × 11 columns); smaller workbooks
+	// are read whole.
+	StreamFrom int64
 }
 
 // DefaultLimits are the limits kpi reads with unless told otherwise.
-var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000}
+var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000, StreamFrom: StreamMin}
 
 // orDefault fills the zero fields of l from DefaultLimits.
 func (l Limits) orDefault() Limits {
@@ -85,6 +89,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxFormulaSteps <= 0 {
 		l.MaxFormulaSteps = DefaultLimits.MaxFormulaSteps
+	}
+	if l.StreamFrom <= 0 {
+		l.StreamFrom = DefaultLimits.StreamFrom
 	}
 	return l
 }
@@ -114,6 +121,9 @@ type Sheet struct {
 	Name   string
 	Hidden bool
 	Rows   [][]Cell
+
+	stream *sheetStream // the rows still to read of a streamed sheet (stream.go)
+	last   int          // the row set last (set): a new row's room is its length
 }
 
 // At returns the cell at zero-based row r, column c (Empty if outside). A
@@ -132,11 +142,38 @@ func (s *Sheet) At(r, c int) Cell {
 
 // Ref returns the A1 reference of zero-based row r, column c.
 func Ref(r, c int) string {
-	name, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return fmt.Sprintf("R%dC%d", r+1, c+1)
+	if r < 0 || r >= maxRows || c < 0 || c >= maxCols {
+		name, err := excelize.CoordinatesToCellName(c+1, r+1)
+		if err != nil {
+			return fmt.Sprintf("R%dC%d", r+1, c+1)
+		}
+		return name
 	}
-	return name
+	var b [12]byte // "XFD1048576"
+	return string(appendRef(b[:0], r, c))
+}
+
+// SheetRef returns "Sheet!A1", the reference of zero-based row r, column
+// c of the sheet named sheet (one string made, not three).
+func SheetRef(sheet string, r, c int) string {
+	if r < 0 || r >= maxRows || c < 0 || c >= maxCols {
+		return sheet + "!" + Ref(r, c)
+	}
+	var b [64]byte
+	out := append(append(b[:0], sheet...), '!')
+	out = appendRef(out, r, c)
+	return string(out)
+}
+
+// appendRef appends the A1 reference of a cell within the sheet.
+func appendRef(b []byte, r, c int) []byte {
+	var col [4]byte
+	i := len(col)
+	for n := c + 1; n > 0; n = (n - 1) / 26 {
+		i--
+		col[i] = byte('A' + (n-1)%26)
+	}
+	return strconv.AppendInt(append(b, col[i:]...), int64(r+1), 10)
 }
 
 // Text returns the cell's text, trimmed and in NFC; numbers are written

@@ -23,6 +23,15 @@ var errLeanUnsupported = errors.New("lean reader: not supported")
 var leanRecovers = true
 
 func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
+	p, err := openPkg(data, lim)
+	if err != nil {
+		return nil, errLeanUnsupported
+	}
+	return openLeanPkg(name, p, lim)
+}
+
+// openLeanPkg is openLean on a package opened already.
+func openLeanPkg(name string, p *pkg, lim Limits) (wb *Workbook, err error) {
 	defer func() {
 		if !leanRecovers {
 			return
@@ -31,10 +40,7 @@ func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
 			wb, err = nil, errLeanUnsupported
 		}
 	}()
-	p, err := openPkg(data, lim)
-	if err != nil {
-		return nil, errLeanUnsupported
-	}
+	p.lim = lim
 	bi, err := p.bookInfo()
 	if err != nil {
 		return nil, leanErr(err)
@@ -49,16 +55,7 @@ func openLean(name string, data []byte, lim Limits) (wb *Workbook, err error) {
 			return nil, errLeanUnsupported
 		}
 	}
-	var xfFormats []string
-	if bi.styles != "" {
-		b, err := p.read(bi.styles)
-		if err != nil {
-			return nil, leanErr(err)
-		}
-		if xfFormats, err = parseStyles(b); err != nil {
-			return nil, errLeanUnsupported
-		}
-	}
+	xfFormats := &styles{p: p, part: bi.styles}
 	wb = &Workbook{File: name, Date1904: bi.date1904, limits: lim}
 	for _, sh := range bi.sheets {
 		b, err := p.read(sh.part)
@@ -88,6 +85,44 @@ func leanErr(err error) error {
 		return err
 	}
 	return errLeanUnsupported
+}
+
+// styles are a workbook's number formats, read from its styles part the
+// first time a cell names a style (a workbook whose cells name none — as
+// many programs write them — never needs them).
+type styles struct {
+	p     *pkg
+	part  string // "" for none
+	codes []string
+	read  bool
+	err   error
+}
+
+// formats returns the number format of every cell format (parseStyles).
+func (st *styles) formats() ([]string, error) {
+	if st == nil || st.read {
+		return st.codesOrNil()
+	}
+	st.read = true
+	if st.part == "" {
+		return nil, nil
+	}
+	b, err := st.p.read(st.part)
+	if err != nil {
+		st.err = leanErr(err)
+		return nil, st.err
+	}
+	if st.codes, err = parseStyles(b); err != nil {
+		st.err = errLeanUnsupported
+	}
+	return st.codes, st.err
+}
+
+func (st *styles) codesOrNil() ([]string, error) {
+	if st == nil {
+		return nil, nil
+	}
+	return st.codes, st.err
 }
 
 // parseStyles returns the number format code of every cell format (xf) of
@@ -256,24 +291,64 @@ type pendingShared struct {
 // scanSheet fills s from the worksheet XML and returns its merged ranges.
 // A cell given twice (the same reference) keeps the last one, as excelize
 // does.
-func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
-	z := newTokenizer(b)
-	var merges []string
-	var pending []pendingShared
-	masters := map[string]sharedFormula{}
-	inData := false
-	row, col := -1, -1
+func scanSheet(b []byte, s *Sheet, sst []string, xfFormats *styles) ([]string, error) {
+	sc := newSheetScan(newTokenizer(b), s, sst, xfFormats)
+	if err := sc.run(0); err != nil {
+		return nil, err
+	}
+	if err := sc.finish(); err != nil {
+		return nil, err
+	}
+	return sc.merges, nil
+}
+
+// sheetScan reads a worksheet's XML into its sheet: all at once (run(0)),
+// or — for a sheet streamed row by row (stream.go) — a few rows at a time.
+type sheetScan struct {
+	z        *tokenizer
+	s        *Sheet
+	sst      []string
+	xf       *styles
+	merges   []string
+	pending  []pendingShared
+	masters  map[string]sharedFormula
+	inData   bool
+	row, col int
+	done     bool // the end of the document was reached
+
+	// what a streamed sheet must not have (see stream.go): rows given out
+	// of order, and formulas saved without their value
+	lastRow   int
+	backwards bool
+	formulas  bool
+}
+
+func newSheetScan(z *tokenizer, s *Sheet, sst []string, xf *styles) *sheetScan {
+	return &sheetScan{z: z, s: s, sst: sst, xf: xf, masters: map[string]sharedFormula{}, row: -1, col: -1, lastRow: -1}
+}
+
+// run reads the sheet until its end or, with rows > 0, until that many
+// more rows have ended (then every row up to sc.row is whole in the
+// sheet).
+func (sc *sheetScan) run(rows int) error {
+	z, s := sc.z, sc.s
 	for {
 		t := z.next()
 		if t.kind == tokEOF {
 			if z.err != nil {
-				return nil, z.err
+				return z.err
 			}
-			break
+			sc.done = true
+			return nil
 		}
 		if t.kind == tokEnd {
-			if z.main(t, "sheetData") {
-				inData = false
+			switch {
+			case z.main(t, "sheetData"):
+				sc.inData = false
+			case rows > 0 && sc.inData && z.main(t, "row"):
+				if rows--; rows == 0 {
+					return nil
+				}
 			}
 			continue
 		}
@@ -282,55 +357,76 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
 		}
 		switch {
 		case z.main(t, "sheetData"):
-			inData = !t.selfClose
-		case inData && z.main(t, "row"):
+			sc.inData = !t.selfClose
+		case sc.inData && z.main(t, "row"):
 			if r, ok := attr(t.attrs, "r"); ok {
 				n, err := strconv.Atoi(string(r))
 				if err != nil || n < 1 || n > maxRows {
-					return nil, errLeanUnsupported
+					return errLeanUnsupported
 				}
-				row = n - 1
+				sc.row = n - 1
 			} else {
-				row++
+				sc.row++
 			}
-			col = -1
-		case inData && z.main(t, "c"):
+			sc.col = -1
+			if sc.row <= sc.lastRow {
+				sc.backwards = true
+			}
+			sc.lastRow = sc.row
+			if t.selfClose && rows > 0 {
+				if rows--; rows == 0 {
+					return nil
+				}
+			}
+		case sc.inData && z.main(t, "c"):
 			ca := cellAttrs(t.attrs)
 			if ref := ca.r; ref != nil {
 				r, c, ok := parseRef(ref)
 				if !ok {
-					return nil, errLeanUnsupported
+					return errLeanUnsupported
 				}
-				row, col = r, c
+				if r != sc.row {
+					sc.backwards = sc.backwards || r < sc.lastRow
+					sc.lastRow = max(sc.lastRow, r)
+				}
+				sc.row, sc.col = r, c
 			} else {
-				col++
+				sc.col++
 			}
-			if row < 0 {
-				return nil, errLeanUnsupported
+			if sc.row < 0 {
+				return errLeanUnsupported
 			}
-			cell, f, err := z.cell(t, ca, sst, xfFormats)
+			cell, f, err := z.cell(t, ca, sc.sst, sc.xf)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if f.shared && f.si != "" {
 				if f.text != "" {
-					masters[f.si] = sharedFormula{row: row, col: col, text: f.text}
+					sc.masters[f.si] = sharedFormula{row: sc.row, col: sc.col, text: f.text}
 				} else if cell.Kind == Formula {
-					pending = append(pending, pendingShared{row: row, col: col, si: f.si, format: cell.Format})
+					sc.pending = append(sc.pending, pendingShared{row: sc.row, col: sc.col, si: f.si, format: cell.Format})
+					sc.formulas = true
 					cell = Cell{}
 				}
 			}
-			if err := s.put(row, col, cell); err != nil {
-				return nil, err
+			if cell.Kind == Formula {
+				sc.formulas = true
+			}
+			if err := s.put(sc.row, sc.col, cell); err != nil {
+				return err
 			}
 		case z.main(t, "mergeCell"):
 			if ref, ok := attrValue(t.attrs, "ref"); ok {
-				merges = append(merges, ref)
+				sc.merges = append(sc.merges, ref)
 			}
 		}
 	}
-	for _, p := range pending {
-		m, ok := masters[p.si]
+}
+
+// finish puts the shared formulas whose master came after them.
+func (sc *sheetScan) finish() error {
+	for _, p := range sc.pending {
+		m, ok := sc.masters[p.si]
 		if !ok {
 			continue // no master: nothing to compute (excelize too reads nothing)
 		}
@@ -338,11 +434,11 @@ func scanSheet(b []byte, s *Sheet, sst, xfFormats []string) ([]string, error) {
 		if p.row != m.row || p.col != m.col {
 			text = shiftFormula(m.text, p.row-m.row, p.col-m.col)
 		}
-		if err := s.put(p.row, p.col, Cell{Kind: Formula, Raw: text, Format: p.format}); err != nil {
-			return nil, err
+		if err := sc.s.put(p.row, p.col, Cell{Kind: Formula, Raw: text, Format: p.format}); err != nil {
+			return err
 		}
 	}
-	return merges, nil
+	return nil
 }
 
 // put stores a cell read from the file: a later cell for the same
@@ -391,11 +487,15 @@ func cellAttrs(attrs []byte) cellAttr {
 }
 
 // cell reads a <c> element whose start token was just read.
-func (z *tokenizer) cell(start token, ca cellAttr, sst, xfFormats []string) (Cell, formulaInfo, error) {
+func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Cell, formulaInfo, error) {
 	var f formulaInfo
 	typ := ca.t
 	format := ""
 	if sv := ca.s; sv != nil {
+		xfFormats, err := st.formats()
+		if err != nil {
+			return Cell{}, f, err
+		}
 		idx, err := strconv.Atoi(string(sv))
 		if err == nil && idx >= 0 && idx < len(xfFormats) {
 			format = xfFormats[idx]

@@ -3,7 +3,6 @@ package xlsxgrid
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -17,6 +16,9 @@ type pkg struct {
 	files map[string]*zip.File // by lower-cased name without leading '/'
 	lim   Limits
 	dup   string // a name two entries share, if any
+
+	wbPart  string // workbookPart, once found
+	wbFound bool
 }
 
 func openPkg(data []byte, lim Limits) (*pkg, error) {
@@ -49,7 +51,7 @@ func (p *pkg) read(name string) ([]byte, error) {
 	if !ok {
 		return nil, nil
 	}
-	tooBig := fmt.Errorf("%w: phần %s giải nén ra hơn %d MB (giới hạn --max-size)", ErrTooBig, strings.TrimPrefix(f.Name, "/"), p.lim.MaxUnzipSize>>20)
+	tooBig := tooBigPart(f, p.lim)
 	if f.UncompressedSize64 > uint64(p.lim.MaxUnzipSize) {
 		return nil, tooBig
 	}
@@ -123,11 +125,19 @@ func relOfType(rels map[string]rel, suffix string) (rel, bool) {
 // workbookPart finds the workbook: the package's office document when it
 // is a spreadsheet, else xl/workbook.xml; "" when there is none (a .docx).
 func (p *pkg) workbookPart() string {
+	if !p.wbFound {
+		p.wbPart, p.wbFound = p.findWorkbookPart(), true
+	}
+	return p.wbPart
+}
+
+func (p *pkg) findWorkbookPart() string {
 	if rels, err := p.rels(""); err == nil {
 		if r, ok := relOfType(rels, "officeDocument"); ok && p.has(r.target) {
-			ct := p.contentType(r.target)
-			if strings.Contains(ct, "spreadsheetml") || strings.Contains(ct, "ms-excel") ||
-				strings.EqualFold(path.Base(r.target), "workbook.xml") {
+			if strings.EqualFold(path.Base(r.target), "workbook.xml") {
+				return r.target // as every spreadsheet program names it: no need to unzip the content types
+			}
+			if ct := p.contentType(r.target); strings.Contains(ct, "spreadsheetml") || strings.Contains(ct, "ms-excel") {
 				return r.target
 			}
 		}

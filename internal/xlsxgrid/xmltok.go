@@ -2,6 +2,7 @@ package xlsxgrid
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -49,6 +50,11 @@ type tokenizer struct {
 	depth int
 	err   error
 	ns    []nsDecl
+	// src, when not nil, holds the rest of the document: b is refilled
+	// from it (fill) when a token runs past its end. srcErr is what ended
+	// src (io.EOF at its end).
+	src    io.Reader
+	srcErr error
 	// a self-closed element's declarations leave when the next token comes
 	popAfterSelfClose bool
 	// whether unprefixed names are in the main namespace, once known
@@ -57,17 +63,54 @@ type tokenizer struct {
 
 func newTokenizer(b []byte) *tokenizer { return &tokenizer{b: b} }
 
+// newStreamTokenizer reads a document from src as it goes, a buffer at a
+// time, never holding more than the longest token and a buffer's worth.
+func newStreamTokenizer(src io.Reader) *tokenizer { return &tokenizer{src: src} }
+
+// streamBuffer is how much of a streamed document is read at a time (a
+// variable for the tests).
+var streamBuffer = 512 << 10
+
+// fill reads more of a streamed document: b becomes a new buffer holding
+// what was not consumed yet and what follows (the old one is left as it
+// is: tokens of it stay valid). It returns false when nothing more came.
+func (z *tokenizer) fill() bool {
+	if z.src == nil || z.srcErr != nil {
+		return false
+	}
+	rest := z.b[z.i:]
+	nb := make([]byte, max(2*len(rest), streamBuffer))
+	got := copy(nb, rest)
+	for got < len(nb) {
+		n, err := z.src.Read(nb[got:])
+		got += n
+		if err != nil {
+			z.srcErr = err
+			break
+		}
+		if n == 0 {
+			break
+		}
+	}
+	grew := got > len(rest)
+	z.b, z.i = nb[:got], 0
+	return grew
+}
+
 // next returns the next token; tokEOF at the end or on an error (z.err).
 func (z *tokenizer) next() token {
 	if z.popAfterSelfClose {
 		z.popNS(z.depth + 1)
 		z.popAfterSelfClose = false
 	}
-	for z.err == nil && z.i < len(z.b) {
+	for z.err == nil && (z.i < len(z.b) || z.fill()) {
 		b := z.b
 		if b[z.i] != '<' {
 			j := bytes.IndexByte(b[z.i:], '<')
 			if j < 0 {
+				if z.fill() {
+					continue // the text goes on past the buffer
+				}
 				j = len(b) - z.i
 			}
 			t := token{kind: tokText, text: b[z.i : z.i+j], depth: z.depth}
@@ -75,10 +118,16 @@ func (z *tokenizer) next() token {
 			return t
 		}
 		rest := b[z.i+1:]
+		if len(rest) < len("![CDATA[") && z.fill() {
+			continue // see enough of the markup to tell what it is
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("!--")):
 			e := bytes.Index(rest[3:], []byte("-->"))
 			if e < 0 {
+				if z.fill() {
+					continue
+				}
 				z.err = errLeanUnsupported
 				return token{}
 			}
@@ -87,6 +136,9 @@ func (z *tokenizer) next() token {
 		case bytes.HasPrefix(rest, []byte("![CDATA[")):
 			e := bytes.Index(rest[8:], []byte("]]>"))
 			if e < 0 {
+				if z.fill() {
+					continue
+				}
 				z.err = errLeanUnsupported
 				return token{}
 			}
@@ -96,6 +148,9 @@ func (z *tokenizer) next() token {
 		case len(rest) > 0 && rest[0] == '?':
 			e := bytes.Index(rest, []byte("?>"))
 			if e < 0 {
+				if z.fill() {
+					continue
+				}
 				z.err = errLeanUnsupported
 				return token{}
 			}
@@ -110,6 +165,9 @@ func (z *tokenizer) next() token {
 				k++
 			}
 			if k == len(rest) {
+				if z.fill() {
+					continue
+				}
 				z.err = errLeanUnsupported
 				return token{}
 			}
@@ -130,6 +188,9 @@ func (z *tokenizer) next() token {
 		for k < len(rest) && !isSpace(rest[k]) && rest[k] != '>' && rest[k] != '/' {
 			k++
 		}
+		if k == len(rest) && z.fill() {
+			continue // the name goes on past the buffer
+		}
 		if k == 0 {
 			z.err = errLeanUnsupported
 			return token{}
@@ -137,8 +198,12 @@ func (z *tokenizer) next() token {
 		t := token{kind: tokStart}
 		t.prefix, t.local = splitName(rest[:k])
 		a := k
+		refilled := false
 		for {
 			if a >= len(rest) {
+				if refilled = z.fill(); refilled {
+					break
+				}
 				z.err = errLeanUnsupported
 				return token{}
 			}
@@ -146,6 +211,9 @@ func (z *tokenizer) next() token {
 			if c == '"' || c == '\'' {
 				q := bytes.IndexByte(rest[a+1:], c)
 				if q < 0 {
+					if refilled = z.fill(); refilled {
+						break
+					}
 					z.err = errLeanUnsupported
 					return token{}
 				}
@@ -156,6 +224,9 @@ func (z *tokenizer) next() token {
 				break
 			}
 			a++
+		}
+		if refilled {
+			continue // the tag goes on past the buffer: read it again whole
 		}
 		attrs := rest[k:a]
 		if len(attrs) > 0 && attrs[len(attrs)-1] == '/' {

@@ -99,4 +99,9 @@ func parseKPIHeader(c *campaign.Campaign, text string) (KPIColumn, bool) {
 
 var parensTextRE = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 
-func stripParensText(s string) string { return parensTextRE.ReplaceAllString(s, " ") }
+func stripParensText(s string) string {
+	if !strings.ContainsAny(s, "([") { // most labels: no regexp to run
+		return s
+	}
+	return parensTextRE.ReplaceAllString(s, " ")
+}

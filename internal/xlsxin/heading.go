@@ -212,6 +212,9 @@ func monthWithYear(text, year string) (report.Period, bool) {
 // (tháng 3)" (a quarter alone stands for its last month), "Từ 01/3/2024
 // đến 31/3/2024" (the end date's month), "6 tháng đầu năm 2024".
 func periodInTitle(key string) (report.Period, bool) {
+	if !hasFourDigits(key) { // every form names a year: no regexp to run (most lines of a heading)
+		return report.Period{}, false
+	}
 	key = signDateRE.ReplaceAllString(key, " ")
 	if m := rangeRE.FindStringSubmatch(key); m != nil {
 		return periodOfParts(m[2], m[3])
@@ -231,6 +234,21 @@ func periodInTitle(key string) (report.Period, bool) {
 		return periodOfParts(m[1], m[2])
 	}
 	return report.Period{}, false
+}
+
+// hasFourDigits reports whether s has four digits in a row (a year).
+func hasFourDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func periodOfParts(month, year string) (report.Period, bool) {

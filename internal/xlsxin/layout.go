@@ -127,6 +127,69 @@ func ReadReport(wb *Workbook, c *campaign.Campaign) (*Book, error) {
 	return book, nil
 }
 
+// ReadReportStream reads a workbook opened by xlsxgrid.OpenStream as
+// ReadReport would, the wide table of its streamed sheet a few hundred
+// rows at a time: each part is given to emit (the Book with those Rows;
+// the table's period, sheet and conversions), and the Book returned at
+// the end has no Rows. It is for the consolidated sheet of a whole
+// country, too big to hold: a workbook it cannot read so — another sheet
+// with a table, a table of another layout, no table — is refused with
+// xlsxgrid.ErrNoStream before anything is given out, to be read whole;
+// so is one that proves, once read, to differ from the whole reading
+// (xlsxgrid.ErrNoStream, *xlsxgrid.RestreamError), and what emit gave out
+// must then be forgotten. Problems with cells come at the end, as from
+// ReadReport.
+func ReadReportStream(wb *Workbook, c *campaign.Campaign, emit func(*Book) error) (*Book, error) {
+	s := wb.Streamed()
+	if s == nil {
+		return nil, xlsxgrid.ErrNoStream
+	}
+	for _, o := range wb.Sheets {
+		if o == s {
+			continue
+		}
+		if _, found, _ := readSheet(o, c); found {
+			return nil, xlsxgrid.ErrNoStream // books of several sheets are merged whole
+		}
+	}
+	var book *Book
+	var err error
+	for r := 0; r < len(s.Rows) && r < HeaderSearchRows && book == nil && err == nil; r++ {
+		h := candidateRow(s, r)
+		if h == nil {
+			continue
+		}
+		for _, l := range layouts {
+			if _, ok := l.detect(c, h); !ok {
+				continue
+			}
+			if l.name != LayoutWide {
+				return nil, xlsxgrid.ErrNoStream
+			}
+			wc, _ := wideColumns(c, h)
+			book, err = readWide(s, c, wc, emit)
+			if book == nil && err == nil {
+				err = xlsxgrid.ErrNoStream
+			}
+			break
+		}
+	}
+	if book == nil && err == nil {
+		return nil, xlsxgrid.ErrNoStream // ReadReport says what the file lacks
+	}
+	// the sheet is read to its end: its merged ranges come last
+	for s.More(len(s.Rows)) {
+	}
+	if serr := s.StreamErr(); serr != nil {
+		return nil, serr
+	}
+	if err != nil {
+		return nil, err
+	}
+	xlsxgrid.ClipAll(book.Warnings)
+	return book, nil
+}
+
 // readSheet reads the first table found in a sheet's top rows.
 func readSheet(s *Sheet, c *campaign.Campaign) (*Book, bool, error) {
 	for r := 0; r < len(s.Rows) && r < ReportSearchRows; r++ {

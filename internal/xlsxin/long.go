@@ -10,6 +10,7 @@ import (
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -473,12 +474,15 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 		*errs = append(*errs, err)
 		return nil, ""
 	}
-	return &v, s.Name + "!" + Ref(r, c)
+	return &v, xlsxgrid.SheetRef(s.Name, r, c)
 }
 
 // otherYear reports whether a folded header names a year, none of them
 // the campaign's.
 func otherYear(key string, year int) bool {
+	if !hasFourDigits(key) {
+		return false
+	}
 	ys := yearRE.FindAllString(key, -1)
 	if len(ys) == 0 || year == 0 {
 		return false

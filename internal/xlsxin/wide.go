@@ -3,12 +3,14 @@ package xlsxin
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
 	"github.com/bhxh/kpi/internal/report"
+	"github.com/bhxh/kpi/internal/xlsxgrid"
 )
 
 // The wide layout: many units' month, a row per unit and a column per KPI —
@@ -35,7 +37,7 @@ func detectWide(c *campaign.Campaign, hr *headerRow) (func() (*Book, error), boo
 	if !ok {
 		return nil, false
 	}
-	return func() (*Book, error) { return readWide(hr.s, c, h) }, true
+	return func() (*Book, error) { return readWide(hr.s, c, h, nil) }, true
 }
 
 var monthWordRE = regexp.MustCompile(`\b(thuc hien trong thang|thuc hien thang \d{1,2}|thuc hien thang|th trong thang|th thang \d{1,2}|th thang|trong thang|thang nay|thuc hien nam \d{4}|thuc hien|ky nay|thang \d{1,2}|thang|month|th)\b`)
@@ -203,9 +205,13 @@ func columnFactor(k campaign.KPI, header, ref string, sheet *Label) factor {
 	return factor{}
 }
 
-func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
+// readWide reads a wide table. With emit (a streamed sheet, see
+// ReadReportStream), the rows are given to emit a few hundred at a time
+// and never held whole: the Book given has those Rows, and the table's
+// period, sheet and conversions.
+func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error) (*Book, error) {
 	errs := h.errs
-	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name}
+	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name, ByName: h.byName}
 	b.Period = readHeading(s, h.row).period
 	converted := map[string]bool{}
 	for _, wc := range h.cols {
@@ -215,7 +221,15 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 		}
 	}
 	seen := map[string]int{}
-	for r := h.data; r < len(s.Rows); r++ {
+	for r := h.data; r < len(s.Rows) || s.More(r); r++ {
+		if emit != nil && len(b.Rows) >= emitRows {
+			if len(errs) == 0 { // past an error the rows are not needed: the file fails
+				if err := emit(b); err != nil {
+					return nil, err
+				}
+			}
+			b.Rows = nil
+		}
 		unit := s.Text(r, h.unit)
 		if unit == "" {
 			if isSignatureRow(s, r) {
@@ -245,17 +259,15 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 			continue
 		}
 		seen[key] = r
-		row := UnitRow{Unit: unit, UnitCell: s.Name + "!" + Ref(r, h.unit)}
-		byKPI := map[string]int{}
+		row := UnitRow{Unit: unit, UnitCell: xlsxgrid.SheetRef(s.Name, r, h.unit), Values: make([]report.Value, 0, len(h.cols))}
 		for _, wc := range h.cols {
 			v, cell := readValue(s, r, wc.col, wc.kpi, wc.f, &errs)
 			if v == nil {
 				continue
 			}
-			i, ok := byKPI[wc.kpi.Code]
-			if !ok {
+			i := slices.IndexFunc(row.Values, func(x report.Value) bool { return x.KPI == wc.kpi.Code })
+			if i < 0 {
 				i = len(row.Values)
-				byKPI[wc.kpi.Code] = i
 				row.Values = append(row.Values, report.Value{KPI: wc.kpi.Code, Unit: wc.f.from})
 			}
 			if wc.ytd {
@@ -269,9 +281,14 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols) (*Book, error) {
 		}
 		b.Rows = append(b.Rows, row)
 	}
-	b.ByName = h.byName
 	if len(errs) > 0 {
 		return nil, errs
+	}
+	if emit != nil && len(b.Rows) > 0 {
+		if err := emit(b); err != nil {
+			return nil, err
+		}
+		b.Rows = nil
 	}
 	return b, nil
 }
@@ -285,6 +302,9 @@ func hasWideCells(s *Sheet, r int, h wideCols) bool {
 	}
 	return false
 }
+
+// emitRows is how many rows of a streamed table are given out at a time.
+const emitRows = 512
 
 func hasWideNumbers(s *Sheet, r int, h wideCols) bool {
 	for _, wc := range h.cols {

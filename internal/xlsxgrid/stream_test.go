@@ -1,0 +1,249 @@
+package xlsxgrid
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/campaign"
+	"github.com/bhxh/kpi/internal/demo"
+	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
+	"github.com/bhxh/kpi/internal/xlsxspec"
+)
+
+// smallStreams makes streams go a few bytes and rows at a time, for the
+// length of a test.
+func smallStreams(t *testing.T, head, rows, buf int) {
+	t.Helper()
+	h, r, b := headRows, streamRows, streamBuffer
+	headRows, streamRows, streamBuffer = head, rows, buf
+	t.Cleanup(func() { headRows, streamRows, streamBuffer = h, r, b })
+}
+
+// every streams every workbook.
+var every = Limits{StreamFrom: 1}
+
+// streamOutcome is how a streamed reading of a workbook ended.
+type streamOutcome int
+
+const (
+	streamedSame streamOutcome = iota // read to its end, the same as whole
+	streamedNot                       // ErrNoStream: to read whole
+	streamedErr                       // the file's error, as OpenBytes gives it
+)
+
+// streamAgainst streams a workbook (a second pass when it has merged
+// ranges) and holds every row it gives out to the whole reading, as a
+// reader that lets go of each row once read.
+func streamAgainst(t *testing.T, name string, data []byte) streamOutcome {
+	t.Helper()
+	whole, werr := OpenBytes(name, data, DefaultLimits)
+	var again *RestreamError
+	for pass := 1; pass <= 2; pass++ {
+		wb, err := OpenStream(name, bytes.NewReader(data), int64(len(data)), every, again)
+		if errors.Is(err, ErrNoStream) {
+			return streamedNot
+		}
+		if err != nil {
+			if werr == nil || err.Error() != werr.Error() {
+				t.Errorf("%s: stream: %v; whole: %v", name, err, werr)
+			}
+			return streamedErr
+		}
+		s := wb.Streamed()
+		var diffs []string
+		seen := 0
+		if werr == nil {
+			ws := whole.Sheets[indexOf(wb, s)]
+			for r := 0; r < len(s.Rows) || s.More(r); r++ {
+				seen = r + 1
+				cols := len(s.Rows[r])
+				if r < len(ws.Rows) {
+					cols = max(cols, len(ws.Rows[r]))
+				}
+				for c := 0; c < cols; c++ {
+					if a, b := s.At(r, c), ws.At(r, c); a != b {
+						diffs = append(diffs, fmt.Sprintf("%s!%s: stream %+v, whole %+v", s.Name, Ref(r, c), a, b))
+					}
+				}
+			}
+			for i, os := range wb.Sheets {
+				if os != s {
+					sameSheet(t, name, os, whole.Sheets[i])
+				}
+			}
+		} else {
+			for r := 0; r < len(s.Rows) || s.More(r); r++ {
+			}
+		}
+		wb.Close()
+		err = s.StreamErr()
+		var re *RestreamError
+		switch {
+		case errors.As(err, &re) && pass == 1:
+			again = re
+			continue
+		case errors.Is(err, ErrNoStream):
+			return streamedNot
+		case err != nil:
+			if werr == nil || err.Error() != werr.Error() {
+				t.Errorf("%s: stream: %v; whole: %v", name, err, werr)
+			}
+			return streamedErr
+		case werr != nil:
+			t.Errorf("%s: streamed whole, but OpenBytes says %v", name, werr)
+			return streamedErr
+		}
+		for _, d := range diffs {
+			t.Errorf("%s › %s", name, d)
+		}
+		if ws := whole.Sheets[indexOf(wb, s)]; seen != len(ws.Rows) {
+			t.Errorf("%s: %d rows streamed, %d read whole", name, seen, len(ws.Rows))
+		}
+		return streamedSame
+	}
+	t.Fatalf("%s: a second pass asked for a third", name)
+	return streamedNot
+}
+
+func indexOf(wb *Workbook, s *Sheet) int {
+	for i, x := range wb.Sheets {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func sameSheet(t *testing.T, name string, a, b *Sheet) {
+	t.Helper()
+	if a.Name != b.Name || a.Hidden != b.Hidden || len(a.Rows) != len(b.Rows) {
+		t.Errorf("%s: sheet %q/%q hidden %v/%v, %d/%d rows", name, a.Name, b.Name, a.Hidden, b.Hidden, len(a.Rows), len(b.Rows))
+		return
+	}
+	for r := range a.Rows {
+		for c := 0; c < max(len(a.Rows[r]), len(b.Rows[r])); c++ {
+			if x, y := a.At(r, c), b.At(r, c); x != y {
+				t.Errorf("%s › %s!%s: stream %+v, whole %+v", name, a.Name, Ref(r, c), x, y)
+			}
+		}
+	}
+}
+
+// A streamed sheet gives out what the whole sheet holds, row for row, or
+// says it cannot: every workbook of the differential test, streamed a few
+// bytes and rows at a time.
+func TestStreamMatchesWhole(t *testing.T) {
+	dir := t.TempDir()
+	var books []string
+	for i, spec := range diffSpecs {
+		p := filepath.Join(dir, fmt.Sprintf("spec%d.xlsx", i))
+		if err := xlsxspec.WriteFile(p, spec); err != nil {
+			t.Fatal(err)
+		}
+		books = append(books, p)
+	}
+	for _, f := range xlsxspec.Forms {
+		p := filepath.Join(dir, f.Name)
+		if err := xlsxspec.WriteFile(p, f.Spec); err != nil {
+			t.Fatal(err)
+		}
+		books = append(books, p)
+	}
+	lo, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "libreoffice", "*.xlsx"))
+	books = append(books, lo...)
+	// a consolidated sheet
+	c := campaign.Default()
+	big := filepath.Join(dir, "tonghop_2024-01.xlsx")
+	if err := demo.WriteBig(filepath.Join(dir, "t.xlsx"), big, c, 300, 1); err != nil {
+		t.Fatal(err)
+	}
+	books = append(books, big)
+	for _, cfg := range []struct{ head, rows, buf int }{{3, 1, 7}, {5, 4, 64}, {64, 256, 512 << 10}} {
+		t.Run(fmt.Sprintf("head%d-rows%d-buf%d", cfg.head, cfg.rows, cfg.buf), func(t *testing.T) {
+			smallStreams(t, cfg.head, cfg.rows, cfg.buf)
+			counts := map[streamOutcome]int{}
+			for _, p := range books {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				counts[streamAgainst(t, filepath.Base(p), data)]++
+			}
+			t.Logf("%d streamed, %d to read whole, %d refused", counts[streamedSame], counts[streamedNot], counts[streamedErr])
+			if counts[streamedSame] < len(books)/2 {
+				t.Errorf("only %d of %d workbooks streamed", counts[streamedSame], len(books))
+			}
+		})
+	}
+}
+
+// What makes a stream differ from the whole sheet is found: rows out of
+// order, a formula without its value, merged ranges (a second pass when
+// they lie in the head, the whole sheet otherwise).
+func TestStreamKnowsWhatItCannot(t *testing.T) {
+	smallStreams(t, 3, 2, 16)
+	rows := func(n int, extra string) string {
+		var b strings.Builder
+		for r := 1; r <= n; r++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>H%02d</t></is></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r, r*10)
+		}
+		return b.String() + extra
+	}
+	for _, tc := range []struct {
+		name  string
+		sheet string
+		want  streamOutcome
+	}{
+		{"in order", badfiles.SheetXML(rows(20, ""), ""), streamedSame},
+		{"a row given again", badfiles.SheetXML(rows(20, `<row r="7"><c r="C7"><v>1</v></c></row>`), ""), streamedNot},
+		{"a cell of an earlier row", badfiles.SheetXML(rows(20, `<row r="21"><c r="C5"><v>1</v></c></row>`), ""), streamedNot},
+		{"a formula without its value", badfiles.SheetXML(rows(20, `<row r="21"><c r="B21"><f>SUM(B1:B20)</f></c></row>`), ""), streamedNot},
+		{"a formula with its value", badfiles.SheetXML(rows(20, `<row r="21"><c r="B21"><f>SUM(B1:B20)</f><v>2100</v></c></row>`), ""), streamedSame},
+		{"merged title", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>`), streamedSame},
+		{"merged data", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="A10:B11"/></mergeCells>`), streamedNot},
+		{"comments and CDATA", badfiles.SheetXML(rows(20, `<!-- </row> --><row r="21"><c r="A21" t="inlineStr"><is><t><![CDATA[a </row> <b]]></t></is></c></row>`), ""), streamedSame},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := badfiles.Book(map[string]string{"xl/worksheets/sheet1.xml": tc.sheet})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := streamAgainst(t, "s.xlsx", data); got != tc.want {
+				t.Errorf("outcome %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// A sheet past --max-size is refused as OpenBytes refuses it, whatever
+// its zip declares; so is one of too many cells.
+func TestStreamLimits(t *testing.T) {
+	smallStreams(t, 3, 2, 64)
+	var b strings.Builder
+	for r := 1; r <= 3000; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r, r)
+	}
+	data, err := badfiles.Book(map[string]string{"xl/worksheets/sheet1.xml": badfiles.SheetXML(b.String(), "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lim := range []Limits{{MaxUnzipSize: 50 << 10, StreamFrom: 1}, {MaxCells: 1000, StreamFrom: 1}} {
+		lim = lim.orDefault()
+		_, werr := OpenBytes("s.xlsx", data, lim)
+		wb, err := OpenStream("s.xlsx", bytes.NewReader(data), int64(len(data)), lim, nil)
+		if err == nil {
+			s := wb.Streamed()
+			for r := 0; r < len(s.Rows) || s.More(r); r++ {
+			}
+			err = s.StreamErr()
+		}
+		if werr == nil || err == nil || err.Error() != werr.Error() {
+			t.Errorf("%+v: stream %v, whole %v", lim, err, werr)
+		}
+	}
+}
