@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
@@ -81,21 +80,13 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 		return err
 	}
 	defer st.Close()
-	unit := strings.TrimSpace(opts.Unit)
-	if unit != "" {
-		units, err := st.UnitNames(ctx)
+	unit := ""
+	if opts.Unit != "" {
+		u, err := resolveUnit(ctx, st, opts.Unit)
 		if err != nil {
 			return err
 		}
-		found := false
-		for _, u := range units {
-			if strings.EqualFold(u.Code, unit) {
-				unit, found = u.Code, true
-			}
-		}
-		if !found {
-			return i18n.Errorf(i18n.NoUnit, opts.Unit)
-		}
+		unit = u.Code
 	}
 	year := c.Year
 	if opts.Period != "" {
