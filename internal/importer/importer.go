@@ -423,6 +423,9 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	for carried != nil || i < len(paths) {
 		var p prepared
 		if carried != nil {
+			if parent.Err() != nil {
+				return results // stopped: left for the next run
+			}
 			p, carried = *carried, nil
 		} else {
 			var ok bool
@@ -695,8 +698,11 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 	if p.done {
 		return res
 	}
-	if p.stream != nil { // a dry run (a real one saves it in a transaction of its own)
-		return im.commitStream(ctx, nil, p, opts, true)
+	if p.stream != nil { // a streamed file (ImportFiles gives it a transaction of its own)
+		if gs, ok := im.Store.(store.GroupSaver); ok && !opts.DryRun {
+			return im.commitStreamAlone(ctx, gs, p, opts, true)
+		}
+		return im.commitStream(ctx, nil, p, opts, true) // a dry run
 	}
 	reports := slices.Clone(p.reports) // keepEarlier adds to them
 	kept, err := im.keepEarlier(ctx, sv, reports)

@@ -253,3 +253,16 @@ func TestStreamedBeforeTargets(t *testing.T) {
 		})
 	}
 }
+
+// ImportFile streams a consolidated sheet as ImportFiles does, and saves it.
+func TestImportFileStreams(t *testing.T) {
+	ctx := context.Background()
+	im, dir := setupMany(t)
+	r := im.ImportFile(ctx, wideBook(t, dir, "tonghop_2024-03.xlsx", nil, ""), streamAll)
+	if r.Status != Imported || r.ImportID == 0 || len(r.Units) != streamUnits || im.streamed != 1 {
+		t.Fatalf("%s %v #%d, %d units, streamed %d", r.Status, r.Err, r.ImportID, len(r.Units), im.streamed)
+	}
+	if reps, err := im.Store.Reports(ctx, 2024, "", "2024-03"); err != nil || len(reps) != streamUnits {
+		t.Fatalf("%d reports, %v", len(reps), err)
+	}
+}

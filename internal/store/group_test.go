@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/report"
+)
+
+// A group saves files each whole or not at all: a file in parts
+// (Begin, Add, End), one taken out (Abort), the same bytes twice, a file
+// that fails in the middle of the group.
+func TestImportGroup(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 5)
+		if _, _, err := s.SaveImport(ctx, rec("old.xlsx", "sha-old"), []report.Report{rep("H01", 3, 1), rep("H02", 3, 2)}, false); err != nil {
+			t.Fatal(err)
+		}
+		var partsID, oneID int64
+		err := s.SaveImports(ctx, func(g ImportGroup) error {
+			// a file in parts replaces H01 and H02
+			f, err := g.Begin(ctx, rec("parts.xlsx", "sha-parts"), false)
+			if err != nil {
+				return err
+			}
+			sup1, err := f.Add(ctx, []report.Report{rep("H01", 3, 10), rep("H03", 3, 30)})
+			if err != nil {
+				return err
+			}
+			sup2, err := f.Add(ctx, []report.Report{rep("H02", 3, 20)})
+			if err != nil {
+				return err
+			}
+			if len(sup1) != 1 || sup1[0].Unit != "H01" || len(sup2) != 1 || sup2[0].Unit != "H02" {
+				return fmt.Errorf("superseded %v %v", sup1, sup2)
+			}
+			if partsID, err = f.End(ctx, 3, []string{"một cảnh báo"}); err != nil {
+				return err
+			}
+			// a file taken out leaves nothing
+			f2, err := g.Begin(ctx, rec("gone.xlsx", "sha-gone"), false)
+			if err != nil {
+				return err
+			}
+			if _, err := f2.Add(ctx, []report.Report{rep("H04", 3, 40)}); err != nil {
+				return err
+			}
+			if err := f2.Abort(ctx); err != nil {
+				return err
+			}
+			// the same bytes as a file of the group, whole or in parts
+			if _, err := g.Begin(ctx, rec("again.xlsx", "sha-parts"), false); !errors.As(err, new(*AlreadyImportedError)) {
+				return fmt.Errorf("the same bytes in parts: %v", err)
+			}
+			if _, _, err := g.Save(ctx, rec("again.xlsx", "sha-parts"), []report.Report{rep("H05", 3, 5)}, false); !errors.As(err, new(*AlreadyImportedError)) {
+				return fmt.Errorf("the same bytes: %v", err)
+			}
+			// a file that fails (an unknown unit) is rolled back alone
+			if _, _, err := g.Save(ctx, rec("bad.xlsx", "sha-bad"), []report.Report{rep("H05", 3, 5), rep("NOPE", 3, 1)}, false); err == nil {
+				return errors.New("a report of an unknown unit saved")
+			}
+			if oneID, _, err = g.Save(ctx, rec("one.xlsx", "sha-one"), []report.Report{rep("H05", 4, 5)}, false); err != nil {
+				return err
+			}
+			return g.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hist, err := s.Imports(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var files []string
+		for _, h := range hist {
+			files = append(files, fmt.Sprintf("%s:%d:%v", h.File, h.Values, h.Warnings))
+		}
+		if fmt.Sprint(files) != "[old.xlsx:1:[] parts.xlsx:3:[một cảnh báo] one.xlsx:1:[]]" || hist[1].ID != partsID || hist[2].ID != oneID {
+			t.Errorf("history %v", files)
+		}
+		reps, err := s.Reports(ctx, 2024, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range reps {
+			got = append(got, fmt.Sprintf("%s %s #%d", r.Unit, r.Period, r.ImportID))
+		}
+		want := fmt.Sprintf("[H01 2024-03 #%d H02 2024-03 #%d H03 2024-03 #%d H05 2024-04 #%d]", partsID, partsID, partsID, oneID)
+		if fmt.Sprint(got) != want {
+			t.Errorf("reports %v, want %s", got, want)
+		}
+		if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+			t.Errorf("check: %v %v", problems, err)
+		}
+	})
+}
