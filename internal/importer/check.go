@@ -348,8 +348,9 @@ func inFile(file, cell string) string {
 
 // fractionRates warns of a rate written as a fraction in a cell without a
 // percent format (0.917 for 91,7 %): kpi reads it as 0.917 %. A
-// higher-is-better rate at 1 % or less, a lower-is-better one under 0.1 %,
-// is far more likely the fraction.
+// higher-is-better rate (satisfaction) at 1 % or less is far more likely
+// the fraction; a lower-is-better one (late payment) may truly be that low,
+// so it is not questioned.
 func fractionRates(c *campaign.Campaign, file string, r report.Report) []string {
 	var out []string
 	for _, v := range r.Values {
@@ -357,7 +358,7 @@ func fractionRates(c *campaign.Campaign, file string, r report.Report) []string 
 		if !k.Percent() || v.Month == nil || *v.Month <= 0 {
 			continue
 		}
-		if x := *v.Month; (!k.LowerIsBetter() && x <= 1) || (k.LowerIsBetter() && x < 0.1) {
+		if x := *v.Month; !k.LowerIsBetter() && x <= 1 {
 			out = append(out, fmt.Sprintf("%s › %s: %s của %s là %s %%: có phải %s %%? (ô ghi %s mà không định dạng %%: gõ %s, hoặc định dạng ô là Phần trăm)",
 				file, v.MonthCell, v.KPI, r.Unit, vn(x), vn(x*100), vn(x), vn(x*100)))
 		}
