@@ -154,13 +154,9 @@ func adjustListRun(ctx context.Context, opts *AdjustListOptions) error {
 		return err
 	}
 	defer st.Close()
-	unit := ""
-	if opts.Unit != "" {
-		u, err := resolveUnit(ctx, st, opts.Unit)
-		if err != nil {
-			return err
-		}
-		unit = u.Code
+	unit, err := unitFilter(ctx, st, opts.Unit)
+	if err != nil {
+		return err
 	}
 	list, err := st.Adjustments(ctx, unit, opts.All)
 	if err != nil {

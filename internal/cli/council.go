@@ -18,6 +18,19 @@ import (
 // the command line, the period an entry counts from, the reason every
 // change needs, and how the store's refusals are said.
 
+// unitFilter resolves the optional --unit of a listing: "" lists every
+// unit, anything else must name one (by code or name) and gives its code.
+func unitFilter(ctx context.Context, st store.Store, text string) (string, error) {
+	if text == "" {
+		return "", nil
+	}
+	u, err := resolveUnit(ctx, st, text)
+	if err != nil {
+		return "", err
+	}
+	return u.Code, nil
+}
+
 // resolveUnit finds the unit a command names (its code, any case).
 func resolveUnit(ctx context.Context, st store.Store, code string) (campaign.Unit, error) {
 	units, err := st.UnitNames(ctx)

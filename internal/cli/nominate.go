@@ -147,13 +147,9 @@ func nominateListRun(ctx context.Context, opts *NominateListOptions) error {
 		return err
 	}
 	defer st.Close()
-	unit := ""
-	if opts.Unit != "" {
-		u, err := resolveUnit(ctx, st, opts.Unit)
-		if err != nil {
-			return err
-		}
-		unit = u.Code
+	unit, err := unitFilter(ctx, st, opts.Unit)
+	if err != nil {
+		return err
 	}
 	list, err := st.Nominations(ctx, unit, opts.All)
 	if err != nil {

@@ -80,13 +80,9 @@ func valuesRun(ctx context.Context, opts *ValuesOptions) error {
 		return err
 	}
 	defer st.Close()
-	unit := ""
-	if opts.Unit != "" {
-		u, err := resolveUnit(ctx, st, opts.Unit)
-		if err != nil {
-			return err
-		}
-		unit = u.Code
+	unit, err := unitFilter(ctx, st, opts.Unit)
+	if err != nil {
+		return err
 	}
 	year := c.Year
 	if opts.Period != "" {
