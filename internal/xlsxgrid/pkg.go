@@ -26,9 +26,15 @@ func openPkg(data []byte, lim Limits) (*pkg, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newPkg(zr, lim), nil
+}
+
+// newPkg indexes a zip's parts by name. Names are matched without case;
+// some Windows zips write '\'. The first of two parts with one name is
+// kept and the second's name remembered in dup.
+func newPkg(zr *zip.Reader, lim Limits) *pkg {
 	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lim: lim}
 	for _, f := range zr.File {
-		// names are matched without case; some Windows zips write '\'
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
 		if _, dup := p.files[name]; !dup {
 			p.files[name] = f
@@ -36,7 +42,7 @@ func openPkg(data []byte, lim Limits) (*pkg, error) {
 			p.dup = f.Name
 		}
 	}
-	return p, nil
+	return p
 }
 
 func (p *pkg) has(name string) bool {

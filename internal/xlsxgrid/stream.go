@@ -77,15 +77,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 	if err != nil {
 		return nil, ErrNoStream
 	}
-	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lim: lim}
-	for _, f := range zr.File {
-		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
-		if _, dup := p.files[name]; !dup {
-			p.files[name] = f
-		} else if p.dup == "" {
-			p.dup = f.Name
-		}
-	}
+	p := newPkg(zr, lim)
 	if p.dup != "" || p.workbookPart() == "" {
 		return nil, ErrNoStream // OpenBytes says what is wrong
 	}
