@@ -77,6 +77,18 @@ func UnitDiff(p, u Unit) []Change {
 }
 
 func diffValues(label string, a, b map[string]float64) []Change {
+	var out []Change
+	for _, k := range changedKeys(a, b) {
+		va, oka := a[k]
+		vb, okb := b[k]
+		out = append(out, Change{k + " " + label, show(va, oka), show(vb, okb)})
+	}
+	return out
+}
+
+// changedKeys lists, sorted, the keys whose value differs between a and
+// b, a key in only one of them included.
+func changedKeys[V comparable](a, b map[string]V) []string {
 	keys := map[string]bool{}
 	for k := range a {
 		keys[k] = true
@@ -84,20 +96,15 @@ func diffValues(label string, a, b map[string]float64) []Change {
 	for k := range b {
 		keys[k] = true
 	}
-	sorted := make([]string, 0, len(keys))
+	var out []string
 	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
-	var out []Change
-	for _, k := range sorted {
 		va, oka := a[k]
 		vb, okb := b[k]
-		if oka == okb && va == vb {
-			continue
+		if oka != okb || va != vb {
+			out = append(out, k)
 		}
-		out = append(out, Change{k + " " + label, show(va, oka), show(vb, okb)})
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -126,25 +133,10 @@ func Diff(old, updated *Campaign) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys := map[string]bool{}
-	for k := range a {
-		keys[k] = true
-	}
-	for k := range b {
-		keys[k] = true
-	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
 	var out []Change
-	for _, k := range sorted {
+	for _, k := range changedKeys(a, b) {
 		va, oka := a[k]
 		vb, okb := b[k]
-		if oka == okb && va == vb {
-			continue
-		}
 		if !oka {
 			va = "(trống)"
 		}
