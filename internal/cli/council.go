@@ -40,12 +40,21 @@ func resolveUnit(ctx context.Context, st store.Store, code string) (campaign.Uni
 	if len(units) == 0 {
 		return campaign.Unit{}, i18n.Errorf(i18n.NoUnits)
 	}
-	for _, u := range units {
-		if strings.EqualFold(u.Code, strings.TrimSpace(code)) {
-			return u, nil
-		}
+	if u := findUnit(units, code); u != nil {
+		return *u, nil
 	}
 	return campaign.Unit{}, i18n.Errorf(i18n.NoUnit, code)
+}
+
+// findUnit is the unit of units whose code a command names (any case,
+// spaces around ignored), nil if none.
+func findUnit(units []campaign.Unit, code string) *campaign.Unit {
+	for i := range units {
+		if strings.EqualFold(units[i].Code, strings.TrimSpace(code)) {
+			return &units[i]
+		}
+	}
+	return nil
 }
 
 // entryPeriod is the period an adjustment or exclusion counts from: the

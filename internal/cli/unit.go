@@ -3,9 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 
-	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/report"
@@ -55,12 +53,7 @@ func unitRun(ctx context.Context, opts *UnitOptions) error {
 	if err != nil {
 		return err
 	}
-	var u *campaign.Unit
-	for i := range units {
-		if strings.EqualFold(units[i].Code, strings.TrimSpace(opts.Code)) {
-			u = &units[i]
-		}
-	}
+	u := findUnit(units, opts.Code)
 	if u == nil {
 		return usageError{i18n.Errorf(i18n.NoUnit, opts.Code)}
 	}
