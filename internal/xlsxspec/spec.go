@@ -199,6 +199,28 @@ func patchCaches(data []byte, f *excelize.File, caches []cached) ([]byte, error)
 		idx, _ := f.GetSheetIndex(name)
 		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)
 	}
+	return RewriteParts(data, func(name string, body []byte) ([]byte, error) {
+		for _, c := range caches {
+			if paths[c.sheet] != name {
+				continue
+			}
+			re := regexp.MustCompile(`<c r="` + c.cell + `"([^>]*?) t="str"([^>]*)><f>(.*?)</f>(<v>[^<]*</v>|<v/>)?</c>`)
+			if !re.Match(body) {
+				return nil, fmt.Errorf("formula cell %s!%s not found for its cached value", c.sheet, c.cell)
+			}
+			typ := ""
+			if strings.HasPrefix(c.value, "#") {
+				typ = ` t="e"` // an error value, as spreadsheets save #DIV/0!
+			}
+			body = re.ReplaceAll(body, []byte(`<c r="`+c.cell+`"$1$2`+typ+`><f>$3</f><v>`+c.value+`</v></c>`))
+		}
+		return body, nil
+	})
+}
+
+// RewriteParts rewrites a workbook (or any zip) part by part, in the
+// order it has them: each part's bytes go through edit with its name.
+func RewriteParts(data []byte, edit func(name string, body []byte) ([]byte, error)) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
@@ -215,19 +237,8 @@ func patchCaches(data []byte, f *excelize.File, caches []cached) ([]byte, error)
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range caches {
-			if paths[c.sheet] != zf.Name {
-				continue
-			}
-			re := regexp.MustCompile(`<c r="` + c.cell + `"([^>]*?) t="str"([^>]*)><f>(.*?)</f>(<v>[^<]*</v>|<v/>)?</c>`)
-			if !re.Match(body) {
-				return nil, fmt.Errorf("formula cell %s!%s not found for its cached value", c.sheet, c.cell)
-			}
-			typ := ""
-			if strings.HasPrefix(c.value, "#") {
-				typ = ` t="e"` // an error value, as spreadsheets save #DIV/0!
-			}
-			body = re.ReplaceAll(body, []byte(`<c r="`+c.cell+`"$1$2`+typ+`><f>$3</f><v>`+c.value+`</v></c>`))
+		if body, err = edit(zf.Name, body); err != nil {
+			return nil, err
 		}
 		w, err := zw.Create(zf.Name)
 		if err != nil {

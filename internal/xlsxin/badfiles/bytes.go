@@ -1,10 +1,8 @@
 package badfiles
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 
@@ -30,33 +28,10 @@ func WithBytes(spec string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
+	return xlsxspec.RewriteParts(data, func(_ string, body []byte) ([]byte, error) {
 		for mark, b := range marks {
 			body = bytes.ReplaceAll(body, []byte(mark), []byte{b})
 		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(body); err != nil {
-			return nil, err
-		}
-	}
-	err = zw.Close()
-	return buf.Bytes(), err
+		return body, nil
+	})
 }
