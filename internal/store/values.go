@@ -134,7 +134,7 @@ func (s *DB) Reports(ctx context.Context, year int, unit, period string) ([]Stor
 }
 
 func liveReports(ctx context.Context, db querier, year int, unit, period string) ([]StoredReport, error) {
-	q := `SELECT r.unit_code, r.period, r.import_id, i.file, r.vals FROM reports r JOIN imports i ON i.id = r.import_id
+	q := `SELECT r.unit_code, r.period, r.import_id, i.file, r.vals, COALESCE(r.superseded_by, 0) FROM reports r JOIN imports i ON i.id = r.import_id
 		WHERE r.superseded_by IS NULL AND r.period BETWEEN ? AND ?`
 	args := []any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}
 	if unit != "" {
@@ -149,18 +149,9 @@ func liveReports(ctx context.Context, db querier, year int, unit, period string)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []StoredReport
-	for rows.Next() {
-		var r StoredReport
-		var vals string
-		if err := rows.Scan(&r.Unit, &r.Period, &r.ImportID, &r.File, &vals); err != nil {
-			return nil, err
-		}
-		if r.Values, err = decodeValues(vals); err != nil {
-			return nil, fmt.Errorf("stored values of %s %s: %w", r.Unit, r.Period, err)
-		}
-		out = append(out, r)
+	out, err := scanReports(rows)
+	if err != nil {
+		return nil, err
 	}
 	// units in natural order (H9 before H10), each unit's months in order
 	sort.SliceStable(out, func(i, j int) bool {
@@ -169,7 +160,7 @@ func liveReports(ctx context.Context, db querier, year int, unit, period string)
 		}
 		return out[i].Period < out[j].Period
 	})
-	return out, rows.Err()
+	return out, nil
 }
 
 // UnitReports lists every report of one unit for a year — in force and
@@ -183,6 +174,13 @@ func (s *DB) UnitReports(ctx context.Context, year int, unit string) ([]StoredRe
 	if err != nil {
 		return nil, err
 	}
+	return scanReports(rows)
+}
+
+// scanReports reads the rows of a reports query, whose columns are unit,
+// period, import, file, values and the superseding import (0 in force),
+// and closes them.
+func scanReports(rows *sql.Rows) ([]StoredReport, error) {
 	defer rows.Close()
 	var out []StoredReport
 	for rows.Next() {
@@ -191,6 +189,7 @@ func (s *DB) UnitReports(ctx context.Context, year int, unit string) ([]StoredRe
 		if err := rows.Scan(&r.Unit, &r.Period, &r.ImportID, &r.File, &vals, &r.ReplacedBy); err != nil {
 			return nil, err
 		}
+		var err error
 		if r.Values, err = decodeValues(vals); err != nil {
 			return nil, fmt.Errorf("stored values of %s %s: %w", r.Unit, r.Period, err)
 		}
