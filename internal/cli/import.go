@@ -100,13 +100,13 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 		go func() { check <- st.QuickCheck(ctx) }()
 		checked = sync.OnceValue(func() error { return <-check })
 	}
-	if units, err := st.UnitNames(ctx); err == nil && len(units) == 0 {
-		return i18n.Errorf(i18n.NoUnits)
-	}
 	im, err := importer.New(ctx, st)
 	if err != nil {
 		if cerr := checked(); cerr != nil {
 			return cerr
+		}
+		if errors.Is(err, importer.ErrNoUnits) {
+			return i18n.Errorf(i18n.NoUnits)
 		}
 		return err
 	}

@@ -117,6 +117,9 @@ type Importer struct {
 	streamed int
 }
 
+// ErrNoUnits: the workspace has no units to import reports for yet.
+var ErrNoUnits = errors.New("chưa có đơn vị nào: nhập biểu giao chỉ tiêu trước (kpi targets import TỆP.xlsx)")
+
 // New prepares an importer for the workspace's campaign and units.
 func New(ctx context.Context, st store.Store) (*Importer, error) {
 	c, err := st.Campaign(ctx)
@@ -130,7 +133,7 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 		return nil, err
 	}
 	if len(units) == 0 {
-		return nil, errors.New("the workspace has no units yet: import the targets workbook first (kpi targets import FILE.xlsx)")
+		return nil, ErrNoUnits
 	}
 	// the plausibility checks compare head-counts and amounts with the
 	// targets

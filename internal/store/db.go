@@ -100,6 +100,10 @@ func reword(d dialect, where string, err error) error {
 	return d.reword(where, err)
 }
 
+// dataSteps are the migrations that move data in Go, after their SQL: by
+// the schema version they bring.
+var dataSteps = map[int]func(context.Context, *writeTx) error{4: moveValues, 8: fillTargetLists}
+
 // migrate brings the schema up to date, one migration per writing
 // transaction. Each step reads the version inside its transaction, so
 // that two kpi processes opening a new workspace at once cannot both
@@ -123,9 +127,9 @@ func (s *DB) migrate(ctx context.Context) error {
 			if _, err := w.ExecContext(ctx, s.d.migrations()[v]); err != nil {
 				return fmt.Errorf("migrating %s to schema %d: %w", s.path, v+1, s.reword(err))
 			}
-			if v+1 == 4 {
-				if err := moveValues(ctx, w); err != nil {
-					return fmt.Errorf("migrating %s to schema 4: %w", s.path, s.reword(err))
+			if step := dataSteps[v+1]; step != nil {
+				if err := step(ctx, w); err != nil {
+					return fmt.Errorf("migrating %s to schema %d: %w", s.path, v+1, s.reword(err))
 				}
 			}
 			return s.d.setVersion(ctx, w, v+1)

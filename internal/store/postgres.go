@@ -135,6 +135,9 @@ var pgMigrations = []string{
 		value TEXT NOT NULL,
 		updated_at TEXT NOT NULL
 	)`,
+	`ALTER TABLE units ADD COLUMN targets TEXT NOT NULL DEFAULT '';
+	DROP INDEX reports_superseded_by;
+	CREATE INDEX reports_superseded_by ON reports (superseded_by) WHERE superseded_by IS NOT NULL;`,
 }
 
 func init() {

@@ -151,6 +151,14 @@ var sqliteMigrations = []string{
 		value TEXT NOT NULL,
 		updated_at TEXT NOT NULL
 	)`,
+	// 8: each unit's targets also as one text (units.targets, see
+	// targetlist.go), which the importer reads for a whole country at
+	// once; fillTargetLists writes it for the units there are. Only
+	// superseded reports are indexed by their superseder: the reports in
+	// force (NULL) were every import's extra index entry.
+	`ALTER TABLE units ADD COLUMN targets TEXT NOT NULL DEFAULT '';
+	DROP INDEX reports_superseded_by;
+	CREATE INDEX reports_superseded_by ON reports (superseded_by) WHERE superseded_by IS NOT NULL;`,
 }
 
 // SchemaVersion is the schema this build writes.

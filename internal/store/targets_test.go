@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
+	"path/filepath"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -72,5 +74,97 @@ func TestTargetTable(t *testing.T) {
 		if some.Of("U0002") != nil {
 			t.Error("a unit not asked for has targets")
 		}
+		// a second targets workbook changes, adds and takes away targets:
+		// the table follows
+		units[1].Targets = map[string]float64{"thu": 0.1 + 0.2}
+		units[9].Targets = map[string]float64{"bhxh_bb": 1e15 + 0.5, "bhyt": -3}
+		units[2999].Targets = map[string]float64{}
+		if err := s.SaveUnits(ctx, []campaign.Unit{units[1], units[9], units[2999]}); err != nil {
+			t.Fatal(err)
+		}
+		again, err := s.TargetTable(ctx, kpis, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("after a second workbook", again, units)
 	})
+}
+
+// units.targets reads back to the same values, exactly.
+func TestTargetList(t *testing.T) {
+	tenth := 0.1 // 0.1 + 0.2 at run time, not the constant 0.3
+	for _, tc := range []struct {
+		in   map[string]float64
+		want string
+	}{
+		{nil, ""},
+		{map[string]float64{"thu": 1200.5}, "thu 1200.5"},
+		{map[string]float64{"thu": tenth + 0.2, "bhyt": 1e21, "bhxh_bb": -0}, "bhxh_bb 0 bhyt 1e+21 thu 0.30000000000000004"},
+		{map[string]float64{"a": math.MaxFloat64, "b": 5e-324}, "a 1.7976931348623157e+308 b 5e-324"},
+	} {
+		got := targetList(tc.in)
+		if got != tc.want {
+			t.Errorf("targetList(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+		back := map[string]float64{}
+		if err := eachTarget(got, func(k string, v float64) { back[k] = v }); err != nil {
+			t.Fatal(err)
+		}
+		if len(back) != len(tc.in) {
+			t.Errorf("%q read back as %v", got, back)
+		}
+		for k, v := range tc.in {
+			if back[k] != v {
+				t.Errorf("%q: %s = %v, want %v", got, k, back[k], v)
+			}
+		}
+	}
+	for _, bad := range []string{"thu", "thu x", "thu NaN", "thu 1 bhyt"} {
+		if err := eachTarget(bad, func(string, float64) {}); err == nil {
+			t.Errorf("%q read without an error", bad)
+		}
+	}
+}
+
+// A workspace of schema 7 is carried to schema 8 with each unit's targets
+// text written from its rows, exactly; baselines are not targets.
+func TestMigrationFillsTargetLists(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range sqliteMigrations[:7] {
+		if _, err := raw.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		"PRAGMA user_version = 7",
+		"INSERT INTO units (code, name, cluster, position) VALUES ('H01', 'A', '', 1), ('H02', 'B', '', 2)",
+		"INSERT INTO unit_values VALUES ('H01', 'thu', 'target', 0.1 + 0.2), ('H01', 'bhyt', 'target', 12000), ('H01', 'cham_dong', 'baseline', 2.5)",
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	raw.Close()
+	s, err := OpenSQLite(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	tt, err := s.TargetTable(ctx, []string{"thu", "bhyt", "cham_dong"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tenth := 0.1 // as SQLite adds 0.1 + 0.2, not the constant 0.3
+	got := tt.Of("H01")
+	if len(got) != 3 || got[0] != tenth+0.2 || got[1] != 12000 || !math.IsNaN(got[2]) {
+		t.Errorf("H01 = %v", got)
+	}
+	if tt.Of("H02") != nil {
+		t.Errorf("H02 has targets: %v", tt.Of("H02"))
+	}
 }

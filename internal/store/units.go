@@ -162,8 +162,8 @@ func (s *DB) SaveUnits(ctx context.Context, updated []campaign.Unit) error {
 		if _, err := w.ExecContext(ctx, "UPDATE units SET position = position + ?", len(updated)+1); err != nil {
 			return err
 		}
-		up, err := w.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position) VALUES (?, ?, ?, ?)
-		ON CONFLICT (code) DO UPDATE SET name = excluded.name, cluster = excluded.cluster, position = excluded.position`)
+		up, err := w.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position, targets) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, cluster = excluded.cluster, position = excluded.position, targets = excluded.targets`)
 		if err != nil {
 			return err
 		}
@@ -189,7 +189,7 @@ func (s *DB) SaveUnits(ctx context.Context, updated []campaign.Unit) error {
 		}
 		defer insQ.Close()
 		for i, u := range updated {
-			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1); err != nil {
+			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1, targetList(u.Targets)); err != nil {
 				return fmt.Errorf("saving unit %s: %w", u.Code, err)
 			}
 			if _, err := del.ExecContext(ctx, u.Code); err != nil {
@@ -279,17 +279,16 @@ func (t *Targets) Of(unit string) []float64 {
 
 // TargetTable returns the targets of the given units (nil: all) for the
 // given KPIs, in their order (NaN where the unit has none, and for a KPI
-// given as ""). Units are looked up a thousand at a time.
+// given as ""). They are read from units.targets (targetlist.go), units
+// looked up a thousand at a time.
 func (s *DB) TargetTable(ctx context.Context, kpis, units []string) (*Targets, error) {
 	idx := make(map[string]int, len(kpis))
-	var named []any
 	for i, k := range kpis {
 		if k != "" {
 			idx[k] = i
-			named = append(named, k)
 		}
 	}
-	if len(named) == 0 {
+	if len(idx) == 0 {
 		return &Targets{n: len(kpis)}, nil
 	}
 	// sized once: growing them would hold twice the table for a while
@@ -300,47 +299,46 @@ func (s *DB) TargetTable(ctx context.Context, kpis, units []string) (*Targets, e
 		}
 	}
 	out := &Targets{n: len(kpis), idx: make(map[string]int32, size), vals: make([]float64, 0, size*len(kpis))}
-	base := "SELECT unit_code, kpi, value FROM unit_values WHERE kind = 'target' AND kpi IN " + placeholderRow(len(named))
+	const base = "SELECT code, targets FROM units WHERE targets <> ''"
 	if units == nil {
-		return out, s.targetRows(ctx, out, idx, base, named...)
+		return out, s.targetRows(ctx, out, idx, base)
 	}
 	for start := 0; start < len(units); start += liveBatch {
 		part := units[start:min(start+liveBatch, len(units))]
-		args := append(append([]any{}, named...), anySlice(part)...)
-		if err := s.targetRows(ctx, out, idx, base+" AND unit_code IN "+placeholderRow(len(part)), args...); err != nil {
+		if err := s.targetRows(ctx, out, idx, base+" AND code IN "+placeholderRow(len(part)), anySlice(part)...); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// targetRows adds the rows of query q (unit, KPI, value) to t; idx gives
-// each KPI's place.
+// targetRows adds the units of query q (code, targets text) to t; idx
+// gives each KPI's place.
 func (s *DB) targetRows(ctx context.Context, t *Targets, idx map[string]int, q string, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var code, kpi string // scanned into for every row: not a heap object each
-	var v float64
+	var list string // scanned into for every row: not a heap object each
 	for rows.Next() {
-		if err := rows.Scan(&code, &kpi, &v); err != nil {
+		var code string
+		if err := rows.Scan(&code, &list); err != nil {
 			return err
 		}
-		i, ok := idx[kpi]
-		if !ok {
-			continue
+		row := int32(len(t.vals) / t.n)
+		for range t.n {
+			t.vals = append(t.vals, math.NaN())
 		}
-		row, ok := t.idx[code]
-		if !ok {
-			row = int32(len(t.vals) / t.n)
-			t.idx[code] = row
-			for range t.n {
-				t.vals = append(t.vals, math.NaN())
+		err := eachTarget(list, func(kpi string, v float64) {
+			if i, ok := idx[kpi]; ok {
+				t.vals[int(row)*t.n+i] = v
 			}
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", code, err)
 		}
-		t.vals[int(row)*t.n+i] = v
+		t.idx[code] = row
 	}
 	return rows.Err()
 }
