@@ -156,13 +156,16 @@ func Ref(r, c int) string {
 // SheetRef returns "Sheet!A1", the reference of zero-based row r, column
 // c of the sheet named sheet (one string made, not three).
 func SheetRef(sheet string, r, c int) string {
-	if r < 0 || r >= maxRows || c < 0 || c >= maxCols {
-		return sheet + "!" + Ref(r, c)
-	}
 	var b [64]byte
-	out := append(append(b[:0], sheet...), '!')
-	out = appendRef(out, r, c)
-	return string(out)
+	return string(AppendSheetRef(b[:0], sheet, r, c))
+}
+
+// AppendSheetRef appends SheetRef(sheet, r, c) to b.
+func AppendSheetRef(b []byte, sheet string, r, c int) []byte {
+	if r < 0 || r >= maxRows || c < 0 || c >= maxCols {
+		return append(b, sheet+"!"+Ref(r, c)...)
+	}
+	return appendRef(append(append(b, sheet...), '!'), r, c)
 }
 
 // appendRef appends the A1 reference of a cell within the sheet.

@@ -505,6 +505,15 @@ func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Ce
 	hasV, hasIS := false, false
 	var is string
 	if !start.selfClose {
+		var ok bool
+		var err error
+		if v, ok, err = z.plainValue(start); err != nil {
+			return Cell{}, f, err
+		}
+		hasV = ok
+		start.selfClose = ok // the cell is read to its end
+	}
+	if !start.selfClose {
 		for {
 			t := z.next()
 			if t.kind == tokEOF {

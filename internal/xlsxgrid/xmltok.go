@@ -33,6 +33,7 @@ type token struct {
 	local     []byte // element name without prefix
 	attrs     []byte // a start tag's attribute text
 	selfClose bool   // <x/>: no end token follows
+	declares  bool   // a start tag declaring namespaces (xmlns)
 	text      []byte // character data: raw (entities not decoded) unless cdata
 	cdata     bool
 	depth     int // of the element (start, end) or of its parent (text)
@@ -171,7 +172,10 @@ func (z *tokenizer) next() token {
 				z.err = errLeanUnsupported
 				return token{}
 			}
-			name := bytes.TrimRight(rest[1:k], " \t\r\n")
+			name := rest[1:k]
+			for len(name) > 0 && isSpace(name[len(name)-1]) {
+				name = name[:len(name)-1]
+			}
 			t := token{kind: tokEnd, depth: z.depth}
 			t.prefix, t.local = splitName(name)
 			z.i += 1 + k + 1
@@ -237,7 +241,8 @@ func (z *tokenizer) next() token {
 		z.i += 1 + a + 1
 		z.depth++
 		t.depth = z.depth
-		if bytes.Contains(attrs, []byte("xmlns")) {
+		if bytes.IndexByte(attrs, 'x') >= 0 && bytes.Contains(attrs, []byte("xmlns")) {
+			t.declares = true
 			z.pushNS(attrs)
 		}
 		if t.selfClose {
@@ -247,6 +252,37 @@ func (z *tokenizer) next() token {
 		return t
 	}
 	return token{}
+}
+
+// plainValue reads, after a cell's start tag, the commonest cell there
+// is — "<v>text</v></c>", whole in the buffer — in one step, as next and
+// textOf would token by token; ok is false, and nothing read, for any
+// other content (a formula, rich text, spaces, a comment, a prefix, a
+// value cut by the buffer's end), which the tokens read.
+func (z *tokenizer) plainValue(start token) (v string, ok bool, err error) {
+	if z.popAfterSelfClose || start.declares {
+		return "", false, nil
+	}
+	b := z.b[z.i:]
+	if len(b) < len("<v></v></c>") || string(b[:3]) != "<v>" {
+		return "", false, nil
+	}
+	end := bytes.IndexByte(b[3:], '<')
+	if end < 0 || end > maxRawText {
+		return "", false, nil
+	}
+	text := b[3 : 3+end]
+	tail := b[3+end:]
+	if len(tail) < len("</v></c>") || string(tail[:8]) != "</v></c>" {
+		return "", false, nil
+	}
+	if v, err = unescape(text); err != nil {
+		return "", false, err
+	}
+	z.i += 3 + end + 8
+	z.popNS(z.depth)
+	z.depth--
+	return v, true, nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -1,6 +1,7 @@
 package xlsxin
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,4 +68,39 @@ func benchReaders(b *testing.B, c *campaign.Campaign, name string, data []byte, 
 			b.ReportMetric(float64(b.N*units)/b.Elapsed().Seconds(), unit)
 		})
 	}
+}
+
+// BenchmarkReadWideStream streams a consolidated sheet of 100,000 rows
+// (xlsxgrid.OpenStream, ReadReportStream): the reader's side of the big
+// sheet's import in bench/run.sh. KPI_BENCH_BIG names an existing
+// workbook to read instead (bench/run.sh's 200,000 rows).
+func BenchmarkReadWideStream(b *testing.B) {
+	c := campaign.Default()
+	path := os.Getenv("KPI_BENCH_BIG")
+	if path == "" {
+		dir := b.TempDir()
+		path = filepath.Join(dir, "tonghop_2024-01.xlsx")
+		if err := demo.WriteBig(filepath.Join(dir, "t.xlsx"), path, c, 100000, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		wb, err := xlsxgrid.OpenStream(filepath.Base(path), bytes.NewReader(data), int64(len(data)), xlsxgrid.Limits{}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = 0
+		if _, err := ReadReportStream(wb, c, func(bk *Book) error { rows += len(bk.Rows); return nil }); err != nil {
+			b.Fatal(err)
+		}
+		wb.Close()
+	}
+	b.ReportMetric(float64(b.N*rows)/b.Elapsed().Seconds(), "rows/s")
 }

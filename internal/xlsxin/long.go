@@ -448,33 +448,43 @@ func looksNumeric(s *Sheet, r int, h longCols) bool {
 // readValue reads one value cell of KPI k (col < 0: the column is absent),
 // converted by f.
 func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*float64, string) {
-	if c < 0 {
+	v, ok := readNumber(s, r, c, k, f, errs)
+	if !ok {
 		return nil, ""
+	}
+	return &v, xlsxgrid.SheetRef(s.Name, r, c)
+}
+
+// readNumber is readValue's figure, without its cell's name (which a
+// wide table's row builds for all its cells at once).
+func readNumber(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (float64, bool) {
+	if c < 0 {
+		return 0, false
 	}
 	v, ok, err := numberAt(s, r, c, k.Percent())
 	if err != nil {
 		*errs = append(*errs, err)
-		return nil, ""
+		return 0, false
 	}
 	if !ok {
-		return nil, ""
+		return 0, false
 	}
 	if f.mul != 0 {
 		v = roundSig(v * f.mul) // 223221528 nghìn đồng is 223221.528 triệu, not …527999
 	}
-	if isCountUnit(k.Unit) && v != math.Trunc(v) {
+	if v != math.Trunc(v) && isCountUnit(k.Unit) {
 		msg := fmt.Sprintf("số người của %s phải là số nguyên, ô ghi %s", k.Code, formatNum(v))
 		if x := v * 1000; math.Abs(x-math.Round(x)) < 1e-6 {
 			msg += fmt.Sprintf(" (có phải %.0f? dấu chấm ở đây là dấu thập phân: gõ lại số không có dấu chấm, hoặc định dạng ô là Văn bản)", math.Round(x))
 		}
 		*errs = append(*errs, s.Err(r, c, "%s", msg))
-		return nil, ""
+		return 0, false
 	}
 	if err := checkValue(s, r, c, k, v); err != nil {
 		*errs = append(*errs, err)
-		return nil, ""
+		return 0, false
 	}
-	return &v, xlsxgrid.SheetRef(s.Name, r, c)
+	return v, true
 }
 
 // otherYear reports whether a folded header names a year, none of them

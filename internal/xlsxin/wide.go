@@ -221,6 +221,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 		}
 	}
 	seen := map[string]int{}
+	var refBuf []byte
 	for r := h.data; r < len(s.Rows) || s.More(r); r++ {
 		if emit != nil && len(b.Rows) >= emitRows {
 			if len(errs) == 0 { // past an error the rows are not needed: the file fails
@@ -259,21 +260,26 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 			continue
 		}
 		seen[key] = r
-		row := UnitRow{Unit: unit, UnitCell: xlsxgrid.SheetRef(s.Name, r, h.unit), Values: make([]report.Value, 0, len(h.cols))}
-		for _, wc := range h.cols {
-			v, cell := readValue(s, r, wc.col, wc.kpi, wc.f, &errs)
-			if v == nil {
+		// a row's figures, and the names of its cells, are made in one
+		// piece each: 200,000 rows are some two million values
+		refs := rowRefs(&refBuf, s.Name, r, h)
+		figs := make([]float64, len(h.cols))
+		row := UnitRow{Unit: unit, UnitCell: refs.at(0), Values: make([]report.Value, 0, len(h.cols))}
+		for j, wc := range h.cols {
+			v, ok := readNumber(s, r, wc.col, wc.kpi, wc.f, &errs)
+			if !ok {
 				continue
 			}
+			figs[j] = v
 			i := slices.IndexFunc(row.Values, func(x report.Value) bool { return x.KPI == wc.kpi.Code })
 			if i < 0 {
 				i = len(row.Values)
 				row.Values = append(row.Values, report.Value{KPI: wc.kpi.Code, Unit: wc.f.from})
 			}
 			if wc.ytd {
-				row.Values[i].YTD, row.Values[i].YTDCell = v, cell
+				row.Values[i].YTD, row.Values[i].YTDCell = &figs[j], refs.at(j+1)
 			} else {
-				row.Values[i].Month, row.Values[i].MonthCell = v, cell
+				row.Values[i].Month, row.Values[i].MonthCell = &figs[j], refs.at(j+1)
 			}
 		}
 		if h.byName && len(row.Values) == 0 && !hasWideCells(s, r, h) {
@@ -301,6 +307,38 @@ func hasWideCells(s *Sheet, r int, h wideCols) bool {
 		}
 	}
 	return false
+}
+
+// cellRefs are the names of a row's unit cell and KPI cells
+// ("TongHop!B4"), in one string.
+type cellRefs struct {
+	all  string
+	ends []int
+}
+
+func (c cellRefs) at(i int) string {
+	start := 0
+	if i > 0 {
+		start = c.ends[i-1]
+	}
+	return c.all[start:c.ends[i]]
+}
+
+// rowRefs names row r's unit cell, then each KPI cell of h, writing them
+// into buf (kept for the next row).
+func rowRefs(buf *[]byte, sheet string, r int, h wideCols) cellRefs {
+	b := (*buf)[:0]
+	ends := make([]int, 0, len(h.cols)+1)
+	b = xlsxgrid.AppendSheetRef(b, sheet, r, h.unit)
+	ends = append(ends, len(b))
+	for _, wc := range h.cols {
+		if wc.col >= 0 {
+			b = xlsxgrid.AppendSheetRef(b, sheet, r, wc.col)
+		}
+		ends = append(ends, len(b))
+	}
+	*buf = b
+	return cellRefs{all: string(b), ends: ends}
 }
 
 // emitRows is how many rows of a streamed table are given out at a time.
