@@ -18,8 +18,7 @@ var copyTables = []struct {
 	identity, generated bool
 }{
 	{"campaign", "id, code, year, yaml, updated_at", "id", false, false},
-	{"units", "code, name, cluster, position, targets", "code", false, false},
-	{"unit_values", "unit_code, kpi, kind, value", "unit_code, kpi, kind", false, false},
+	{"units", "code, name, cluster, position, targets, baselines", "code", false, false},
 	{"unit_quarters", "unit_code, kpi, quarter, value", "unit_code, kpi, quarter", false, false},
 	{"imports", "id, imported_at, file, path, sha256, layout, sheet, period, value_count, warnings, forced, undone_at, undone_units", "id", true, true},
 	{"reports", "id, import_id, unit_code, period, superseded_by, vals", "id", false, true},

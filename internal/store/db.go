@@ -102,7 +102,7 @@ func reword(d dialect, where string, err error) error {
 
 // dataSteps are the migrations that move data in Go, after their SQL: by
 // the schema version they bring.
-var dataSteps = map[int]func(context.Context, *writeTx) error{4: moveValues, 8: fillTargetLists}
+var dataSteps = map[int]func(context.Context, *writeTx) error{4: moveValues, 8: moveUnitValues}
 
 // migrate brings the schema up to date, one migration per writing
 // transaction. Each step reads the version inside its transaction, so

@@ -136,6 +136,7 @@ var pgMigrations = []string{
 		updated_at TEXT NOT NULL
 	)`,
 	`ALTER TABLE units ADD COLUMN targets TEXT NOT NULL DEFAULT '';
+	ALTER TABLE units ADD COLUMN baselines TEXT NOT NULL DEFAULT '';
 	DROP INDEX reports_superseded_by;
 	CREATE INDEX reports_superseded_by ON reports (superseded_by) WHERE superseded_by IS NOT NULL;`,
 }

@@ -90,8 +90,8 @@ func TestTargetTable(t *testing.T) {
 	})
 }
 
-// units.targets reads back to the same values, exactly.
-func TestTargetList(t *testing.T) {
+// units.targets and units.baselines read back to the same values, exactly.
+func TestValueList(t *testing.T) {
 	tenth := 0.1 // 0.1 + 0.2 at run time, not the constant 0.3
 	for _, tc := range []struct {
 		in   map[string]float64
@@ -102,12 +102,12 @@ func TestTargetList(t *testing.T) {
 		{map[string]float64{"thu": tenth + 0.2, "bhyt": 1e21, "bhxh_bb": -0}, "bhxh_bb 0 bhyt 1e+21 thu 0.30000000000000004"},
 		{map[string]float64{"a": math.MaxFloat64, "b": 5e-324}, "a 1.7976931348623157e+308 b 5e-324"},
 	} {
-		got := targetList(tc.in)
+		got := valueList(tc.in)
 		if got != tc.want {
-			t.Errorf("targetList(%v) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("valueList(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 		back := map[string]float64{}
-		if err := eachTarget(got, func(k string, v float64) { back[k] = v }); err != nil {
+		if err := eachValue(got, func(k string, v float64) { back[k] = v }); err != nil {
 			t.Fatal(err)
 		}
 		if len(back) != len(tc.in) {
@@ -120,15 +120,15 @@ func TestTargetList(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"thu", "thu x", "thu NaN", "thu 1 bhyt"} {
-		if err := eachTarget(bad, func(string, float64) {}); err == nil {
+		if err := eachValue(bad, func(string, float64) {}); err == nil {
 			t.Errorf("%q read without an error", bad)
 		}
 	}
 }
 
 // A workspace of schema 7 is carried to schema 8 with each unit's targets
-// text written from its rows, exactly; baselines are not targets.
-func TestMigrationFillsTargetLists(t *testing.T) {
+// and baselines moved from their rows into the unit, exactly.
+func TestMigrationMovesUnitValues(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	raw, err := sql.Open("sqlite", "file:"+path)
@@ -166,5 +166,19 @@ func TestMigrationFillsTargetLists(t *testing.T) {
 	}
 	if tt.Of("H02") != nil {
 		t.Errorf("H02 has targets: %v", tt.Of("H02"))
+	}
+	units, err := s.Units(ctx)
+	if err != nil || len(units) != 2 {
+		t.Fatalf("units = %+v, %v", units, err)
+	}
+	if h := units[0]; len(h.Targets) != 2 || h.Targets["thu"] != tenth+0.2 || h.Targets["bhyt"] != 12000 || len(h.Baselines) != 1 || h.Baselines["cham_dong"] != 2.5 {
+		t.Errorf("H01 = %+v", h)
+	}
+	if h := units[1]; len(h.Targets) != 0 || len(h.Baselines) != 0 {
+		t.Errorf("H02 = %+v", h)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'unit_values'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("unit_values left: %d %v", n, err)
 	}
 }

@@ -90,38 +90,32 @@ func unitNames(ctx context.Context, db querier) ([]campaign.Unit, error) {
 func (s *DB) Units(ctx context.Context) ([]campaign.Unit, error) { return units(ctx, s.db) }
 
 func units(ctx context.Context, db querier) ([]campaign.Unit, error) {
-	units, err := unitNames(ctx, db)
+	rows, err := db.QueryContext(ctx, "SELECT code, name, cluster, targets, baselines FROM units ORDER BY position, code")
 	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var units []campaign.Unit
+	for rows.Next() {
+		var u campaign.Unit
+		var targets, baselines string
+		if err := rows.Scan(&u.Code, &u.Name, &u.Cluster, &targets, &baselines); err != nil {
+			return nil, err
+		}
+		if u.Targets, err = valueMap(targets); err != nil {
+			return nil, fmt.Errorf("chỉ tiêu của %s: %w", u.Code, err)
+		}
+		if u.Baselines, err = valueMap(baselines); err != nil {
+			return nil, fmt.Errorf("số năm trước của %s: %w", u.Code, err)
+		}
+		units = append(units, u)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	idx := make(map[string]int, len(units))
 	for i := range units {
-		units[i].Targets, units[i].Baselines = map[string]float64{}, map[string]float64{}
 		idx[units[i].Code] = i
-	}
-	vals, err := db.QueryContext(ctx, "SELECT unit_code, kpi, kind, value FROM unit_values")
-	if err != nil {
-		return nil, err
-	}
-	defer vals.Close()
-	for vals.Next() {
-		var code, kpi, kind string
-		var v float64
-		if err := vals.Scan(&code, &kpi, &kind, &v); err != nil {
-			return nil, err
-		}
-		i, ok := idx[code]
-		if !ok {
-			continue
-		}
-		if kind == "target" {
-			units[i].Targets[kpi] = v
-		} else {
-			units[i].Baselines[kpi] = v
-		}
-	}
-	if err := vals.Err(); err != nil {
-		return nil, err
 	}
 	qs, err := db.QueryContext(ctx, "SELECT unit_code, kpi, quarter, value FROM unit_quarters")
 	if err != nil {
@@ -162,22 +156,13 @@ func (s *DB) SaveUnits(ctx context.Context, updated []campaign.Unit) error {
 		if _, err := w.ExecContext(ctx, "UPDATE units SET position = position + ?", len(updated)+1); err != nil {
 			return err
 		}
-		up, err := w.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position, targets) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (code) DO UPDATE SET name = excluded.name, cluster = excluded.cluster, position = excluded.position, targets = excluded.targets`)
+		up, err := w.PrepareContext(ctx, `INSERT INTO units (code, name, cluster, position, targets, baselines) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, cluster = excluded.cluster, position = excluded.position,
+			targets = excluded.targets, baselines = excluded.baselines`)
 		if err != nil {
 			return err
 		}
 		defer up.Close()
-		del, err := w.PrepareContext(ctx, "DELETE FROM unit_values WHERE unit_code = ?")
-		if err != nil {
-			return err
-		}
-		defer del.Close()
-		ins, err := w.PrepareContext(ctx, "INSERT INTO unit_values (unit_code, kpi, kind, value) VALUES (?, ?, ?, ?)")
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
 		delQ, err := w.PrepareContext(ctx, "DELETE FROM unit_quarters WHERE unit_code = ?")
 		if err != nil {
 			return err
@@ -189,21 +174,8 @@ func (s *DB) SaveUnits(ctx context.Context, updated []campaign.Unit) error {
 		}
 		defer insQ.Close()
 		for i, u := range updated {
-			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1, targetList(u.Targets)); err != nil {
+			if _, err := up.ExecContext(ctx, u.Code, u.Name, u.Cluster, i+1, valueList(u.Targets), valueList(u.Baselines)); err != nil {
 				return fmt.Errorf("saving unit %s: %w", u.Code, err)
-			}
-			if _, err := del.ExecContext(ctx, u.Code); err != nil {
-				return err
-			}
-			for kpi, v := range u.Targets {
-				if _, err := ins.ExecContext(ctx, u.Code, kpi, "target", v); err != nil {
-					return err
-				}
-			}
-			for kpi, v := range u.Baselines {
-				if _, err := ins.ExecContext(ctx, u.Code, kpi, "baseline", v); err != nil {
-					return err
-				}
 			}
 			if _, err := delQ.ExecContext(ctx, u.Code); err != nil {
 				return err
@@ -279,7 +251,7 @@ func (t *Targets) Of(unit string) []float64 {
 
 // TargetTable returns the targets of the given units (nil: all) for the
 // given KPIs, in their order (NaN where the unit has none, and for a KPI
-// given as ""). They are read from units.targets (targetlist.go), units
+// given as ""). They are read from units.targets (valuelist.go), units
 // looked up a thousand at a time.
 func (s *DB) TargetTable(ctx context.Context, kpis, units []string) (*Targets, error) {
 	idx := make(map[string]int, len(kpis))
@@ -330,7 +302,7 @@ func (s *DB) targetRows(ctx context.Context, t *Targets, idx map[string]int, q s
 		for range t.n {
 			t.vals = append(t.vals, math.NaN())
 		}
-		err := eachTarget(list, func(kpi string, v float64) {
+		err := eachValue(list, func(kpi string, v float64) {
 			if i, ok := idx[kpi]; ok {
 				t.vals[int(row)*t.n+i] = v
 			}

@@ -32,7 +32,7 @@ func TestWriteRollsBackOnError(t *testing.T) {
 			if _, err := w.ExecContext(ctx, "INSERT INTO units (code, name, cluster, position) VALUES (?, ?, ?, ?)", "X", "X", "", 9); err != nil {
 				return err
 			}
-			if _, err := w.ExecContext(ctx, "DELETE FROM unit_values"); err != nil {
+			if _, err := w.ExecContext(ctx, "UPDATE units SET targets = ''"); err != nil {
 				return err
 			}
 			return boom
