@@ -412,7 +412,18 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	if opts.DryRun || !grouped {
 		for i < len(paths) {
 			p, ok := take(time.Time{})
-			if !ok || !emit(im.commit(commitCtx, single{im.Store}, p, opts)) {
+			if !ok {
+				return results
+			}
+			var r FileResult
+			if p.stream != nil && opts.DryRun {
+				// a streamed file is kept for the checks of the files after
+				// it, if any: a dry run of the big sheet alone holds none
+				r = im.commitStream(commitCtx, nil, p, opts, i < len(paths))
+			} else {
+				r = im.commit(commitCtx, single{im.Store}, p, opts)
+			}
+			if !emit(r) {
 				return results
 			}
 		}
@@ -705,7 +716,7 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 		if gs, ok := im.Store.(store.GroupSaver); ok && !opts.DryRun {
 			return im.commitStreamAlone(ctx, gs, p, opts, true)
 		}
-		return im.commitStream(ctx, nil, p, opts, true) // a dry run
+		return im.commitStream(ctx, nil, p, opts, false) // a dry run of one file (ImportFile)
 	}
 	reports := slices.Clone(p.reports) // keepEarlier adds to them
 	kept, err := im.keepEarlier(ctx, sv, reports)

@@ -483,7 +483,7 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 			units = append(units, r.Unit)
 			values += len(r.Values)
 		}
-		if more || g == nil {
+		if more {
 			im.keep(reports) // the files after it are checked against it
 		}
 	}

@@ -266,3 +266,38 @@ func TestImportFileStreams(t *testing.T) {
 		t.Fatalf("%d reports, %v", len(reps), err)
 	}
 }
+
+// A dry run keeps a streamed file's figures for the checks of the files
+// after it, and only then: the big sheet checked alone holds none of its
+// 200,000 reports.
+func TestDryRunKeepsStreamedOnlyForLaterFiles(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		files int
+		kept  bool
+	}{{"alone", 1, false}, {"with a file after it", 2, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			im, dir := setupMany(t)
+			paths := []string{wideBook(t, dir, "tonghop_2024-03.xlsx", nil, "")}
+			if tc.files == 2 {
+				paths = append(paths, write(t, dir, "H_2024-04.xlsx", "row 1: Mã đơn vị: U0007\nrow 2: Kỳ báo cáo: 04/2024\n"+longHead+"row 6: thu | 6 |"))
+			}
+			opts := streamAll
+			opts.DryRun = true
+			res := im.ImportFiles(ctx, paths, opts, 2, nil)
+			for _, r := range res {
+				if r.Status != Checked {
+					t.Fatalf("%s: %s %v", r.File, r.Status, r.Err)
+				}
+			}
+			if im.streamed != 1 {
+				t.Fatalf("streamed %d", im.streamed)
+			}
+			_, kept := im.obs["U0001"]
+			if kept != tc.kept {
+				t.Errorf("U0001's March kept: %v, want %v", kept, tc.kept)
+			}
+		})
+	}
+}

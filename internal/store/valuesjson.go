@@ -334,6 +334,9 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 		return nil, err
 	}
 	abs := math.Abs(f)
+	if abs < 1e15 && f != 0 && f == math.Trunc(f) {
+		return strconv.AppendInt(b, int64(f), 10), nil // a head-count: what 'f' writes, quicker
+	}
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

@@ -131,7 +131,7 @@ func marshalValues(vs []report.Value) (string, error) {
 func TestAppendValuesAsEncodingJSON(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	texts := []string{"", "thu", "B03a!D5", "H10_b03a.xlsx › B03a!F20", `a"b\c`, "<&>", "\u2028x", "x\u2029", "tab\there", "triệu đồng", "\x00nul", "\xff bad", "é\xc3", "\x7f", "đồng\n"}
-	nums := []float64{0, math.Copysign(0, -1), 1, -1.5, 1e-300, 5e-324, 1e-6, 9.99e-7, 1e15, 1e20, 1e21, 123456.789, math.Pi, 0.1, 2.5e10, -1e-7, math.MaxFloat64}
+	nums := []float64{0, math.Copysign(0, -1), 1, -1.5, 80987, -42, 999999999999999, 123456789012, 1e-300, 5e-324, 1e-6, 9.99e-7, 1e15, 1e20, 1e21, 123456.789, math.Pi, 0.1, 2.5e10, -1e-7, math.MaxFloat64}
 	check := func(vs []report.Value) {
 		t.Helper()
 		want, werr := marshalValues(vs)
