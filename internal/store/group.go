@@ -184,14 +184,24 @@ func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superse
 	if f.done {
 		return nil, errors.New("file closed")
 	}
-	vals := make([]string, len(reports))
-	for i, r := range reports {
-		var err error
-		if vals[i], err = encodeValues(r.Values); err != nil {
-			return nil, f.fail(ctx, err, "")
-		}
+	// the values are encoded while the reports in force are looked up
+	type result struct {
+		vals []string
+		err  error
 	}
-	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, vals)
+	done := make(chan result, 1)
+	go func() {
+		vals := make([]string, len(reports))
+		for i, r := range reports {
+			var err error
+			if vals[i], err = encodeValues(r.Values); err != nil {
+				done <- result{err: err}
+				return
+			}
+		}
+		done <- result{vals: vals}
+	}()
+	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, func() ([]string, error) { r := <-done; return r.vals, r.err })
 	if err != nil {
 		return nil, f.fail(ctx, err, "")
 	}

@@ -127,16 +127,18 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
-	superseded, err := s.addReports(ctx, w, id, imp.reports, imp.vals)
+	superseded, err := s.addReports(ctx, w, id, imp.reports, func() ([]string, error) { return imp.vals, nil })
 	if err != nil {
 		return 0, nil, err
 	}
 	return id, superseded, nil
 }
 
-// addReports saves reports of the import id (vals: their encoded values),
-// each superseding the report in force for its unit and period.
-func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, vals []string) ([]Superseded, error) {
+// addReports saves reports of the import id (vals gives their encoded
+// values, once the reports in force are superseded: they may be encoded
+// meanwhile), each superseding the report in force for its unit and
+// period.
+func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, encoded func() ([]string, error)) ([]Superseded, error) {
 	// supersede the reports in force for the units and periods of these
 	// reports: one UPDATE … RETURNING per report for a few (through the
 	// (unit, period) index), else the ones in force found a thousand units
@@ -197,6 +199,10 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 	// report ids are given here (the transaction holds the write lock), so
 	// that reports go in as multi-row inserts
 	rids, err := s.d.reportIDs(ctx, w, len(reports))
+	if err != nil {
+		return nil, err
+	}
+	vals, err := encoded()
 	if err != nil {
 		return nil, err
 	}
