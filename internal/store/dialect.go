@@ -19,11 +19,10 @@ type dialect interface {
 	writeLock() (query string, args []any)
 	// reportIDs reserves n report ids inside a writing transaction.
 	reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, error)
-	// byUnitPeriod is what follows "FROM reports" in a query of the reports
-	// in force of many units of a period, for the planner to take the
-	// (unit, period) index of the reports in force: "" when it does
-	// without being told.
-	byUnitPeriod() string
+	// liveIndex is what follows "FROM reports" in a query of the reports
+	// in force of a period, for the planner to take the index of the
+	// reports in force: "" when it does without being told.
+	liveIndex() string
 	// cachePrepared says whether the store prepares its frequent
 	// statements once and runs them in every transaction, or sends them
 	// as text (when the driver caches prepared statements itself).

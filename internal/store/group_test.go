@@ -99,3 +99,62 @@ func TestImportGroup(t *testing.T) {
 		}
 	})
 }
+
+// A file saved in many-report parts finds the reports in force part by
+// part: in a month that had some, the one a later part replaces is
+// superseded; in a month that had none (looked up once for the file), each
+// part just adds.
+func TestFileInPartsSupersedes(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 200)
+		if _, _, err := s.SaveImport(ctx, rec("old.xlsx", "sha-old"), []report.Report{rep("H150", 3, 1)}, false); err != nil {
+			t.Fatal(err)
+		}
+		part := func(month, from, to int) []report.Report {
+			var out []report.Report
+			for i := from; i <= to; i++ {
+				out = append(out, rep(fmt.Sprintf("H%02d", i), month, float64(i)))
+			}
+			return out
+		}
+		var sups [][]Superseded
+		err := s.SaveImports(ctx, func(g ImportGroup) error {
+			for _, month := range []int{3, 4} {
+				f, err := g.Begin(ctx, rec(fmt.Sprintf("t%d.xlsx", month), fmt.Sprintf("sha-%d", month)), false)
+				if err != nil {
+					return err
+				}
+				for _, p := range [][2]int{{1, 100}, {101, 200}} {
+					sup, err := f.Add(ctx, part(month, p[0], p[1]))
+					if err != nil {
+						return err
+					}
+					sups = append(sups, sup)
+				}
+				if _, err := f.End(ctx, 200, nil); err != nil {
+					return err
+				}
+			}
+			return g.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sups) != 4 || len(sups[0]) != 0 || len(sups[1]) != 1 || sups[1][0].Unit != "H150" || len(sups[2]) != 0 || len(sups[3]) != 0 {
+			t.Fatalf("superseded %v", sups)
+		}
+		for _, period := range []string{"2024-03", "2024-04"} {
+			live, err := s.Reports(ctx, 2024, "", period)
+			if err != nil || len(live) != 200 {
+				t.Fatalf("%s: %d in force, %v", period, len(live), err)
+			}
+			for _, r := range live {
+				if r.Unit == "H150" && r.Values[0].Month != nil && *r.Values[0].Month != 150 {
+					t.Errorf("%s: H150 = %v", period, *r.Values[0].Month)
+				}
+			}
+		}
+	})
+}

@@ -287,7 +287,7 @@ func (pgDialect) reportIDs(ctx context.Context, w *writeTx, n int) ([]int64, err
 // trip.
 func (pgDialect) cachePrepared() bool { return false }
 
-func (pgDialect) byUnitPeriod() string { return "" }
+func (pgDialect) liveIndex() string { return "" }
 
 func (pgDialect) backup(ctx context.Context, db dbx, src, dst string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
