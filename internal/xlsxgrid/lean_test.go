@@ -269,13 +269,16 @@ func TestLeanMatchesExcelizeOnGenerated(t *testing.T) {
 
 // TestCorpus holds the two readers equal on every .xlsx/.xlsm under the
 // directory $KPI_XLSX_CORPUS (other projects' test workbooks, never
-// committed here); without it, it is skipped. Files one reader refuses are
-// logged.
+// committed here), and every one streamed a few bytes and rows at a time
+// to the whole reading; without it, it is skipped. Files one reader
+// refuses are logged.
 func TestCorpus(t *testing.T) {
 	dir := os.Getenv("KPI_XLSX_CORPUS")
 	if dir == "" {
 		t.Skip("KPI_XLSX_CORPUS not set")
 	}
+	smallStreams(t, 5, 3, 61)
+	streamed := map[streamOutcome]int{}
 	n := 0
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -308,10 +311,13 @@ func TestCorpus(t *testing.T) {
 		default:
 			sameBooks(t, name, lean, ex)
 		}
+		if lerr == nil {
+			streamed[streamAgainst(t, name, data)]++
+		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d workbooks", n)
+	t.Logf("%d workbooks; streamed as read whole %d, to read whole %d, refused %d", n, streamed[streamedSame], streamed[streamedNot], streamed[streamedErr])
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -23,8 +24,10 @@ import (
 //   - formulas saved without their value, on any sheet (computing one may
 //     need rows let go);
 //   - merged ranges: they are listed after the rows, so the first pass
-//     cannot know them; a second pass applies them to the first rows, or,
-//     when one reaches past them, the whole sheet must be read;
+//     cannot know them; a second pass applies them as their rows come
+//     (the whole sheet is read when there are more than maxStreamMerges
+//     past the first rows, or when one overlaps another: the order the
+//     whole reading fills them in would matter);
 //   - anything the lean reader steps aside from.
 
 // StreamMin is the unzipped size of a worksheet from which OpenStream
@@ -50,19 +53,36 @@ var ErrNoStream = errors.New("workbook not streamed")
 
 // RestreamError says a streamed sheet has merged ranges: read it again
 // with OpenStream given this error, which applies them.
-type RestreamError struct{ merges []string }
+type RestreamError struct {
+	merges []string
+	head   []string      // those within the head rows
+	past   []streamMerge // the others, by first row
+}
 
 func (e *RestreamError) Error() string {
 	return fmt.Sprintf("the sheet has %d merged ranges: stream it again", len(e.merges))
 }
 
+// maxStreamMerges is how many merged ranges reaching past the first rows
+// a sheet may have and be streamed.
+const maxStreamMerges = 1000
+
 // sheetStream is the part of a streamed sheet still to read.
 type sheetStream struct {
-	sc    *sheetScan
-	rc    io.Closer
-	known bool // the merged ranges are applied (second pass)
-	low   int  // rows from HeadRows up to low have been let go
-	err   error
+	sc      *sheetScan
+	rc      io.Closer
+	known   bool // the merged ranges are applied (second pass)
+	low     int  // rows from HeadRows up to low have been let go
+	err     error
+	pending []streamMerge // merged ranges past the first rows, by first row
+}
+
+// streamMerge is a merged range filled as its rows come: from row next
+// on, with top (its top-left cell, once its first row is in).
+type streamMerge struct {
+	r1, c1, r2, c2 int
+	next           int
+	top            Cell
 }
 
 // OpenStream opens a workbook from r (size bytes) for streaming its
@@ -148,6 +168,9 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 		return nil, ErrNoStream
 	}
 	st := &sheetStream{rc: rc, known: again != nil, low: headRows}
+	if again != nil {
+		st.pending = slices.Clone(again.past)
+	}
 	st.sc = newSheetScan(newStreamTokenizer(&partLimit{r: rc, n: lim.MaxUnzipSize, f: f, lim: lim}), s, sst, xfFormats)
 	s.stream = st
 	// the head: the first HeadRows rows
@@ -169,23 +192,107 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 		st.known = true
 	}
 	if again != nil {
-		// every merged range must lie in the head, where it is applied as
-		// the whole sheet would have it
-		for _, ref := range again.merges {
-			a, z, _ := strings.Cut(ref, ":")
-			r1, _, ok1 := parseRef([]byte(a))
-			r2, _, ok2 := parseRef([]byte(z))
-			if ok1 && ok2 && max(r1, r2) >= headRows {
-				rc.Close()
-				return nil, ErrNoStream
-			}
-		}
-		if err := s.applyMerges(again.merges); err != nil {
+		// the merged ranges within the head are applied to it as the whole
+		// sheet would have them; the others as their rows come (read)
+		if err := s.applyMerges(again.head); err != nil {
 			rc.Close()
 			return nil, streamErr(name, err)
 		}
 	}
 	return wb, nil
+}
+
+// planMerges splits a sheet's merged ranges into those within the head
+// rows and those reaching past them (sorted by first row); ok is false
+// when the sheet cannot be streamed knowing them: too many past the head,
+// or two that overlap.
+func planMerges(refs []string) (head []string, past []streamMerge, ok bool) {
+	var all []streamMerge
+	seen := map[[4]int]bool{}
+	for _, ref := range refs {
+		a, z, found := strings.Cut(ref, ":")
+		if !found {
+			head = append(head, ref) // applyMerges leaves it, as the whole reading does
+			continue
+		}
+		r1, c1, ok1 := parseRef([]byte(a))
+		r2, c2, ok2 := parseRef([]byte(z))
+		if !ok1 || !ok2 {
+			head = append(head, ref)
+			continue
+		}
+		m := streamMerge{r1: min(r1, r2), c1: min(c1, c2), r2: max(r1, r2), c2: max(c1, c2)}
+		key := [4]int{m.r1, m.c1, m.r2, m.c2}
+		if seen[key] {
+			continue // the whole reading fills it once
+		}
+		seen[key] = true
+		all = append(all, m)
+		if m.r2 < headRows {
+			head = append(head, ref)
+			continue
+		}
+		m.next = m.r1
+		past = append(past, m)
+	}
+	if len(past) > maxStreamMerges {
+		return nil, nil, false
+	}
+	for _, p := range past {
+		for _, o := range all {
+			if o != (streamMerge{r1: p.r1, c1: p.c1, r2: p.r2, c2: p.c2}) && o.r1 <= p.r2 && p.r1 <= o.r2 && o.c1 <= p.c2 && p.c1 <= o.c2 {
+				return nil, nil, false
+			}
+		}
+	}
+	slices.SortStableFunc(past, func(a, b streamMerge) int { return a.r1 - b.r1 })
+	return head, past, true
+}
+
+// fillMerges fills the merged ranges past the head on the rows read so
+// far: every row up to upto is whole (all of them when the sheet is read
+// to its end), none of them let go yet.
+func (st *sheetStream) fillMerges(s *Sheet, upto int) error {
+	kept := st.pending[:0]
+	for i := range st.pending {
+		m := &st.pending[i]
+		if m.r1 > upto {
+			kept = append(kept, st.pending[i:]...)
+			break
+		}
+		if m.next == m.r1 { // its first row is in: as fillMerge does
+			if m.r1 < len(s.Rows) && m.c1 < len(s.Rows[m.r1]) {
+				m.top = s.Rows[m.r1][m.c1]
+			}
+			if m.top.Kind == Empty {
+				continue // nothing to fill: done with it
+			}
+			area := (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1)
+			if s.Book.merged+area > s.Book.limits.MaxCells {
+				return fmt.Errorf("%w: vùng gộp ô quá lớn (hơn %d ô)", ErrTooBig, s.Book.limits.MaxCells)
+			}
+			s.Book.merged += area
+		}
+		last := min(m.r2, upto)
+		for r := m.next; r <= last; r++ {
+			if err := s.set(r, m.c2, m.top); err != nil {
+				return err
+			}
+			for c := m.c1; c <= m.c2; c++ {
+				if r != m.r1 || c != m.c1 {
+					if err := s.set(r, c, m.top); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		m.next = last + 1
+		if m.next <= m.r2 {
+			kept = append(kept, *m)
+		}
+	}
+	st.pending = kept
+	return nil
 }
 
 // streamErr is err as OpenBytes gives it: ErrNoStream for what the lean
@@ -208,6 +315,15 @@ func (st *sheetStream) read(rows int) error {
 	if err := st.sc.run(rows); err != nil {
 		return err
 	}
+	if len(st.pending) > 0 {
+		upto := st.sc.row
+		if st.sc.done {
+			upto = maxRows
+		}
+		if err := st.fillMerges(st.sc.s, upto); err != nil {
+			return err
+		}
+	}
 	if z := st.sc.z; st.sc.done && z.srcErr != nil && z.srcErr != io.EOF {
 		if errors.Is(z.srcErr, ErrTooBig) {
 			return z.srcErr
@@ -224,7 +340,11 @@ func (st *sheetStream) read(rows int) error {
 // for a second pass.
 func (st *sheetStream) end() error {
 	if len(st.sc.merges) > 0 && !st.known {
-		return &RestreamError{merges: st.sc.merges}
+		head, past, ok := planMerges(st.sc.merges)
+		if !ok {
+			return ErrNoStream
+		}
+		return &RestreamError{merges: st.sc.merges, head: head, past: past}
 	}
 	return nil
 }

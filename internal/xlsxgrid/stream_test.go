@@ -183,8 +183,9 @@ func TestStreamMatchesWhole(t *testing.T) {
 }
 
 // What makes a stream differ from the whole sheet is found: rows out of
-// order, a formula without its value, merged ranges (a second pass when
-// they lie in the head, the whole sheet otherwise).
+// order, a formula without its value, merged ranges (a second pass that
+// fills them as their rows come; the whole sheet when they overlap or are
+// too many).
 func TestStreamKnowsWhatItCannot(t *testing.T) {
 	smallStreams(t, 3, 2, 16)
 	rows := func(n int, extra string) string {
@@ -205,7 +206,13 @@ func TestStreamKnowsWhatItCannot(t *testing.T) {
 		{"a formula without its value", badfiles.SheetXML(rows(20, `<row r="21"><c r="B21"><f>SUM(B1:B20)</f></c></row>`), ""), streamedNot},
 		{"a formula with its value", badfiles.SheetXML(rows(20, `<row r="21"><c r="B21"><f>SUM(B1:B20)</f><v>2100</v></c></row>`), ""), streamedSame},
 		{"merged title", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>`), streamedSame},
-		{"merged data", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="A10:B11"/></mergeCells>`), streamedNot},
+		{"merged data", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="A10:B11"/></mergeCells>`), streamedSame},
+		{"merged from the head into the data", badfiles.SheetXML(rows(20, ""), `<mergeCells count="2"><mergeCell ref="B2:B9"/><mergeCell ref="A1:A1"/></mergeCells>`), streamedSame},
+		{"merged data, several, given twice", badfiles.SheetXML(rows(20, ""), `<mergeCells count="4"><mergeCell ref="B12:C12"/><mergeCell ref="A5:A6"/><mergeCell ref="C15:D18"/><mergeCell ref="A5:A6"/></mergeCells>`), streamedSame},
+		{"merged past the last row", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="B19:C24"/></mergeCells>`), streamedSame},
+		{"merged from an empty cell", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="E8:E12"/></mergeCells>`), streamedSame},
+		{"merged ranges that overlap", badfiles.SheetXML(rows(20, ""), `<mergeCells count="2"><mergeCell ref="A10:B11"/><mergeCell ref="B11:C12"/></mergeCells>`), streamedNot},
+		{"too many merged ranges", badfiles.SheetXML(rows(20, ""), manyMerges(maxStreamMerges+1)), streamedNot},
 		{"comments and CDATA", badfiles.SheetXML(rows(20, `<!-- </row> --><row r="21"><c r="A21" t="inlineStr"><is><t><![CDATA[a </row> <b]]></t></is></c></row>`), ""), streamedSame},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -246,4 +253,14 @@ func TestStreamLimits(t *testing.T) {
 			t.Errorf("%+v: stream %v, whole %v", lim, err, werr)
 		}
 	}
+}
+
+// manyMerges is n one-row merged ranges past the head, in column E.
+func manyMerges(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<mergeCells count="%d">`, n)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<mergeCell ref="E%d:F%d"/>`, 10+i, 10+i)
+	}
+	return b.String() + `</mergeCells>`
 }
