@@ -107,6 +107,7 @@ func (im *Importer) runStream(life context.Context, res FileResult, f *os.File, 
 	var known *xlsxgrid.RestreamError // the merged ranges, once known
 	deferChecks := true               // parts may be given out before the targets are read
 	for {
+		sheet := wb.Streamed().Name
 		m, again := im.readStream(res, wb, opts, send, deferChecks)
 		wb.Close()
 		var re *xlsxgrid.RestreamError
@@ -135,6 +136,14 @@ func (im *Importer) runStream(life context.Context, res FileResult, f *os.File, 
 				return
 			}
 			again = err
+		}
+		if ns := (*xlsxgrid.NoStreamError)(nil); errors.As(again, &ns) && !opts.Limits.ReadWhole(ns.Size) {
+			// too big to be read whole: refused, with what to do
+			send(streamMsg{end: true, res: res, err: &xlsxin.CellError{File: res.File, Sheet: sheet, Msg: fmt.Sprintf(
+				"bảng lớn (%d MB khi giải nén) nhưng không đọc từng phần được vì %s, và đọc cả bảng một lúc tốn quá nhiều bộ nhớ: "+
+					"tệp không được nhập. Mở tệp bằng Excel và lưu lại (Excel lưu giá trị của công thức và các hàng theo thứ tự), "+
+					"bỏ gộp ô trong phần số liệu, hoặc tách thành các tệp nhỏ hơn, rồi nhập lại", ns.Size>>20, ns.Why)}})
+			return
 		}
 		if again != nil {
 			// the file is read whole after all

@@ -301,3 +301,44 @@ func TestDryRunKeepsStreamedOnlyForLaterFiles(t *testing.T) {
 		})
 	}
 }
+
+// A sheet big enough to be streamed that cannot be is read whole only up
+// to Limits.MaxWhole: past it the file is refused, saying why and what to
+// do, and nothing is written.
+func TestTooBigToReadWhole(t *testing.T) {
+	ctx := context.Background()
+	formula := func(i int) string {
+		if i == 1500 {
+			return `<c r="A1504" t="inlineStr"><is><t>U1500</t></is></c><c r="B1504"><f>1+1</f></c>`
+		}
+		return ""
+	}
+	for _, tc := range []struct {
+		name     string
+		maxWhole int64
+		want     Status
+	}{{"within MaxWhole", 1 << 30, Imported}, {"past MaxWhole", 1 << 10, Failed}} {
+		t.Run(tc.name, func(t *testing.T) {
+			im, dir := setupMany(t)
+			path := wideBook(t, dir, "tonghop_2024-03.xlsx", formula, "")
+			opts := streamAll
+			opts.Limits.MaxWhole = tc.maxWhole
+			res := im.ImportFiles(ctx, []string{path}, opts, 2, nil)
+			if len(res) != 1 || res[0].Status != tc.want {
+				t.Fatalf("%+v", res)
+			}
+			hist, err := im.Store.Imports(ctx)
+			if err != nil || len(hist) != map[Status]int{Imported: 1, Failed: 0}[tc.want] {
+				t.Errorf("history %d, %v", len(hist), err)
+			}
+			if tc.want == Failed {
+				msg := res[0].Err.Error()
+				for _, w := range []string{"tonghop_2024-03.xlsx › S:", "không đọc từng phần được vì có công thức chưa lưu giá trị (ô B1504)", "Mở tệp bằng Excel và lưu lại"} {
+					if !strings.Contains(msg, w) {
+						t.Errorf("error %q lacks %q", msg, w)
+					}
+				}
+			}
+		})
+	}
+}

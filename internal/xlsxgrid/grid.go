@@ -74,10 +74,20 @@ type Limits struct {
 	// worksheet (8 MB, some 20,000 rows × 11 columns); smaller workbooks
 	// are read whole.
 	StreamFrom int64
+	// MaxWhole bounds the unzipped size of a worksheet big enough to be
+	// streamed that cannot be (a *NoStreamError says why) and is read whole
+	// instead: 24 MB, some 60,000 rows × 11 columns, whose reading takes
+	// about 150 MB. Past it the importer refuses the file (ReadWhole):
+	// no file may cost more than 200 MB.
+	MaxWhole int64
 }
 
+// ReadWhole reports whether a worksheet of size bytes unzipped that
+// cannot be streamed may be read whole.
+func (l Limits) ReadWhole(size int64) bool { return size <= l.orDefault().MaxWhole }
+
 // DefaultLimits are the limits kpi reads with unless told otherwise.
-var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000, StreamFrom: StreamMin}
+var DefaultLimits = Limits{MaxUnzipSize: 200 << 20, MaxCells: 6_000_000, MaxFormulaSteps: 20_000_000, StreamFrom: StreamMin, MaxWhole: 24 << 20}
 
 // orDefault fills the zero fields of l from DefaultLimits.
 func (l Limits) orDefault() Limits {
@@ -92,6 +102,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.StreamFrom <= 0 {
 		l.StreamFrom = DefaultLimits.StreamFrom
+	}
+	if l.MaxWhole <= 0 {
+		l.MaxWhole = DefaultLimits.MaxWhole
 	}
 	return l
 }

@@ -321,6 +321,14 @@ type sheetScan struct {
 	lastRow   int
 	backwards bool
 	formulas  bool
+	formulaAt [2]int // the first formula without its value (row, column)
+}
+
+// formula notes a formula saved without its value.
+func (sc *sheetScan) formula(r, c int) {
+	if !sc.formulas {
+		sc.formulas, sc.formulaAt = true, [2]int{r, c}
+	}
 }
 
 func newSheetScan(z *tokenizer, s *Sheet, sst []string, xf *styles) *sheetScan {
@@ -405,12 +413,12 @@ func (sc *sheetScan) run(rows int) error {
 					sc.masters[f.si] = sharedFormula{row: sc.row, col: sc.col, text: f.text}
 				} else if cell.Kind == Formula {
 					sc.pending = append(sc.pending, pendingShared{row: sc.row, col: sc.col, si: f.si, format: cell.Format})
-					sc.formulas = true
+					sc.formula(sc.row, sc.col)
 					cell = Cell{}
 				}
 			}
 			if cell.Kind == Formula {
-				sc.formulas = true
+				sc.formula(sc.row, sc.col)
 			}
 			if err := s.put(sc.row, sc.col, cell); err != nil {
 				return err

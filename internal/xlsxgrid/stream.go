@@ -48,8 +48,32 @@ var (
 
 // ErrNoStream says a workbook is to be read whole (OpenBytes), not
 // streamed: it is small, or something in it would make the stream differ
-// from the whole sheet.
+// from the whole sheet (then a *NoStreamError says what).
 var ErrNoStream = errors.New("workbook not streamed")
+
+// NoStreamError is ErrNoStream for a sheet big enough to be streamed that
+// cannot be: Why says what in it stops the stream, in the officer's words
+// ("có công thức chưa lưu giá trị (ô D200004)"); Size is the sheet's
+// unzipped size, as far as it is known (what the zip declares, or what
+// was read of it if more). Reading such a sheet whole costs some five
+// times its size: the importer refuses it past Limits.MaxWhole.
+type NoStreamError struct {
+	Why  string
+	Size int64
+}
+
+func (e *NoStreamError) Error() string     { return "workbook not streamed: " + e.Why }
+func (e *NoStreamError) Is(err error) bool { return err == ErrNoStream }
+
+// NoStream is a *NoStreamError for the streamed sheet of wb, with the
+// reason why.
+func (wb *Workbook) NoStream(why string) error {
+	size := int64(0)
+	if s := wb.Streamed(); s != nil {
+		size = s.stream.size()
+	}
+	return &NoStreamError{Why: why, Size: size}
+}
 
 // RestreamError says a streamed sheet has merged ranges: read it again
 // with OpenStream given this error, which applies them.
@@ -69,12 +93,24 @@ const maxStreamMerges = 1000
 
 // sheetStream is the part of a streamed sheet still to read.
 type sheetStream struct {
-	sc      *sheetScan
-	rc      io.Closer
-	known   bool // the merged ranges are applied (second pass)
-	low     int  // rows from HeadRows up to low have been let go
-	err     error
-	pending []streamMerge // merged ranges past the first rows, by first row
+	sc       *sheetScan
+	rc       io.Closer
+	known    bool // the merged ranges are applied (second pass)
+	low      int  // rows from HeadRows up to low have been let go
+	err      error
+	pending  []streamMerge // merged ranges past the first rows, by first row
+	declared int64         // the sheet's unzipped size, as its zip declares it
+	part     *partLimit    // counts what was read of it
+}
+
+// size is the streamed sheet's unzipped size as far as it is known.
+func (st *sheetStream) size() int64 {
+	return max(st.declared, st.part.lim.MaxUnzipSize-st.part.n)
+}
+
+// noStream says why the stream cannot go on.
+func (st *sheetStream) noStream(why string) error {
+	return &NoStreamError{Why: why, Size: st.size()}
 }
 
 // streamMerge is a merged range filled as its rows come: from row next
@@ -120,9 +156,10 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 	if big < 0 || bigSize < uint64(lim.StreamFrom) {
 		return nil, ErrNoStream
 	}
+	bigSz := int64(min(bigSize, 1<<62))
 	for i, sh := range bi.sheets {
 		if i != big && p.files[strings.ToLower(strings.TrimPrefix(sh.part, "/"))].UncompressedSize64 >= uint64(lim.StreamFrom) {
-			return nil, ErrNoStream
+			return nil, &NoStreamError{Why: "có hai trang tính lớn", Size: bigSz}
 		}
 	}
 	var sst []string
@@ -152,7 +189,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 			return nil, streamErr(name, err)
 		}
 		if sc.formulas { // one could read the streamed sheet's rows let go
-			return nil, ErrNoStream
+			return nil, &NoStreamError{Why: fmt.Sprintf("trang tính %s có công thức chưa lưu giá trị (ô %s)", sh.name, Ref(sc.formulaAt[0], sc.formulaAt[1])), Size: bigSz}
 		}
 		if err := s.applyMerges(sc.merges); err != nil {
 			return nil, streamErr(name, err)
@@ -167,11 +204,12 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 	if err != nil {
 		return nil, ErrNoStream
 	}
-	st := &sheetStream{rc: rc, known: again != nil, low: headRows}
+	st := &sheetStream{rc: rc, known: again != nil, low: headRows, declared: int64(min(f.UncompressedSize64, 1<<62))}
 	if again != nil {
 		st.pending = slices.Clone(again.past)
 	}
-	st.sc = newSheetScan(newStreamTokenizer(&partLimit{r: rc, n: lim.MaxUnzipSize, f: f, lim: lim}), s, sst, xfFormats)
+	st.part = &partLimit{r: rc, n: lim.MaxUnzipSize, f: f, lim: lim}
+	st.sc = newSheetScan(newStreamTokenizer(st.part), s, sst, xfFormats)
 	s.stream = st
 	// the head: the first HeadRows rows
 	for !st.sc.done && st.sc.row < headRows-1 {
@@ -313,6 +351,9 @@ func streamErr(name string, err error) error {
 // failing with ErrNoStream when they break what a stream needs.
 func (st *sheetStream) read(rows int) error {
 	if err := st.sc.run(rows); err != nil {
+		if errors.Is(err, errLeanUnsupported) {
+			return st.noStream("có phần XML kpi không đọc từng đoạn được")
+		}
 		return err
 	}
 	if len(st.pending) > 0 {
@@ -330,8 +371,11 @@ func (st *sheetStream) read(rows int) error {
 		}
 		return ErrNoStream // a damaged zip: OpenBytes says so
 	}
-	if st.sc.backwards || st.sc.formulas {
-		return ErrNoStream
+	switch {
+	case st.sc.backwards:
+		return st.noStream("các hàng không theo thứ tự")
+	case st.sc.formulas:
+		return st.noStream(fmt.Sprintf("có công thức chưa lưu giá trị (ô %s)", Ref(st.sc.formulaAt[0], st.sc.formulaAt[1])))
 	}
 	return nil
 }
@@ -342,7 +386,7 @@ func (st *sheetStream) end() error {
 	if len(st.sc.merges) > 0 && !st.known {
 		head, past, ok := planMerges(st.sc.merges)
 		if !ok {
-			return ErrNoStream
+			return st.noStream("có vùng ô gộp trong phần số liệu chồng lên nhau, hoặc hơn 1.000 vùng ô gộp")
 		}
 		return &RestreamError{merges: st.sc.merges, head: head, past: past}
 	}

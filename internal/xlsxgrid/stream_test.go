@@ -264,3 +264,43 @@ func manyMerges(n int) string {
 	}
 	return b.String() + `</mergeCells>`
 }
+
+// A sheet that cannot be streamed says why, in the officer's words, and
+// how big it is (what the zip declares, or what was read of it if more).
+func TestNoStreamSaysWhy(t *testing.T) {
+	smallStreams(t, 3, 2, 16)
+	rows := func(n int, extra string) string {
+		var b strings.Builder
+		for r := 1; r <= n; r++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>H%02d</t></is></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r, r*10)
+		}
+		return b.String() + extra
+	}
+	for _, tc := range []struct{ name, sheet, why string }{
+		{"a formula without its value", badfiles.SheetXML(rows(20, `<row r="21"><c r="B21"><f>SUM(B1:B20)</f></c></row>`), ""), "có công thức chưa lưu giá trị (ô B21)"},
+		{"a row given again", badfiles.SheetXML(rows(20, `<row r="7"><c r="C7"><v>1</v></c></row>`), ""), "các hàng không theo thứ tự"},
+		{"merged ranges that overlap", badfiles.SheetXML(rows(20, ""), `<mergeCells count="2"><mergeCell ref="A10:B11"/><mergeCell ref="B11:C12"/></mergeCells>`), "chồng lên nhau"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := badfiles.Book(map[string]string{"xl/worksheets/sheet1.xml": tc.sheet})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wb, err := OpenStream("s.xlsx", bytes.NewReader(data), int64(len(data)), every, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := wb.Streamed()
+			for r := 0; r < len(s.Rows) || s.More(r); r++ {
+			}
+			wb.Close()
+			var ns *NoStreamError
+			if err := s.StreamErr(); !errors.As(err, &ns) || !errors.Is(err, ErrNoStream) {
+				t.Fatalf("StreamErr = %v", err)
+			}
+			if !strings.Contains(ns.Why, tc.why) || ns.Size < int64(len(tc.sheet)) {
+				t.Errorf("why %q (want %q), size %d (sheet %d bytes)", ns.Why, tc.why, ns.Size, len(tc.sheet))
+			}
+		})
+	}
+}

@@ -149,7 +149,7 @@ func ReadReportStream(wb *Workbook, c *campaign.Campaign, emit func(*Book) error
 			continue
 		}
 		if _, found, _ := readSheet(o, c); found {
-			return nil, xlsxgrid.ErrNoStream // books of several sheets are merged whole
+			return nil, wb.NoStream(fmt.Sprintf("trang tính %s cũng có bảng số liệu", o.Name)) // books of several sheets are merged whole
 		}
 	}
 	var book *Book
@@ -164,7 +164,7 @@ func ReadReportStream(wb *Workbook, c *campaign.Campaign, emit func(*Book) error
 				continue
 			}
 			if l.name != LayoutWide {
-				return nil, xlsxgrid.ErrNoStream
+				return nil, wb.NoStream("bảng không phải dạng mỗi đơn vị một dòng")
 			}
 			wc, _ := wideColumns(c, h)
 			book, err = readWide(s, c, wc, emit)
@@ -175,7 +175,8 @@ func ReadReportStream(wb *Workbook, c *campaign.Campaign, emit func(*Book) error
 		}
 	}
 	if book == nil && err == nil {
-		return nil, xlsxgrid.ErrNoStream // ReadReport says what the file lacks
+		// ReadReport says what the file lacks
+		return nil, wb.NoStream(fmt.Sprintf("không thấy hàng tiêu đề của bảng trong %d dòng đầu", HeaderSearchRows))
 	}
 	// the sheet is read to its end: its merged ranges come last
 	for s.More(len(s.Rows)) {
