@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,13 +29,9 @@ const YTDTolerance = 0.005
 func (im *Importer) check(ctx context.Context, file string, reports []report.Report) ([]string, error) {
 	var warnings []string
 	for _, r := range reports {
-		have := map[string]bool{}
-		for _, v := range r.Values {
-			have[v.KPI] = true
-		}
 		var missing []string
 		for _, k := range im.Campaign.KPIs {
-			if !have[k.Code] {
+			if !slices.ContainsFunc(r.Values, func(v report.Value) bool { return v.KPI == k.Code }) {
 				missing = append(missing, k.Code)
 			}
 		}
@@ -299,13 +296,10 @@ func (im *Importer) keepEarlier(ctx context.Context, sv saver, reports []report.
 		if err != nil {
 			return nil, err
 		}
-		has := map[string]bool{}
-		for _, v := range r.Values {
-			has[v.KPI] = true
-		}
 		var missing []report.Observation
 		for _, o := range obs {
-			if o.Period == r.Period && !has[o.KPI] && (o.Month != nil || o.YTD != nil) {
+			if o.Period == r.Period && (o.Month != nil || o.YTD != nil) &&
+				!slices.ContainsFunc(r.Values, func(v report.Value) bool { return v.KPI == o.KPI }) {
 				missing = append(missing, o)
 			}
 		}
