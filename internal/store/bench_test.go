@@ -129,3 +129,62 @@ func BenchmarkObservations(b *testing.B) {
 		b.ReportMetric(float64(b.N*700*12)/b.Elapsed().Seconds(), "reports/s")
 	})
 }
+
+// BenchmarkSaveStreamed saves a consolidated sheet of 50,000 reports of 7
+// KPIs in parts of 512 (Begin, Add, End: the writer of a streamed import,
+// bench/run.sh's 200,000-row sheet), a new month each time.
+func BenchmarkSaveStreamed(b *testing.B) {
+	ctx := context.Background()
+	const units = 50000
+	benchBackends(b, func(b *testing.B, s *DB) {
+		seed(b, s, units)
+		kpis := []string{"bhxh_bb", "bhxh_tn", "bhyt", "bhtn", "thu", "cham_dong", "hai_long"}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			err := s.SaveImports(ctx, func(g ImportGroup) error {
+				f, err := g.Begin(ctx, rec("tonghop.xlsx", fmt.Sprintf("sha-%d", i)), false)
+				if err != nil {
+					return err
+				}
+				for start := 0; start < units; start += 512 {
+					part := make([]report.Report, 0, 512)
+					for u := start; u < min(start+512, units); u++ {
+						r := report.Report{Unit: fmt.Sprintf("H%02d", u+1), Period: report.Period{Year: 2024 + i/12, Month: 1 + i%12}}
+						for k, kpi := range kpis {
+							v := float64(u*k + i)
+							r.Values = append(r.Values, report.Value{KPI: kpi, Month: &v, MonthCell: fmt.Sprintf("TongHop!%c%d", 'D'+k, u+4)})
+						}
+						part = append(part, r)
+					}
+					if _, err := f.Add(ctx, part); err != nil {
+						return err
+					}
+				}
+				_, err = f.End(ctx, units*len(kpis), nil)
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N*units)/b.Elapsed().Seconds(), "reports/s")
+	})
+}
+
+// BenchmarkTargetTable reads the targets of 50,000 units at once, as the
+// importer does for a consolidated sheet.
+func BenchmarkTargetTable(b *testing.B) {
+	ctx := context.Background()
+	benchBackends(b, func(b *testing.B, s *DB) {
+		seed(b, s, 50000)
+		kpis := []string{"bhxh_bb", "bhxh_tn", "bhyt", "bhtn", "thu", "", ""}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			t, err := s.TargetTable(ctx, kpis, nil)
+			if err != nil || t.Of("H50000") == nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N*50000)/b.Elapsed().Seconds(), "units/s")
+	})
+}
