@@ -515,7 +515,7 @@ func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Ce
 	if !start.selfClose {
 		var ok bool
 		var err error
-		if v, ok, err = z.plainValue(start); err != nil {
+		if v, ok, err = z.plainText(start, "<v>", "</v></c>"); err != nil {
 			return Cell{}, f, err
 		}
 		hasV = ok

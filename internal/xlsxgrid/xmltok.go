@@ -254,32 +254,33 @@ func (z *tokenizer) next() token {
 	return token{}
 }
 
-// plainValue reads, after a cell's start tag, the commonest cell there
-// is — "<v>text</v></c>", whole in the buffer — in one step, as next and
-// textOf would token by token; ok is false, and nothing read, for any
-// other content (a formula, rich text, spaces, a comment, a prefix, a
-// value cut by the buffer's end), which the tokens read.
-func (z *tokenizer) plainValue(start token) (v string, ok bool, err error) {
+// plainText reads, after the start tag of an element, the commonest
+// content there is — open, text, close ("<v>80987</v></c>"), whole in the
+// buffer — in one step, as next and textOf would token by token, the
+// element's end included; ok is false, and nothing read, for any other
+// content (more elements, spaces, a comment, a prefix, a text cut by the
+// buffer's end), which the tokens read.
+func (z *tokenizer) plainText(start token, open, close string) (v string, ok bool, err error) {
 	if z.popAfterSelfClose || start.declares {
 		return "", false, nil
 	}
 	b := z.b[z.i:]
-	if len(b) < len("<v></v></c>") || string(b[:3]) != "<v>" {
+	if len(b) < len(open)+len(close) || string(b[:len(open)]) != open {
 		return "", false, nil
 	}
-	end := bytes.IndexByte(b[3:], '<')
+	end := bytes.IndexByte(b[len(open):], '<')
 	if end < 0 || end > maxRawText {
 		return "", false, nil
 	}
-	text := b[3 : 3+end]
-	tail := b[3+end:]
-	if len(tail) < len("</v></c>") || string(tail[:8]) != "</v></c>" {
+	text := b[len(open) : len(open)+end]
+	tail := b[len(open)+end:]
+	if len(tail) < len(close) || string(tail[:len(close)]) != close {
 		return "", false, nil
 	}
 	if v, err = unescape(text); err != nil {
 		return "", false, err
 	}
-	z.i += 3 + end + 8
+	z.i += len(open) + end + len(close)
 	z.popNS(z.depth)
 	z.depth--
 	return v, true, nil

@@ -448,7 +448,7 @@ func looksNumeric(s *Sheet, r int, h longCols) bool {
 // readValue reads one value cell of KPI k (col < 0: the column is absent),
 // converted by f.
 func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*float64, string) {
-	v, ok := readNumber(s, r, c, k, f, errs)
+	v, ok := readNumber(s, r, c, k, f, isCountUnit(k.Unit), errs)
 	if !ok {
 		return nil, ""
 	}
@@ -457,7 +457,7 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 
 // readNumber is readValue's figure, without its cell's name (which a
 // wide table's row builds for all its cells at once).
-func readNumber(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (float64, bool) {
+func readNumber(s *Sheet, r, c int, k campaign.KPI, f factor, whole bool, errs *Errors) (float64, bool) {
 	if c < 0 {
 		return 0, false
 	}
@@ -472,7 +472,7 @@ func readNumber(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (flo
 	if f.mul != 0 {
 		v = roundSig(v * f.mul) // 223221528 nghìn đồng is 223221.528 triệu, not …527999
 	}
-	if v != math.Trunc(v) && isCountUnit(k.Unit) {
+	if whole && v != math.Trunc(v) {
 		msg := fmt.Sprintf("số người của %s phải là số nguyên, ô ghi %s", k.Code, formatNum(v))
 		if x := v * 1000; math.Abs(x-math.Round(x)) < 1e-6 {
 			msg += fmt.Sprintf(" (có phải %.0f? dấu chấm ở đây là dấu thập phân: gõ lại số không có dấu chấm, hoặc định dạng ô là Văn bản)", math.Round(x))

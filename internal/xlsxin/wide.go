@@ -21,8 +21,9 @@ import (
 type wideCol struct {
 	col int
 	kpi campaign.KPI
-	ytd bool
-	f   factor // the column's unit of measure, from its header
+	ytd   bool
+	f     factor // the column's unit of measure, from its header
+	whole bool   // a head-count: its figures must be whole numbers
 }
 
 type wideCols struct {
@@ -170,7 +171,7 @@ func wideColumns(c *campaign.Campaign, hr *headerRow) (wideCols, bool) {
 		if !measured { // the "Đơn vị tính" line above, read once a KPI column is found
 			sheetMeasure, measured = readHeading(s, r).measure, true
 		}
-		h.cols = append(h.cols, wideCol{col: cc, kpi: k, ytd: ytd, f: columnFactor(k, head.Text, Ref(r, cc), sheetMeasure)})
+		h.cols = append(h.cols, wideCol{col: cc, kpi: k, ytd: ytd, f: columnFactor(k, head.Text, Ref(r, cc), sheetMeasure), whole: isCountUnit(k.Unit)})
 	}
 	if h.unit < 0 && nameCol >= 0 {
 		h.unit, h.byName = nameCol, true
@@ -266,7 +267,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 		figs := make([]float64, len(h.cols))
 		row := UnitRow{Unit: unit, UnitCell: refs.at(0), Values: make([]report.Value, 0, len(h.cols))}
 		for j, wc := range h.cols {
-			v, ok := readNumber(s, r, wc.col, wc.kpi, wc.f, &errs)
+			v, ok := readNumber(s, r, wc.col, wc.kpi, wc.f, wc.whole, &errs)
 			if !ok {
 				continue
 			}
