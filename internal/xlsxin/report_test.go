@@ -274,3 +274,29 @@ func TestWideHeaderVariants(t *testing.T) {
 		}
 	}
 }
+
+// A total written in the unit column of a wide table, in any case, is not
+// a unit; isTotalASCII says of an ASCII text what isTotalKey says of it
+// lower-cased.
+func TestTotalInUnitColumn(t *testing.T) {
+	for _, s := range []string{"TONG", "Tong cong", "TOTAL", "total:", "Cong", "TOAN TINH", "toan nganh", "H01", "TO", "", "TONGA", "Toan", "B000001", "cOnG"} {
+		if got, want := isTotalASCII(s), isTotalKey(strings.ToLower(s)); got != want {
+			t.Errorf("isTotalASCII(%q) = %v, isTotalKey says %v", s, got, want)
+		}
+	}
+	wb := openSpec(t, "tonghop.xlsx", `
+sheet TH
+row 1: Kỳ báo cáo: 05/2024
+row 3: Mã đơn vị | bhxh_bb
+row 4: H01 | 100
+row 5: TONG | 100
+row 6: Total | 100
+`)
+	b, err := ReadReport(wb, campaign.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Rows) != 1 || b.Rows[0].Unit != "H01" {
+		t.Errorf("rows = %+v", b.Rows)
+	}
+}

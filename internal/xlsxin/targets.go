@@ -253,6 +253,23 @@ func isTotalRow(s *Sheet, r int) bool {
 
 // isTotalKey recognises the label of a total row ("Tổng cộng", "Cộng", "Total").
 func isTotalKey(k string) bool {
-	return strings.HasPrefix(k, "tong") || strings.HasPrefix(k, "cong") || strings.HasPrefix(k, "total") ||
-		strings.HasPrefix(k, "toan tinh") || strings.HasPrefix(k, "toan nganh")
+	for _, p := range totalWords {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var totalWords = []string{"tong", "cong", "total", "toan tinh", "toan nganh"}
+
+// isTotalASCII is isTotalKey of an ASCII text in any case ("TONG",
+// "Total"), without folding it.
+func isTotalASCII(s string) bool {
+	for _, p := range totalWords {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }

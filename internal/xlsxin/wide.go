@@ -249,7 +249,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 			} else if isTotalKey(uk) {
 				continue // "Tổng cộng", "Toàn tỉnh" written in the unit column
 			}
-		} else if isTotalKey(strings.ToLower(unit)) {
+		} else if isTotalASCII(unit) {
 			continue // "Total", "TONG"
 		}
 		key := strings.ToUpper(unit)
