@@ -19,8 +19,8 @@ import (
 // Units are named by code or, without a code column, by name.
 
 type wideCol struct {
-	col int
-	kpi campaign.KPI
+	col   int
+	kpi   campaign.KPI
 	ytd   bool
 	f     factor // the column's unit of measure, from its header
 	whole bool   // a head-count: its figures must be whole numbers
