@@ -182,6 +182,9 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*DB, error) {
 		if !create {
 			return nil, fmt.Errorf("%w at %s: create one with 'kpi init' (or name another with --db)", ErrNoWorkspace, path)
 		}
+		if err := newSQLiteFile(ctx, path); err != nil {
+			return nil, err
+		}
 	} else if !create {
 		// an existing file is looked at read-only first: a 0-byte file or
 		// another program's database must not be turned into a workspace
@@ -209,6 +212,33 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*DB, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// pageSize is the page size of a new workspace: 64 KB, SQLite's largest,
+// where its default is 4 KB. A consolidated sheet's 200,000 reports are
+// some 60 MB of pages, written to the WAL and copied into the file at the
+// commit: with pages sixteen times as big, as many times fewer, its
+// import takes 1.55 s instead of 1.8 (a fifth less inserting, half the
+// commit); a national month, a year and reading a year go as fast. The
+// page cache stays SQLite's 2 MB. A workspace keeps the page size it was
+// created with.
+const pageSize = 65536
+
+// newSQLiteFile creates an empty database file with the workspace's page
+// size: it must be set before the WAL is (the DSN's pragmas set the
+// journal mode first).
+func newSQLiteFile(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, "PRAGMA journal_mode = WAL")
+	return err
 }
 
 // sqliteDialect is the embedded SQLite database.

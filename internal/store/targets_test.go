@@ -182,3 +182,21 @@ func TestMigrationMovesUnitValues(t *testing.T) {
 		t.Errorf("unit_values left: %d %v", n, err)
 	}
 }
+
+// A new workspace is made with 64 KB pages and the WAL journal.
+func TestNewWorkspacePages(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "kpi.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var size int
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil || size != pageSize {
+		t.Errorf("page size %d, %v", size, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal mode %q, %v", mode, err)
+	}
+}
