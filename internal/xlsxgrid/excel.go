@@ -328,12 +328,19 @@ func (s *Sheet) set(r, c int, cell Cell) error {
 		s.Rows = slices.Grow(s.Rows, r+1-len(s.Rows))[:r+1]
 	}
 	if len(s.Rows[r]) <= c {
-		if s.Rows[r] == nil && s.last < len(s.Rows) && len(s.Rows[s.last]) > c+1 {
+		var reused []Cell
+		if s.Rows[r] == nil && s.stream != nil {
+			reused = s.stream.newRow(c + 1) // a streamed sheet's row let go
+		}
+		switch {
+		case reused != nil:
+			s.Rows[r] = reused
+		case s.Rows[r] == nil && s.last < len(s.Rows) && len(s.Rows[s.last]) > c+1:
 			// a new row, given room for as many cells as the row before
 			// (its cells come left to right: each would grow it again),
 			// up to a table's width
 			s.Rows[r] = make([]Cell, c+1, min(len(s.Rows[s.last]), maxRoom))
-		} else {
+		default:
 			s.Rows[r] = append(s.Rows[r], make([]Cell, c+1-len(s.Rows[r]))...)
 		}
 	}

@@ -497,7 +497,7 @@ func cellAttrs(attrs []byte) cellAttr {
 // cell reads a <c> element whose start token was just read.
 func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Cell, formulaInfo, error) {
 	var f formulaInfo
-	typ := ca.t
+	typ := string(ca.t) // ca's bytes are the stream's buffer, which the tokens below may refill
 	format := ""
 	if sv := ca.s; sv != nil {
 		xfFormats, err := st.formats()
@@ -562,7 +562,7 @@ func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Ce
 		}
 		return Cell{Kind: Formula, Raw: f.text, Format: format}, f, nil
 	}
-	switch string(typ) {
+	switch typ {
 	case "s":
 		if strings.TrimSpace(v) == "" {
 			return Cell{}, f, nil

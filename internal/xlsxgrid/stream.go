@@ -101,6 +101,25 @@ type sheetStream struct {
 	pending  []streamMerge // merged ranges past the first rows, by first row
 	declared int64         // the sheet's unzipped size, as its zip declares it
 	part     *partLimit    // counts what was read of it
+	free     [][]Cell      // rows let go, for new rows to reuse (Sheet.set)
+}
+
+// maxFree is how many rows let go a stream keeps for reuse: a part's
+// worth.
+const maxFree = 1024
+
+// newRow returns a let-go row of room for n cells or more, emptied, nil
+// when there is none.
+func (st *sheetStream) newRow(n int) []Cell {
+	if st == nil || len(st.free) == 0 {
+		return nil
+	}
+	row := st.free[len(st.free)-1]
+	if cap(row) < n {
+		return nil
+	}
+	st.free = st.free[:len(st.free)-1]
+	return row[:n]
 }
 
 // size is the streamed sheet's unzipped size as far as it is known.
@@ -413,6 +432,10 @@ func (s *Sheet) More(from int) bool {
 		return false
 	}
 	for r := st.low; r < from && r < len(s.Rows); r++ {
+		if row := s.Rows[r]; cap(row) > 0 && len(st.free) < maxFree {
+			clear(row[:cap(row)]) // its texts go
+			st.free = append(st.free, row[:0])
+		}
 		s.Rows[r] = nil
 	}
 	st.low = max(st.low, from)

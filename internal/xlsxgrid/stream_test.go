@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -213,6 +215,8 @@ func TestStreamKnowsWhatItCannot(t *testing.T) {
 		{"merged from an empty cell", badfiles.SheetXML(rows(20, ""), `<mergeCells count="1"><mergeCell ref="E8:E12"/></mergeCells>`), streamedSame},
 		{"merged ranges that overlap", badfiles.SheetXML(rows(20, ""), `<mergeCells count="2"><mergeCell ref="A10:B11"/><mergeCell ref="B11:C12"/></mergeCells>`), streamedNot},
 		{"too many merged ranges", badfiles.SheetXML(rows(20, ""), manyMerges(maxStreamMerges+1)), streamedNot},
+		{"a text in a grown buffer, its end tag refilling it twice", badfiles.SheetXML(rows(20, `<row r="21"><c r="A21" t="str" x="`+strings.Repeat("y", 150)+`"><v>văn bản</v`+strings.Repeat(" ", 100)+`></c></row>`), ""), streamedSame},
+		{"a text whose end tag takes several buffers", badfiles.SheetXML(rows(20, `<row r="21"><c r="A21" t="str"><v>một đoạn chữ dài hơn bộ đệm</v`+strings.Repeat(" ", 80)+`></c><c r="B21" t="inlineStr"><is><t>chữ</t`+strings.Repeat("\n", 50)+`></is></c></row>`), ""), streamedSame},
 		{"comments and CDATA", badfiles.SheetXML(rows(20, `<!-- </row> --><row r="21"><c r="A21" t="inlineStr"><is><t><![CDATA[a </row> <b]]></t></is></c></row>`), ""), streamedSame},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -302,5 +306,43 @@ func TestNoStreamSaysWhy(t *testing.T) {
 				t.Errorf("why %q (want %q), size %d (sheet %d bytes)", ns.Why, tc.why, ns.Size, len(tc.sheet))
 			}
 		})
+	}
+}
+
+// A streamed document's texts come out whole whatever the buffer and
+// however the tags around them are spread: start tags that grow the
+// buffer, end tags that take several refills while a text is held.
+func TestStreamedTextsSurviveRefills(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for n := 0; n < 3000; n++ {
+		buf := 5 + rng.Intn(60)
+		smallStreams(t, 3, 2, buf)
+		var doc strings.Builder
+		var want []string
+		doc.WriteString("<r>")
+		for k := rng.Intn(6) + 1; k > 0; k-- {
+			text := fmt.Sprintf("chữ%d-%s", k, strings.Repeat("x", rng.Intn(40)))
+			want = append(want, text)
+			fmt.Fprintf(&doc, `<c a="%s"><v>%s</v%s></c>`, strings.Repeat("y", rng.Intn(200)), text, strings.Repeat(" ", rng.Intn(200)))
+		}
+		doc.WriteString("</r>")
+		z := newStreamTokenizer(strings.NewReader(doc.String()))
+		var got []string
+		for {
+			tok := z.next()
+			if tok.kind == tokEOF {
+				break
+			}
+			if tok.kind == tokStart && string(tok.local) == "v" {
+				s, err := z.textOf(tok)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, s)
+			}
+		}
+		if z.err != nil || !slices.Equal(got, want) {
+			t.Fatalf("buffer %d: %q, want %q (%v)", buf, got, want, z.err)
+		}
 	}
 }

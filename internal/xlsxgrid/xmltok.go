@@ -56,6 +56,9 @@ type tokenizer struct {
 	// src (io.EOF at its end).
 	src    io.Reader
 	srcErr error
+	// spare is the buffer fill reads into next (see fill); scratch keeps
+	// a text of it while its element's end is read (textOf)
+	spare, scratch []byte
 	// a self-closed element's declarations leave when the next token comes
 	popAfterSelfClose bool
 	// whether unprefixed names are in the main namespace, once known
@@ -72,15 +75,21 @@ func newStreamTokenizer(src io.Reader) *tokenizer { return &tokenizer{src: src} 
 // variable for the tests).
 var streamBuffer = 512 << 10
 
-// fill reads more of a streamed document: b becomes a new buffer holding
-// what was not consumed yet and what follows (the old one is left as it
-// is: tokens of it stay valid). It returns false when nothing more came.
+// fill reads more of a streamed document: b becomes the other of two
+// buffers, holding what was not consumed yet and what follows (the one
+// left is kept as it is until the next fill: tokens of it stay valid that
+// long — a cell's start tag while its content is read). It returns false
+// when nothing more came.
 func (z *tokenizer) fill() bool {
 	if z.src == nil || z.srcErr != nil {
 		return false
 	}
 	rest := z.b[z.i:]
-	nb := make([]byte, max(2*len(rest), streamBuffer))
+	nb := z.spare[:cap(z.spare)]
+	if need := max(2*len(rest), streamBuffer); len(nb) < need {
+		nb = make([]byte, need)
+	}
+	z.spare = z.b[:0]
 	got := copy(nb, rest)
 	for got < len(nb) {
 		n, err := z.src.Read(nb[got:])
@@ -469,6 +478,12 @@ func (z *tokenizer) textOf(start token) (string, error) {
 			}
 			if sb == nil && one == nil {
 				one, oneCDATA = t.text, t.cdata
+				if z.src != nil {
+					// a streamed document's buffer may be refilled twice
+					// before the end tag: the text is kept apart
+					z.scratch = append(z.scratch[:0], one...)
+					one = z.scratch[:len(one):len(one)]
+				}
 				continue
 			}
 			if sb != nil && sb.Len() > maxRawText {
