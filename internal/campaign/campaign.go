@@ -444,7 +444,12 @@ func (c *Campaign) KPIByText(text string) (KPI, bool) {
 
 var parensRE = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 
-func stripParens(s string) string { return parensRE.ReplaceAllString(s, " ") }
+func stripParens(s string) string {
+	if !strings.ContainsAny(s, "([") { // most names: no regexp to run
+		return s
+	}
+	return parensRE.ReplaceAllString(s, " ")
+}
 
 // KPICap returns the attainment cap of the KPI (its own, else the campaign's).
 func (c *Campaign) KPICap(k KPI) float64 {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/fold"
@@ -87,7 +88,7 @@ func matchLabel(c *campaign.Campaign, text string) labelMatch {
 	if k, ok := c.KPIByText(text); ok {
 		return labelMatch{kpi: k, ok: true}
 	}
-	stripped := strings.TrimSpace(enumRE.ReplaceAllString(text, ""))
+	stripped := strings.TrimSpace(stripEnum(text))
 	key := fold.Key(stripParensText(stripped))
 	key = strings.TrimPrefix(strings.TrimPrefix(key, "trong do"), " ")
 	if key == "" {
@@ -146,6 +147,34 @@ func onlyFunds(rest string, phraseFunds int) bool {
 // enumRE is a row's leading number or bullet: "1.", "1.2.1", "II.", "a)",
 // "đ)", "-", "+", "•".
 var enumRE = regexp.MustCompile(`^\s*(?:[0-9]+(?:\.[0-9]+)*|[IVXivx]+|[a-zđA-Z])\s*[\.\)/-]\s*|^\s*[-–•+*]\s*`)
+
+// stripEnum takes away a row's leading number or bullet (enumRE), without
+// running the regexp on the labels that cannot have one — most of them.
+func stripEnum(s string) string {
+	if !mayEnum(s) {
+		return s
+	}
+	return enumRE.ReplaceAllString(s, "")
+}
+
+// mayEnum reports whether enumRE may match s: past the leading spaces,
+// its first 24 bytes hold a delimiter or bullet, or nothing an enumerator
+// could not be made of (a longer one).
+func mayEnum(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	head := s[:min(len(s), 24)]
+	if strings.ContainsAny(head, ".)/-–•+*") {
+		return true
+	}
+	if len(s) <= 24 {
+		return false
+	}
+	if strings.Trim(head, "0123456789IVXivx \t\n\f\r") == "" {
+		return true
+	}
+	_, size := utf8.DecodeRuneInString(head)
+	return strings.Trim(head[size:], " \t\n\f\r") == "" // a letter, then spaces
+}
 
 // markerRE reads a row number: in an STT cell, or leading a label.
 var markerRE = regexp.MustCompile(`^\s*\(?\s*(?:([0-9]+(?:\.[0-9]+)*)|([IVXLC]+)|([A-HJ-Z])|([a-zđ]|[ivx]+))\s*[\.\):]?\s*$`)
@@ -297,7 +326,7 @@ func inContext(c *campaign.Campaign, label, parent string, alone labelMatch) (m 
 		return alone, false
 	}
 	p := matchLabel(c, parent)
-	if both := matchLabel(c, strings.TrimSpace(enumRE.ReplaceAllString(label, ""))+" "+strings.TrimSpace(enumRE.ReplaceAllString(parent, ""))); both.ok &&
+	if both := matchLabel(c, strings.TrimSpace(stripEnum(label))+" "+strings.TrimSpace(stripEnum(parent))); both.ok &&
 		(!alone.ok || both.kpi.Code != alone.kpi.Code) {
 		return both, false
 	}
@@ -311,7 +340,7 @@ func inContext(c *campaign.Campaign, label, parent string, alone labelMatch) (m 
 // buộc", "BHYT", "Bảo hiểm thất nghiệp"): the rows under it are that
 // fund's figures.
 func isFundHeading(label string) bool {
-	key := fold.Key(stripParensText(strings.TrimSpace(enumRE.ReplaceAllString(label, ""))))
+	key := fold.Key(stripParensText(strings.TrimSpace(stripEnum(label))))
 	if key == "" {
 		return false
 	}

@@ -185,7 +185,7 @@ func kpiOfText(c *campaign.Campaign, text string) (campaign.KPI, bool) {
 	if k, ok := c.KPIByText(text); ok {
 		return k, true
 	}
-	if stripped := enumRE.ReplaceAllString(text, ""); stripped != text {
+	if stripped := stripEnum(text); stripped != text {
 		return c.KPIByText(stripped)
 	}
 	return campaign.KPI{}, false
@@ -260,7 +260,7 @@ func readLong(s *Sheet, c *campaign.Campaign, h longCols) (*Book, error) {
 			if fundsOf == "" || fundsOf == fk.Code {
 				fundsOf = fk.Code
 			}
-		} else if !ok && !under && fundsOf != "" && isTotalKey(fold.Key(strings.TrimSpace(enumRE.ReplaceAllString(nameText, "")))) && hasNums {
+		} else if !ok && !under && fundsOf != "" && isTotalKey(fold.Key(strings.TrimSpace(stripEnum(nameText)))) && hasNums {
 			k, ok = c.KPIs[c.KPIIndex(fundsOf)], true
 			fundsOf = ""
 		} else if nameText != "" {
@@ -518,7 +518,7 @@ func roundSig(v float64) float64 {
 // fundPart reports whether a row is one fund's part of a KPI: the KPI's
 // name followed by a single fund ("Thu BHYT", "Số thu BHXH bắt buộc").
 func fundPart(c *campaign.Campaign, label string) (campaign.KPI, bool) {
-	key := fold.Key(stripParensText(strings.TrimSpace(enumRE.ReplaceAllString(label, ""))))
+	key := fold.Key(stripParensText(strings.TrimSpace(stripEnum(label))))
 	for _, p := range phrasesOf(c).phrases {
 		rest, ok := strings.CutPrefix(key, p.key+" ")
 		if !ok || c.KPIs[p.kpi].Kind != campaign.Flow {
