@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [DIR]          (default /tmp/kpi-bench; needs ~1 GB free)
 #
-# Prints one table — wall time (best of RUNS, default 3; bash's clock,
+# Prints one table — wall time (best of RUNS, default 5; bash's clock,
 # to the millisecond) and peak memory (/usr/bin/time -v) — for
 #   - kpi import of one national month (700 workbooks) and of a year (8,400),
 #   - kpi progress, kpi awards and kpi export progress on that year,
@@ -22,7 +22,7 @@ dir=${1:-/tmp/kpi-bench}
 units=${UNITS:-700}
 months=${MONTHS:-12}
 big=${BIG_ROWS:-200000}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 pg=${KPI_BENCH_POSTGRES:-}
 mkdir -p "$dir"
 go build -o "$dir/kpi" ./cmd/kpi

@@ -344,7 +344,7 @@ func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Optio
 func (im *Importer) commitStreamAlone(ctx context.Context, gs store.GroupSaver, p prepared, opts Options, more bool) FileResult {
 	var res FileResult
 	im.undo = []obsUndo{}
-	err := gs.SaveImports(ctx, func(g store.ImportGroup) error {
+	err := gs.SaveAlone(ctx, func(g store.ImportGroup) error {
 		res = im.commitStream(ctx, g, p, opts, more)
 		return g.Err()
 	})

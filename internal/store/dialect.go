@@ -23,6 +23,16 @@ type dialect interface {
 	// in force of a period, for the planner to take the index of the
 	// reports in force: "" when it does without being told.
 	liveIndex() string
+	// costlySavepoints says whether a savepoint holds in memory every page
+	// its transaction changes, so that a file alone in its transaction is
+	// better saved without (SaveAlone). A dialect whose failed statement
+	// spoils the transaction says false: a file's savepoint is what keeps
+	// it usable.
+	costlySavepoints() bool
+	// giveBackImportID makes id, the last import id given and its import
+	// erased, the next given again (for a file without a savepoint taken
+	// out, see costlySavepoints).
+	giveBackImportID(ctx context.Context, w *writeTx, id int64) error
 	// cachePrepared says whether the store prepares its frequent
 	// statements once and runs them in every transaction, or sends them
 	// as text (when the driver caches prepared statements itself).

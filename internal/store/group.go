@@ -61,6 +61,13 @@ type GroupSaver interface {
 	// fn returns nil and the group is sound; otherwise nothing fn saved
 	// is kept, and the error says why.
 	SaveImports(ctx context.Context, fn func(g ImportGroup) error) error
+	// SaveAlone is SaveImports for one file saved in parts (Begin … End)
+	// in a transaction of its own: a consolidated sheet. Where a
+	// savepoint costs memory for each page the file changes (the embedded
+	// database keeps them in its journal: a national sheet replacing
+	// another held some 100 MB), the file has none: taking it out erases
+	// what it wrote.
+	SaveAlone(ctx context.Context, fn func(g ImportGroup) error) error
 }
 
 var _ GroupSaver = (*DB)(nil)
@@ -68,9 +75,19 @@ var _ GroupSaver = (*DB)(nil)
 // SaveImports runs fn in one writing transaction (through write) whose
 // files are each saved in a savepoint.
 func (s *DB) SaveImports(ctx context.Context, fn func(g ImportGroup) error) error {
+	return s.saveGroup(ctx, false, fn)
+}
+
+// SaveAlone runs fn in a writing transaction of its own, the file Begin
+// opens without a savepoint where the dialect's cost memory.
+func (s *DB) SaveAlone(ctx context.Context, fn func(g ImportGroup) error) error {
+	return s.saveGroup(ctx, s.d.costlySavepoints(), fn)
+}
+
+func (s *DB) saveGroup(ctx context.Context, alone bool, fn func(g ImportGroup) error) error {
 	return s.write(ctx, func(w *writeTx) error {
 		w.long = true
-		g := &importGroup{s: s, w: w}
+		g := &importGroup{s: s, w: w, alone: alone}
 		if err := fn(g); err != nil {
 			return err
 		}
@@ -79,9 +96,10 @@ func (s *DB) SaveImports(ctx context.Context, fn func(g ImportGroup) error) erro
 }
 
 type importGroup struct {
-	s   *DB
-	w   *writeTx
-	err error // what broke the transaction
+	s     *DB
+	w     *writeTx
+	err   error // what broke the transaction
+	alone bool  // a file Begin opens has no savepoint (SaveAlone)
 }
 
 func (g *importGroup) Err() error { return g.err }
@@ -162,9 +180,11 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 	if err != nil {
 		return nil, err
 	}
-	if _, err := g.w.ExecContext(ctx, "SAVEPOINT "+savepointName); err != nil {
-		g.err = g.s.reword(err)
-		return nil, g.err
+	if !g.alone {
+		if _, err := g.w.ExecContext(ctx, "SAVEPOINT "+savepointName); err != nil {
+			g.err = g.s.reword(err)
+			return nil, g.err
+		}
 	}
 	f := &fileSaver{g: g, empty: map[string]bool{}}
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
@@ -221,6 +241,9 @@ func (f *fileSaver) End(ctx context.Context, values int, warnings []string) (int
 		return 0, f.fail(ctx, err, "")
 	}
 	f.done = true
+	if f.g.alone {
+		return f.id, nil
+	}
 	if _, err := f.g.w.ExecContext(ctx, "RELEASE "+savepointName); err != nil {
 		f.g.err = f.g.s.reword(err)
 		return 0, f.g.err
@@ -235,22 +258,54 @@ func (f *fileSaver) Abort(ctx context.Context) error {
 	return f.fail(ctx, nil, "")
 }
 
+// erase takes back what a file without a savepoint wrote, the inverse of
+// Begin and Add: its reports go, the reports they superseded are in force
+// again, its record goes. Nothing else writes in the transaction.
+func (f *fileSaver) erase(ctx context.Context) error {
+	if f.id == 0 {
+		return nil // its record was not written
+	}
+	for _, q := range []string{
+		"DELETE FROM reports WHERE import_id = ?",
+		"UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?",
+		"DELETE FROM imports WHERE id = ?",
+	} {
+		if _, err := f.g.w.ExecContext(ctx, q, f.id); err != nil {
+			return err
+		}
+	}
+	// its id is given again, as after a savepoint rolled back
+	return f.g.s.d.giveBackImportID(ctx, f.g.w, f.id)
+}
+
 // fail takes the file out of the group after err (nil: Abort), and
 // returns err as Save would: sha names the file whose bytes the unique
 // index found imported already.
 func (f *fileSaver) fail(ctx context.Context, err error, sha string) error {
 	g := f.g
 	f.done = true
-	if _, rerr := g.w.ExecContext(ctx, "ROLLBACK TO "+savepointName); rerr != nil {
-		if err != nil {
-			rerr = fmt.Errorf("%w (rolling back: %w)", err, rerr)
+	if g.alone {
+		// no savepoint: what the file wrote is erased (a statement that
+		// failed was taken back by the database itself)
+		if rerr := f.erase(ctx); rerr != nil {
+			if err != nil {
+				rerr = fmt.Errorf("%w (taking the file out: %w)", err, rerr)
+			}
+			g.err = g.s.reword(rerr)
+			return g.err
 		}
-		g.err = g.s.reword(rerr)
-		return g.err
-	}
-	if _, rerr := g.w.ExecContext(ctx, "RELEASE "+savepointName); rerr != nil {
-		g.err = g.s.reword(rerr)
-		return g.err
+	} else {
+		if _, rerr := g.w.ExecContext(ctx, "ROLLBACK TO "+savepointName); rerr != nil {
+			if err != nil {
+				rerr = fmt.Errorf("%w (rolling back: %w)", err, rerr)
+			}
+			g.err = g.s.reword(rerr)
+			return g.err
+		}
+		if _, rerr := g.w.ExecContext(ctx, "RELEASE "+savepointName); rerr != nil {
+			g.err = g.s.reword(rerr)
+			return g.err
+		}
 	}
 	if sha != "" && errors.Is(err, errSameFile) {
 		var prev int64

@@ -158,3 +158,84 @@ func TestFileInPartsSupersedes(t *testing.T) {
 		}
 	})
 }
+
+// A file saved alone (SaveAlone) and taken out — aborted, or failing in a
+// part — leaves the workspace as it was: the reports it replaced in force
+// again, no record; one that ends is saved.
+func TestSaveAloneTakenOut(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 200)
+		var old []report.Report
+		for i := 1; i <= 200; i++ {
+			old = append(old, rep(fmt.Sprintf("H%02d", i), 3, 1))
+		}
+		firstID, _, err := s.SaveImport(ctx, rec("old.xlsx", "sha-old"), old, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part := func(from, to int, unit string) []report.Report {
+			var out []report.Report
+			for i := from; i <= to; i++ {
+				out = append(out, rep(fmt.Sprintf(unit, i), 3, 2))
+			}
+			return out
+		}
+		for _, how := range []string{"aborted", "a part fails"} {
+			err := s.SaveAlone(ctx, func(g ImportGroup) error {
+				f, err := g.Begin(ctx, rec("new.xlsx", "sha-new"), false)
+				if err != nil {
+					return err
+				}
+				if _, err := f.Add(ctx, part(1, 150, "H%02d")); err != nil {
+					return err
+				}
+				if how == "aborted" {
+					return f.Abort(ctx)
+				}
+				if _, err := f.Add(ctx, part(151, 170, "NOPE%d")); err == nil {
+					return errors.New("a report of an unknown unit saved")
+				}
+				return g.Err()
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", how, err)
+			}
+			live, err := s.Reports(ctx, 2024, "", "2024-03")
+			if err != nil || len(live) != 200 {
+				t.Fatalf("%s: %d in force, %v", how, len(live), err)
+			}
+			for _, r := range live {
+				if r.ImportID != firstID {
+					t.Fatalf("%s: %s in force from #%d", how, r.Unit, r.ImportID)
+				}
+			}
+			if hist, err := s.Imports(ctx); err != nil || len(hist) != 1 {
+				t.Fatalf("%s: history %d, %v", how, len(hist), err)
+			}
+		}
+		var id int64
+		err = s.SaveAlone(ctx, func(g ImportGroup) error {
+			f, err := g.Begin(ctx, rec("new.xlsx", "sha-new"), false)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Add(ctx, part(1, 200, "H%02d")); err != nil {
+				return err
+			}
+			id, err = f.End(ctx, 200, nil)
+			return err
+		})
+		if err != nil || id <= firstID {
+			t.Fatalf("saved as #%d, %v", id, err)
+		}
+		if hist, err := s.Imports(ctx); err != nil || len(hist) != 2 {
+			t.Fatalf("history %d, %v", len(hist), err)
+		}
+		live, err := s.Reports(ctx, 2024, "", "2024-03")
+		if err != nil || len(live) != 200 || live[0].ImportID != id {
+			t.Fatalf("%d in force, %v", len(live), err)
+		}
+	})
+}

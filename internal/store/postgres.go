@@ -289,6 +289,13 @@ func (pgDialect) cachePrepared() bool { return false }
 
 func (pgDialect) liveIndex() string { return "" }
 
+// costlySavepoints: the server keeps a subtransaction, and a failed
+// statement aborts the transaction unless rolled back to one.
+func (pgDialect) costlySavepoints() bool { return false }
+
+// giveBackImportID is never asked (costlySavepoints is false).
+func (pgDialect) giveBackImportID(context.Context, *writeTx, int64) error { return nil }
+
 func (pgDialect) backup(ctx context.Context, db dbx, src, dst string) error {
 	return fmt.Errorf("kpi backup copies SQLite workspaces: back a PostgreSQL workspace up with pg_dump")
 }
