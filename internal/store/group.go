@@ -186,7 +186,7 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 			return nil, g.err
 		}
 	}
-	f := &fileSaver{g: g, empty: map[string]bool{}}
+	f := &fileSaver{g: g}
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
 		return nil, f.fail(ctx, sameFile(g.s.d, err), rec.SHA256)
 	}
@@ -195,10 +195,9 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 
 // fileSaver is a file of a group being saved in parts.
 type fileSaver struct {
-	g     *importGroup
-	id    int64
-	done  bool            // ended or taken out
-	empty map[string]bool // periods with no report in force before the file (addReports)
+	g    *importGroup
+	id   int64
+	done bool // ended or taken out
 }
 
 func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superseded, error) {
@@ -222,7 +221,7 @@ func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superse
 		}
 		done <- result{vals: vals}
 	}()
-	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, func() ([]string, error) { r := <-done; return r.vals, r.err }, f.empty)
+	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, func() ([]string, error) { r := <-done; return r.vals, r.err })
 	if err != nil {
 		return nil, f.fail(ctx, err, "")
 	}

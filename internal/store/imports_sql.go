@@ -127,7 +127,7 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
-	superseded, err := s.addReports(ctx, w, id, imp.reports, func() ([]string, error) { return imp.vals, nil }, nil)
+	superseded, err := s.addReports(ctx, w, id, imp.reports, func() ([]string, error) { return imp.vals, nil })
 	if err != nil {
 		return 0, nil, err
 	}
@@ -138,15 +138,10 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 // values, once the reports in force are superseded: they may be encoded
 // meanwhile), each superseding the report in force for its unit and
 // period.
-//
-// empty, when not nil, remembers the periods found with no report in force
-// before the import (a file saved in parts asks once: its own reports are
-// the only ones added meanwhile, the transaction holding the write lock).
-func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, encoded func() ([]string, error), empty map[string]bool) ([]Superseded, error) {
+func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, encoded func() ([]string, error)) ([]Superseded, error) {
 	// supersede the reports in force for the units and periods of these
 	// reports: one UPDATE … RETURNING per report for a few (through the
-	// index of the reports in force), else — unless the period has none —
-	// a thousand units at a time
+	// index of the reports in force), else a thousand units at a time
 	var superseded []Superseded
 	if len(reports) <= 64 {
 		for _, r := range reports {
@@ -165,23 +160,7 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 			p := r.Period.String()
 			byPeriod[p] = append(byPeriod[p], r.Unit)
 		}
-		if empty == nil {
-			empty = map[string]bool{}
-		}
 		for period, units := range byPeriod {
-			none, known := empty[period]
-			if !known {
-				var one int
-				err := w.QueryRowContext(ctx, "SELECT 1 FROM reports"+s.d.liveIndex()+" WHERE period = ? AND superseded_by IS NULL LIMIT 1", period).Scan(&one)
-				if err != nil && !errors.Is(err, sql.ErrNoRows) {
-					return nil, err
-				}
-				none = err != nil
-				empty[period] = none
-			}
-			if none {
-				continue // a new month: nothing to supersede
-			}
 			// superseded a thousand at a time, each saying the import it
 			// was of (a statement per report made a savepoint's journal
 			// grow quadratic: a national sheet replaced took minutes)

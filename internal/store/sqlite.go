@@ -157,15 +157,11 @@ var sqliteMigrations = []string{
 	// and not 1.4 million. moveUnitValues fills them from unit_values,
 	// then drops it. Only superseded reports are indexed by their
 	// superseder: the reports in force (NULL) were every import's extra
-	// index entry. The reports in force are indexed by period, then unit:
-	// a month's reports are together (read by period; a new month's
-	// import adds at the end, and finds at once that none is in force).
+	// index entry.
 	`ALTER TABLE units ADD COLUMN targets TEXT NOT NULL DEFAULT '';
 	ALTER TABLE units ADD COLUMN baselines TEXT NOT NULL DEFAULT '';
 	DROP INDEX reports_superseded_by;
-	CREATE INDEX reports_superseded_by ON reports (superseded_by) WHERE superseded_by IS NOT NULL;
-	DROP INDEX reports_live;
-	CREATE UNIQUE INDEX reports_live ON reports (period, unit_code) WHERE superseded_by IS NULL;`,
+	CREATE INDEX reports_superseded_by ON reports (superseded_by) WHERE superseded_by IS NOT NULL;`,
 }
 
 // SchemaVersion is the schema this build writes.
