@@ -117,6 +117,12 @@ func num(v float64) string {
 // files are committed (see remember), so the checks cost no query per
 // file.
 func (im *Importer) unitObservations(ctx context.Context, year int, unit string) ([]report.Observation, error) {
+	if im.partial {
+		if err := im.prefetchUnits(ctx, single{im.Store}, year, []string{unit}); err != nil {
+			return nil, err
+		}
+		return im.obs[unit], nil
+	}
 	if im.obs == nil || im.obsYear != year {
 		all, err := im.Store.Observations(ctx, year, "")
 		if err != nil {
@@ -130,6 +136,60 @@ func (im *Importer) unitObservations(ctx context.Context, year int, unit string)
 	return im.obs[unit], nil
 }
 
+// prefetch reads, in a workspace too big to hold a year of figures
+// (partial), the observations of the units of reports not read yet, a
+// thousand units a query, through sv: as the group's transaction sees
+// them. A unit read and without any is kept as an empty list.
+func (im *Importer) prefetch(ctx context.Context, sv saver, reports []report.Report) error {
+	if !im.partial || len(reports) == 0 {
+		return nil
+	}
+	byYear := map[int][]string{}
+	for _, r := range reports {
+		byYear[r.Period.Year] = append(byYear[r.Period.Year], r.Unit)
+	}
+	for year, units := range byYear {
+		if err := im.prefetchUnits(ctx, sv, year, units); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (im *Importer) prefetchUnits(ctx context.Context, sv saver, year int, units []string) error {
+	if im.obs == nil || im.obsYear != year {
+		im.obs, im.obsYear = map[string][]report.Observation{}, year
+	}
+	var missing []string
+	for _, u := range units {
+		if _, ok := im.obs[u]; !ok {
+			missing = append(missing, u)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	got, err := sv.ObservationsOf(ctx, year, missing)
+	if err != nil {
+		return err
+	}
+	for _, u := range missing {
+		im.obs[u] = []report.Observation{}
+	}
+	for _, o := range got {
+		im.obs[o.Unit] = append(im.obs[o.Unit], o)
+	}
+	return nil
+}
+
+// drop lets go of the kept observations of the reports' units (partial):
+// a consolidated sheet's, once checked.
+func (im *Importer) drop(reports []report.Report) {
+	for _, r := range reports {
+		delete(im.obs, r.Unit)
+	}
+}
+
 // remember updates the kept observations with a committed file's reports,
 // which replace any earlier ones for the same unit and period.
 func (im *Importer) remember(reports []report.Report) {
@@ -139,6 +199,9 @@ func (im *Importer) remember(reports []report.Report) {
 	for _, r := range reports {
 		if r.Period.Year != im.obsYear {
 			continue
+		}
+		if _, read := im.obs[r.Unit]; im.partial && !read {
+			continue // read from the workspace when needed, this file with it
 		}
 		kept := im.obs[r.Unit][:0:0]
 		for _, o := range im.obs[r.Unit] {

@@ -47,6 +47,9 @@ func groupBatch(t *testing.T, dir string) []string {
 	// a file that fails, among them
 	files = append(files, write(t, dir, "X99_2024-01.xlsx", "row 1: Mã đơn vị: X99\nrow 2: Kỳ báo cáo: 01/2024\n"+longHead+"row 6: thu | 1 |"))
 	files = append(files, write(t, dir, "H10_2024-01.xlsx", "row 1: Mã đơn vị: H10\nrow 2: Kỳ báo cáo: 01/2024\n"+longHead+"row 6: thu | 7 |"))
+	// H02's May head-counts (its revenue kept) jump from April's, a file
+	// of the batch
+	files = append(files, write(t, dir, "H02_2024-05_b06.xlsx", "row 1: Mã đơn vị: H02\nrow 2: Kỳ báo cáo: 05/2024\n"+longHead+"row 6: bhyt | 9000 |"))
 	return files
 }
 
@@ -62,15 +65,17 @@ func summary(r FileResult) string {
 }
 
 // Saving files in groups gives the results, history and reports of saving
-// them one transaction each.
+// them one transaction each; so does reading the figures the checks need
+// unit by unit (partial: a workspace too big to hold a year of them).
 func TestGroupCommitAsSequential(t *testing.T) {
 	ctx := context.Background()
-	run := func(plain bool) ([]string, []store.StoredReport) {
+	run := func(plain, partial bool) ([]string, []store.StoredReport) {
 		im, dir := setup(t)
 		files := groupBatch(t, dir)
 		if plain {
 			im.Store = plainStore{im.Store}
 		}
+		im.partial = partial
 		var seen []string
 		results := im.ImportFiles(ctx, files, Options{}, 2, func(r FileResult) { seen = append(seen, summary(r)) })
 		var got []string
@@ -86,15 +91,24 @@ func TestGroupCommitAsSequential(t *testing.T) {
 		}
 		return got, reps
 	}
-	seq, seqReps := run(true)
-	grp, grpReps := run(false)
+	seq, seqReps := run(true, false)
+	grp, grpReps := run(false, false)
 	if !reflect.DeepEqual(seq, grp) {
 		t.Errorf("grouped:\n%s\nsequential:\n%s", join(grp), join(seq))
 	}
 	if !reflect.DeepEqual(seqReps, grpReps) {
 		t.Errorf("reports differ:\n%+v\n%+v", grpReps, seqReps)
 	}
-	for _, want := range []string{"H01_2024-03_sua.xlsx replaced", "H02_2024-04_b06.xlsx replaced", "copy.xlsx skipped #1", "X99_2024-01.xlsx failed", "kept=[{Unit:H02 Period:2024-04 KPIs:[thu] ImportID:8}]"} {
+	for _, partial := range []bool{true} {
+		for _, plain := range []bool{false, true} {
+			got, reps := run(plain, partial)
+			if !reflect.DeepEqual(seq, got) || !reflect.DeepEqual(seqReps, reps) {
+				t.Errorf("partial, plain %v:\n%s\nsequential:\n%s", plain, join(got), join(seq))
+			}
+		}
+	}
+	for _, want := range []string{"H01_2024-03_sua.xlsx replaced", "H02_2024-04_b06.xlsx replaced", "copy.xlsx skipped #1", "X99_2024-01.xlsx failed", "kept=[{Unit:H02 Period:2024-04 KPIs:[thu] ImportID:8}]",
+		"bhyt của H02 là 9000, kỳ 2024-04 là 5000"} {
 		if !containsAny(grp, want) {
 			t.Errorf("no result says %q:\n%s", want, join(grp))
 		}
@@ -186,7 +200,7 @@ func TestGroupThatBreaksIsSavedFileByFile(t *testing.T) {
 		}
 		want := Imported
 		switch r.File {
-		case "H01_2024-03_sua.xlsx", "H02_2024-04_b06.xlsx":
+		case "H01_2024-03_sua.xlsx", "H02_2024-04_b06.xlsx", "H02_2024-05_b06.xlsx":
 			want = Replaced
 		case "copy.xlsx":
 			want = Skipped

@@ -107,9 +107,12 @@ type Importer struct {
 	byShort      map[string][]string // name without office words → codes (see xlsxin.UnitNameKey)
 	byNameOnce   sync.Once
 
-	// the year's live observations, kept by the writer (see unitObservations)
+	// the year's live observations, kept by the writer (see unitObservations);
+	// partial: the workspace is too big to hold a year of them, obs holds
+	// the units read so far (see prefetch)
 	obs     map[string][]report.Observation
 	obsYear int
+	partial bool
 	// what the files of the group being saved changed in obs, to take
 	// back if the group is not committed (nil outside a group)
 	undo []obsUndo
@@ -143,7 +146,7 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 			kpis[i] = k.Code
 		}
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, byCode: make(map[string]string, len(units))}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, byCode: make(map[string]string, len(units)), partial: len(units) > wholeYear}
 	for _, u := range units {
 		im.byCode[strings.ToUpper(u)] = u
 	}
@@ -209,6 +212,14 @@ const (
 	allTargets = 20000
 	manyUnits  = 256
 )
+
+// wholeYear is how many units a workspace may have for an import to hold
+// the figures of a whole year, for its checks (unitObservations): 5,000
+// units' are some 35 MB in December. Past it the figures of each file's
+// units are read with it, a thousand units at a time, and let go
+// (partial): a national sheet of 200,000 units in its twelfth month would
+// hold 15 million (a variable for the tests).
+var wholeYear = 5000
 
 // CollectFiles expands the command-line paths: files are taken as given,
 // directories are walked for .xlsx and .xlsm files, skipping Excel lock
@@ -592,6 +603,7 @@ func heapForImport() (restore func()) {
 type saver interface {
 	Save(ctx context.Context, rec store.ImportRecord, reports []report.Report, force bool) (int64, []store.Superseded, error)
 	Reports(ctx context.Context, year int, unit, period string) ([]store.StoredReport, error)
+	ObservationsOf(ctx context.Context, year int, units []string) ([]report.Observation, error)
 }
 
 // single saves each file in its own transaction.
@@ -703,6 +715,36 @@ func (im *Importer) prepareBytes(res FileResult, data []byte, opts Options) prep
 	return prepared{res: res, reports: reports}
 }
 
+// checkAll keeps the earlier KPIs of the reports (keepEarlier) and checks
+// them (check), a part at a time: in a workspace too big to hold a year of
+// figures (partial), each part's units' are read, then let go.
+func (im *Importer) checkAll(ctx context.Context, sv saver, file string, reports []report.Report) ([]Kept, []string, error) {
+	var kept []Kept
+	var warnings []string
+	for start := 0; start < len(reports); start += checkPart {
+		part := reports[start:min(start+checkPart, len(reports))]
+		if err := im.prefetch(ctx, sv, part); err != nil {
+			return nil, nil, err
+		}
+		k, err := im.keepEarlier(ctx, sv, part)
+		if err != nil {
+			return nil, nil, err
+		}
+		w, err := im.check(ctx, file, part)
+		if err != nil {
+			return nil, nil, err
+		}
+		kept, warnings = append(kept, k...), append(warnings, w...)
+		if im.partial {
+			im.drop(part)
+		}
+	}
+	return kept, warnings, nil
+}
+
+// checkPart is how many reports checkAll checks at a time.
+const checkPart = 1024
+
 // commit checks a prepared file against the workspace's reports and saves
 // it through sv; it runs in one goroutine, file after file. The prepared
 // file is left as it was, so that a file of a group that failed as a
@@ -719,17 +761,12 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 		return im.commitStream(ctx, nil, p, opts, false) // a dry run of one file (ImportFile)
 	}
 	reports := slices.Clone(p.reports) // keepEarlier adds to them
-	kept, err := im.keepEarlier(ctx, sv, reports)
+	kept, warnings, err := im.checkAll(ctx, sv, res.File, reports)
 	if err != nil {
 		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
 		return res
 	}
 	res.Kept = kept
-	warnings, err := im.check(ctx, res.File, reports)
-	if err != nil {
-		res.Status, res.Err = Failed, fmt.Errorf("%s: %w", res.File, err)
-		return res
-	}
 	res.Warnings = append(slices.Clip(res.Warnings), warnings...)
 	if opts.DryRun {
 		im.remember(reports) // later files of the batch are checked against it, as in a real run

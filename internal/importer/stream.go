@@ -457,18 +457,12 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 		if g != nil {
 			sv = g
 		}
-		k, err := im.keepEarlier(ctx, sv, reports)
+		k, w, err := im.checkAll(ctx, sv, res.File, reports)
 		if err != nil {
 			failed = err
 			continue
 		}
-		kept = append(kept, k...)
-		w, err := im.check(ctx, res.File, reports)
-		if err != nil {
-			failed = err
-			continue
-		}
-		warnings = append(warnings, w...)
+		kept, warnings = append(kept, k...), append(warnings, w...)
 		if g != nil {
 			if fs == nil {
 				rec := store.ImportRecord{ImportedAt: im.Now(), File: res.File, Path: res.Path, SHA256: res.SHA256,
@@ -492,7 +486,7 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 			units = append(units, r.Unit)
 			values += len(r.Values)
 		}
-		if more {
+		if more && !im.partial { // partial: the files after it read it from the workspace
 			im.keep(reports) // the files after it are checked against it
 		}
 	}

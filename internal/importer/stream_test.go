@@ -140,9 +140,23 @@ func importBoth(t *testing.T, files func(dir string) []string, opts Options) ([]
 
 // A consolidated sheet streamed gives what it gives read whole: results,
 // history, reports; so do one that replaces it, one with its title merged
-// (streamed a second time), one merged in its rows (read whole), small
-// files around them in one batch, a dry run.
+// and one merged in its rows (streamed a second time), small files around
+// them in one batch, a dry run — also when the checks read the figures
+// they need unit by unit (partial: a workspace too big to hold a year).
 func TestStreamedImportAsWhole(t *testing.T) {
+	for _, partial := range []bool{false, true} {
+		t.Run(fmt.Sprintf("partial=%v", partial), func(t *testing.T) {
+			if partial {
+				old := wholeYear
+				wholeYear = 0
+				t.Cleanup(func() { wholeYear = old })
+			}
+			streamedImportAsWhole(t)
+		})
+	}
+}
+
+func streamedImportAsWhole(t *testing.T) {
 	res, n := importBoth(t, func(dir string) []string {
 		return []string{
 			write(t, dir, "H_2024-02.xlsx", "row 1: Mã đơn vị: U0007\nrow 2: Kỳ báo cáo: 02/2024\n"+longHead+"row 6: thu | 5 |"),

@@ -30,6 +30,9 @@ type ImportGroup interface {
 	// Reports is Store.Reports as the group's transaction sees it, with
 	// the files saved in it so far.
 	Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error)
+	// ObservationsOf is Store.ObservationsOf as the group's transaction
+	// sees it.
+	ObservationsOf(ctx context.Context, year int, units []string) ([]report.Observation, error)
 	// Begin saves a file whose reports are too many to hold at once: they
 	// are given in parts (FileSaver.Add) and the file is closed by
 	// FileSaver.End, which gives its figures' count and warnings (rec's
@@ -168,6 +171,13 @@ func (g *importGroup) Reports(ctx context.Context, year int, unit, period string
 		return nil, g.err
 	}
 	return liveReports(ctx, g.w, year, unit, period)
+}
+
+func (g *importGroup) ObservationsOf(ctx context.Context, year int, units []string) ([]report.Observation, error) {
+	if g.err != nil {
+		return nil, g.err
+	}
+	return g.s.observationsOf(ctx, g.w, year, units)
 }
 
 // Begin opens the file's savepoint and records the file.

@@ -424,13 +424,41 @@ func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*)"+where, args...).Scan(&n); err != nil {
 		return nil, s.reword(err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT unit_code, period, vals"+where, args...)
+	out, err := observations(ctx, s.db, make([]report.Observation, 0, n*8), where, args...)
+	return out, s.reword(err)
+}
+
+// ObservationsOf lists the figures of the live reports of a year for the
+// units given, a thousand units a query: what the checks of a
+// consolidated sheet need of a workspace too big to hold a year of.
+func (s *DB) ObservationsOf(ctx context.Context, year int, units []string) ([]report.Observation, error) {
+	out, err := s.observationsOf(ctx, s.db, year, units)
+	return out, s.reword(err)
+}
+
+func (s *DB) observationsOf(ctx context.Context, q querier, year int, units []string) ([]report.Observation, error) {
+	var out []report.Observation
+	for start := 0; start < len(units); start += liveBatch {
+		part := units[start:min(start+liveBatch, len(units))]
+		args := append([]any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}, anySlice(part)...)
+		var err error
+		where := " FROM reports" + s.d.liveIndex() + " WHERE superseded_by IS NULL AND period BETWEEN ? AND ? AND unit_code IN " + placeholderRow(len(part))
+		if out, err = observations(ctx, q, out, where, args...); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// observations appends to out the figures of the reports that where (a
+// FROM … WHERE clause) selects.
+func observations(ctx context.Context, q querier, out []report.Observation, where string, args ...any) ([]report.Observation, error) {
+	rows, err := q.QueryContext(ctx, "SELECT unit_code, period, vals"+where, args...)
 	if err != nil {
-		return nil, s.reword(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var d valueReader // the figures only: no cells
-	out := make([]report.Observation, 0, n*8)
 	var vs []report.Value
 	periods := map[string]report.Period{}
 	for rows.Next() {
@@ -452,5 +480,5 @@ func (s *DB) Observations(ctx context.Context, year int, unit string) ([]report.
 			out = append(out, report.Observation{Unit: unit, Period: p, KPI: v.KPI, Month: v.Month, YTD: v.YTD})
 		}
 	}
-	return out, s.reword(rows.Err())
+	return out, rows.Err()
 }

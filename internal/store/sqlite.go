@@ -179,7 +179,7 @@ func OpenSQLite(ctx context.Context, path string, create bool) (*DB, error) {
 			return nil, fmt.Errorf("%w at %s: create one with 'kpi init' (or name another with --db)", ErrNoWorkspace, path)
 		}
 		if err := newSQLiteFile(ctx, path); err != nil {
-			return nil, err
+			return nil, friendly(path, err)
 		}
 	} else if !create {
 		// an existing file is looked at read-only first: a 0-byte file or

@@ -59,6 +59,8 @@ type Store interface {
 	// Observations lists the figures of the live reports of a year, for one
 	// unit or (unit "") all units, in no particular order.
 	Observations(ctx context.Context, year int, unit string) ([]report.Observation, error)
+	// ObservationsOf is Observations for the units given.
+	ObservationsOf(ctx context.Context, year int, units []string) ([]report.Observation, error)
 	// Reports lists the live reports of a year with their figures and the
 	// import each came from, for one unit and/or one period ("" for all).
 	Reports(ctx context.Context, year int, unit, period string) ([]StoredReport, error)
