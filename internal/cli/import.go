@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/importer"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
@@ -186,7 +187,7 @@ func printResult(io *IOStreams, r importer.FileResult) {
 	if len(r.Units) > 3 {
 		units = i18n.T(io.Lang, i18n.FileUnits, len(r.Units))
 	}
-	io.tell(w, i18n.FileRead, mark, r.File, id, units, i18n.PeriodIn(r.Period, io.Lang), i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings))
+	io.tell(w, i18n.FileRead, mark, r.File, id, units, i18n.PeriodIn(r.Period, io.Lang), i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings)+r.MoreWarnings)
 	for _, k := range r.Kept {
 		from := i18n.M(i18n.KeptInForce)
 		if k.ImportID > 0 {
@@ -197,7 +198,11 @@ func printResult(io *IOStreams, r importer.FileResult) {
 	for _, c := range r.Conversions {
 		io.tell(w, i18n.FileConverted, c.KPI, c.From, c.To, c.Where)
 	}
-	for _, s := range r.Superseded {
+	for i, s := range r.Superseded {
+		if i == maxListed {
+			io.tell(w, i18n.FileMoreSuperseded, numfmt.Format(float64(len(r.Superseded)-i), 0, io.Lang))
+			break
+		}
 		io.tell(w, i18n.FileSuperseded, s.Unit, i18n.PeriodText(s.Period), s.ImportID)
 	}
 }
@@ -214,9 +219,12 @@ func summarise(io *IOStreams, results []importer.FileResult, dryRun bool) error 
 	warnings := 0
 	for _, r := range results {
 		counts[r.Status]++
-		warnings += len(r.Warnings)
+		warnings += len(r.Warnings) + r.MoreWarnings
 		for _, w := range r.Warnings {
 			io.tell(io.ErrOut, i18n.Warning, w)
+		}
+		if r.MoreWarnings > 0 {
+			io.tell(io.ErrOut, i18n.MoreWarnings, numfmt.Format(float64(r.MoreWarnings), 0, io.Lang), r.File)
 		}
 	}
 	for _, r := range results {

@@ -102,6 +102,8 @@ const (
 	TargetsChanged     Key = "targets_changed"      // what changed
 	TargetsKept        Key = "targets_kept"         // the units
 	TargetsMoreUnits   Key = "targets_more_units"   // how many more
+	FileMoreSuperseded Key = "file_more_superseded" // how many more
+	MoreWarnings       Key = "more_warnings"        // how many more, the file
 	TargetsMoreChanges Key = "targets_more_changes" // how many more
 	Warning            Key = "warning"              // the warning
 	NoXLSX             Key = "no_xlsx"              // the paths
@@ -364,6 +366,8 @@ Press Enter to close this window.`},
 	TargetsChanged:       {"  thay đổi %s", "  changed %s"},
 	TargetsKept:          {"  không có trong tệp (giữ nguyên): %s", "  not in the file (kept as they are): %s"},
 	TargetsMoreUnits:     {" … và %s đơn vị khác (xem đủ: kpi units)", " … and %s more (all of them: kpi units)"},
+	FileMoreSuperseded:   {"  … và %s báo cáo khác được thay (xem đủ: kpi history)", "  … and %s more reports replaced (all of them: kpi history)"},
+	MoreWarnings:         {"cảnh báo: … và %s cảnh báo khác của %s (không liệt kê)", "warning: … and %s more warnings of %s (not listed)"},
 	TargetsMoreChanges:   {"  … và %s thay đổi khác (xem đủ: kpi log)", "  … and %s more changes (all of them: kpi log)"},
 	Warning:              {"cảnh báo: %s", "warning: %s"},
 	NoXLSX:               {"không có tệp .xlsx nào trong %s: kiểm tra lại thư mục (kpi đọc tệp .xlsx và .xlsm; tệp .xls cũ cần mở bằng Excel và lưu thành .xlsx)", "no .xlsx file in %s: check the folder (kpi reads .xlsx and .xlsm files; save an old .xls as .xlsx in Excel)"},

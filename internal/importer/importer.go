@@ -67,7 +67,10 @@ type FileResult struct {
 	Units      []string
 	Values     int
 	Warnings   []string
-	Err        error // for Failed: an xlsxin.Errors, *xlsxin.CellError or other error
+	// MoreWarnings counts the warnings past the first MaxWarnings, not
+	// listed (a national sheet may have one per unit)
+	MoreWarnings int
+	Err          error // for Failed: an xlsxin.Errors, *xlsxin.CellError or other error
 	Superseded []store.Superseded
 	// Conversions: amounts the workbook gave in another unit of measure,
 	// converted to the KPI's
@@ -715,6 +718,28 @@ func (im *Importer) prepareBytes(res FileResult, data []byte, opts Options) prep
 	return prepared{res: res, reports: reports}
 }
 
+// MaxWarnings is how many warnings a file's result lists, and its
+// history keeps; the others are counted (MoreWarnings).
+const MaxWarnings = 100
+
+// capWarnings cuts ws to MaxWarnings, adding those cut to more.
+func capWarnings(ws []string, more int) ([]string, int) {
+	if len(ws) > MaxWarnings {
+		more += len(ws) - MaxWarnings
+		ws = slices.Clip(ws[:MaxWarnings])
+	}
+	return ws, more
+}
+
+// storedWarnings are a file's warnings as its history keeps them: with a
+// last line counting those not listed.
+func storedWarnings(r FileResult) []string {
+	if r.MoreWarnings == 0 {
+		return r.Warnings
+	}
+	return append(slices.Clone(r.Warnings), fmt.Sprintf("… và %d cảnh báo khác", r.MoreWarnings))
+}
+
 // checkAll keeps the earlier KPIs of the reports (keepEarlier) and checks
 // them (check), a part at a time: in a workspace too big to hold a year of
 // figures (partial), each part's units' are read, then let go.
@@ -767,7 +792,7 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 		return res
 	}
 	res.Kept = kept
-	res.Warnings = append(slices.Clip(res.Warnings), warnings...)
+	res.Warnings, res.MoreWarnings = capWarnings(append(slices.Clip(res.Warnings), warnings...), res.MoreWarnings)
 	if opts.DryRun {
 		im.remember(reports) // later files of the batch are checked against it, as in a real run
 		res.Status = Checked
@@ -775,7 +800,7 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 	}
 	rec := store.ImportRecord{
 		ImportedAt: im.Now(), File: res.File, Path: res.Path, SHA256: res.SHA256, Layout: res.Layout,
-		Sheet: res.Sheet, Period: res.Period.String(), Values: res.Values, Warnings: res.Warnings,
+		Sheet: res.Sheet, Period: res.Period.String(), Values: res.Values, Warnings: storedWarnings(res),
 	}
 	id, superseded, err := sv.Save(ctx, rec, reports, opts.Force)
 	var already *store.AlreadyImportedError

@@ -366,14 +366,15 @@ func (im *Importer) commitStreamAlone(ctx context.Context, gs store.GroupSaver, 
 func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p prepared, opts Options, more bool) FileResult {
 	res := p.res
 	var (
-		fs         store.FileSaver
-		failed     error // the file fails: what the store said
-		already    *store.AlreadyImportedError
-		kept       []Kept
-		warnings   []string
-		superseded []store.Superseded
-		units      []string
-		values     int
+		fs           store.FileSaver
+		failed       error // the file fails: what the store said
+		already      *store.AlreadyImportedError
+		kept         []Kept
+		warnings     []string
+		moreWarnings int // past MaxWarnings
+		superseded   []store.Superseded
+		units        []string
+		values       int
 	)
 	abort := func() {
 		if fs != nil {
@@ -395,7 +396,7 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 			if im.undo != nil {
 				im.undo = []obsUndo{}
 			}
-			kept, warnings, superseded, units, values, failed, already = nil, nil, nil, nil, 0, nil, nil
+			kept, warnings, moreWarnings, superseded, units, values, failed, already = nil, nil, 0, nil, nil, 0, nil, nil
 			continue
 		case m.end && m.whole != nil:
 			abort()
@@ -426,7 +427,7 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 			}
 			r := m.res
 			r.Units, r.Values, r.Kept, r.Superseded = units, values, kept, superseded
-			r.Warnings = append(r.Warnings, warnings...)
+			r.Warnings, r.MoreWarnings = capWarnings(append(r.Warnings, warnings...), r.MoreWarnings+moreWarnings)
 			im.streamed++
 			if g == nil {
 				r.Status = Checked
@@ -436,7 +437,7 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 				r.Status, r.Err = Failed, fmt.Errorf("%s: không có báo cáo nào", r.File)
 				return r
 			}
-			id, err := fs.End(ctx, values, r.Warnings)
+			id, err := fs.End(ctx, values, storedWarnings(r))
 			if err != nil {
 				res = r
 				im.forget(im.undo)
@@ -462,7 +463,8 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 			failed = err
 			continue
 		}
-		kept, warnings = append(kept, k...), append(warnings, w...)
+		kept = append(kept, k...)
+		warnings, moreWarnings = capWarnings(append(warnings, w...), moreWarnings)
 		if g != nil {
 			if fs == nil {
 				rec := store.ImportRecord{ImportedAt: im.Now(), File: res.File, Path: res.Path, SHA256: res.SHA256,

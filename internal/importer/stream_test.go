@@ -356,3 +356,29 @@ func TestTooBigToReadWhole(t *testing.T) {
 		})
 	}
 }
+
+// A file lists its first MaxWarnings warnings and counts the others, in its
+// result and its history, streamed or read whole.
+func TestWarningsCapped(t *testing.T) {
+	ctx := context.Background()
+	for _, opts := range []Options{streamAll, streamNo} {
+		im, dir := setupMany(t)
+		path := wideBook(t, dir, "tonghop_2024-03.xlsx", nil, "") // every unit lacks six KPIs: a warning each
+		res := im.ImportFiles(ctx, []string{path}, opts, 2, nil)
+		if len(res) != 1 || res[0].Status != Imported {
+			t.Fatalf("%+v", res)
+		}
+		r := res[0]
+		if len(r.Warnings) != MaxWarnings || r.MoreWarnings != streamUnits-MaxWarnings {
+			t.Errorf("streamed %v: %d warnings listed, %d more", opts.Limits.StreamFrom == 1, len(r.Warnings), r.MoreWarnings)
+		}
+		hist, err := im.Store.Imports(ctx)
+		if err != nil || len(hist) != 1 {
+			t.Fatalf("history %d, %v", len(hist), err)
+		}
+		ws := hist[0].Warnings
+		if len(ws) != MaxWarnings+1 || ws[MaxWarnings] != fmt.Sprintf("… và %d cảnh báo khác", streamUnits-MaxWarnings) {
+			t.Errorf("history keeps %d warnings, the last %q", len(ws), ws[len(ws)-1])
+		}
+	}
+}
