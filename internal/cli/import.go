@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/bhxh/kpi/internal/i18n"
-	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/importer"
+	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"

@@ -56,22 +56,22 @@ const (
 
 // FileResult is the outcome for one file.
 type FileResult struct {
-	Path       string
-	File       string
-	SHA256     string
-	Status     Status
-	ImportID   int64 // the new import, or for Skipped the earlier one
-	Layout     string
-	Sheet      string
-	Period     report.Period
-	Units      []string
-	Values     int
-	Warnings   []string
+	Path     string
+	File     string
+	SHA256   string
+	Status   Status
+	ImportID int64 // the new import, or for Skipped the earlier one
+	Layout   string
+	Sheet    string
+	Period   report.Period
+	Units    []string
+	Values   int
+	Warnings []string
 	// MoreWarnings counts the warnings past the first MaxWarnings, not
 	// listed (a national sheet may have one per unit)
 	MoreWarnings int
 	Err          error // for Failed: an xlsxin.Errors, *xlsxin.CellError or other error
-	Superseded []store.Superseded
+	Superseded   []store.Superseded
 	// Conversions: amounts the workbook gave in another unit of measure,
 	// converted to the KPI's
 	Conversions []xlsxin.Conversion
