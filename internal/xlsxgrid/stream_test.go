@@ -184,19 +184,21 @@ func TestStreamMatchesWhole(t *testing.T) {
 	}
 }
 
+// rows is n rows of a unit code and a figure, then extra.
+func rows(n int, extra string) string {
+	var b strings.Builder
+	for r := 1; r <= n; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>H%02d</t></is></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r, r*10)
+	}
+	return b.String() + extra
+}
+
 // What makes a stream differ from the whole sheet is found: rows out of
 // order, a formula without its value, merged ranges (a second pass that
 // fills them as their rows come; the whole sheet when they overlap or are
 // too many).
 func TestStreamKnowsWhatItCannot(t *testing.T) {
 	smallStreams(t, 3, 2, 16)
-	rows := func(n int, extra string) string {
-		var b strings.Builder
-		for r := 1; r <= n; r++ {
-			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>H%02d</t></is></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r, r*10)
-		}
-		return b.String() + extra
-	}
 	for _, tc := range []struct {
 		name  string
 		sheet string
@@ -273,13 +275,6 @@ func manyMerges(n int) string {
 // how big it is (what the zip declares, or what was read of it if more).
 func TestNoStreamSaysWhy(t *testing.T) {
 	smallStreams(t, 3, 2, 16)
-	rows := func(n int, extra string) string {
-		var b strings.Builder
-		for r := 1; r <= n; r++ {
-			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>H%02d</t></is></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r, r*10)
-		}
-		return b.String() + extra
-	}
 	for _, tc := range []struct{ name, sheet, why string }{
 		{"a formula without its value", badfiles.SheetXML(rows(20, `<row r="21"><c r="B21"><f>SUM(B1:B20)</f></c></row>`), ""), "có công thức chưa lưu giá trị (ô B21)"},
 		{"a row given again", badfiles.SheetXML(rows(20, `<row r="7"><c r="C7"><v>1</v></c></row>`), ""), "các hàng không theo thứ tự"},
