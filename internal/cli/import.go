@@ -185,9 +185,9 @@ func printResult(io *IOStreams, r importer.FileResult) {
 	}
 	units := strings.Join(r.Units, ",")
 	if len(r.Units) > 3 {
-		units = i18n.T(io.Lang, i18n.FileUnits, len(r.Units))
+		units = i18n.T(io.Lang, i18n.FileUnits, count(len(r.Units), io.Lang))
 	}
-	io.tell(w, i18n.FileRead, mark, r.File, id, units, i18n.PeriodIn(r.Period, io.Lang), i18n.M(layoutName(r.Layout)), r.Sheet, r.Values, len(r.Warnings)+r.MoreWarnings)
+	io.tell(w, i18n.FileRead, mark, r.File, id, units, i18n.PeriodIn(r.Period, io.Lang), i18n.M(layoutName(r.Layout)), r.Sheet, count(r.Values, io.Lang), count(len(r.Warnings)+r.MoreWarnings, io.Lang))
 	for _, k := range r.Kept {
 		from := i18n.M(i18n.KeptInForce)
 		if k.ImportID > 0 {
@@ -206,6 +206,9 @@ func printResult(io *IOStreams, r importer.FileResult) {
 		io.tell(w, i18n.FileSuperseded, s.Unit, i18n.PeriodText(s.Period), s.ImportID)
 	}
 }
+
+// count writes a count for people: 200.000 (vi), 200,000 (en).
+func count(n int, lang string) string { return numfmt.Format(float64(n), 0, lang) }
 
 func layoutName(l string) i18n.Key {
 	if l == xlsxin.LayoutWide {
@@ -241,9 +244,9 @@ func summarise(io *IOStreams, results []importer.FileResult, dryRun bool) error 
 		}
 	}
 	if dryRun {
-		io.tell(io.Out, i18n.ImportDryTotals, counts[importer.Checked], counts[importer.Skipped], counts[importer.Failed], warnings)
+		io.tell(io.Out, i18n.ImportDryTotals, count(counts[importer.Checked], io.Lang), count(counts[importer.Skipped], io.Lang), count(counts[importer.Failed], io.Lang), count(warnings, io.Lang))
 	} else {
-		io.tell(io.Out, i18n.ImportTotals, counts[importer.Imported], counts[importer.Replaced], counts[importer.Skipped], counts[importer.Failed], warnings)
+		io.tell(io.Out, i18n.ImportTotals, count(counts[importer.Imported], io.Lang), count(counts[importer.Replaced], io.Lang), count(counts[importer.Skipped], io.Lang), count(counts[importer.Failed], io.Lang), count(warnings, io.Lang))
 	}
 	if counts[importer.Failed] > 0 {
 		return errSilent

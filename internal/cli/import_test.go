@@ -26,7 +26,7 @@ func TestImportResultOfManyUnits(t *testing.T) {
 	_ = summarise(io, []importer.FileResult{r}, false)
 	got := out.String() + errOut.String()
 	for _, want := range []string{
-		"200000 cảnh báo", "thay thế báo cáo B000029 tháng 1/2024", "… và 170 báo cáo khác được thay (xem đủ: kpi history)",
+		"200.000 cảnh báo", "thay thế báo cáo B000029 tháng 1/2024", "… và 170 báo cáo khác được thay (xem đủ: kpi history)",
 		"cảnh báo: cảnh báo 99\n", "cảnh báo: … và 199.900 cảnh báo khác của tonghop.xlsx (không liệt kê)",
 	} {
 		if !strings.Contains(got, want) {
