@@ -196,7 +196,7 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 			return nil, g.err
 		}
 	}
-	f := &fileSaver{g: g}
+	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.args[0].(string)}
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
 		return nil, f.fail(ctx, sameFile(g.s.d, err), rec.SHA256)
 	}
@@ -205,9 +205,10 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 
 // fileSaver is a file of a group being saved in parts.
 type fileSaver struct {
-	g    *importGroup
-	id   int64
-	done bool // ended or taken out
+	g       *importGroup
+	id      int64
+	done    bool   // ended or taken out
+	sha, at string // its record's SHA-256 and time: what erase finds it by
 }
 
 func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superseded, error) {
@@ -267,12 +268,26 @@ func (f *fileSaver) Abort(ctx context.Context) error {
 	return f.fail(ctx, nil, "")
 }
 
+// errTransactionLost: the transaction of a file without a savepoint is no
+// longer there to take the file out of.
+var errTransactionLost = errors.New("the transaction was rolled back")
+
 // erase takes back what a file without a savepoint wrote, the inverse of
 // Begin and Add: its reports go, the reports they superseded are in force
 // again, its record goes. Nothing else writes in the transaction.
 func (f *fileSaver) erase(ctx context.Context) error {
 	if f.id == 0 {
 		return nil // its record was not written
+	}
+	// the database may have rolled the whole transaction back by itself
+	// (a full disk): then the record is gone, and the statements below
+	// would run outside it — on what another process saved since
+	var one int
+	switch err := f.g.w.QueryRowContext(ctx, "SELECT 1 FROM imports WHERE id = ? AND sha256 = ? AND imported_at = ?", f.id, f.sha, f.at).Scan(&one); {
+	case errors.Is(err, sql.ErrNoRows):
+		return errTransactionLost
+	case err != nil:
+		return err
 	}
 	for _, q := range []string{
 		"DELETE FROM reports WHERE import_id = ?",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/report"
@@ -238,4 +239,59 @@ func TestSaveAloneTakenOut(t *testing.T) {
 			t.Fatalf("%d in force, %v", len(live), err)
 		}
 	})
+}
+
+// When the database itself has rolled back the transaction of a file saved
+// without a savepoint (a full disk), taking the file out touches nothing
+// another process saved meanwhile, and the save fails.
+func TestSaveAloneAfterTheTransactionIsGone(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kpi.db")
+	s, err := OpenSQLite(ctx, path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	seed(t, s, 100)
+	other, err := OpenSQLite(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var otherID int64
+	err = s.SaveAlone(ctx, func(g ImportGroup) error {
+		f, err := g.Begin(ctx, rec("mine.xlsx", "sha-mine"), false)
+		if err != nil {
+			return err
+		}
+		var part []report.Report
+		for i := 1; i <= 80; i++ {
+			part = append(part, rep(fmt.Sprintf("H%02d", i), 3, 1))
+		}
+		if _, err := f.Add(ctx, part); err != nil {
+			return err
+		}
+		// as SQLite does after SQLITE_FULL: the transaction is gone
+		if _, err := g.(*importGroup).w.ExecContext(ctx, "ROLLBACK"); err != nil {
+			return err
+		}
+		if otherID, _, err = other.SaveImport(ctx, rec("theirs.xlsx", "sha-theirs"), []report.Report{rep("H01", 3, 7)}, false); err != nil {
+			return err
+		}
+		if _, err := f.Add(ctx, []report.Report{rep("NOPE", 3, 1)}); err == nil {
+			return errors.New("a report of an unknown unit saved")
+		}
+		return g.Err()
+	})
+	if err == nil {
+		t.Error("the save of a file whose transaction is gone succeeded")
+	}
+	hist, herr := s.Imports(ctx)
+	if herr != nil || len(hist) != 1 || hist[0].ID != otherID || hist[0].File != "theirs.xlsx" {
+		t.Fatalf("history %+v, %v", hist, herr)
+	}
+	live, lerr := s.Reports(ctx, 2024, "H01", "2024-03")
+	if lerr != nil || len(live) != 1 || live[0].ImportID != otherID {
+		t.Fatalf("H01 in force: %+v, %v", live, lerr)
+	}
 }
