@@ -179,7 +179,53 @@ func (im *Importer) prefetchUnits(ctx context.Context, sv saver, year int, units
 	for _, o := range got {
 		im.obs[o.Unit] = append(im.obs[o.Unit], o)
 	}
+	for _, u := range missing { // a dry run's files, over the workspace's
+		for _, o := range im.dry[u] {
+			if o.Period.Year == year {
+				im.obs[u] = replacePeriod(im.obs[u], report.Report{Unit: u, Period: o.Period})
+			}
+		}
+		for _, o := range im.dry[u] {
+			if o.Period.Year == year {
+				im.obs[u] = append(im.obs[u], o)
+			}
+		}
+	}
 	return nil
+}
+
+// rememberDry is remember for a file a dry run checked: in a partial run
+// its figures go to the overlay (dry) that prefetch lays over the
+// workspace's, which does not have them.
+func (im *Importer) rememberDry(reports []report.Report) {
+	if !im.partial {
+		im.remember(reports)
+		return
+	}
+	if im.dry == nil {
+		im.dry = map[string][]report.Observation{}
+	}
+	for _, r := range reports {
+		im.dry[r.Unit] = replacePeriod(im.dry[r.Unit], r)
+		if obs, read := im.obs[r.Unit]; read && r.Period.Year == im.obsYear {
+			im.obs[r.Unit] = replacePeriod(obs, r)
+		}
+	}
+}
+
+// replacePeriod returns obs with r's figures in place of those of r's
+// period.
+func replacePeriod(obs []report.Observation, r report.Report) []report.Observation {
+	kept := obs[:0:0]
+	for _, o := range obs {
+		if o.Period != r.Period {
+			kept = append(kept, o)
+		}
+	}
+	for _, v := range r.Values {
+		kept = append(kept, report.Observation{Unit: r.Unit, Period: r.Period, KPI: v.KPI, Month: v.Month, YTD: v.YTD})
+	}
+	return kept
 }
 
 // drop lets go of the kept observations of the reports' units (partial):

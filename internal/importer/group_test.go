@@ -223,3 +223,28 @@ func TestGroupThatBreaksIsSavedFileByFile(t *testing.T) {
 		t.Errorf("check: %v %v", problems, err)
 	}
 }
+
+// A dry run checks each file against the files before it in the batch —
+// kept KPIs, jumps from an earlier month — also when the figures are read
+// unit by unit (partial), though the workspace never gets them.
+func TestDryRunPartialAsWhole(t *testing.T) {
+	ctx := context.Background()
+	run := func(partial bool) []string {
+		im, dir := setup(t)
+		im.partial = partial
+		var got []string
+		for _, r := range im.ImportFiles(ctx, groupBatch(t, dir), Options{DryRun: true}, 2, nil) {
+			got = append(got, summary(r))
+		}
+		return got
+	}
+	whole, partial := run(false), run(true)
+	if !reflect.DeepEqual(whole, partial) {
+		t.Errorf("partial:\n%s\nwhole:\n%s", join(partial), join(whole))
+	}
+	for _, want := range []string{"H02_2024-04_b06.xlsx checked", "kept=[{Unit:H02 Period:2024-04 KPIs:[thu]", "bhyt của H02 là 9000, kỳ 2024-04 là 5000"} {
+		if !containsAny(partial, want) {
+			t.Errorf("no result says %q:\n%s", want, join(partial))
+		}
+	}
+}

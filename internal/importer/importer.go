@@ -116,6 +116,9 @@ type Importer struct {
 	obs     map[string][]report.Observation
 	obsYear int
 	partial bool
+	// dry: in a partial dry run, the figures of the batch's files checked
+	// so far, which the workspace does not have (laid over what is read)
+	dry map[string][]report.Observation
 	// what the files of the group being saved changed in obs, to take
 	// back if the group is not committed (nil outside a group)
 	undo []obsUndo
@@ -794,7 +797,7 @@ func (im *Importer) commit(ctx context.Context, sv saver, p prepared, opts Optio
 	res.Kept = kept
 	res.Warnings, res.MoreWarnings = capWarnings(append(slices.Clip(res.Warnings), warnings...), res.MoreWarnings)
 	if opts.DryRun {
-		im.remember(reports) // later files of the batch are checked against it, as in a real run
+		im.rememberDry(reports) // later files of the batch are checked against it, as in a real run
 		res.Status = Checked
 		return res
 	}

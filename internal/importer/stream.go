@@ -488,7 +488,10 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 			units = append(units, r.Unit)
 			values += len(r.Values)
 		}
-		if more && !im.partial { // partial: the files after it read it from the workspace
+		switch {
+		case more && g == nil:
+			im.rememberDry(reports) // a dry run: the files after it are checked against it
+		case more && !im.partial: // partial: the files after it read it from the workspace
 			im.keep(reports) // the files after it are checked against it
 		}
 	}
