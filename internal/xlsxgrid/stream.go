@@ -132,12 +132,13 @@ func (st *sheetStream) noStream(why string) error {
 	return &NoStreamError{Why: why, Size: st.size()}
 }
 
-// streamMerge is a merged range filled as its rows come: from row next
-// on, with top (its top-left cell, once its first row is in).
+// streamMerge is a merged range (r1, c1, r2, c2: see mergeRange) filled
+// as its rows come: from row next on, with top (its top-left cell, once
+// its first row is in).
 type streamMerge struct {
-	r1, c1, r2, c2 int
-	next           int
-	top            Cell
+	rng  [4]int
+	next int
+	top  Cell
 }
 
 // OpenStream opens a workbook from r (size bytes) for streaming its
@@ -264,87 +265,67 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 // when the sheet cannot be streamed knowing them: too many past the head,
 // or two that overlap.
 func planMerges(refs []string) (head []string, past []streamMerge, ok bool) {
-	var all []streamMerge
+	var all [][4]int
 	seen := map[[4]int]bool{}
 	for _, ref := range refs {
-		a, z, found := strings.Cut(ref, ":")
-		if !found {
+		m, ok := mergeRange(ref)
+		switch {
+		case !ok:
 			head = append(head, ref) // applyMerges leaves it, as the whole reading does
-			continue
-		}
-		r1, c1, ok1 := parseRef([]byte(a))
-		r2, c2, ok2 := parseRef([]byte(z))
-		if !ok1 || !ok2 {
+		case seen[m]:
+			// the whole reading fills it once
+		case m[2] < headRows:
+			seen[m] = true
+			all = append(all, m)
 			head = append(head, ref)
-			continue
+		default:
+			seen[m] = true
+			all = append(all, m)
+			past = append(past, streamMerge{rng: m, next: m[0]})
 		}
-		m := streamMerge{r1: min(r1, r2), c1: min(c1, c2), r2: max(r1, r2), c2: max(c1, c2)}
-		key := [4]int{m.r1, m.c1, m.r2, m.c2}
-		if seen[key] {
-			continue // the whole reading fills it once
-		}
-		seen[key] = true
-		all = append(all, m)
-		if m.r2 < headRows {
-			head = append(head, ref)
-			continue
-		}
-		m.next = m.r1
-		past = append(past, m)
 	}
 	if len(past) > maxStreamMerges {
 		return nil, nil, false
 	}
 	for _, p := range past {
 		for _, o := range all {
-			if o != (streamMerge{r1: p.r1, c1: p.c1, r2: p.r2, c2: p.c2}) && o.r1 <= p.r2 && p.r1 <= o.r2 && o.c1 <= p.c2 && p.c1 <= o.c2 {
+			if o != p.rng && o[0] <= p.rng[2] && p.rng[0] <= o[2] && o[1] <= p.rng[3] && p.rng[1] <= o[3] {
 				return nil, nil, false
 			}
 		}
 	}
-	slices.SortStableFunc(past, func(a, b streamMerge) int { return a.r1 - b.r1 })
+	slices.SortStableFunc(past, func(a, b streamMerge) int { return a.rng[0] - b.rng[0] })
 	return head, past, true
 }
 
 // fillMerges fills the merged ranges past the head on the rows read so
-// far: every row up to upto is whole (all of them when the sheet is read
-// to its end), none of them let go yet.
+// far, as applyMerges fills a whole sheet's: every row up to upto is whole
+// (all of them when the sheet is read to its end), none of them let go
+// yet.
 func (st *sheetStream) fillMerges(s *Sheet, upto int) error {
 	kept := st.pending[:0]
 	for i := range st.pending {
 		m := &st.pending[i]
-		if m.r1 > upto {
+		if m.rng[0] > upto {
 			kept = append(kept, st.pending[i:]...)
 			break
 		}
-		if m.next == m.r1 { // its first row is in: as fillMerge does
-			if m.r1 < len(s.Rows) && m.c1 < len(s.Rows[m.r1]) {
-				m.top = s.Rows[m.r1][m.c1]
-			}
-			if m.top.Kind == Empty {
-				continue // nothing to fill: done with it
-			}
-			area := (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1)
-			if s.Book.merged+area > s.Book.limits.MaxCells {
-				return fmt.Errorf("%w: vùng gộp ô quá lớn (hơn %d ô)", ErrTooBig, s.Book.limits.MaxCells)
-			}
-			s.Book.merged += area
-		}
-		last := min(m.r2, upto)
-		for r := m.next; r <= last; r++ {
-			if err := s.set(r, m.c2, m.top); err != nil {
+		if m.next == m.rng[0] { // its first row is in
+			top, err := s.mergeTop(m.rng)
+			if err != nil {
 				return err
 			}
-			for c := m.c1; c <= m.c2; c++ {
-				if r != m.r1 || c != m.c1 {
-					if err := s.set(r, c, m.top); err != nil {
-						return err
-					}
-				}
+			if top.Kind == Empty {
+				continue // nothing to fill: done with it
 			}
+			m.top = top
+		}
+		last := min(m.rng[2], upto)
+		if err := s.fillMergeRows(m.rng, m.top, m.next, last); err != nil {
+			return err
 		}
 		m.next = last + 1
-		if m.next <= m.r2 {
+		if m.next <= m.rng[2] {
 			kept = append(kept, *m)
 		}
 	}
