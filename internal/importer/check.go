@@ -179,38 +179,44 @@ func (im *Importer) prefetchUnits(ctx context.Context, sv saver, year int, units
 	for _, o := range got {
 		im.obs[o.Unit] = append(im.obs[o.Unit], o)
 	}
-	for _, u := range missing { // a dry run's files, over the workspace's
-		for _, o := range im.dry[u] {
-			if o.Period.Year == year {
-				im.obs[u] = replacePeriod(im.obs[u], report.Report{Unit: u, Period: o.Period})
-			}
-		}
-		for _, o := range im.dry[u] {
-			if o.Period.Year == year {
-				im.obs[u] = append(im.obs[u], o)
-			}
+	for _, u := range missing {
+		if dry := im.dry[u]; len(dry) > 0 {
+			im.obs[u] = overlay(im.obs[u], dry, year)
 		}
 	}
 	return nil
+}
+
+// overlay lays a dry run's figures of a unit over the workspace's of a
+// year: a period it has replaces the workspace's.
+func overlay(obs, dry []report.Observation, year int) []report.Observation {
+	out := obs[:0:0]
+	for _, o := range obs {
+		if !slices.ContainsFunc(dry, func(d report.Observation) bool { return d.Period == o.Period }) {
+			out = append(out, o)
+		}
+	}
+	for _, d := range dry {
+		if d.Period.Year == year {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // rememberDry is remember for a file a dry run checked: in a partial run
 // its figures go to the overlay (dry) that prefetch lays over the
 // workspace's, which does not have them.
 func (im *Importer) rememberDry(reports []report.Report) {
-	if !im.partial {
-		im.remember(reports)
-		return
-	}
-	if im.dry == nil {
-		im.dry = map[string][]report.Observation{}
-	}
-	for _, r := range reports {
-		im.dry[r.Unit] = replacePeriod(im.dry[r.Unit], r)
-		if obs, read := im.obs[r.Unit]; read && r.Period.Year == im.obsYear {
-			im.obs[r.Unit] = replacePeriod(obs, r)
+	if im.partial {
+		if im.dry == nil {
+			im.dry = map[string][]report.Observation{}
+		}
+		for _, r := range reports {
+			im.dry[r.Unit] = replacePeriod(im.dry[r.Unit], r)
 		}
 	}
+	im.remember(reports)
 }
 
 // replacePeriod returns obs with r's figures in place of those of r's
@@ -249,16 +255,7 @@ func (im *Importer) remember(reports []report.Report) {
 		if _, read := im.obs[r.Unit]; im.partial && !read {
 			continue // read from the workspace when needed, this file with it
 		}
-		kept := im.obs[r.Unit][:0:0]
-		for _, o := range im.obs[r.Unit] {
-			if o.Period != r.Period {
-				kept = append(kept, o)
-			}
-		}
-		for _, v := range r.Values {
-			kept = append(kept, report.Observation{Unit: r.Unit, Period: r.Period, KPI: v.KPI, Month: v.Month, YTD: v.YTD})
-		}
-		im.obs[r.Unit] = kept
+		im.obs[r.Unit] = replacePeriod(im.obs[r.Unit], r)
 	}
 }
 
