@@ -196,7 +196,7 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 			return nil, g.err
 		}
 	}
-	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.args[0].(string)}
+	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.at}
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
 		return nil, f.fail(ctx, sameFile(g.s.d, err), rec.SHA256)
 	}

@@ -51,6 +51,7 @@ func insertSQL(table, row string, n int) string {
 // the arguments of insertImportSQL and each report's encoded values.
 type importRows struct {
 	args    []any
+	at      string // imported_at as stored
 	reports []report.Report
 	vals    []string
 }
@@ -64,8 +65,10 @@ func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*impo
 	if force {
 		forced = 1
 	}
+	at := rec.ImportedAt.UTC().Format(time.RFC3339Nano)
 	imp := &importRows{
-		args:    []any{rec.ImportedAt.UTC().Format(time.RFC3339Nano), rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced},
+		args:    []any{at, rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced},
+		at:      at,
 		reports: reports,
 		vals:    make([]string, len(reports)),
 	}

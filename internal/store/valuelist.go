@@ -23,14 +23,17 @@ import (
 func valueList(vals map[string]float64) string {
 	var b []byte
 	for _, k := range slices.Sorted(maps.Keys(vals)) {
-		if len(b) > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, k...)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, vals[k], 'g', -1, 64)
+		b = appendValue(b, k, vals[k])
 	}
 	return string(b)
+}
+
+// appendValue appends a KPI's value to a values text.
+func appendValue(b []byte, kpi string, v float64) []byte {
+	if len(b) > 0 {
+		b = append(b, ' ')
+	}
+	return strconv.AppendFloat(append(append(b, kpi...), ' '), v, 'g', -1, 64)
 }
 
 // eachValue calls f with each KPI code and value of a values text; a
@@ -85,10 +88,7 @@ func moveUnitValues(ctx context.Context, w *writeTx) error {
 		if kind != "target" {
 			b = &u[1]
 		}
-		if len(*b) > 0 {
-			*b = append(*b, ' ')
-		}
-		*b = strconv.AppendFloat(append(append(*b, kpi...), ' '), v, 'g', -1, 64)
+		*b = appendValue(*b, kpi, v)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
