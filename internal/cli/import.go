@@ -15,7 +15,6 @@ import (
 
 	"github.com/bhxh/kpi/internal/i18n"
 	"github.com/bhxh/kpi/internal/importer"
-	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
@@ -198,17 +197,11 @@ func printResult(io *IOStreams, r importer.FileResult) {
 	for _, c := range r.Conversions {
 		io.tell(w, i18n.FileConverted, c.KPI, c.From, c.To, c.Where)
 	}
-	for i, s := range r.Superseded {
-		if i == maxListed {
-			io.tell(w, i18n.FileMoreSuperseded, numfmt.Format(float64(len(r.Superseded)-i), 0, io.Lang))
-			break
-		}
+	io.tellFirst(w, len(r.Superseded), func(i int) {
+		s := r.Superseded[i]
 		io.tell(w, i18n.FileSuperseded, s.Unit, i18n.PeriodText(s.Period), s.ImportID)
-	}
+	}, i18n.FileMoreSuperseded)
 }
-
-// count writes a count for people: 200.000 (vi), 200,000 (en).
-func count(n int, lang string) string { return numfmt.Format(float64(n), 0, lang) }
 
 func layoutName(l string) i18n.Key {
 	if l == xlsxin.LayoutWide {
@@ -227,7 +220,7 @@ func summarise(io *IOStreams, results []importer.FileResult, dryRun bool) error 
 			io.tell(io.ErrOut, i18n.Warning, w)
 		}
 		if r.MoreWarnings > 0 {
-			io.tell(io.ErrOut, i18n.MoreWarnings, numfmt.Format(float64(r.MoreWarnings), 0, io.Lang), r.File)
+			io.tell(io.ErrOut, i18n.MoreWarnings, count(r.MoreWarnings, io.Lang), r.File)
 		}
 	}
 	for _, r := range results {

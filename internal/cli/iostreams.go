@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/bhxh/kpi/internal/i18n"
+	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/render"
 	"github.com/bhxh/kpi/internal/view"
 	"golang.org/x/term"
@@ -80,6 +81,25 @@ func (s *IOStreams) barOut() io.Writer {
 func (s *IOStreams) tell(w io.Writer, key i18n.Key, args ...any) {
 	fmt.Fprintln(w, i18n.T(s.Lang, key, args...))
 }
+
+// maxListed is how many lines of one kind a command prints of a file's
+// (the reports it replaced, the targets it changed): a national workbook
+// has 200,000 units, kpi history and kpi log have them all.
+const maxListed = 30
+
+// tellFirst prints the first maxListed of n lines (line i), then a line
+// (more) saying how many more there are.
+func (s *IOStreams) tellFirst(w io.Writer, n int, line func(i int), more i18n.Key) {
+	for i := range min(n, maxListed) {
+		line(i)
+	}
+	if n > maxListed {
+		s.tell(w, more, count(n-maxListed, s.Lang))
+	}
+}
+
+// count writes a count for people: 200.000 (vi), 200,000 (en).
+func count(n int, lang string) string { return numfmt.Format(float64(n), 0, lang) }
 
 // SystemIO returns the process's streams.
 func SystemIO() *IOStreams {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/i18n"
-	"github.com/bhxh/kpi/internal/numfmt"
 	"github.com/bhxh/kpi/internal/xlsxgrid"
 	"github.com/bhxh/kpi/internal/xlsxin"
 	"github.com/spf13/cobra"
@@ -94,28 +93,17 @@ func targetsImportRun(ctx context.Context, opts *TargetsImportOptions) error {
 	if len(ch.Added) > 0 {
 		opts.IO.tell(w, i18n.TargetsAdded, someUnits(ch.Added, lang))
 	}
-	for i, line := range ch.Changed {
-		if i == maxListed {
-			opts.IO.tell(w, i18n.TargetsMoreChanges, numfmt.Format(float64(len(ch.Changed)-i), 0, lang))
-			break
-		}
-		opts.IO.tell(w, i18n.TargetsChanged, line)
-	}
+	opts.IO.tellFirst(w, len(ch.Changed), func(i int) { opts.IO.tell(w, i18n.TargetsChanged, ch.Changed[i]) }, i18n.TargetsMoreChanges)
 	if len(ch.Kept) > 0 {
 		opts.IO.tell(w, i18n.TargetsKept, someUnits(ch.Kept, lang))
 	}
 	return nil
 }
 
-// maxListed is how many units, or changes, a targets import names: a
-// national workbook adds 200,000 units (kpi units and kpi log have them
-// all).
-const maxListed = 30
-
 // someUnits names the first maxListed units and counts the others.
 func someUnits(codes []string, lang string) string {
 	if len(codes) <= maxListed {
 		return strings.Join(codes, ", ")
 	}
-	return strings.Join(codes[:maxListed], ", ") + i18n.T(lang, i18n.TargetsMoreUnits, numfmt.Format(float64(len(codes)-maxListed), 0, lang))
+	return strings.Join(codes[:maxListed], ", ") + i18n.T(lang, i18n.TargetsMoreUnits, count(len(codes)-maxListed, lang))
 }
