@@ -224,7 +224,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 	if err != nil {
 		return nil, ErrNoStream
 	}
-	st := &sheetStream{rc: rc, known: again != nil, low: headRows, declared: int64(min(f.UncompressedSize64, 1<<62))}
+	st := &sheetStream{rc: rc, known: again != nil, low: headRows, declared: bigSz}
 	if again != nil {
 		st.pending = slices.Clone(again.past)
 	}
