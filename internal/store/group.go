@@ -103,6 +103,53 @@ type importGroup struct {
 	w     *writeTx
 	err   error // what broke the transaction
 	alone bool  // a file Begin opens has no savepoint (SaveAlone)
+	// the periods of the imports in force but the file being saved in
+	// parts (open): read at the first lookup, kept as files are saved
+	periods map[string]bool
+	open    int64
+}
+
+// inForce reports whether an import in force of a period that match
+// accepts may have reports in force, as the transaction sees it, the file
+// being saved in parts left out (its units are each once in it). A
+// report is of its import's period (newImportRows, Add) and an undone
+// import has none, so where no import is of the period, the lookups of
+// reports in force are skipped: the first month of a national sheet
+// looks none of its 200,000 units up.
+func (g *importGroup) inForce(ctx context.Context, match func(period string) bool) (bool, error) {
+	if g.periods == nil {
+		rows, err := g.w.QueryContext(ctx, "SELECT DISTINCT period FROM imports WHERE undone_at IS NULL AND id <> ?", g.open)
+		if err != nil {
+			return false, err
+		}
+		periods := map[string]bool{}
+		for rows.Next() {
+			var p string
+			if err := rows.Scan(&p); err != nil {
+				rows.Close()
+				return false, err
+			}
+			periods[p] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+		g.periods = periods
+	}
+	for p := range g.periods {
+		if match(p) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// saved notes a file of period saved in the group.
+func (g *importGroup) saved(period string) {
+	if g.periods != nil {
+		g.periods[period] = true
+	}
 }
 
 func (g *importGroup) Err() error { return g.err }
@@ -128,7 +175,10 @@ func (g *importGroup) Save(ctx context.Context, rec ImportRecord, reports []repo
 			g.err = g.s.reword(err)
 			return 0, nil, g.err
 		}
-		id, sup, err = g.s.saveImport(ctx, g.w, imp)
+		var live bool
+		if live, err = g.inForce(ctx, func(p string) bool { return p == rec.Period }); err == nil {
+			id, sup, err = g.s.saveImport(ctx, g.w, imp, live)
+		}
 		if err == nil {
 			_, err = g.w.ExecContext(ctx, "RELEASE "+savepointName)
 			if err != nil {
@@ -139,6 +189,7 @@ func (g *importGroup) Save(ctx context.Context, rec ImportRecord, reports []repo
 		}
 	}
 	if err == nil {
+		g.saved(rec.Period)
 		return id, sup, nil
 	}
 	// the file failed: take it out, keep the group
@@ -177,6 +228,11 @@ func (g *importGroup) ObservationsOf(ctx context.Context, year int, units []stri
 	if g.err != nil {
 		return nil, g.err
 	}
+	from, to := yearPeriods(year)
+	some, err := g.inForce(ctx, func(p string) bool { return p >= from && p <= to })
+	if err != nil || !some {
+		return nil, err
+	}
 	return g.s.observationsOf(ctx, g.w, year, units)
 }
 
@@ -190,16 +246,26 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 	if err != nil {
 		return nil, err
 	}
+	period, err := report.ParsePeriod(rec.Period)
+	if err != nil {
+		return nil, err
+	}
+	live, err := g.inForce(ctx, func(p string) bool { return p == rec.Period })
+	if err != nil {
+		g.err = g.s.reword(err)
+		return nil, g.err
+	}
 	if !g.alone {
 		if _, err := g.w.ExecContext(ctx, "SAVEPOINT "+savepointName); err != nil {
 			g.err = g.s.reword(err)
 			return nil, g.err
 		}
 	}
-	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.at}
+	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.at, period: period, live: live}
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
 		return nil, f.fail(ctx, sameFile(g.s.d, err), rec.SHA256)
 	}
+	g.open = f.id
 	return f, nil
 }
 
@@ -209,11 +275,18 @@ type fileSaver struct {
 	id      int64
 	done    bool   // ended or taken out
 	sha, at string // its record's SHA-256 and time: what erase finds it by
+	period  report.Period
+	live    bool // reports of its period may be in force (see inForce)
 }
 
 func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superseded, error) {
 	if f.done {
 		return nil, errors.New("file closed")
+	}
+	for _, r := range reports {
+		if r.Period != f.period {
+			return nil, f.fail(ctx, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, f.period), "")
+		}
 	}
 	// the values are encoded while the reports in force are looked up
 	type result struct {
@@ -232,7 +305,7 @@ func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superse
 		}
 		done <- result{vals: vals}
 	}()
-	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, func() ([]string, error) { r := <-done; return r.vals, r.err })
+	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, f.live, func() ([]string, error) { r := <-done; return r.vals, r.err })
 	if err != nil {
 		return nil, f.fail(ctx, err, "")
 	}
@@ -251,6 +324,8 @@ func (f *fileSaver) End(ctx context.Context, values int, warnings []string) (int
 		return 0, f.fail(ctx, err, "")
 	}
 	f.done = true
+	f.g.open = 0
+	f.g.saved(f.period.String())
 	if f.g.alone {
 		return f.id, nil
 	}
@@ -308,6 +383,7 @@ func (f *fileSaver) erase(ctx context.Context) error {
 func (f *fileSaver) fail(ctx context.Context, err error, sha string) error {
 	g := f.g
 	f.done = true
+	g.open = 0
 	if g.alone {
 		// no savepoint: what the file wrote is erased (a statement that
 		// failed was taken back by the database itself)

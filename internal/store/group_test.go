@@ -64,7 +64,7 @@ func TestImportGroup(t *testing.T) {
 			if _, _, err := g.Save(ctx, rec("bad.xlsx", "sha-bad"), []report.Report{rep("H05", 3, 5), rep("NOPE", 3, 1)}, false); err == nil {
 				return errors.New("a report of an unknown unit saved")
 			}
-			if oneID, _, err = g.Save(ctx, rec("one.xlsx", "sha-one"), []report.Report{rep("H05", 4, 5)}, false); err != nil {
+			if oneID, _, err = g.Save(ctx, recOf("one.xlsx", "sha-one", 4), []report.Report{rep("H05", 4, 5)}, false); err != nil {
 				return err
 			}
 			return g.Err()
@@ -103,8 +103,9 @@ func TestImportGroup(t *testing.T) {
 
 // A file saved in many-report parts finds the reports in force part by
 // part: in a month that had some, the one a later part replaces is
-// superseded; in a month that had none (looked up once for the file), each
-// part just adds.
+// superseded; in a month that had none (no import of it: nothing is looked
+// up), each part just adds; a file after it in the group, of its month,
+// supersedes its reports.
 func TestFileInPartsSupersedes(t *testing.T) {
 	ctx := context.Background()
 	backends(t, func(t *testing.T, open func() *DB) {
@@ -121,9 +122,10 @@ func TestFileInPartsSupersedes(t *testing.T) {
 			return out
 		}
 		var sups [][]Superseded
+		ids := map[int]int64{}
 		err := s.SaveImports(ctx, func(g ImportGroup) error {
 			for _, month := range []int{3, 4} {
-				f, err := g.Begin(ctx, rec(fmt.Sprintf("t%d.xlsx", month), fmt.Sprintf("sha-%d", month)), false)
+				f, err := g.Begin(ctx, recOf(fmt.Sprintf("t%d.xlsx", month), fmt.Sprintf("sha-%d", month), month), false)
 				if err != nil {
 					return err
 				}
@@ -134,17 +136,36 @@ func TestFileInPartsSupersedes(t *testing.T) {
 					}
 					sups = append(sups, sup)
 				}
-				if _, err := f.End(ctx, 200, nil); err != nil {
+				if ids[month], err = f.End(ctx, 200, nil); err != nil {
 					return err
 				}
 			}
-			return g.Err()
+			// whole and in parts, a later file of April replaces the one
+			// saved in the group
+			_, sup, err := g.Save(ctx, recOf("fix.xlsx", "sha-fix", 4), []report.Report{rep("H05", 4, 55)}, false)
+			if err != nil {
+				return err
+			}
+			sups = append(sups, sup)
+			f, err := g.Begin(ctx, recOf("fix2.xlsx", "sha-fix2", 4), false)
+			if err != nil {
+				return err
+			}
+			if sup, err = f.Add(ctx, part(4, 6, 200)); err != nil {
+				return err
+			}
+			sups = append(sups, sup)
+			_, err = f.End(ctx, 195, nil)
+			return errors.Join(err, g.Err())
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(sups) != 4 || len(sups[0]) != 0 || len(sups[1]) != 1 || sups[1][0].Unit != "H150" || len(sups[2]) != 0 || len(sups[3]) != 0 {
+		if len(sups) != 6 || len(sups[0]) != 0 || len(sups[1]) != 1 || sups[1][0].Unit != "H150" || len(sups[2]) != 0 || len(sups[3]) != 0 {
 			t.Fatalf("superseded %v", sups)
+		}
+		if len(sups[4]) != 1 || sups[4][0] != (Superseded{Unit: "H05", Period: "2024-04", ImportID: ids[4]}) || len(sups[5]) != 195 || sups[5][0].ImportID != ids[4] {
+			t.Fatalf("the later files of April superseded %v, %d", sups[4], len(sups[5]))
 		}
 		for _, period := range []string{"2024-03", "2024-04"} {
 			live, err := s.Reports(ctx, 2024, "", period)

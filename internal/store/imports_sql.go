@@ -90,7 +90,7 @@ func (s *DB) SaveImport(ctx context.Context, rec ImportRecord, reports []report.
 			if one, ok := s.d.(oneReportSaver); ok && len(reports) == 1 {
 				id, sup, err = one.saveOne(ctx, w, imp, false)
 			} else {
-				id, sup, err = s.saveImport(ctx, w, imp)
+				id, sup, err = s.saveImport(ctx, w, imp, true)
 			}
 			return err
 		})
@@ -122,12 +122,14 @@ func sameFile(d dialect, err error) error {
 	return err
 }
 
-func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64, []Superseded, error) {
+// saveImport records a file and saves its reports; live says whether
+// reports of its period may be in force (else none is looked up).
+func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows, live bool) (int64, []Superseded, error) {
 	var id int64
 	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
-	superseded, err := s.addReports(ctx, w, id, imp.reports, func() ([]string, error) { return imp.vals, nil })
+	superseded, err := s.addReports(ctx, w, id, imp.reports, live, func() ([]string, error) { return imp.vals, nil })
 	if err != nil {
 		return 0, nil, err
 	}
@@ -137,13 +139,15 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows) (int64
 // addReports saves reports of the import id (vals gives their encoded
 // values, once the reports in force are superseded: they may be encoded
 // meanwhile), each superseding the report in force for its unit and
-// period.
-func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, encoded func() ([]string, error)) ([]Superseded, error) {
+// period; live false says there is none for their periods (no lookup).
+func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, live bool, encoded func() ([]string, error)) ([]Superseded, error) {
 	// supersede the reports in force for the units and periods of these
 	// reports: one UPDATE … RETURNING per report for a few (through the
 	// index of the reports in force), else a thousand units at a time
 	var superseded []Superseded
-	if len(reports) <= 64 {
+	switch {
+	case !live:
+	case len(reports) <= 64:
 		for _, r := range reports {
 			var old int64
 			switch err := s.txQueryRow(ctx, w, supersedeSQL("?")+returningImport, id, r.Unit, r.Period.String()).Scan(&old); {
@@ -153,8 +157,8 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 				return nil, err
 			}
 		}
-	} else {
-		live := map[[2]string]int64{}
+	default:
+		inForce := map[[2]string]int64{}
 		byPeriod := map[string][]any{}
 		for _, r := range reports {
 			p := r.Period.String()
@@ -179,7 +183,7 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 						rows.Close()
 						return nil, err
 					}
-					live[[2]string{unit, period}] = imp
+					inForce[[2]string{unit, period}] = imp
 				}
 				rows.Close()
 				if err := rows.Err(); err != nil {
@@ -189,7 +193,7 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 		}
 		for _, r := range reports {
 			period := r.Period.String()
-			if old, ok := live[[2]string{r.Unit, period}]; ok {
+			if old, ok := inForce[[2]string{r.Unit, period}]; ok {
 				superseded = append(superseded, Superseded{Unit: r.Unit, Period: period, ImportID: old})
 			}
 		}
@@ -436,11 +440,17 @@ func (s *DB) ObservationsOf(ctx context.Context, year int, units []string) ([]re
 	return out, s.reword(err)
 }
 
+// yearPeriods are the first and last periods of a year, as stored.
+func yearPeriods(year int) (from, to string) {
+	return report.Period{Year: year, Month: 1}.String(), report.Period{Year: year, Month: 12}.String()
+}
+
 func (s *DB) observationsOf(ctx context.Context, q querier, year int, units []string) ([]report.Observation, error) {
 	var out []report.Observation
 	for start := 0; start < len(units); start += liveBatch {
 		part := units[start:min(start+liveBatch, len(units))]
-		args := append([]any{fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)}, anySlice(part)...)
+		from, to := yearPeriods(year)
+		args := append([]any{from, to}, anySlice(part)...)
 		var err error
 		where := " FROM reports" + s.d.liveIndex() + " WHERE superseded_by IS NULL AND period BETWEEN ? AND ? AND unit_code IN " + placeholderRow(len(part))
 		if out, err = observations(ctx, q, out, where, args...); err != nil {

@@ -24,7 +24,7 @@ func TestReports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := s.SaveImport(ctx, rec("c.xlsx", "sha-c"), []report.Report{rep("H01", 4, 12)}, false); err != nil {
+		if _, _, err := s.SaveImport(ctx, recOf("c.xlsx", "sha-c", 4), []report.Report{rep("H01", 4, 12)}, false); err != nil {
 			t.Fatal(err)
 		}
 		all, err := s.Reports(ctx, 2024, "", "")

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -73,6 +74,9 @@ func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*impo
 		vals:    make([]string, len(reports)),
 	}
 	for i, r := range reports {
+		if r.Period.String() != rec.Period {
+			return nil, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, rec.Period)
+		}
 		if imp.vals[i], err = encodeValues(r.Values); err != nil {
 			return nil, err
 		}

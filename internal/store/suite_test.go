@@ -70,8 +70,13 @@ func rep(unit string, month int, v float64) report.Report {
 		Values: []report.Value{{KPI: "thu", Month: &v, YTD: &v, MonthCell: "S!B2", YTDCell: "S!C2"}}}
 }
 
-func rec(file, sha string) ImportRecord {
-	return ImportRecord{ImportedAt: time.Date(2024, 4, 5, 8, 0, 0, 0, time.UTC), File: file, Path: file, SHA256: sha, Layout: "long", Sheet: "S", Period: "2024-03", Values: 1}
+func rec(file, sha string) ImportRecord { return recOf(file, sha, 3) }
+
+// recOf is the record of a file of month 2024-MM (a file's reports are of
+// its period).
+func recOf(file, sha string, month int) ImportRecord {
+	return ImportRecord{ImportedAt: time.Date(2024, 4, 5, 8, 0, 0, 0, time.UTC), File: file, Path: file, SHA256: sha, Layout: "long", Sheet: "S",
+		Period: report.Period{Year: 2024, Month: month}.String(), Values: 1}
 }
 
 func TestStoreSuite(t *testing.T) {
@@ -153,10 +158,10 @@ func TestConcurrentWriters(t *testing.T) {
 					}
 					// one-report files (a district's workbook) race too
 					one := []report.Report{rep("H01", 4, float64(w))}
-					if _, _, err := s.SaveImport(ctx, rec("h01.xlsx", fmt.Sprintf("h01-%d", i)), one, false); err != nil && !errors.As(err, &already) {
+					if _, _, err := s.SaveImport(ctx, recOf("h01.xlsx", fmt.Sprintf("h01-%d", i), 4), one, false); err != nil && !errors.As(err, &already) {
 						errs <- err
 					}
-					if _, _, err := s.SaveImport(ctx, rec("h01-own.xlsx", fmt.Sprintf("h01-%d-%d", w, i)), one, false); err != nil {
+					if _, _, err := s.SaveImport(ctx, recOf("h01-own.xlsx", fmt.Sprintf("h01-%d-%d", w, i), 4), one, false); err != nil {
 						errs <- err
 					}
 				}
