@@ -62,6 +62,9 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for developers)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	var memProfile string
+	root.PersistentFlags().StringVar(&memProfile, "memprofile", "", "write an allocation profile to this file (for developers)")
+	_ = root.PersistentFlags().MarkHidden("memprofile")
 	var stopProfile func()
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		lang, ok := normLang(f.langFlag)
@@ -86,6 +89,12 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root.PersistentPostRun = func(cmd *cobra.Command, args []string) {
 		if stopProfile != nil {
 			stopProfile()
+		}
+		if memProfile != "" {
+			if fh, err := os.Create(memProfile); err == nil {
+				_ = pprof.Lookup("allocs").WriteTo(fh, 0)
+				fh.Close()
+			}
 		}
 	}
 	root.SetOut(f.IO.Out)

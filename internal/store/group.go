@@ -276,7 +276,8 @@ type fileSaver struct {
 	done    bool   // ended or taken out
 	sha, at string // its record's SHA-256 and time: what erase finds it by
 	period  report.Period
-	live    bool // reports of its period may be in force (see inForce)
+	live    bool   // reports of its period may be in force (see inForce)
+	buf     []byte // where a part's values are encoded, used again
 }
 
 func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superseded, error) {
@@ -295,15 +296,9 @@ func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superse
 	}
 	done := make(chan result, 1)
 	go func() {
-		vals := make([]string, len(reports))
-		for i, r := range reports {
-			var err error
-			if vals[i], err = encodeValues(r.Values); err != nil {
-				done <- result{err: err}
-				return
-			}
-		}
-		done <- result{vals: vals}
+		var r result
+		r.vals, f.buf, r.err = encodeReports(f.buf, reports)
+		done <- r
 	}()
 	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, f.live, func() ([]string, error) { r := <-done; return r.vals, r.err })
 	if err != nil {

@@ -71,15 +71,14 @@ func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*impo
 		args:    []any{at, rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced},
 		at:      at,
 		reports: reports,
-		vals:    make([]string, len(reports)),
 	}
-	for i, r := range reports {
+	for _, r := range reports {
 		if r.Period.String() != rec.Period {
 			return nil, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, rec.Period)
 		}
-		if imp.vals[i], err = encodeValues(r.Values); err != nil {
-			return nil, err
-		}
+	}
+	if imp.vals, _, err = encodeReports(make([]byte, 0, 64*len(reports)), reports); err != nil {
+		return nil, err
 	}
 	return imp, nil
 }

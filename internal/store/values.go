@@ -32,6 +32,29 @@ func encodeValues(vs []report.Value) (string, error) {
 	return string(b), err
 }
 
+// encodeReports encodes the values of each report (encodeValues) into one
+// text, of which each report's is a part: one allocation, not one (and
+// its regrowing) per report. It is written in buf first (given back, to be
+// used again).
+func encodeReports(buf []byte, reports []report.Report) ([]string, []byte, error) {
+	b := buf[:0]
+	ends := make([]int, len(reports))
+	for i, r := range reports {
+		var err error
+		if b, err = appendValues(b, r.Values); err != nil {
+			return nil, buf, err
+		}
+		ends[i] = len(b)
+	}
+	all := string(b)
+	out := make([]string, len(reports))
+	start := 0
+	for i, end := range ends {
+		out[i], start = all[start:end], end
+	}
+	return out, b, nil
+}
+
 // decodeValues reads a report's values, ordered by KPI code.
 func decodeValues(s string) ([]report.Value, error) {
 	var d valueReader

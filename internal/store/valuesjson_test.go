@@ -142,6 +142,7 @@ func TestAppendValuesAsEncodingJSON(t *testing.T) {
 	}
 	check(nil)
 	check([]report.Value{})
+	var reports []report.Report // encoded together too (encodeReports)
 	for n := 0; n < 5000; n++ {
 		var vs []report.Value
 		for k := rng.Intn(9); k > 0; k-- {
@@ -161,6 +162,24 @@ func TestAppendValuesAsEncodingJSON(t *testing.T) {
 			vs = append(vs, v)
 		}
 		check(vs)
+		if _, err := encodeValues(vs); err == nil {
+			reports = append(reports, report.Report{Values: vs})
+		}
+	}
+	bad := math.Inf(1)
+	for _, n := range []int{0, 1, 2, 700, len(reports)} {
+		got, _, err := encodeReports(nil, reports[:n])
+		if err != nil || len(got) != n {
+			t.Fatalf("%d reports: %d texts, %v", n, len(got), err)
+		}
+		for i, r := range reports[:n] {
+			if want, _ := encodeValues(r.Values); got[i] != want {
+				t.Fatalf("report %d of %d: %s, want %s", i, n, got[i], want)
+			}
+		}
+	}
+	if _, _, err := encodeReports(nil, append(reports[:2:2], report.Report{Values: []report.Value{{KPI: "thu", YTD: &bad}}})); err == nil {
+		t.Error("an infinite figure encoded")
 	}
 	inf, nan := math.Inf(1), math.NaN()
 	for _, f := range []*float64{&inf, &nan} {
