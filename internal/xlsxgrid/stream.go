@@ -100,7 +100,7 @@ type sheetStream struct {
 	err      error
 	pending  []streamMerge // merged ranges past the first rows, by first row
 	declared int64         // the sheet's unzipped size, as its zip declares it
-	part     *partLimit    // counts what was read of it
+	ahead    *readAhead    // inflates it a chunk ahead (counting what it gave)
 	free     [][]Cell      // rows let go, for new rows to reuse (Sheet.set)
 }
 
@@ -122,9 +122,15 @@ func (st *sheetStream) newRow(n int) []Cell {
 	return row[:n]
 }
 
+// close stops the inflating ahead, then closes the part.
+func (st *sheetStream) close() error {
+	st.ahead.Close()
+	return st.rc.Close()
+}
+
 // size is the streamed sheet's unzipped size as far as it is known.
 func (st *sheetStream) size() int64 {
-	return max(st.declared, st.part.lim.MaxUnzipSize-st.part.n)
+	return max(st.declared, st.ahead.given)
 }
 
 // noStream says why the stream cannot go on.
@@ -228,13 +234,13 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 	if again != nil {
 		st.pending = slices.Clone(again.past)
 	}
-	st.part = &partLimit{r: rc, n: lim.MaxUnzipSize, f: f, lim: lim}
-	st.sc = newSheetScan(newStreamTokenizer(st.part), s, sst, xfFormats)
+	st.ahead = newReadAhead(&partLimit{r: rc, n: lim.MaxUnzipSize, f: f, lim: lim})
+	st.sc = newSheetScan(newStreamTokenizer(st.ahead), s, sst, xfFormats)
 	s.stream = st
 	// the head: the first HeadRows rows
 	for !st.sc.done && st.sc.row < headRows-1 {
 		if err := st.read(1); err != nil {
-			rc.Close()
+			st.close()
 			return nil, streamErr(name, err)
 		}
 	}
@@ -243,7 +249,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 		// reading applies them
 		if again == nil {
 			if err := s.applyMerges(st.sc.merges); err != nil {
-				rc.Close()
+				st.close()
 				return nil, streamErr(name, err)
 			}
 		}
@@ -253,7 +259,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 		// the merged ranges within the head are applied to it as the whole
 		// sheet would have them; the others as their rows come (read)
 		if err := s.applyMerges(again.head); err != nil {
-			rc.Close()
+			st.close()
 			return nil, streamErr(name, err)
 		}
 	}
@@ -449,7 +455,7 @@ func (s *Sheet) StreamErr() error {
 // Close releases a streamed workbook's file.
 func (wb *Workbook) Close() error {
 	if s := wb.Streamed(); s != nil {
-		return s.stream.rc.Close()
+		return s.stream.close()
 	}
 	return nil
 }
