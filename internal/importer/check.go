@@ -311,13 +311,9 @@ const (
 // plausible returns an error for every figure that cannot be right
 // against the unit's annual target (see PlausibleOver).
 func (im *Importer) plausible(file string, reports []report.Report) error {
-	targets, err := im.targets(reports)
-	if err != nil {
-		return err
-	}
 	var errs xlsxin.Errors
 	for _, r := range reports {
-		ts := targets.Of(r.Unit)
+		ts := im.table.Of(r.Unit)
 		for _, v := range r.Values {
 			i := im.Campaign.KPIIndex(v.KPI)
 			if i < 0 {

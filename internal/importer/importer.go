@@ -99,16 +99,14 @@ type Importer struct {
 	// error stops the batch before its first file.
 	BeforeWrite func() error
 
-	units      []campaign.Unit                               // with their names, read when first needed (names)
-	names      func() []campaign.Unit                        // reads the units with their names, once
-	targets    func([]report.Report) (*store.Targets, error) // the targets in the campaign's KPI order (NaN: none), of the units of reports at least
-	allTargets func()                                        // reads every unit's targets, once (a big file is coming)
-	// targetsReady says whether every unit's targets are read
-	targetsReady func() bool
-	byCode       map[string]string   // upper-case code → code
-	byName       map[string]string   // folded name → code, built on first use
-	byShort      map[string][]string // name without office words → codes (see xlsxin.UnitNameKey)
-	byNameOnce   sync.Once
+	units []campaign.Unit        // with their names, read when first needed (names)
+	names func() []campaign.Unit // reads the units with their names, once
+	// table: every unit's code, and its targets in the campaign's KPI
+	// order (NaN: none)
+	table      *store.UnitTable
+	byName     map[string]string   // folded name → code, built on first use
+	byShort    map[string][]string // name without office words → codes (see xlsxin.UnitNameKey)
+	byNameOnce sync.Once
 
 	// the year's live observations, kept by the writer (see unitObservations);
 	// partial: the workspace is too big to hold a year of them, obs holds
@@ -135,57 +133,23 @@ func New(ctx context.Context, st store.Store) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	// the units' codes; their names are read when a file names a unit by
-	// its name (unitNames): a national workspace has 200,000 units
-	units, err := st.UnitCodes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if len(units) == 0 {
-		return nil, ErrNoUnits
-	}
 	// the plausibility checks compare head-counts and amounts with the
-	// targets
+	// targets; the units' names are read when a file names a unit by its
+	// name (names)
 	kpis := make([]string, len(c.KPIs))
 	for i, k := range c.KPIs {
 		if k.Kind == campaign.Stock || k.Kind == campaign.Flow {
 			kpis[i] = k.Code
 		}
 	}
-	im := &Importer{Store: st, Campaign: c, Now: time.Now, byCode: make(map[string]string, len(units)), partial: len(units) > wholeYear}
-	for _, u := range units {
-		im.byCode[strings.ToUpper(u)] = u
+	table, err := st.UnitTable(ctx, kpis)
+	if err != nil {
+		return nil, err
 	}
-	// read all at once (while the first files are being read) for a
-	// workspace of a few thousand units, or for a file of many; else each
-	// file's units' with it
-	loaded := make(chan struct{})
-	all := sync.OnceValues(func() (*store.Targets, error) {
-		defer close(loaded)
-		return st.TargetTable(ctx, kpis, nil)
-	})
-	im.allTargets = func() { all() }
-	im.targetsReady = func() bool {
-		select {
-		case <-loaded:
-			return true
-		default:
-			return false
-		}
+	if table.Len() == 0 {
+		return nil, ErrNoUnits
 	}
-	if len(units) <= allTargets {
-		go all()
-	}
-	im.targets = func(reports []report.Report) (*store.Targets, error) {
-		if len(units) <= allTargets || len(reports) >= manyUnits {
-			return all()
-		}
-		units := make([]string, len(reports))
-		for i, r := range reports {
-			units[i] = r.Unit
-		}
-		return st.TargetTable(ctx, kpis, units)
-	}
+	im := &Importer{Store: st, Campaign: c, Now: time.Now, table: table, partial: table.Len() > wholeYear}
 	im.names = sync.OnceValue(func() []campaign.Unit {
 		units, err := st.UnitNames(context.WithoutCancel(ctx))
 		if err != nil {
@@ -209,15 +173,6 @@ func (im *Importer) findImport(ctx context.Context, known map[string]int64, sha 
 	}
 	return im.Store.FindImport(ctx, sha)
 }
-
-// allTargets is how many units a workspace may have for their targets to
-// be read all at once; past that, each file's units' are read with it,
-// unless the file has manyUnits or more (a consolidated sheet: looking up
-// 200,000 units costs four times a read of the whole table).
-const (
-	allTargets = 20000
-	manyUnits  = 256
-)
 
 // wholeYear is how many units a workspace may have for an import to hold
 // the figures of a whole year, for its checks (unitObservations): 5,000
@@ -337,14 +292,6 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	var known map[string]int64 // nil: each file is looked up
 	if !opts.Force && len(paths) >= lookupAll {
 		known, _ = im.Store.ImportsBySHA(ctx) // if it fails, each file says why
-	}
-	// a consolidated sheet names many units: their targets are read
-	// meanwhile, from the start
-	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.allTargets != nil {
-			go im.allTargets()
-			break
-		}
 	}
 	slots := make([]chan prepared, len(paths))
 	for i := range slots {

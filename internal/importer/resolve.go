@@ -80,7 +80,7 @@ func (im *Importer) resolve(b *xlsxin.Book, opts Options) ([]report.Report, erro
 		row := &rows[0]
 		var fileCode string
 		if fileUnit != "" {
-			fileCode = im.byCode[strings.ToUpper(fileUnit)]
+			fileCode, _ = im.table.Code(fileUnit)
 		}
 		var cellCode string
 		var cellErr *xlsxin.CellError
@@ -193,7 +193,7 @@ func (im *Importer) cellErr(b *xlsxin.Book, ref, format string, a ...any) *xlsxi
 // "TP. Hải Dương", "CẨM GIÀNG"). Unknown or ambiguous units are errors with
 // the nearest known units.
 func (im *Importer) unitCode(b *xlsxin.Book, text, ref string) (string, *xlsxin.CellError) {
-	if code, ok := im.byCode[strings.ToUpper(strings.TrimSpace(text))]; ok {
+	if code, ok := im.table.Code(strings.TrimSpace(text)); ok {
 		return code, nil
 	}
 	im.byNameOnce.Do(func() {

@@ -80,17 +80,10 @@ func (im *Importer) prepareStream(life context.Context, res FileResult, f *os.Fi
 		res.Status, res.Err = Failed, err
 		return prepared{res: res, done: true}, true
 	}
-	if im.allTargets != nil {
-		go im.allTargets() // a consolidated sheet names many units: read the targets meanwhile
-	}
 	st := &fileStream{msgs: make(chan streamMsg, 2)}
 	go im.runStream(life, res, f, info.Size(), wb, opts, st)
 	return prepared{res: res, stream: st}, true
 }
-
-// maxLate is how many reports may be given out before the targets are
-// read (some 20 MB of figures to check then).
-const maxLate = 100_000
 
 // runStream reads a streamed file and gives its reports to the writer.
 func (im *Importer) runStream(life context.Context, res FileResult, f *os.File, size int64, wb *xlsxgrid.Workbook, opts Options, st *fileStream) {
@@ -105,23 +98,17 @@ func (im *Importer) runStream(life context.Context, res FileResult, f *os.File, 
 		}
 	}
 	var known *xlsxgrid.RestreamError // the merged ranges, once known
-	deferChecks := true               // parts may be given out before the targets are read
 	for {
 		sheet := wb.Streamed().Name
-		m, again := im.readStream(res, wb, opts, send, deferChecks)
+		m, again := im.readStream(res, wb, opts, send)
 		wb.Close()
 		var re *xlsxgrid.RestreamError
 		switch {
 		case m == nil:
 			return // abandoned
-		case errors.As(again, &re) && known == nil, errors.Is(again, errRecheck):
-			// merged ranges, known now, or a part that failed the checks
-			// made after it was given: the file is streamed again
-			if re != nil {
-				known = re
-			} else {
-				deferChecks = false // the targets are read now: say where
-			}
+		case errors.As(again, &re) && known == nil:
+			// merged ranges, known now: the file is streamed again
+			known = re
 			nwb, err := xlsxgrid.OpenStream(res.File, f, size, opts.Limits, known)
 			if err == nil {
 				if !send(streamMsg{restart: true}) {
@@ -164,76 +151,12 @@ func (im *Importer) runStream(life context.Context, res FileResult, f *os.File, 
 	}
 }
 
-// errRecheck: a part given out before the targets were read fails the
-// plausibility checks; the file is read again to say where.
-var errRecheck = errors.New("plausibility to check again")
-
-// lateCheck is what the plausibility checks need of a report given out
-// before the targets were read: its figures, not its cells (a report
-// that fails has its file read again, and its cells named then).
-type lateCheck struct {
-	unit string
-	vals []lateValue
-}
-
-type lateValue struct {
-	kpi        string
-	month, ytd float64
-	hasM, hasY bool
-}
-
-func lateChecks(reports []report.Report) []lateCheck {
-	out := make([]lateCheck, len(reports))
-	for i, r := range reports {
-		out[i].unit = r.Unit
-		out[i].vals = make([]lateValue, len(r.Values))
-		for j, v := range r.Values {
-			lv := lateValue{kpi: v.KPI}
-			if v.Month != nil {
-				lv.month, lv.hasM = *v.Month, true
-			}
-			if v.YTD != nil {
-				lv.ytd, lv.hasY = *v.YTD, true
-			}
-			out[i].vals[j] = lv
-		}
-	}
-	return out
-}
-
-// plausibleLate reports whether reports given out before the targets were
-// read pass the plausibility checks.
-func (im *Importer) plausibleLate(file string, late []lateCheck) bool {
-	const part = 4096
-	for start := 0; start < len(late); start += part {
-		reports := make([]report.Report, 0, part)
-		for _, l := range late[start:min(start+part, len(late))] {
-			r := report.Report{Unit: l.unit, Values: make([]report.Value, len(l.vals))}
-			for j, v := range l.vals {
-				r.Values[j].KPI = v.kpi
-				if v.hasM {
-					r.Values[j].Month = &v.month
-				}
-				if v.hasY {
-					r.Values[j].YTD = &v.ytd
-				}
-			}
-			reports = append(reports, r)
-		}
-		if im.plausible(file, reports) != nil {
-			return false
-		}
-	}
-	return true
-}
-
 // readStream reads a streamed workbook, giving its reports out as they
 // are read and checked; it returns the end of the file, or (again) why
-// the file must be read again: whole (ErrNoStream), streamed knowing its
-// merged ranges (*xlsxgrid.RestreamError), or streamed to say where a
-// part given out before the targets were read (deferChecks) fails the
-// plausibility checks (errRecheck). A nil end means the writer went away.
-func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Options, send func(streamMsg) bool, deferChecks bool) (end *streamMsg, again error) {
+// the file must be read again: whole (ErrNoStream), or streamed knowing
+// its merged ranges (*xlsxgrid.RestreamError). A nil end means the writer
+// went away.
+func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Options, send func(streamMsg) bool) (end *streamMsg, again error) {
 	var (
 		period        report.Period
 		periodDone    bool
@@ -243,7 +166,6 @@ func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Optio
 		resolveWarn   []string // resolve's warnings, given after the table's
 		kept          int
 		abandoned     bool
-		late          []lateCheck // parts given out before the targets were read
 	)
 	// resolve, as it would on the whole book: the period once, then the
 	// units of each part; the warnings it adds go after the table's
@@ -273,22 +195,6 @@ func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Optio
 		for i, row := range rows {
 			reports[i] = report.Report{Unit: row.Unit, Period: period, Values: row.Values}
 		}
-		if deferChecks && im.targetsReady != nil && !im.targetsReady() && len(late) < maxLate {
-			// the targets are being read: the part goes to the writer now,
-			// and is checked once they are
-			late = append(late, lateChecks(reports)...)
-			if !send(streamMsg{reports: reports, layout: b.Layout, sheet: b.Sheet, period: period}) {
-				abandoned = true
-				return errors.New("abandoned")
-			}
-			return nil
-		}
-		if len(late) > 0 {
-			if !im.plausibleLate(b.File, late) {
-				return errRecheck
-			}
-			late = nil
-		}
 		if err := im.plausible(b.File, reports); err != nil {
 			var es xlsxin.Errors
 			if !errors.As(err, &es) {
@@ -307,11 +213,8 @@ func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Optio
 		return nil, nil
 	}
 	var re *xlsxgrid.RestreamError
-	if errors.Is(err, xlsxgrid.ErrNoStream) || errors.As(err, &re) || errors.Is(err, errRecheck) {
+	if errors.Is(err, xlsxgrid.ErrNoStream) || errors.As(err, &re) {
 		return &streamMsg{}, err
-	}
-	if err == nil && len(late) > 0 && len(errs) == 0 && fatal == nil && !im.plausibleLate(book.File, late) {
-		return &streamMsg{}, errRecheck
 	}
 	m := &streamMsg{end: true, res: res}
 	switch {

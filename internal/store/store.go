@@ -29,13 +29,10 @@ type Store interface {
 	// UnitNames returns every unit's code, name and cluster, without
 	// targets: what an import needs to recognise units.
 	UnitNames(ctx context.Context) ([]campaign.Unit, error)
-	// UnitCodes returns every unit's code, in no particular order: what an
-	// import needs first of the units.
-	UnitCodes(ctx context.Context) ([]string, error)
-	// TargetTable returns the targets of the units given (nil: every
-	// unit) for the KPIs given, in their order, NaN where there is none
-	// (and for a KPI given as "").
-	TargetTable(ctx context.Context, kpis, units []string) (*Targets, error)
+	// UnitTable returns every unit's code and its targets for the KPIs
+	// given, in their order (NaN where there is none, and for a KPI given
+	// as ""): what an import needs of the units.
+	UnitTable(ctx context.Context, kpis []string) (*UnitTable, error)
 	// SaveUnits adds or updates the given units and replaces their targets
 	// and baselines, in one transaction. Units not given are kept.
 	SaveUnits(ctx context.Context, units []campaign.Unit) error

@@ -6,20 +6,28 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/campaign"
 )
 
-// TargetTable gives every unit's targets, read whole (in parts where the
-// dialect cuts the table) or for the units asked, NaN where a unit has
-// none and for a KPI not asked ("").
-func TestTargetTable(t *testing.T) {
+// UnitTable gives every unit's code, found upper or lower case, and its
+// targets, NaN where a unit has none and for a KPI not asked (""), read a
+// chunk of units at a time; a code with UnitTable's separators in it is
+// read row by row, as right.
+func TestUnitTable(t *testing.T) {
 	ctx := context.Background()
+	chunk := unitChunk
+	unitChunk = 1000 // 3,000 units: three chunks and an empty one
+	t.Cleanup(func() { unitChunk = chunk })
 	backends(t, func(t *testing.T, open func() *DB) {
 		s := open()
 		if err := s.SetCampaign(ctx, campaign.Default()); err != nil {
 			t.Fatal(err)
+		}
+		if empty, err := s.UnitTable(ctx, []string{"thu"}); err != nil || empty.Len() != 0 {
+			t.Fatalf("no unit: %v", err)
 		}
 		var units []campaign.Unit
 		for i := 0; i < 3000; i++ {
@@ -37,9 +45,17 @@ func TestTargetTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		kpis := []string{"bhxh_bb", "", "bhyt", "thu"}
-		check := func(what string, tt *Targets, want []campaign.Unit) {
+		check := func(what string, tt *UnitTable, want []campaign.Unit) {
 			t.Helper()
+			if tt.Len() != len(want) {
+				t.Errorf("%s: %d units, want %d", what, tt.Len(), len(want))
+			}
 			for _, u := range want {
+				for _, text := range []string{u.Code, strings.ToLower(u.Code), strings.ToUpper(u.Code)} {
+					if code, ok := tt.Code(text); !ok || code != u.Code {
+						t.Errorf("%s: %q is %q, %v (want %s)", what, text, code, ok, u.Code)
+					}
+				}
 				got := tt.Of(u.Code)
 				if len(u.Targets) == 0 {
 					if got != nil {
@@ -61,18 +77,13 @@ func TestTargetTable(t *testing.T) {
 				}
 			}
 		}
-		all, err := s.TargetTable(ctx, kpis, nil)
+		all, err := s.UnitTable(ctx, kpis)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check("all", all, units)
-		some, err := s.TargetTable(ctx, kpis, []string{"U0001", "U0009", "U2999", "nobody"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		check("some", some, []campaign.Unit{units[1], units[9], units[2999]})
-		if some.Of("U0002") != nil {
-			t.Error("a unit not asked for has targets")
+		if code, ok := all.Code("nobody"); ok || all.Of("nobody") != nil {
+			t.Errorf("an unknown unit found: %q", code)
 		}
 		// a second targets workbook changes, adds and takes away targets:
 		// the table follows
@@ -82,11 +93,25 @@ func TestTargetTable(t *testing.T) {
 		if err := s.SaveUnits(ctx, []campaign.Unit{units[1], units[9], units[2999]}); err != nil {
 			t.Fatal(err)
 		}
-		again, err := s.TargetTable(ctx, kpis, nil)
+		again, err := s.UnitTable(ctx, kpis)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check("after a second workbook", again, units)
+		// codes in lower case, and with the separators in them
+		odd := []campaign.Unit{
+			{Code: "h-low", Name: "x", Targets: map[string]float64{"thu": 7}},
+			{Code: "A" + unitSep + "B", Name: "x", Targets: map[string]float64{"bhyt": 8}},
+			{Code: "C" + rowSep, Name: "x"},
+		}
+		if err := s.SaveUnits(ctx, odd); err != nil {
+			t.Fatal(err)
+		}
+		both, err := s.UnitTable(ctx, kpis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("odd codes", both, append(units, odd...))
 	})
 }
 
@@ -155,7 +180,7 @@ func TestMigrationMovesUnitValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	tt, err := s.TargetTable(ctx, []string{"thu", "bhyt", "cham_dong"}, nil)
+	tt, err := s.UnitTable(ctx, []string{"thu", "bhyt", "cham_dong"})
 	if err != nil {
 		t.Fatal(err)
 	}

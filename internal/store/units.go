@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/bhxh/kpi/internal/campaign"
@@ -213,106 +214,192 @@ func unitChanges(old, updated []campaign.Unit) []AuditEntry {
 	return out
 }
 
-// UnitCodes returns every unit's code.
-func (s *DB) UnitCodes(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT code FROM units")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var codes []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		codes = append(codes, c)
-	}
-	return codes, rows.Err()
+// UnitTable is every unit of a workspace, by code, with its targets for
+// some KPIs: what an import needs of the units, held compactly (a national
+// workspace has 200,000).
+type UnitTable struct {
+	n     int              // KPIs per unit
+	codes string           // every code, one after the other
+	idx   map[string]int32 // code → its row
+	upper map[string]int32 // upper-cased code → its row, for a code that is not upper-case
+	ends  []int32          // row → the end of its code in codes
+	vals  []float64        // n per row, NaN where none
+	has   []bool           // row → whether it has targets
 }
 
-// Targets is units' targets for some KPIs (TargetTable), held compactly:
-// a national workspace has 200,000 units.
-type Targets struct {
-	n    int              // KPIs per unit
-	idx  map[string]int32 // unit → its row in vals
-	vals []float64        // n per unit, NaN where none
+// Len is how many units there are.
+func (t *UnitTable) Len() int { return len(t.ends) }
+
+// Code returns the code of the unit a text names by its code, upper or
+// lower case.
+func (t *UnitTable) Code(text string) (string, bool) {
+	i, ok := t.idx[text]
+	if !ok {
+		u := strings.ToUpper(text)
+		if i, ok = t.idx[u]; !ok {
+			i, ok = t.upper[u]
+		}
+	}
+	if !ok {
+		return "", false
+	}
+	return t.code(i), true
+}
+
+func (t *UnitTable) code(i int32) string {
+	start := int32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.codes[start:t.ends[i]]
 }
 
 // Of returns a unit's targets in the KPIs' order, nil for a unit with
 // none.
-func (t *Targets) Of(unit string) []float64 {
-	i, ok := t.idx[unit]
-	if !ok {
+func (t *UnitTable) Of(code string) []float64 {
+	i, ok := t.idx[code]
+	if !ok || !t.has[i] {
 		return nil
 	}
 	return t.vals[int(i)*t.n : int(i+1)*t.n : int(i+1)*t.n]
 }
 
-// TargetTable returns the targets of the given units (nil: all) for the
-// given KPIs, in their order (NaN where the unit has none, and for a KPI
-// given as ""). They are read from units.targets (valuelist.go), units
-// looked up a thousand at a time.
-func (s *DB) TargetTable(ctx context.Context, kpis, units []string) (*Targets, error) {
-	idx := make(map[string]int, len(kpis))
-	for i, k := range kpis {
-		if k != "" {
-			idx[k] = i
-		}
+// UnitTable reads every unit with its targets for the given KPIs, in
+// their order (NaN where the unit has none, and for a KPI given as ""),
+// from units.targets (valuelist.go). The units come as a text per
+// unitChunk of them (a line each, the code and the targets apart), not
+// 200,000 rows through the driver: 0.1 s instead of 0.3 for a national
+// workspace.
+func (s *DB) UnitTable(ctx context.Context, kpis []string) (*UnitTable, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM units").Scan(&n); err != nil {
+		return nil, err
 	}
-	if len(idx) == 0 {
-		return &Targets{n: len(kpis)}, nil
-	}
-	// sized once: growing them would hold twice the table for a while
-	size := len(units)
-	if units == nil {
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM units").Scan(&size); err != nil {
+	b := newTableBuilder(kpis, n)
+	after := ""
+	for {
+		var got int
+		var last, text sql.NullString
+		err := s.db.QueryRowContext(ctx, `SELECT count(*), max(code), string_agg(code || ? || targets, ?)
+			FROM (SELECT code, targets FROM units WHERE code > ? ORDER BY code LIMIT ?) t`, unitSep, rowSep, after, unitChunk).Scan(&got, &last, &text)
+		if err != nil {
 			return nil, err
 		}
-	}
-	out := &Targets{n: len(kpis), idx: make(map[string]int32, size), vals: make([]float64, 0, size*len(kpis))}
-	const base = "SELECT code, targets FROM units WHERE targets <> ''"
-	if units == nil {
-		return out, s.targetRows(ctx, out, idx, base)
-	}
-	for start := 0; start < len(units); start += liveBatch {
-		part := units[start:min(start+liveBatch, len(units))]
-		if err := s.targetRows(ctx, out, idx, base+" AND code IN "+placeholderRow(len(part)), anySlice(part)...); err != nil {
-			return nil, err
+		if got == 0 {
+			break
+		}
+		if strings.Count(text.String, rowSep) != got-1 || strings.Count(text.String, unitSep) != got {
+			// a code with a separator in it: row by row
+			return s.unitRows(ctx, kpis, n)
+		}
+		for line := range strings.SplitSeq(text.String, rowSep) {
+			code, list, _ := strings.Cut(line, unitSep)
+			if err := b.add(code, list); err != nil {
+				return nil, err
+			}
+		}
+		after = last.String
+		if got < unitChunk {
+			break
 		}
 	}
-	return out, nil
+	return b.done(), nil
 }
 
-// targetRows adds the units of query q (code, targets text) to t; idx
-// gives each KPI's place.
-func (s *DB) targetRows(ctx context.Context, t *Targets, idx map[string]int, q string, args ...any) error {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+// unitChunk is how many units one text of UnitTable holds (some 1.5 MB;
+// a variable for the tests).
+var unitChunk = 16384
+
+// unitSep and rowSep part a unit's code from its targets and a unit from
+// the next in UnitTable's text: control characters a workbook's cell
+// cannot hold (XML 1.0 has no place for them).
+const (
+	unitSep = "\x1f"
+	rowSep  = "\x1e"
+)
+
+// unitRows is UnitTable reading a row per unit.
+func (s *DB) unitRows(ctx context.Context, kpis []string, n int) (*UnitTable, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT code, targets FROM units")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
-	var list string // scanned into for every row: not a heap object each
+	b := newTableBuilder(kpis, n)
 	for rows.Next() {
-		var code string
+		var code, list string
 		if err := rows.Scan(&code, &list); err != nil {
-			return err
+			return nil, err
 		}
-		row := int32(len(t.vals) / t.n)
-		for range t.n {
-			t.vals = append(t.vals, math.NaN())
+		if err := b.add(code, list); err != nil {
+			return nil, err
 		}
-		err := eachValue(list, func(kpi string, v float64) {
-			if i, ok := idx[kpi]; ok {
-				t.vals[int(row)*t.n+i] = v
-			}
-		})
-		if err != nil {
-			return fmt.Errorf("%s: %w", code, err)
-		}
-		t.idx[code] = row
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return b.done(), nil
+}
+
+// tableBuilder makes a UnitTable a unit at a time.
+type tableBuilder struct {
+	t     *UnitTable
+	place map[string]int // KPI → its place
+	codes []byte
+}
+
+// newTableBuilder starts a table of about n units.
+func newTableBuilder(kpis []string, n int) *tableBuilder {
+	b := &tableBuilder{place: make(map[string]int, len(kpis)), codes: make([]byte, 0, 8*n)}
+	for i, k := range kpis {
+		if k != "" {
+			b.place[k] = i
+		}
+	}
+	b.t = &UnitTable{n: len(kpis), ends: make([]int32, 0, n), vals: make([]float64, 0, n*len(kpis)), has: make([]bool, 0, n)}
+	return b
+}
+
+// add adds a unit (its code and targets text are copied, not kept).
+func (b *tableBuilder) add(code, list string) error {
+	t := b.t
+	row := len(t.ends)
+	b.codes = append(b.codes, code...)
+	t.ends = append(t.ends, int32(len(b.codes)))
+	for range t.n {
+		t.vals = append(t.vals, math.NaN())
+	}
+	t.has = append(t.has, list != "" && len(b.place) > 0)
+	if !t.has[row] {
+		return nil
+	}
+	err := eachValue(list, func(kpi string, v float64) {
+		if i, ok := b.place[kpi]; ok {
+			t.vals[row*t.n+i] = v
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", code, err)
+	}
+	return nil
+}
+
+// done indexes the units by code.
+func (b *tableBuilder) done() *UnitTable {
+	t := b.t
+	t.codes = string(b.codes)
+	t.idx = make(map[string]int32, len(t.ends))
+	for i := range t.ends {
+		code := t.code(int32(i))
+		t.idx[code] = int32(i)
+		if u := strings.ToUpper(code); u != code {
+			if t.upper == nil {
+				t.upper = map[string]int32{}
+			}
+			t.upper[u] = int32(i)
+		}
+	}
+	return t
 }
 
 func anySlice(s []string) []any {
