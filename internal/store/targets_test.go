@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -223,5 +224,18 @@ func TestNewWorkspacePages(t *testing.T) {
 	}
 	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal mode %q, %v", mode, err)
+	}
+}
+
+// parseValue reads every value as strconv.ParseFloat does, bit for bit
+// (its whole-number path included), and refuses what it refuses.
+func TestParseValue(t *testing.T) {
+	for _, s := range []string{"0", "-0", "7", "007", "-42", "80987", "999999999999999", "-999999999999999", "1000000000000000",
+		"9007199254740993", "12345678901234567890", "2125.68", "1e+06", "-1.5e-07", "0.1", "", "-", "--1", "1-", "1 ", "abc", "NaN", "Inf", "+5", "0x10", "1_000"} {
+		want, werr := strconv.ParseFloat(s, 64)
+		got, gerr := parseValue(s)
+		if (werr != nil) != (gerr != nil) || (werr == nil && math.Float64bits(got) != math.Float64bits(want)) {
+			t.Errorf("%q: %v (%v), want %v (%v)", s, got, gerr, want, werr)
+		}
 	}
 }

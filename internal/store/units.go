@@ -275,32 +275,55 @@ func (s *DB) UnitTable(ctx context.Context, kpis []string) (*UnitTable, error) {
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM units").Scan(&n); err != nil {
 		return nil, err
 	}
+	// the next text is read while one is taken apart
+	type chunk struct {
+		n    int
+		text string
+		err  error
+	}
+	ctx, stop := context.WithCancel(ctx)
+	chunks := make(chan chunk, 1)
+	go func() {
+		defer close(chunks)
+		after := ""
+		for {
+			var c chunk
+			var last, text sql.NullString
+			c.err = s.db.QueryRowContext(ctx, `SELECT count(*), max(code), string_agg(code || ? || targets, ?)
+				FROM (SELECT code, targets FROM units WHERE code > ? ORDER BY code LIMIT ?) t`, unitSep, rowSep, after, unitChunk).Scan(&c.n, &last, &text)
+			c.text, after = text.String, last.String
+			if c.n == 0 && c.err == nil {
+				return
+			}
+			select {
+			case chunks <- c:
+			case <-ctx.Done():
+				return
+			}
+			if c.err != nil || c.n < unitChunk {
+				return
+			}
+		}
+	}()
+	defer func() {
+		stop()
+		for range chunks {
+		}
+	}()
 	b := newTableBuilder(kpis, n)
-	after := ""
-	for {
-		var got int
-		var last, text sql.NullString
-		err := s.db.QueryRowContext(ctx, `SELECT count(*), max(code), string_agg(code || ? || targets, ?)
-			FROM (SELECT code, targets FROM units WHERE code > ? ORDER BY code LIMIT ?) t`, unitSep, rowSep, after, unitChunk).Scan(&got, &last, &text)
-		if err != nil {
-			return nil, err
+	for c := range chunks {
+		if c.err != nil {
+			return nil, c.err
 		}
-		if got == 0 {
-			break
-		}
-		if strings.Count(text.String, rowSep) != got-1 || strings.Count(text.String, unitSep) != got {
+		if strings.Count(c.text, rowSep) != c.n-1 || strings.Count(c.text, unitSep) != c.n {
 			// a code with a separator in it: row by row
 			return s.unitRows(ctx, kpis, n)
 		}
-		for line := range strings.SplitSeq(text.String, rowSep) {
+		for line := range strings.SplitSeq(c.text, rowSep) {
 			code, list, _ := strings.Cut(line, unitSep)
 			if err := b.add(code, list); err != nil {
 				return nil, err
 			}
-		}
-		after = last.String
-		if got < unitChunk {
-			break
 		}
 	}
 	return b.done(), nil
@@ -346,6 +369,10 @@ type tableBuilder struct {
 	t     *UnitTable
 	place map[string]int // KPI → its place
 	codes []byte
+	// the previous unit's KPIs and their places, in the order of its
+	// text: most units have the same, found without the map
+	seen   []string
+	seenAt []int
 }
 
 // newTableBuilder starts a table of about n units.
@@ -373,10 +400,19 @@ func (b *tableBuilder) add(code, list string) error {
 	if !t.has[row] {
 		return nil
 	}
+	j := 0
 	err := eachValue(list, func(kpi string, v float64) {
-		if i, ok := b.place[kpi]; ok {
+		if j >= len(b.seen) || b.seen[j] != kpi {
+			i, ok := b.place[kpi]
+			if !ok {
+				i = -1
+			}
+			b.seen, b.seenAt = append(b.seen[:j], kpi), append(b.seenAt[:j], i)
+		}
+		if i := b.seenAt[j]; i >= 0 {
 			t.vals[row*t.n+i] = v
 		}
+		j++
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", code, err)

@@ -45,7 +45,7 @@ func eachValue(list string, f func(kpi string, v float64)) error {
 			return fmt.Errorf("%q: a KPI without its value", list)
 		}
 		num, after, _ := strings.Cut(rest, " ")
-		v, err := strconv.ParseFloat(num, 64)
+		v, err := parseValue(num)
 		if err != nil || math.IsNaN(v) {
 			return fmt.Errorf("%s: %q is not a number", kpi, num)
 		}
@@ -53,6 +53,35 @@ func eachValue(list string, f func(kpi string, v float64)) error {
 		list = after
 	}
 	return nil
+}
+
+// parseValue reads a value of a values text: a whole number of up to 15
+// digits (most targets) directly, exactly as strconv.ParseFloat would
+// read it, anything else by strconv.ParseFloat.
+func parseValue(s string) (float64, error) {
+	neg := len(s) > 0 && s[0] == '-'
+	digits := s
+	if neg {
+		digits = s[1:]
+	}
+	if len(digits) == 0 || len(digits) > 15 {
+		return strconv.ParseFloat(s, 64)
+	}
+	var n int64
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return strconv.ParseFloat(s, 64)
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		if n == 0 {
+			return strconv.ParseFloat(s, 64) // -0
+		}
+		n = -n
+	}
+	return float64(n), nil
 }
 
 // valueMap reads a values text into a map.
