@@ -30,9 +30,10 @@ func (im *Importer) check(ctx context.Context, file string, reports []report.Rep
 	var warnings []string
 	for _, r := range reports {
 		var missing []string
-		for _, k := range im.Campaign.KPIs {
-			if !slices.ContainsFunc(r.Values, func(v report.Value) bool { return v.KPI == k.Code }) {
-				missing = append(missing, k.Code)
+		for i := range im.Campaign.KPIs {
+			code := im.Campaign.KPIs[i].Code
+			if !slices.ContainsFunc(r.Values, func(v report.Value) bool { return v.KPI == code }) {
+				missing = append(missing, code)
 			}
 		}
 		if len(missing) > 0 {
@@ -67,7 +68,7 @@ func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []repor
 		if v.YTD == nil {
 			continue
 		}
-		k, _ := c.KPI(v.KPI)
+		k := c.KPIRef(v.KPI)
 		// the latest earlier month with a YTD value
 		var prevYTD *float64
 		var prevPeriod report.Period
@@ -87,7 +88,7 @@ func ytdWarnings(c *campaign.Campaign, file string, r report.Report, obs []repor
 			out = append(out, fmt.Sprintf("%s › %s: lũy kế %s của %s (%s) thấp hơn lũy kế kỳ %s (%s)",
 				file, v.YTDCell, v.KPI, r.Unit, num(*v.YTD), prevPeriod, num(*prevYTD)))
 		}
-		if k.Kind != campaign.Flow || v.Month == nil {
+		if k == nil || k.Kind != campaign.Flow || v.Month == nil {
 			continue
 		}
 		sum := *v.Month
@@ -269,12 +270,12 @@ const StockJump = 0.5
 func stockJumps(c *campaign.Campaign, file string, r report.Report, obs []report.Observation) []string {
 	var out []string
 	for _, v := range r.Values {
-		k, _ := c.KPI(v.KPI)
+		k := c.KPIRef(v.KPI)
 		cur, cell := v.Month, v.MonthCell
 		if cur == nil {
 			cur, cell = v.YTD, v.YTDCell
 		}
-		if k.Kind != campaign.Stock || cur == nil {
+		if k == nil || k.Kind != campaign.Stock || cur == nil {
 			continue
 		}
 		var prev *float64
@@ -319,7 +320,7 @@ func (im *Importer) plausible(file string, reports []report.Report) error {
 			if i < 0 {
 				continue
 			}
-			k := im.Campaign.KPIs[i]
+			k := &im.Campaign.KPIs[i]
 			if k.Kind != campaign.Stock && k.Kind != campaign.Flow {
 				continue
 			}
@@ -450,8 +451,8 @@ func inFile(file, cell string) string {
 func fractionRates(c *campaign.Campaign, file string, r report.Report) []string {
 	var out []string
 	for _, v := range r.Values {
-		k, _ := c.KPI(v.KPI)
-		if !k.Percent() || v.Month == nil || *v.Month <= 0 {
+		k := c.KPIRef(v.KPI)
+		if k == nil || !k.Percent() || v.Month == nil || *v.Month <= 0 {
 			continue
 		}
 		if x := *v.Month; !k.LowerIsBetter() && x <= 1 {
