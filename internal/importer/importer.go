@@ -280,6 +280,8 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	}
 	defer heapForImport()()
 	parent := ctx
+	var readers sync.WaitGroup
+	defer readers.Wait() // none outlives the batch (once stopped, they end soon)
 	ctx, stop := context.WithCancel(ctx) // the readers stop with the batch
 	defer stop()
 	// a streamed file is read as the writer takes its reports, Ctrl-C or
@@ -313,7 +315,9 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		}
 	}()
 	for w := 0; w < workers; w++ {
+		readers.Add(1)
 		go func() {
+			defer readers.Done()
 			for i := range next {
 				slots[i] <- im.prepare(ctx, life, known, paths[i], opts)
 			}
