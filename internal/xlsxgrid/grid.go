@@ -181,15 +181,32 @@ func AppendSheetRef(b []byte, sheet string, r, c int) []byte {
 	return appendRef(append(append(b, sheet...), '!'), r, c)
 }
 
+// AppendSheetCol appends what the references of a column's cells share
+// ("TongHop!D"), the row's number to follow, and whether it can: false
+// for a column past the sheet's last (AppendSheetRef writes those).
+func AppendSheetCol(b []byte, sheet string, c int) ([]byte, bool) {
+	if c < 0 || c >= maxCols {
+		return b, false
+	}
+	return appendCol(append(append(b, sheet...), '!'), c), true
+}
+
+// RowInRange says whether row r (from 0) is within a sheet's rows.
+func RowInRange(r int) bool { return r >= 0 && r < maxRows }
+
 // appendRef appends the A1 reference of a cell within the sheet.
 func appendRef(b []byte, r, c int) []byte {
+	return strconv.AppendInt(appendCol(b, c), int64(r+1), 10)
+}
+
+func appendCol(b []byte, c int) []byte {
 	var col [4]byte
 	i := len(col)
 	for n := c + 1; n > 0; n = (n - 1) / 26 {
 		i--
 		col[i] = byte('A' + (n-1)%26)
 	}
-	return strconv.AppendInt(append(b, col[i:]...), int64(r+1), 10)
+	return append(b, col[i:]...)
 }
 
 // Text returns the cell's text, trimmed and in NFC; numbers are written

@@ -448,7 +448,7 @@ func looksNumeric(s *Sheet, r int, h longCols) bool {
 // readValue reads one value cell of KPI k (col < 0: the column is absent),
 // converted by f.
 func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*float64, string) {
-	v, ok := readNumber(s, r, c, k, f, isCountUnit(k.Unit), errs)
+	v, ok := readNumber(s, r, c, &k, f, isCountUnit(k.Unit), errs)
 	if !ok {
 		return nil, ""
 	}
@@ -456,8 +456,9 @@ func readValue(s *Sheet, r, c int, k campaign.KPI, f factor, errs *Errors) (*flo
 }
 
 // readNumber is readValue's figure, without its cell's name (which a
-// wide table's row builds for all its cells at once).
-func readNumber(s *Sheet, r, c int, k campaign.KPI, f factor, whole bool, errs *Errors) (float64, bool) {
+// wide table's row builds for all its cells at once). k is not copied: a
+// wide table reads two million figures.
+func readNumber(s *Sheet, r, c int, k *campaign.KPI, f factor, whole bool, errs *Errors) (float64, bool) {
 	if c < 0 {
 		return 0, false
 	}

@@ -154,7 +154,8 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 		if clusterCol >= 0 {
 			u.Cluster = s.Text(r, clusterCol)
 		}
-		for _, tc := range cols {
+		for i := range cols {
+			tc := &cols[i]
 			v, ok, cerr := numberAt(s, r, tc.col, tc.kpi.Percent())
 			if cerr != nil {
 				errs = append(errs, cerr)
@@ -163,7 +164,7 @@ func readTargetsSheet(s *Sheet, c *campaign.Campaign, hr, codeCol int) (*Targets
 			if !ok {
 				continue
 			}
-			if err := checkValue(s, r, tc.col, tc.kpi, v); err != nil {
+			if err := checkValue(s, r, tc.col, &tc.kpi, v); err != nil {
 				errs = append(errs, err)
 				continue
 			}
@@ -210,7 +211,7 @@ const (
 // checkValue applies the range rules every KPI value obeys: finite and
 // within maxValue and minValue, head-counts and amounts are not negative,
 // percentages lie in 0–100.
-func checkValue(s *Sheet, r, c int, k campaign.KPI, v float64) *CellError {
+func checkValue(s *Sheet, r, c int, k *campaign.KPI, v float64) *CellError {
 	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxValue {
 		return s.Err(r, c, "số %s của %s quá lớn (trên 10^15): kiểm tra lại ô — có thể là lỗi công thức hoặc dán nhầm", strconv.FormatFloat(v, 'g', 6, 64), k.Code)
 	}

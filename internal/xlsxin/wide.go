@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -215,14 +216,15 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 	b := &Book{File: s.Book.File, Layout: LayoutWide, Sheet: s.Name, ByName: h.byName}
 	b.Period = readHeading(s, h.row).period
 	converted := map[string]bool{}
-	for _, wc := range h.cols {
+	for i := range h.cols {
+		wc := &h.cols[i]
 		if wc.f.from != "" && !converted[wc.kpi.Code] {
 			converted[wc.kpi.Code] = true
 			b.Conversions = append(b.Conversions, Conversion{KPI: wc.kpi.Code, From: wc.f.from, To: wc.kpi.Unit, Where: s.Name + "!" + wc.f.where})
 		}
 	}
 	seen := map[string]int{}
-	var refBuf []byte
+	refs := newRefMaker(s.Name, h)
 	for r := h.data; r < len(s.Rows) || s.More(r); r++ {
 		if emit != nil && len(b.Rows) >= emitRows {
 			if len(errs) == 0 { // past an error the rows are not needed: the file fails
@@ -263,11 +265,12 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 		seen[key] = r
 		// a row's figures, and the names of its cells, are made in one
 		// piece each: 200,000 rows are some two million values
-		refs := rowRefs(&refBuf, s.Name, r, h)
+		refs := refs.row(r)
 		figs := make([]float64, len(h.cols))
 		row := UnitRow{Unit: unit, UnitCell: refs.at(0), Values: make([]report.Value, 0, len(h.cols))}
-		for j, wc := range h.cols {
-			v, ok := readNumber(s, r, wc.col, wc.kpi, wc.f, wc.whole, &errs)
+		for j := range h.cols { // by index: a column holds its KPI, 264 bytes to copy
+			wc := &h.cols[j]
+			v, ok := readNumber(s, r, wc.col, &wc.kpi, wc.f, wc.whole, &errs)
 			if !ok {
 				continue
 			}
@@ -302,7 +305,8 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 
 // hasWideCells reports whether any KPI cell of row r holds something.
 func hasWideCells(s *Sheet, r int, h wideCols) bool {
-	for _, wc := range h.cols {
+	for i := range h.cols {
+		wc := &h.cols[i]
 		if s.At(r, wc.col).Kind != Empty {
 			return true
 		}
@@ -332,7 +336,8 @@ func rowRefs(buf *[]byte, sheet string, r int, h wideCols) cellRefs {
 	ends := make([]int, 0, len(h.cols)+1)
 	b = xlsxgrid.AppendSheetRef(b, sheet, r, h.unit)
 	ends = append(ends, len(b))
-	for _, wc := range h.cols {
+	for i := range h.cols {
+		wc := &h.cols[i]
 		if wc.col >= 0 {
 			b = xlsxgrid.AppendSheetRef(b, sheet, r, wc.col)
 		}
@@ -342,11 +347,66 @@ func rowRefs(buf *[]byte, sheet string, r int, h wideCols) cellRefs {
 	return cellRefs{all: string(b), ends: ends}
 }
 
+// refMaker names the cells of a wide table's rows as rowRefs does, the
+// columns' part of each name written once, and the ends of the names
+// shared by the rows whose numbers have as many digits (200,000 rows are
+// two million names).
+type refMaker struct {
+	sheet  string
+	h      wideCols
+	cols   [][]byte // the unit's column, then each KPI's ("TongHop!D"); nil for none
+	ok     bool     // every column can be named so
+	ends   [8][]int // by the row number's digits
+	buf    []byte
+	digits []byte
+}
+
+func newRefMaker(sheet string, h wideCols) *refMaker {
+	m := &refMaker{sheet: sheet, h: h, ok: true}
+	add := func(c int) {
+		if c < 0 && len(m.cols) > 0 {
+			m.cols = append(m.cols, nil)
+			return
+		}
+		col, ok := xlsxgrid.AppendSheetCol(nil, sheet, c)
+		m.ok = m.ok && ok
+		m.cols = append(m.cols, col)
+	}
+	add(h.unit)
+	for i := range h.cols {
+		wc := &h.cols[i]
+		add(wc.col)
+	}
+	return m
+}
+
+// row names row r's cells (see rowRefs).
+func (m *refMaker) row(r int) cellRefs {
+	m.digits = strconv.AppendInt(m.digits[:0], int64(r+1), 10)
+	if !m.ok || !xlsxgrid.RowInRange(r) || len(m.digits) >= len(m.ends) {
+		return rowRefs(&m.buf, m.sheet, r, m.h)
+	}
+	ends := m.ends[len(m.digits)]
+	known := ends != nil
+	b := m.buf[:0]
+	for _, col := range m.cols {
+		if col != nil {
+			b = append(append(b, col...), m.digits...)
+		}
+		if !known {
+			ends = append(ends, len(b))
+		}
+	}
+	m.ends[len(m.digits)], m.buf = ends, b
+	return cellRefs{all: string(b), ends: ends}
+}
+
 // emitRows is how many rows of a streamed table are given out at a time.
 const emitRows = 512
 
 func hasWideNumbers(s *Sheet, r int, h wideCols) bool {
-	for _, wc := range h.cols {
+	for i := range h.cols {
+		wc := &h.cols[i]
 		if s.At(r, wc.col).Kind == Number {
 			return true
 		}
