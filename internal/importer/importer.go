@@ -280,8 +280,9 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	}
 	defer heapForImport()()
 	parent := ctx
+	// no reader outlives the batch (once stopped, they end soon)
 	var readers sync.WaitGroup
-	defer readers.Wait() // none outlives the batch (once stopped, they end soon)
+	defer readers.Wait()
 	ctx, stop := context.WithCancel(ctx) // the readers stop with the batch
 	defer stop()
 	// a streamed file is read as the writer takes its reports, Ctrl-C or
