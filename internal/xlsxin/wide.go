@@ -225,6 +225,10 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 	}
 	seen := map[string]int{}
 	refs := newRefMaker(s.Name, h)
+	kpis := map[string]bool{} // a row has a value for each of them at most
+	for i := range h.cols {
+		kpis[h.cols[i].kpi.Code] = true
+	}
 	for r := h.data; r < len(s.Rows) || s.More(r); r++ {
 		if emit != nil && len(b.Rows) >= emitRows {
 			if len(errs) == 0 { // past an error the rows are not needed: the file fails
@@ -232,7 +236,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 					return nil, err
 				}
 			}
-			b.Rows = nil
+			b.Rows = make([]UnitRow, 0, emitRows)
 		}
 		unit := s.Text(r, h.unit)
 		if unit == "" {
@@ -267,7 +271,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 		// piece each: 200,000 rows are some two million values
 		refs := refs.row(r)
 		figs := make([]float64, len(h.cols))
-		row := UnitRow{Unit: unit, UnitCell: refs.at(0), Values: make([]report.Value, 0, len(h.cols))}
+		row := UnitRow{Unit: unit, UnitCell: refs.at(0), Values: make([]report.Value, 0, len(kpis))}
 		for j := range h.cols { // by index: a column holds its KPI, 264 bytes to copy
 			wc := &h.cols[j]
 			v, ok := readNumber(s, r, wc.col, &wc.kpi, wc.f, wc.whole, &errs)
