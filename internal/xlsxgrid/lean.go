@@ -1,6 +1,7 @@
 package xlsxgrid
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -341,6 +342,30 @@ func newSheetScan(z *tokenizer, s *Sheet, sst []string, xf *styles) *sheetScan {
 func (sc *sheetScan) run(rows int) error {
 	z, s := sc.z, sc.s
 	for {
+		if sc.inData && fastCells {
+			// most cells read in one step (fastCell), as below
+			if fc, ok := z.fastCell(); ok {
+				if err := sc.at(fc.ref); err != nil {
+					return err
+				}
+				cell := Cell{Kind: Number, Raw: string(fc.text)}
+				switch {
+				case fc.inline:
+					if cell = (Cell{Kind: Text, Raw: capText(decodeXString(string(fc.text)))}); cell.Raw == "" {
+						cell = Cell{}
+					}
+				case fc.s != nil:
+					var err error
+					if cell.Format, err = cellFormat(fc.s, sc.xf); err != nil {
+						return err
+					}
+				}
+				if err := s.put(sc.row, sc.col, cell); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		t := z.next()
 		if t.kind == tokEOF {
 			if z.err != nil {
@@ -388,21 +413,8 @@ func (sc *sheetScan) run(rows int) error {
 			}
 		case sc.inData && z.main(t, "c"):
 			ca := cellAttrs(t.attrs)
-			if ref := ca.r; ref != nil {
-				r, c, ok := parseRef(ref)
-				if !ok {
-					return errLeanUnsupported
-				}
-				if r != sc.row {
-					sc.backwards = sc.backwards || r < sc.lastRow
-					sc.lastRow = max(sc.lastRow, r)
-				}
-				sc.row, sc.col = r, c
-			} else {
-				sc.col++
-			}
-			if sc.row < 0 {
-				return errLeanUnsupported
+			if err := sc.at(ca.r); err != nil {
+				return err
 			}
 			cell, f, err := z.cell(t, ca, sc.sst, sc.xf)
 			if err != nil {
@@ -429,6 +441,28 @@ func (sc *sheetScan) run(rows int) error {
 			}
 		}
 	}
+}
+
+// at moves to the cell of reference ref (nil: the next in the row), as a
+// cell's start tag says.
+func (sc *sheetScan) at(ref []byte) error {
+	if ref != nil {
+		r, c, ok := parseRef(ref)
+		if !ok {
+			return errLeanUnsupported
+		}
+		if r != sc.row {
+			sc.backwards = sc.backwards || r < sc.lastRow
+			sc.lastRow = max(sc.lastRow, r)
+		}
+		sc.row, sc.col = r, c
+	} else {
+		sc.col++
+	}
+	if sc.row < 0 {
+		return errLeanUnsupported
+	}
+	return nil
 }
 
 // finish puts the shared formulas whose master came after them.
@@ -494,20 +528,120 @@ func cellAttrs(attrs []byte) cellAttr {
 	return a
 }
 
+// cellFormat is the number format of a cell of style sv ("" for none).
+func cellFormat(sv []byte, st *styles) (string, error) {
+	if sv == nil {
+		return "", nil
+	}
+	xfFormats, err := st.formats()
+	if err != nil {
+		return "", err
+	}
+	idx, err := strconv.Atoi(string(sv))
+	if err == nil && idx >= 0 && idx < len(xfFormats) {
+		return xfFormats[idx], nil
+	}
+	return "", nil
+}
+
+// fastCells says whether cells are read by fastCell where they can be (a
+// variable for the tests, which hold it to the token-by-token reading).
+var fastCells = true
+
+// fastCellOf is a cell fastCell read: its reference, its style (nil for
+// none), whether it holds an inline string, and its text as written.
+type fastCellOf struct {
+	ref, s, text []byte
+	inline       bool
+}
+
+// fastCell reads, in one step, a cell written the commonest ways —
+// <c r="D4" s="3"><v>80987</v></c> (a number: no t, or t="n") and
+// <c r="B4" t="inlineStr"><is><t>B000001</t></is></c> (no s) —
+// its attributes r, s and t only, each once, one space apart, its text
+// without an escape or a line end, all of it in the buffer, where the
+// default namespace is the main one: as next, cellAttrs, cell and
+// richText would, token by token (a streamed national sheet is two
+// million cells). ok is false, and nothing read, for anything else.
+func (z *tokenizer) fastCell() (fastCellOf, bool) {
+	var fc fastCellOf
+	if z.popAfterSelfClose {
+		return fc, false
+	}
+	b := z.b[z.i:]
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' {
+		return fc, false
+	}
+	var t []byte
+	hasT := false
+	i := 2
+	for b[i] == ' ' {
+		// one attribute: a one-letter name, ="value"
+		if i+4 >= len(b) || b[i+2] != '=' || b[i+3] != '"' {
+			return fc, false
+		}
+		name := b[i+1]
+		e := bytes.IndexByte(b[i+4:], '"')
+		if e < 0 {
+			return fc, false
+		}
+		v := b[i+4 : i+4+e]
+		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '<') >= 0 {
+			return fc, false
+		}
+		switch {
+		case name == 'r' && fc.ref == nil && len(v) > 0:
+			fc.ref = v
+		case name == 's' && fc.s == nil:
+			fc.s = v
+		case name == 't' && !hasT:
+			t, hasT = v, true
+		default:
+			return fc, false
+		}
+		i += 4 + e + 1
+		if i >= len(b) {
+			return fc, false
+		}
+	}
+	if b[i] != '>' || fc.ref == nil {
+		return fc, false
+	}
+	i++
+	open, close := "<v>", "</v></c>"
+	switch {
+	case !hasT || string(t) == "n":
+	case string(t) == "inlineStr" && fc.s == nil:
+		open, close, fc.inline = "<is><t>", "</t></is></c>", true
+	default:
+		return fc, false
+	}
+	rest := b[i:]
+	if len(rest) < len(open)+len(close) || string(rest[:len(open)]) != open {
+		return fc, false
+	}
+	end := bytes.IndexByte(rest[len(open):], '<')
+	if end <= 0 || end > maxRawText {
+		return fc, false
+	}
+	text := rest[len(open) : len(open)+end]
+	tail := rest[len(open)+end:]
+	if len(tail) < len(close) || string(tail[:len(close)]) != close ||
+		bytes.IndexByte(text, '&') >= 0 || bytes.IndexByte(text, '\r') >= 0 || !z.mainDefault() {
+		return fc, false
+	}
+	fc.text = text
+	z.i += i + len(open) + end + len(close)
+	return fc, true
+}
+
 // cell reads a <c> element whose start token was just read.
 func (z *tokenizer) cell(start token, ca cellAttr, sst []string, st *styles) (Cell, formulaInfo, error) {
 	var f formulaInfo
 	typ := string(ca.t) // ca's bytes are the stream's buffer, which the tokens below may refill
-	format := ""
-	if sv := ca.s; sv != nil {
-		xfFormats, err := st.formats()
-		if err != nil {
-			return Cell{}, f, err
-		}
-		idx, err := strconv.Atoi(string(sv))
-		if err == nil && idx >= 0 && idx < len(xfFormats) {
-			format = xfFormats[idx]
-		}
+	format, err := cellFormat(ca.s, st)
+	if err != nil {
+		return Cell{}, f, err
 	}
 	var v string
 	hasV, hasIS := false, false

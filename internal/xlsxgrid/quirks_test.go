@@ -326,3 +326,70 @@ func zipFiles(files map[string][]byte) ([]byte, error) {
 	err := zw.Close()
 	return buf.Bytes(), err
 }
+
+// Cells read in one step (fastCell) are read as token by token, and as
+// excelize reads them, in every way they may be written: attributes in any
+// order, a style, t="n", an inline string, and the ways fastCell leaves
+// to the tokens (a shared string, another attribute, spaces, escapes, line
+// ends, an empty value, a formula, no reference, other namespaces).
+func TestFastCells(t *testing.T) {
+	cells := []string{
+		`<c r="A1"><v>1</v></c>`,
+		`<c r="B1" s="1"><v>7</v></c>`,
+		`<c s="1" r="C1" t="n"><v>8</v></c>`,
+		`<c t="n" r="D1"><v>-2.5E-3</v></c>`,
+		`<c r="E1" t="inlineStr"><is><t>B000001</t></is></c>`,
+		`<c r="F1" t="inlineStr" s="1"><is><t>x</t></is></c>`,
+		`<c r="G1"  s="1"><v>9</v></c>`,
+		`<c r="H1"><v>1&amp;2</v></c>`,
+		`<c r="I1"><v></v></c>`,
+		`<c r="J1" t="inlineStr"><is><t>a_x000D_b</t></is></c>`,
+		`<c r="K1" t="inlineStr"><is><t></t></is></c>`,
+		`<c r="L1" t="s"><v>0</v></c>`,
+		`<c r="M1" cm="1"><v>3</v></c>`,
+		`<c r="N1"><v> 12 </v></c>`,
+		`<c r="O1" t="inlineStr"><is><t xml:space="preserve"> a </t></is></c>`,
+		`<c r="P1"><f>1+0</f><v>1</v></c>`,
+		`<c r="Q1"><v>1` + "\r\n" + `</v></c>`,
+		`<c><v>5</v></c>`,
+		`<c r="S1" s="1"/>`,
+		`<c r="T1" t="inlineStr"><is><t>Đơn vị &lt;1&gt;</t></is></c>`,
+		`<c r="U1" t="b"><v>1</v></c>`,
+		`<c r="V1" s="2"><v>0.853</v></c>`,
+		`<c r="W1" t="inlineStr"><is><t>` + strings.Repeat("x", 40000) + `</t></is></c>`,
+	}
+	styles := `<styleSheet ` + mainNS + `><numFmts count="1"><numFmt numFmtId="165" formatCode="00000"/></numFmts>` +
+		`<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>`
+	sst := `<sst ` + mainNS + ` count="1" uniqueCount="1"><si><t>shared</t></si></sst>`
+	rows := `<row r="1">` + strings.Join(cells, "") + `</row>`
+	// the main namespace under a prefix, and an unprefixed <c> of another
+	// namespace among the rows: the tokens read those
+	prefixed := `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+		`<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><c r="B1"><v>2</v></c><x:c r="C1" t="inlineStr"><x:is><x:t>y</x:t></x:is></x:c></x:row>` +
+		`</x:sheetData></x:worksheet>`
+	for name, sheet := range map[string]string{"main": badfiles.SheetXML(rows, ""), "prefixed": prefixed} {
+		parts := map[string]string{"xl/styles.xml": styles, "xl/sharedStrings.xml": sst, "xl/worksheets/sheet1.xml": sheet}
+		data, err := badfiles.Book(parts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast := readBothBytes(t, data)
+		fastCells = false
+		tokens, err := openLean("q.xlsx", data, DefaultLimits)
+		fastCells = true
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sameBooks(t, name, fast, tokens)
+		if name == "main" {
+			wantCells(t, fast.Sheets[0], map[string]Cell{
+				"A1": {Kind: Number, Raw: "1"},
+				"B1": {Kind: Number, Raw: "7", Format: "00000"},
+				"C1": {Kind: Number, Raw: "8", Format: "00000"},
+				"E1": {Kind: Text, Raw: "B000001"},
+				"T1": {Kind: Text, Raw: "Đơn vị <1>"},
+				"V1": {Kind: Number, Raw: "0.853", Format: "0.00%"},
+			})
+		}
+	}
+}

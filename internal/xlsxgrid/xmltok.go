@@ -355,14 +355,20 @@ func (z *tokenizer) main(t token, local string) bool {
 		return false
 	}
 	if len(t.prefix) == 0 {
-		if !z.defKnown {
-			u, _ := z.uri(nil)
-			z.defMain, z.defKnown = u == "" || u == nsMain || u == nsMainStrict, true
-		}
-		return z.defMain
+		return z.mainDefault()
 	}
 	u, ok := z.uri(t.prefix)
 	return ok && (u == "" || u == nsMain || u == nsMainStrict)
+}
+
+// mainDefault reports whether an unprefixed element here is of the main
+// namespace.
+func (z *tokenizer) mainDefault() bool {
+	if !z.defKnown {
+		u, _ := z.uri(nil)
+		z.defMain, z.defKnown = u == "" || u == nsMain || u == nsMainStrict, true
+	}
+	return z.defMain
 }
 
 // eachAttr calls fn with each attribute's name and raw value until fn
