@@ -138,7 +138,7 @@ func openExcelize(name string, data []byte, lim Limits) (*Workbook, error) {
 		wb.Date1904, sheets = bi.date1904, bi.sheets
 		if bi.styles == "" {
 			haveFormats = true
-		} else if b, err := p.read(bi.styles); err == nil && b != nil {
+		} else if b, err := p.readShared(bi.styles); err == nil && b != nil {
 			xfFormats, err = parseStyles(b)
 			haveFormats = err == nil
 		}

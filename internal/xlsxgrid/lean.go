@@ -108,7 +108,7 @@ func (st *styles) formats() ([]string, error) {
 	if st.part == "" {
 		return nil, nil
 	}
-	b, err := st.p.read(st.part)
+	b, err := st.p.readShared(st.part)
 	if err != nil {
 		st.err = leanErr(err)
 		return nil, st.err

@@ -117,6 +117,64 @@ func (p *pkg) read(name string) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// readShared is read for a package's small parts — relationships,
+// content types, workbook, styles — which the workbooks of one template
+// share byte for byte (a month's 700 district workbooks): each is unzipped
+// once, then found by its zipped bytes (parts), and the bytes it returns
+// are shared: never to be changed.
+func (p *pkg) readShared(name string) ([]byte, error) {
+	f, ok := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if !ok || f.CompressedSize64 > sharedPart || f.UncompressedSize64 > 16*sharedPart {
+		return p.read(name)
+	}
+	raw := make([]byte, f.CompressedSize64)
+	r, err := f.OpenRaw()
+	if err == nil {
+		_, err = io.ReadFull(r, raw)
+	}
+	if err != nil {
+		return p.read(name)
+	}
+	parts.Lock()
+	got, ok := parts.m[string(raw)]
+	parts.Unlock()
+	// the same zipped bytes, declared the same: read as they were, the same
+	// checks passed (within this package's limit)
+	if ok && got.method == f.Method && got.crc == f.CRC32 && got.size == f.UncompressedSize64 && int64(len(got.b)) <= p.lim.MaxUnzipSize {
+		return got.b, nil
+	}
+	b, err := p.read(name)
+	if err == nil && b != nil {
+		parts.Lock()
+		if len(parts.m) >= sharedParts {
+			clear(parts.m)
+		}
+		parts.m[string(raw)] = sharedBytes{method: f.Method, crc: f.CRC32, size: f.UncompressedSize64, b: b}
+		parts.Unlock()
+	}
+	return b, err
+}
+
+// sharedPart is the largest zipped part readShared keeps, and sharedParts
+// how many it keeps (past it, it starts again).
+const (
+	sharedPart  = 8 << 10
+	sharedParts = 256
+)
+
+// parts are the parts readShared has unzipped, by their zipped bytes.
+var parts = struct {
+	sync.Mutex
+	m map[string]sharedBytes
+}{m: map[string]sharedBytes{}}
+
+type sharedBytes struct {
+	method uint16
+	crc    uint32
+	size   uint64
+	b      []byte
+}
+
 // rel is one relationship of a part.
 type rel struct {
 	typ, target string // target resolved to a part name
@@ -126,7 +184,7 @@ type rel struct {
 // rels reads the relationships of a part (source "" for the package's).
 func (p *pkg) rels(source string) (map[string]rel, error) {
 	dir, base := path.Split(source)
-	b, err := p.read(dir + "_rels/" + base + ".rels")
+	b, err := p.readShared(dir + "_rels/" + base + ".rels")
 	if err != nil || b == nil {
 		return nil, err
 	}
@@ -197,7 +255,7 @@ func (p *pkg) findWorkbookPart() string {
 
 // contentType returns the content type [Content_Types].xml gives a part.
 func (p *pkg) contentType(part string) string {
-	b, err := p.read("[Content_Types].xml")
+	b, err := p.readShared("[Content_Types].xml")
 	if err != nil || b == nil {
 		return ""
 	}
@@ -237,7 +295,7 @@ func (p *pkg) bookInfo() (*bookInfo, error) {
 	if wbPart == "" {
 		return nil, errLeanUnsupported
 	}
-	b, err := p.read(wbPart)
+	b, err := p.readShared(wbPart)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,90 @@
+package xlsxgrid
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"hash/crc32"
+	"testing"
+
+	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
+)
+
+// Workbooks of one template share their package parts, unzipped once
+// (readShared): each reads as it would alone; a part with the same zipped
+// bytes but another declared checksum is not taken for the one kept.
+func TestSharedParts(t *testing.T) {
+	clear(parts.m)
+	book := func(v string) []byte {
+		data, err := badfiles.Book(sheet1(`<row r="1"><c r="A1" s="1"><v>` + v + `</v></c></row>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	first, err := openLean("a.xlsx", book("1"), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := len(parts.m)
+	if kept == 0 {
+		t.Fatal("no part kept")
+	}
+	second, err := openLean("b.xlsx", book("2"), DefaultLimits)
+	if err != nil || len(parts.m) != kept {
+		t.Fatalf("%v; %d parts kept, then %d", err, kept, len(parts.m))
+	}
+	if first.Sheets[0].At(0, 0).Raw != "1" || second.Sheets[0].At(0, 0).Raw != "2" || second.Sheets[0].Name != first.Sheets[0].Name {
+		t.Errorf("read %+v and %+v", first.Sheets[0].Rows, second.Sheets[0].Rows)
+	}
+
+	// the same zipped workbook part, its checksum declared wrong: it fails
+	// as it does when nothing is kept
+	rezip := func(data []byte, wrong bool) []byte {
+		good, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, f := range good.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plain bytes.Buffer
+			if _, err := plain.ReadFrom(rc); err != nil {
+				t.Fatal(err)
+			}
+			rc.Close()
+			var zipped bytes.Buffer
+			fw, _ := flate.NewWriter(&zipped, flate.DefaultCompression)
+			fw.Write(plain.Bytes())
+			fw.Close()
+			h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(plain.Bytes()),
+				CompressedSize64: uint64(zipped.Len()), UncompressedSize64: uint64(plain.Len())}
+			if f.Name == "xl/workbook.xml" && wrong {
+				h.CRC32++
+			}
+			w, err := zw.CreateRaw(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(zipped.Bytes())
+		}
+		zw.Close()
+		return out.Bytes()
+	}
+	bad := rezip(book("3"), true)
+	clear(parts.m)
+	_, alone := openLean("c.xlsx", bad, DefaultLimits)
+	if alone == nil {
+		t.Fatal("a wrong checksum read")
+	}
+	if _, err := openLean("d.xlsx", rezip(book("4"), false), DefaultLimits); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openLean("c.xlsx", bad, DefaultLimits); err == nil || err.Error() != alone.Error() {
+		t.Errorf("with the parts kept: %v, alone: %v", err, alone)
+	}
+}
