@@ -81,6 +81,16 @@ type labelMatch struct {
 
 // matchLabel finds the KPI a row's label names, also after a leading
 // "1.", "a)", "II.", a bullet or "Trong đó:".
+// cutWord returns what follows prefix and a space in key, if key begins
+// so (strings.CutPrefix(key, prefix+" "), without making the text: a
+// label is tried against every phrase of the campaign).
+func cutWord(key, prefix string) (string, bool) {
+	if len(key) > len(prefix) && key[len(prefix)] == ' ' && key[:len(prefix)] == prefix {
+		return key[len(prefix)+1:], true
+	}
+	return "", false
+}
+
 func matchLabel(c *campaign.Campaign, text string) labelMatch {
 	if text == "" {
 		return labelMatch{}
@@ -103,7 +113,7 @@ func matchLabel(c *campaign.Campaign, text string) labelMatch {
 		return labelMatch{kpi: k, ok: true}
 	}
 	for _, p := range t.phrases {
-		if !strings.HasPrefix(key, p.key+" ") {
+		if _, ok := cutWord(key, p.key); !ok {
 			continue
 		}
 		// a rate's name may go on to name its base or its population ("Tỷ

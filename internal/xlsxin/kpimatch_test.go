@@ -27,3 +27,18 @@ func TestStripEnumAsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// cutWord is strings.CutPrefix(key, prefix+" ").
+func TestCutWord(t *testing.T) {
+	for _, key := range []string{"", "thu", "thu ", "thu bhyt", "thubhyt", "so thu bhxh", "th", " thu"} {
+		for _, prefix := range []string{"", "thu", "so thu", "th"} {
+			wr, wok := strings.CutPrefix(key, prefix+" ")
+			if !wok {
+				wr = ""
+			}
+			if r, ok := cutWord(key, prefix); r != wr || ok != wok {
+				t.Errorf("%q, %q: %q %v, want %q %v", key, prefix, r, ok, wr, wok)
+			}
+		}
+	}
+}

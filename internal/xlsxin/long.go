@@ -521,7 +521,7 @@ func roundSig(v float64) float64 {
 func fundPart(c *campaign.Campaign, label string) (campaign.KPI, bool) {
 	key := fold.Key(stripParensText(strings.TrimSpace(stripEnum(label))))
 	for _, p := range phrasesOf(c).phrases {
-		rest, ok := strings.CutPrefix(key, p.key+" ")
+		rest, ok := cutWord(key, p.key)
 		if !ok || c.KPIs[p.kpi].Kind != campaign.Flow {
 			continue
 		}
