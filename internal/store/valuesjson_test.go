@@ -203,3 +203,16 @@ func FuzzAppendValues(f *testing.F) {
 		}
 	})
 }
+
+// appendText writes every byte, alone and among letters, as encoding/json.
+func TestAppendTextEveryByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b", "đ" + string([]byte{byte(c)})} {
+			want, werr := json.Marshal(s)
+			got, gerr := appendText(nil, s)
+			if string(got) != string(want) || (werr != nil) != (gerr != nil) {
+				t.Errorf("%q: %s, want %s", s, got, want)
+			}
+		}
+	}
+}
