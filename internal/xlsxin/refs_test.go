@@ -1,7 +1,9 @@
 package xlsxin
 
 import (
+	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -37,6 +39,43 @@ func TestRefMaker(t *testing.T) {
 						t.Fatalf("%s %+v row %d, ref %d: %q, want %q", sheet, h, r, i, got.at(i), want.at(i))
 					}
 				}
+			}
+		}
+	}
+}
+
+// unitsSeen finds every unit named twice, with the row it was first
+// named in, as a map would: in order, in reverse, shuffled, in runs.
+func TestUnitsSeen(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for n := 0; n < 300; n++ {
+		var keys []string
+		size := rng.Intn(60)
+		for i := 0; i < size; i++ {
+			keys = append(keys, fmt.Sprintf("H%02d", rng.Intn(40)))
+		}
+		switch n % 4 {
+		case 0:
+			slices.Sort(keys)
+		case 1:
+			slices.Sort(keys)
+			slices.Reverse(keys)
+		case 2:
+			slices.Sort(keys)
+			keys = slices.Compact(keys) // in order, no duplicate
+			if len(keys) > 2 {
+				keys = append(keys, keys[rng.Intn(len(keys))]) // then one
+			}
+		}
+		var u unitsSeen
+		ref := map[string]int{}
+		for r, k := range keys {
+			wantPrev, wantDup := ref[k]
+			if !wantDup {
+				ref[k] = r
+			}
+			if prev, dup := u.add(k, r); dup != wantDup || (dup && prev != wantPrev) {
+				t.Fatalf("%v, row %d (%s): %d %v, want %d %v", keys, r, k, prev, dup, wantPrev, wantDup)
 			}
 		}
 	}

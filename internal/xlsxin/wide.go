@@ -223,7 +223,7 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 			b.Conversions = append(b.Conversions, Conversion{KPI: wc.kpi.Code, From: wc.f.from, To: wc.kpi.Unit, Where: s.Name + "!" + wc.f.where})
 		}
 	}
-	seen := map[string]int{}
+	var seen unitsSeen
 	refs := newRefMaker(s.Name, h)
 	kpis := map[string]bool{} // a row has a value for each of them at most
 	for i := range h.cols {
@@ -262,11 +262,10 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 		if h.byName {
 			key = fold.Key(unit)
 		}
-		if prev, dup := seen[key]; dup {
+		if prev, dup := seen.add(key, r); dup {
 			errs = append(errs, s.Err(r, h.unit, "đơn vị '%s' xuất hiện hai lần (dòng %d và dòng %d)", unit, prev+1, r+1))
 			continue
 		}
-		seen[key] = r
 		// a row's figures, and the names of its cells, are made in one
 		// piece each: 200,000 rows are some two million values
 		refs := refs.row(r)
@@ -305,6 +304,40 @@ func readWide(s *Sheet, c *campaign.Campaign, h wideCols, emit func(*Book) error
 		b.Rows = nil
 	}
 	return b, nil
+}
+
+// unitsSeen finds a unit a table names twice. The keys that come in
+// order are kept in order (a consolidated sheet lists its 200,000 units
+// by code: each is compared with the one before, not looked up in a map),
+// the others in a map.
+type unitsSeen struct {
+	inOrder []string // increasing
+	rows    []int    // the row of each
+	other   map[string]int
+}
+
+// add notes the unit of row r; dup says it was seen before, in row prev.
+func (u *unitsSeen) add(key string, r int) (prev int, dup bool) {
+	if n := len(u.inOrder); n > 0 && key <= u.inOrder[n-1] {
+		if i, found := slices.BinarySearch(u.inOrder, key); found {
+			return u.rows[i], true
+		}
+	} else if u.other == nil {
+		u.inOrder, u.rows = append(u.inOrder, key), append(u.rows, r)
+		return 0, false
+	}
+	if prev, dup := u.other[key]; dup {
+		return prev, true
+	}
+	if n := len(u.inOrder); n == 0 || key > u.inOrder[n-1] {
+		u.inOrder, u.rows = append(u.inOrder, key), append(u.rows, r)
+		return 0, false
+	}
+	if u.other == nil {
+		u.other = map[string]int{}
+	}
+	u.other[key] = r
+	return 0, false
 }
 
 // hasWideCells reports whether any KPI cell of row r holds something.
