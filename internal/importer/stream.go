@@ -46,6 +46,7 @@ type fileStream struct {
 // after all.
 type streamMsg struct {
 	reports []report.Report
+	part    *store.Part // the reports made ready for saving (not in a dry run)
 	layout  string
 	sheet   string
 	period  report.Period
@@ -203,7 +204,15 @@ func (im *Importer) readStream(res FileResult, wb *xlsxgrid.Workbook, opts Optio
 			plausibleErrs = append(plausibleErrs, es...)
 			return nil
 		}
-		if !send(streamMsg{reports: reports, layout: b.Layout, sheet: b.Sheet, period: period}) {
+		// made ready for saving here: the writer is the slower
+		var part *store.Part
+		if !opts.DryRun {
+			var err error
+			if part, err = store.NewPart(reports); err != nil {
+				return err
+			}
+		}
+		if !send(streamMsg{reports: reports, part: part, layout: b.Layout, sheet: b.Sheet, period: period}) {
 			abandoned = true
 			return errors.New("abandoned")
 		}
@@ -361,10 +370,23 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 		if g != nil {
 			sv = g
 		}
+		given := 0 // the file's figures: the checks add those a report keeps
+		for _, r := range reports {
+			given += len(r.Values)
+		}
 		k, w, err := im.checkAll(ctx, sv, res.File, reports)
 		if err != nil {
 			failed = err
 			continue
+		}
+		part := m.part
+		if len(k) > 0 && g != nil {
+			// reports that keep figures of the ones in force changed: made
+			// ready again
+			if part, err = store.NewPart(reports); err != nil {
+				failed = err
+				continue
+			}
 		}
 		kept = append(kept, k...)
 		warnings, moreWarnings = capWarnings(append(warnings, w...), moreWarnings)
@@ -380,7 +402,7 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 					continue
 				}
 			}
-			sup, err := fs.Add(ctx, reports)
+			sup, err := fs.Add(ctx, part)
 			if err != nil {
 				fs, failed = nil, err // Add took the file out
 				continue
@@ -389,8 +411,8 @@ func (im *Importer) commitStream(ctx context.Context, g store.ImportGroup, p pre
 		}
 		for _, r := range reports {
 			units = append(units, r.Unit)
-			values += len(r.Values)
 		}
+		values += given
 		switch {
 		case more && g == nil:
 			im.rememberDry(reports) // a dry run: the files after it are checked against it

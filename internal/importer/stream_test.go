@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -379,5 +380,20 @@ func TestWarningsCapped(t *testing.T) {
 		if len(ws) != MaxWarnings+1 || ws[MaxWarnings] != fmt.Sprintf("… và %d cảnh báo khác", streamUnits-MaxWarnings) {
 			t.Errorf("history keeps %d warnings, the last %q", len(ws), ws[len(ws)-1])
 		}
+	}
+}
+
+// A consolidated sheet over a month a unit has reported already keeps the
+// figures of the report in force that it does not give (bhyt): streamed,
+// it saves them as a whole reading does.
+func TestStreamedKeepsEarlierFigures(t *testing.T) {
+	res, _ := importBoth(t, func(dir string) []string {
+		return []string{
+			write(t, dir, "U0020_2024-03.xlsx", "row 1: Mã đơn vị: U0020\nrow 2: Kỳ báo cáo: 03/2024\n"+longHead+"row 6: thu | 11 |\nrow 7: bhyt | 5000 |"),
+			wideBook(t, dir, "tonghop_2024-03.xlsx", nil, ""),
+		}
+	}, Options{})
+	if len(res) != 2 || res[1].Status != Replaced || len(res[1].Kept) != 1 || res[1].Kept[0].Unit != "U0020" || !slices.Equal(res[1].Kept[0].KPIs, []string{"bhyt"}) {
+		t.Fatalf("%+v", res)
 	}
 }

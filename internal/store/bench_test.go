@@ -156,7 +156,7 @@ func BenchmarkSaveStreamed(b *testing.B) {
 						}
 						part = append(part, r)
 					}
-					if _, err := f.Add(ctx, part); err != nil {
+					if _, err := f.Add(ctx, newPart(part)); err != nil {
 						return err
 					}
 				}

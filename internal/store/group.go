@@ -49,14 +49,35 @@ type ImportGroup interface {
 
 // FileSaver saves one file of a group in parts (see ImportGroup.Begin).
 type FileSaver interface {
-	// Add saves reports of the file, each superseding the report in force
-	// for its unit and period.
-	Add(ctx context.Context, reports []report.Report) ([]Superseded, error)
+	// Add saves a part of the file's reports, each superseding the report
+	// in force for its unit and period.
+	Add(ctx context.Context, part *Part) ([]Superseded, error)
 	// End closes the file: it is in the group.
 	End(ctx context.Context, values int, warnings []string) (id int64, err error)
 	// Abort takes the file out of the group.
 	Abort(ctx context.Context) error
 }
+
+// Part is reports of a file saved in parts (FileSaver.Add), made ready
+// for saving by NewPart where they are read: a consolidated sheet's
+// writer, the slower of its two goroutines, only saves them.
+type Part struct {
+	reports []report.Report
+	vals    []string // each report's values, encoded
+}
+
+// NewPart makes reports ready for saving. A report changed after must be
+// made ready again.
+func NewPart(reports []report.Report) (*Part, error) {
+	vals, err := encodeReports(reports)
+	if err != nil {
+		return nil, err
+	}
+	return &Part{reports: reports, vals: vals}, nil
+}
+
+// Reports are the part's reports.
+func (p *Part) Reports() []report.Report { return p.reports }
 
 // GroupSaver is a store that saves many files in one transaction.
 type GroupSaver interface {
@@ -276,31 +297,20 @@ type fileSaver struct {
 	done    bool   // ended or taken out
 	sha, at string // its record's SHA-256 and time: what erase finds it by
 	period  report.Period
-	live    bool   // reports of its period may be in force (see inForce)
-	buf     []byte // where a part's values are encoded, used again
+	live    bool // reports of its period may be in force (see inForce)
 }
 
-func (f *fileSaver) Add(ctx context.Context, reports []report.Report) ([]Superseded, error) {
+func (f *fileSaver) Add(ctx context.Context, part *Part) ([]Superseded, error) {
 	if f.done {
 		return nil, errors.New("file closed")
 	}
+	reports := part.reports
 	for _, r := range reports {
 		if r.Period != f.period {
 			return nil, f.fail(ctx, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, f.period), "")
 		}
 	}
-	// the values are encoded while the reports in force are looked up
-	type result struct {
-		vals []string
-		err  error
-	}
-	done := make(chan result, 1)
-	go func() {
-		var r result
-		r.vals, f.buf, r.err = encodeReports(f.buf, reports)
-		done <- r
-	}()
-	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, f.live, func() ([]string, error) { r := <-done; return r.vals, r.err })
+	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, part.vals, f.live)
 	if err != nil {
 		return nil, f.fail(ctx, err, "")
 	}

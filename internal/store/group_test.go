@@ -28,11 +28,11 @@ func TestImportGroup(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			sup1, err := f.Add(ctx, []report.Report{rep("H01", 3, 10), rep("H03", 3, 30)})
+			sup1, err := f.Add(ctx, newPart([]report.Report{rep("H01", 3, 10), rep("H03", 3, 30)}))
 			if err != nil {
 				return err
 			}
-			sup2, err := f.Add(ctx, []report.Report{rep("H02", 3, 20)})
+			sup2, err := f.Add(ctx, newPart([]report.Report{rep("H02", 3, 20)}))
 			if err != nil {
 				return err
 			}
@@ -47,7 +47,7 @@ func TestImportGroup(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if _, err := f2.Add(ctx, []report.Report{rep("H04", 3, 40)}); err != nil {
+			if _, err := f2.Add(ctx, newPart([]report.Report{rep("H04", 3, 40)})); err != nil {
 				return err
 			}
 			if err := f2.Abort(ctx); err != nil {
@@ -130,7 +130,7 @@ func TestFileInPartsSupersedes(t *testing.T) {
 					return err
 				}
 				for _, p := range [][2]int{{1, 100}, {101, 200}} {
-					sup, err := f.Add(ctx, part(month, p[0], p[1]))
+					sup, err := f.Add(ctx, newPart(part(month, p[0], p[1])))
 					if err != nil {
 						return err
 					}
@@ -151,7 +151,7 @@ func TestFileInPartsSupersedes(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if sup, err = f.Add(ctx, part(4, 6, 200)); err != nil {
+			if sup, err = f.Add(ctx, newPart(part(4, 6, 200))); err != nil {
 				return err
 			}
 			sups = append(sups, sup)
@@ -210,13 +210,13 @@ func TestSaveAloneTakenOut(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				if _, err := f.Add(ctx, part(1, 150, "H%02d")); err != nil {
+				if _, err := f.Add(ctx, newPart(part(1, 150, "H%02d"))); err != nil {
 					return err
 				}
 				if how == "aborted" {
 					return f.Abort(ctx)
 				}
-				if _, err := f.Add(ctx, part(151, 170, "NOPE%d")); err == nil {
+				if _, err := f.Add(ctx, newPart(part(151, 170, "NOPE%d"))); err == nil {
 					return errors.New("a report of an unknown unit saved")
 				}
 				return g.Err()
@@ -243,7 +243,7 @@ func TestSaveAloneTakenOut(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if _, err := f.Add(ctx, part(1, 200, "H%02d")); err != nil {
+			if _, err := f.Add(ctx, newPart(part(1, 200, "H%02d"))); err != nil {
 				return err
 			}
 			id, err = f.End(ctx, 200, nil)
@@ -289,7 +289,7 @@ func TestSaveAloneAfterTheTransactionIsGone(t *testing.T) {
 		for i := 1; i <= 80; i++ {
 			part = append(part, rep(fmt.Sprintf("H%02d", i), 3, 1))
 		}
-		if _, err := f.Add(ctx, part); err != nil {
+		if _, err := f.Add(ctx, newPart(part)); err != nil {
 			return err
 		}
 		// as SQLite does after SQLITE_FULL: the transaction is gone
@@ -299,7 +299,7 @@ func TestSaveAloneAfterTheTransactionIsGone(t *testing.T) {
 		if otherID, _, err = other.SaveImport(ctx, rec("theirs.xlsx", "sha-theirs"), []report.Report{rep("H01", 3, 7)}, false); err != nil {
 			return err
 		}
-		if _, err := f.Add(ctx, []report.Report{rep("NOPE", 3, 1)}); err == nil {
+		if _, err := f.Add(ctx, newPart([]report.Report{rep("NOPE", 3, 1)})); err == nil {
 			return errors.New("a report of an unknown unit saved")
 		}
 		return g.Err()
@@ -315,4 +315,13 @@ func TestSaveAloneAfterTheTransactionIsGone(t *testing.T) {
 	if lerr != nil || len(live) != 1 || live[0].ImportID != otherID {
 		t.Fatalf("H01 in force: %+v, %v", live, lerr)
 	}
+}
+
+// newPart is NewPart for reports whose values encode (a test's).
+func newPart(reports []report.Report) *Part {
+	p, err := NewPart(reports)
+	if err != nil {
+		panic(err)
+	}
+	return p
 }

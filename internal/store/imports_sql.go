@@ -129,18 +129,17 @@ func (s *DB) saveImport(ctx context.Context, w *writeTx, imp *importRows, live b
 	if err := s.txQueryRow(ctx, w, insertImportSQL, imp.args...).Scan(&id); err != nil {
 		return 0, nil, sameFile(s.d, err)
 	}
-	superseded, err := s.addReports(ctx, w, id, imp.reports, live, func() ([]string, error) { return imp.vals, nil })
+	superseded, err := s.addReports(ctx, w, id, imp.reports, imp.vals, live)
 	if err != nil {
 		return 0, nil, err
 	}
 	return id, superseded, nil
 }
 
-// addReports saves reports of the import id (vals gives their encoded
-// values, once the reports in force are superseded: they may be encoded
-// meanwhile), each superseding the report in force for its unit and
+// addReports saves reports of the import id (vals: their values,
+// encoded), each superseding the report in force for its unit and
 // period; live false says there is none for their periods (no lookup).
-func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, live bool, encoded func() ([]string, error)) ([]Superseded, error) {
+func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []report.Report, vals []string, live bool) ([]Superseded, error) {
 	// supersede the reports in force for the units and periods of these
 	// reports: one UPDATE … RETURNING per report for a few (through the
 	// index of the reports in force), else a thousand units at a time
@@ -201,10 +200,6 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 	// report ids are given here (the transaction holds the write lock), so
 	// that reports go in as multi-row inserts
 	rids, err := s.d.reportIDs(ctx, w, len(reports))
-	if err != nil {
-		return nil, err
-	}
-	vals, err := encoded()
 	if err != nil {
 		return nil, err
 	}

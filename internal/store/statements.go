@@ -77,7 +77,7 @@ func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*impo
 			return nil, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, rec.Period)
 		}
 	}
-	if imp.vals, _, err = encodeReports(make([]byte, 0, 64*len(reports)), reports); err != nil {
+	if imp.vals, err = encodeReports(reports); err != nil {
 		return nil, err
 	}
 	return imp, nil

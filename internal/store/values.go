@@ -33,16 +33,15 @@ func encodeValues(vs []report.Value) (string, error) {
 }
 
 // encodeReports encodes the values of each report (encodeValues) into one
-// text, of which each report's is a part: one allocation, not one (and
-// its regrowing) per report. It is written in buf first (given back, to be
-// used again).
-func encodeReports(buf []byte, reports []report.Report) ([]string, []byte, error) {
-	b := buf[:0]
+// text, of which each report's is a part: one text, not one (and its
+// regrowing) per report.
+func encodeReports(reports []report.Report) ([]string, error) {
+	b := make([]byte, 0, reportBytes*len(reports))
 	ends := make([]int, len(reports))
 	for i, r := range reports {
 		var err error
 		if b, err = appendValues(b, r.Values); err != nil {
-			return nil, buf, err
+			return nil, err
 		}
 		ends[i] = len(b)
 	}
@@ -52,8 +51,12 @@ func encodeReports(buf []byte, reports []report.Report) ([]string, []byte, error
 	for i, end := range ends {
 		out[i], start = all[start:end], end
 	}
-	return out, b, nil
+	return out, nil
 }
+
+// reportBytes is about how long a report's values are encoded (seven KPIs
+// with their cells): a part's text is made that size at once.
+const reportBytes = 384
 
 // decodeValues reads a report's values, ordered by KPI code.
 func decodeValues(s string) ([]report.Value, error) {

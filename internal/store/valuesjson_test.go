@@ -168,7 +168,7 @@ func TestAppendValuesAsEncodingJSON(t *testing.T) {
 	}
 	bad := math.Inf(1)
 	for _, n := range []int{0, 1, 2, 700, len(reports)} {
-		got, _, err := encodeReports(nil, reports[:n])
+		got, err := encodeReports(reports[:n])
 		if err != nil || len(got) != n {
 			t.Fatalf("%d reports: %d texts, %v", n, len(got), err)
 		}
@@ -178,7 +178,7 @@ func TestAppendValuesAsEncodingJSON(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := encodeReports(nil, append(reports[:2:2], report.Report{Values: []report.Value{{KPI: "thu", YTD: &bad}}})); err == nil {
+	if _, err := encodeReports(append(reports[:2:2], report.Report{Values: []report.Value{{KPI: "thu", YTD: &bad}}})); err == nil {
 		t.Error("an infinite figure encoded")
 	}
 	inf, nan := math.Inf(1), math.NaN()
