@@ -54,9 +54,20 @@ func (r *readAhead) run(src io.Reader) {
 			b = make([]byte, aheadChunk)
 		}
 		b = b[:cap(b)]
-		n, err := io.ReadFull(src, b)
-		if err == io.ErrUnexpectedEOF {
-			err = io.EOF
+		// filled up to its end or to src's error, that error as it is
+		// (io.ReadFull would make a damaged part's io.ErrUnexpectedEOF
+		// look like the part's end)
+		n, empty := 0, 0
+		var err error
+		for n < len(b) && err == nil {
+			var k int
+			k, err = src.Read(b[n:])
+			n += k
+			if k > 0 {
+				empty = 0
+			} else if empty++; empty == 100 && err == nil {
+				err = io.ErrNoProgress
+			}
 		}
 		c := aheadChunkOf{b: b[:n], err: err}
 		select {

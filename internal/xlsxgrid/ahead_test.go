@@ -10,8 +10,9 @@ import (
 )
 
 // readAhead gives what its source holds, byte for byte, in reads of any
-// size, then the source's error; closed before the end, its goroutine
-// stops (the race detector watches the source it reads).
+// size, then the source's error as it is (a damaged part's unexpected end
+// is not its end); closed before the end, its goroutine stops (the race
+// detector watches the source it reads).
 func TestReadAhead(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for _, size := range []int{0, 1, aheadChunk - 1, aheadChunk, aheadChunk + 1, 5*aheadChunk + 123} {
@@ -25,6 +26,8 @@ func TestReadAhead(t *testing.T) {
 			{"whole", bytes.NewReader(src), io.EOF},
 			{"a byte at a time", iotest.OneByteReader(bytes.NewReader(src)), io.EOF},
 			{"failing after", io.MultiReader(bytes.NewReader(src), iotest.ErrReader(errBroken)), errBroken},
+			{"cut short", io.MultiReader(bytes.NewReader(src), iotest.ErrReader(io.ErrUnexpectedEOF)), io.ErrUnexpectedEOF},
+			{"giving nothing", io.MultiReader(bytes.NewReader(src), iotest.ErrReader(nil)), io.ErrNoProgress},
 		} {
 			if tc.name == "a byte at a time" && size > 2*aheadChunk {
 				continue

@@ -1,9 +1,13 @@
 package xlsxgrid
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -341,3 +345,78 @@ func TestStreamedTextsSurviveRefills(t *testing.T) {
 		}
 	}
 }
+
+// A sheet whose zipped data ends early (a damaged file) is not taken to
+// end there: the stream fails (to be read whole, which says so), and does
+// not give out the rows before the damage as the whole sheet.
+func TestStreamDamagedSheet(t *testing.T) {
+	smallStreams(t, 3, 2, 64)
+	head := rows(10, "")
+	tail := rows(40, "")[len(rows(10, "")):]
+	sheet := badfiles.SheetXML(head+tail, "")
+	good, err := badfiles.Book(map[string]string{"xl/worksheets/sheet1.xml": sheet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// deflate the sheet, flushed right after row 10, and keep only that much
+	prefix := sheet[:bytes.Index([]byte(sheet), []byte(`<row r="11"`))]
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.DefaultCompression)
+	fw.Write([]byte(prefix))
+	fw.Flush()
+	cut := comp.Len()
+	// rebuild the zip with the damaged sheet entry (declaring the full size)
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Deflate,
+				CRC32: crc32.ChecksumIEEE([]byte(sheet)), CompressedSize64: uint64(cut), UncompressedSize64: uint64(len(sheet))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(comp.Bytes()[:cut])
+			continue
+		}
+		w, _ := zw.Create(f.Name)
+		rc, _ := f.Open()
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	zw.Close()
+	data := out.Bytes()
+	if _, err := OpenBytes("s.xlsx", data, DefaultLimits); err == nil {
+		t.Fatal("the damaged sheet read whole")
+	}
+	wb, err := OpenStream("s.xlsx", bytes.NewReader(data), int64(len(data)), every, nil)
+	if err != nil {
+		t.Fatalf("OpenStream: %v (the damage is past the first rows)", err)
+	}
+	s := wb.Streamed()
+	n := 0
+	for r := 0; r < len(s.Rows) || s.More(r); r++ {
+		n = r + 1
+	}
+	wb.Close()
+	if err := s.StreamErr(); !errors.Is(err, ErrNoStream) {
+		t.Errorf("a damaged sheet streamed as whole: %d rows of 40, %v", n, err)
+	}
+}
+
+// readAhead passes its source's errors on as they are.
+func TestReviewReadAheadKeepsUnexpectedEOF(t *testing.T) {
+	r := newReadAhead(io.MultiReader(bytes.NewReader([]byte("abc")), iotestErr{io.ErrUnexpectedEOF}))
+	defer r.Close()
+	_, err := io.ReadAll(r)
+	if err == nil {
+		t.Errorf("source failed with io.ErrUnexpectedEOF; readAhead gave a clean end")
+	}
+}
+
+type iotestErr struct{ err error }
+
+func (e iotestErr) Read([]byte) (int, error) { return 0, e.err }
