@@ -124,7 +124,7 @@ func (p *pkg) read(name string) ([]byte, error) {
 // are shared: never to be changed.
 func (p *pkg) readShared(name string) ([]byte, error) {
 	f, ok := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
-	if !ok || f.CompressedSize64 > sharedPart || f.UncompressedSize64 > 16*sharedPart {
+	if !ok || f.CompressedSize64 > sharedPart || f.UncompressedSize64 > sharedPartOut {
 		return p.read(name)
 	}
 	raw := make([]byte, f.CompressedSize64)
@@ -155,11 +155,13 @@ func (p *pkg) readShared(name string) ([]byte, error) {
 	return b, err
 }
 
-// sharedPart is the largest zipped part readShared keeps, and sharedParts
-// how many it keeps (past it, it starts again).
+// sharedPart and sharedPartOut are the largest part readShared keeps,
+// zipped and unzipped, and sharedParts how many it keeps (past it, it
+// starts again): 8 MB at most.
 const (
-	sharedPart  = 8 << 10
-	sharedParts = 256
+	sharedPart    = 8 << 10
+	sharedPartOut = 64 << 10
+	sharedParts   = 128
 )
 
 // parts are the parts readShared has unzipped, by their zipped bytes.
