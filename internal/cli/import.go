@@ -97,7 +97,8 @@ func importRun(ctx context.Context, opts *ImportOptions) error {
 	checked := func() error { return nil }
 	if !opts.DryRun {
 		check := make(chan error, 1)
-		go func() { check <- st.QuickCheck(ctx) }()
+		qctx := ctx // ctx is made anew below, for Ctrl-C
+		go func() { check <- st.QuickCheck(qctx) }()
 		checked = sync.OnceValue(func() error { return <-check })
 	}
 	im, err := importer.New(ctx, st)

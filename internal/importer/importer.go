@@ -166,12 +166,12 @@ const lookupAll = 32
 
 // findImport looks a file's bytes up among the imports (known, or the
 // store).
-func (im *Importer) findImport(ctx context.Context, known map[string]int64, sha string) (int64, bool, error) {
+func (im *Importer) findImport(ctx context.Context, st store.Store, known map[string]int64, sha string) (int64, bool, error) {
 	if known != nil {
 		id, found := known[sha]
 		return id, found, nil
 	}
-	return im.Store.FindImport(ctx, sha)
+	return st.FindImport(ctx, sha)
 }
 
 // wholeYear is how many units a workspace may have for an import to hold
@@ -250,7 +250,7 @@ type prepared struct {
 // ImportFile imports one file. It never leaves a file half-imported:
 // either SaveImport committed all its reports or nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
-	return im.commit(ctx, single{im.Store}, im.prepare(ctx, context.WithoutCancel(ctx), nil, path, opts), opts)
+	return im.commit(ctx, single{im.Store}, im.prepare(ctx, context.WithoutCancel(ctx), im.Store, nil, path, opts), opts)
 }
 
 // Group commit: how many files, and for how long, one transaction of
@@ -280,9 +280,9 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	}
 	defer heapForImport()()
 	parent := ctx
-	// no reader outlives the batch (once stopped, they end soon)
-	var readers sync.WaitGroup
-	defer readers.Wait()
+	// the readers use the store the batch began with: one still reading
+	// a file when the batch stops ends on its own
+	st := im.Store
 	ctx, stop := context.WithCancel(ctx) // the readers stop with the batch
 	defer stop()
 	// a streamed file is read as the writer takes its reports, Ctrl-C or
@@ -316,11 +316,9 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 		}
 	}()
 	for w := 0; w < workers; w++ {
-		readers.Add(1)
 		go func() {
-			defer readers.Done()
 			for i := range next {
-				slots[i] <- im.prepare(ctx, life, known, paths[i], opts)
+				slots[i] <- im.prepare(ctx, life, st, known, paths[i], opts)
 			}
 		}()
 	}
@@ -580,9 +578,10 @@ func Unreachable(results []FileResult) bool {
 // prepare reads, parses and resolves one file; safe to run concurrently.
 //
 // life bounds a streamed file's reading (see prepareStream): it ends when
-// the writer will not take the file any more. known, when not nil, holds
-// the imports in force by SHA-256 (Store.ImportsBySHA).
-func (im *Importer) prepare(ctx, life context.Context, known map[string]int64, path string, opts Options) prepared {
+// the writer will not take the file any more. st is the store the batch
+// began with; known, when not nil, holds the imports in force by SHA-256
+// (Store.ImportsBySHA).
+func (im *Importer) prepare(ctx, life context.Context, st store.Store, known map[string]int64, path string, opts Options) prepared {
 	res := FileResult{Path: path, File: filepath.Base(path)}
 	fail := func(err error) prepared {
 		res.Status, res.Err = Failed, err
@@ -593,7 +592,7 @@ func (im *Importer) prepare(ctx, life context.Context, known map[string]int64, p
 	}
 	var data []byte
 	var f *os.File
-	if info, err := os.Stat(path); err == nil && info.Size() >= streamFileMin(opts.Limits) && im.canStream(opts) {
+	if info, err := os.Stat(path); err == nil && info.Size() >= streamFileMin(opts.Limits) && canStream(st, opts) {
 		// a big file: hashed as it is read, and maybe streamed (stream.go)
 		if f, err = os.Open(path); err != nil {
 			return unreadable(err)
@@ -612,7 +611,7 @@ func (im *Importer) prepare(ctx, life context.Context, known map[string]int64, p
 		res.SHA256 = hex.EncodeToString(sum[:])
 	}
 	if !opts.Force {
-		id, found, err := im.findImport(ctx, known, res.SHA256)
+		id, found, err := im.findImport(ctx, st, known, res.SHA256)
 		if err != nil {
 			if f != nil {
 				f.Close()

@@ -60,8 +60,8 @@ type streamMsg struct {
 
 // canStream says whether files of this import may be streamed: the
 // writer saves them in a transaction of their own, in parts.
-func (im *Importer) canStream(opts Options) bool {
-	_, grouped := im.Store.(store.GroupSaver)
+func canStream(st store.Store, opts Options) bool {
+	_, grouped := st.(store.GroupSaver)
 	return grouped || opts.DryRun
 }
 

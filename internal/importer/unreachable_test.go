@@ -7,7 +7,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/bhxh/kpi/internal/campaign"
 	"github.com/bhxh/kpi/internal/report"
 	"github.com/bhxh/kpi/internal/store"
 )
@@ -80,5 +82,44 @@ func TestBatchStopsWhenUnreachable(t *testing.T) {
 	results = im.ImportFiles(ctx, files[3:], Options{}, 2, nil)
 	if len(results) != 1 || !Unreachable(results) || !strings.HasPrefix(results[0].Err.Error(), "H01_2024-04.xlsx: ") {
 		t.Fatalf("results = %+v", results)
+	}
+}
+
+// hungNames is a workspace whose server stops answering while the units'
+// names are read (im.names reads them with context.WithoutCancel: the
+// call cannot be stopped).
+type hungNames struct {
+	store.Store
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (h *hungNames) UnitNames(ctx context.Context) ([]campaign.Unit, error) {
+	close(h.entered)
+	<-h.release
+	return h.Store.UnitNames(ctx)
+}
+
+// Ctrl-C while a reader waits on a server that stopped answering ends the
+// batch all the same: the reader is left to end on its own.
+func TestStopWhileAReaderWaits(t *testing.T) {
+	base, dir := setup(t)
+	h := &hungNames{Store: base.Store, entered: make(chan struct{}), release: make(chan struct{})}
+	defer close(h.release)
+	im, err := New(context.Background(), h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the unit named by its name: resolve reads the units' names
+	path := write(t, dir, "a.xlsx", "row 1: Đơn vị: BHXH HUYỆN DUY TIÊN\nrow 2: Kỳ báo cáo: 03/2024\n"+longHead+"row 6: thu | 5")
+	ctx, cancel := context.WithCancel(context.Background())
+	returned := make(chan []FileResult, 1)
+	go func() { returned <- im.ImportFiles(ctx, []string{path}, Options{}, 1, nil) }()
+	<-h.entered
+	cancel() // Ctrl-C
+	select {
+	case <-returned:
+	case <-time.After(3 * time.Second):
+		t.Fatal("the batch did not end after Ctrl-C: it waits for a reader stuck on the server")
 	}
 }

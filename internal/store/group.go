@@ -271,6 +271,10 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 	if err != nil {
 		return nil, err
 	}
+	if period.String() != rec.Period {
+		// stored as written, it would not be found as its period (inForce)
+		return nil, fmt.Errorf("import period %q: not written as %s", rec.Period, period)
+	}
 	live, err := g.inForce(ctx, func(p string) bool { return p == rec.Period })
 	if err != nil {
 		g.err = g.s.reword(err)

@@ -325,3 +325,150 @@ func newPart(reports []report.Report) *Part {
 	}
 	return p
 }
+
+// A file's period is written as it is stored ("2024-03"): another writing
+// would not be found as its month (inForce), and the next file of the
+// month would not replace it.
+func TestBeginPeriodAsStored(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 3)
+		for _, p := range []string{"2024-03 ", "2024-3", "2024-03-01"} {
+			r := rec("parts.xlsx", "sha-parts")
+			r.Period = p
+			err := s.SaveImports(ctx, func(g ImportGroup) error {
+				_, err := g.Begin(ctx, r, false)
+				return err
+			})
+			if err == nil {
+				t.Errorf("period %q taken", p)
+			}
+		}
+	})
+}
+
+// The reports in force are looked up where an import in force may have
+// some (inForce) in every sequence: observations read before a file is
+// opened, a file in parts aborted, one failing in a later part, a whole
+// file rolled back, parts then a whole file of one month in a group, a
+// month whose later import was undone (the earlier one in force again), a
+// month whose only import was undone.
+func TestInForceSequences(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, 200)
+		many := func(month, from, to int, v float64) []report.Report {
+			var out []report.Report
+			for i := from; i <= to; i++ {
+				out = append(out, rep(fmt.Sprintf("H%02d", i), month, v))
+			}
+			return out
+		}
+		// X (March, H01..H100), Y (March, H01..H100) supersedes X; undo Y: X in force again
+		x, _, err := s.SaveImport(ctx, recOf("x.xlsx", "sha-x", 3), many(3, 1, 100, 1), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, _, err := s.SaveImport(ctx, recOf("y.xlsx", "sha-y", 3), many(3, 1, 100, 2), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Undo(ctx, y, ""); err != nil {
+			t.Fatal(err)
+		}
+		// Z (May) saved then undone: no import of May in force
+		z, _, err := s.SaveImport(ctx, recOf("z.xlsx", "sha-z", 5), many(5, 1, 100, 1), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Undo(ctx, z, ""); err != nil {
+			t.Fatal(err)
+		}
+		var sups [][]Superseded
+		note := func(sup []Superseded, err error) error { sups = append(sups, sup); return err }
+		err = s.SaveAlone(ctx, func(g ImportGroup) error {
+			// observations first (as commitStream does), then a file in parts of April, aborted
+			if _, err := g.ObservationsOf(ctx, 2024, []string{"H01"}); err != nil {
+				return err
+			}
+			f, err := g.Begin(ctx, recOf("a1.xlsx", "sha-a1", 4), false)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Add(ctx, newPart(many(4, 1, 100, 1))); err != nil {
+				return err
+			}
+			if err := f.Abort(ctx); err != nil {
+				return err
+			}
+			// a file of April that fails (unknown unit) after a part
+			f, err = g.Begin(ctx, recOf("a2.xlsx", "sha-a2", 4), false)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Add(ctx, newPart(many(4, 1, 100, 2))); err != nil {
+				return err
+			}
+			if _, err := f.Add(ctx, newPart([]report.Report{rep("NOPE", 4, 1)})); err == nil {
+				return fmt.Errorf("unknown unit saved")
+			}
+			// a whole file of April that fails
+			if _, _, err := g.Save(ctx, recOf("a3.xlsx", "sha-a3", 4), append(many(4, 1, 100, 3), rep("NOPE", 4, 1)), false); err == nil {
+				return fmt.Errorf("unknown unit saved")
+			}
+			// April for real, in parts, then again whole: the second supersedes the first
+			f, err = g.Begin(ctx, recOf("a4.xlsx", "sha-a4", 4), false)
+			if err != nil {
+				return err
+			}
+			if err := note(f.Add(ctx, newPart(many(4, 1, 100, 4)))); err != nil {
+				return err
+			}
+			if _, err := f.End(ctx, 100, nil); err != nil {
+				return err
+			}
+			if err := note(func() ([]Superseded, error) {
+				_, sup, err := g.Save(ctx, recOf("a5.xlsx", "sha-a5", 4), many(4, 50, 150, 5), false)
+				return sup, err
+			}()); err != nil {
+				return err
+			}
+			// March: X in force again after the undo of Y
+			if err := note(func() ([]Superseded, error) {
+				_, sup, err := g.Save(ctx, recOf("m.xlsx", "sha-m", 3), many(3, 1, 200, 6), false)
+				return sup, err
+			}()); err != nil {
+				return err
+			}
+			// May: Z undone
+			if err := note(func() ([]Superseded, error) {
+				_, sup, err := g.Save(ctx, recOf("may.xlsx", "sha-may", 5), many(5, 1, 200, 7), false)
+				return sup, err
+			}()); err != nil {
+				return err
+			}
+			obs, err := g.ObservationsOf(ctx, 2024, []string{"H60"})
+			if err != nil {
+				return err
+			}
+			if len(obs) != 3 {
+				return fmt.Errorf("H60 observations %+v", obs)
+			}
+			return g.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sups) != 4 || len(sups[0]) != 0 || len(sups[1]) != 51 || len(sups[2]) != 100 || sups[2][0].ImportID != x || len(sups[3]) != 0 {
+			t.Fatalf("superseded: %d lists %v", len(sups), func() []int {
+				var n []int
+				for _, s := range sups {
+					n = append(n, len(s))
+				}
+				return n
+			}())
+		}
+	})
+}
