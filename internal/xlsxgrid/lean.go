@@ -565,7 +565,7 @@ type fastCellOf struct {
 // million cells). ok is false, and nothing read, for anything else.
 func (z *tokenizer) fastCell() (fastCellOf, bool) {
 	var fc fastCellOf
-	if z.popAfterSelfClose {
+	if z.popAfterSelfClose || z.i >= len(z.b) {
 		return fc, false
 	}
 	b := z.b[z.i:]

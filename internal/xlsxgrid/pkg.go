@@ -3,6 +3,7 @@ package xlsxgrid
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"path"
@@ -19,7 +20,8 @@ import (
 type pkg struct {
 	files map[string]*zip.File // by lower-cased name without leading '/'
 	lim   Limits
-	dup   string // a name two entries share, if any
+	dup   string      // a name two entries share, if any
+	zipr  io.ReaderAt // the zip's bytes (readShared checks data descriptors)
 
 	wbPart  string // workbookPart, once found
 	wbFound bool
@@ -66,7 +68,9 @@ func openPkg(data []byte, lim Limits) (*pkg, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newPkg(zr, lim), nil
+	p := newPkg(zr, lim)
+	p.zipr = bytes.NewReader(data)
+	return p, nil
 }
 
 // newPkg indexes a zip's parts by name. Names are matched without case;
@@ -124,7 +128,7 @@ func (p *pkg) read(name string) ([]byte, error) {
 // are shared: never to be changed.
 func (p *pkg) readShared(name string) ([]byte, error) {
 	f, ok := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
-	if !ok || f.CompressedSize64 > sharedPart || f.UncompressedSize64 > sharedPartOut {
+	if !ok || f.CompressedSize64 > sharedPart || f.UncompressedSize64 > sharedPartOut || !p.descriptorOK(f) {
 		return p.read(name)
 	}
 	raw := make([]byte, f.CompressedSize64)
@@ -153,6 +157,32 @@ func (p *pkg) readShared(name string) ([]byte, error) {
 		parts.Unlock()
 	}
 	return b, err
+}
+
+// descriptorOK says whether the data descriptor that may follow a part's
+// data (flag 8, as Go's zip writer and others write) gives the directory's
+// CRC-32, as archive/zip checks when it reaches the data's end: a part
+// readShared finds kept must pass the checks read would make.
+func (p *pkg) descriptorOK(f *zip.File) bool {
+	if f.Flags&0x8 == 0 {
+		return true
+	}
+	off, err := f.DataOffset()
+	if p.zipr == nil || err != nil {
+		return false
+	}
+	var b [16]byte // an optional signature, the CRC-32, two sizes
+	n, _ := p.zipr.ReadAt(b[:], off+int64(f.CompressedSize64))
+	crc := b[0:4]
+	if binary.LittleEndian.Uint32(b[0:4]) == 0x08074b50 { // the signature
+		if n < 16 {
+			return false
+		}
+		crc = b[4:8]
+	} else if n < 12 {
+		return false
+	}
+	return binary.LittleEndian.Uint32(crc) == f.CRC32
 }
 
 // sharedPart and sharedPartOut are the largest part readShared keeps,

@@ -88,3 +88,52 @@ func TestSharedParts(t *testing.T) {
 		t.Errorf("with the parts kept: %v, alone: %v", err, alone)
 	}
 }
+
+// A part whose data descriptor (written after its data) gives another
+// CRC-32 than the directory fails as it does alone after a twin workbook
+// with the same zipped bytes was read: readShared checks the descriptor.
+func TestSharedPartsDataDescriptor(t *testing.T) {
+	data, err := badfiles.Book(sheet1(`<row r="1"><c r="A1"><v>1</v></c></row>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Clone(data)
+	found := false
+	for _, f := range zr.File {
+		if f.Name != "xl/workbook.xml" {
+			continue
+		}
+		if f.Flags&0x8 == 0 {
+			t.Fatal("no data descriptor (the test's zips are written by archive/zip, which writes them)")
+		}
+		off, err := f.DataOffset()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := off + int64(f.CompressedSize64)
+		if bytes.Equal(bad[d:d+4], []byte{0x50, 0x4b, 0x07, 0x08}) {
+			d += 4
+		}
+		bad[d] ^= 0xff // the descriptor's CRC
+		found = true
+	}
+	if !found {
+		t.Fatal("no workbook part")
+	}
+	clear(parts.m)
+	_, alone := openLean("bad.xlsx", bad, DefaultLimits)
+	if alone == nil {
+		t.Fatal("a damaged data descriptor read")
+	}
+	clear(parts.m)
+	if _, err := openLean("good.xlsx", data, DefaultLimits); err != nil {
+		t.Fatal(err)
+	}
+	if _, after := openLean("bad.xlsx", bad, DefaultLimits); after == nil || after.Error() != alone.Error() {
+		t.Errorf("damaged data descriptor: alone %v, after a twin %v", alone, after)
+	}
+}

@@ -160,6 +160,7 @@ func OpenStream(name string, r io.ReaderAt, size int64, lim Limits, again *Restr
 		return nil, ErrNoStream
 	}
 	p := newPkg(zr, lim)
+	p.zipr = r
 	if p.dup != "" || p.workbookPart() == "" {
 		return nil, ErrNoStream // OpenBytes says what is wrong
 	}

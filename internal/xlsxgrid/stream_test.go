@@ -420,3 +420,42 @@ func TestReviewReadAheadKeepsUnexpectedEOF(t *testing.T) {
 type iotestErr struct{ err error }
 
 func (e iotestErr) Read([]byte) (int, error) { return 0, e.err }
+
+// A streamed sheet whose XML ends inside <sheetData> with text after its
+// last tag (a damaged or cut-short part), the end falling on the end of a
+// buffer, whatever its size: it ends there, as read token by token (the
+// text's token was cut from the buffer before a fill that moved it, and
+// fastCell then read past the buffer).
+func TestStreamEndsInText(t *testing.T) {
+	sheet := `<worksheet ` + mainNS + `><sheetData>` + rows(6, "") + "\n  "
+	data, err := badfiles.Book(map[string]string{"xl/worksheets/sheet1.xml": sheet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	panics := 0
+	for buf := 8; buf <= 400; buf++ {
+		func() {
+			smallStreams(t, 3, 2, buf)
+			defer func() {
+				if r := recover(); r != nil {
+					panics++
+					if panics == 1 {
+						t.Errorf("buffer %d: panic: %v", buf, r)
+					}
+				}
+			}()
+			wb, err := OpenStream("q.xlsx", bytes.NewReader(data), int64(len(data)), every, nil)
+			if err != nil {
+				return
+			}
+			defer wb.Close()
+			s := wb.Streamed()
+			for s.More(len(s.Rows)) {
+			}
+			_ = fmt.Sprint(s.StreamErr())
+		}()
+	}
+	if panics > 0 {
+		t.Errorf("%d buffer sizes of 393 panic", panics)
+	}
+}

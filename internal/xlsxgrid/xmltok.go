@@ -121,6 +121,7 @@ func (z *tokenizer) next() token {
 				if z.fill() {
 					continue // the text goes on past the buffer
 				}
+				b = z.b // fill may have moved the rest to its other buffer
 				j = len(b) - z.i
 			}
 			t := token{kind: tokText, text: b[z.i : z.i+j], depth: z.depth}

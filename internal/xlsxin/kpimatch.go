@@ -79,8 +79,6 @@ type labelMatch struct {
 	excluded bool // it names a KPI but a not: phrase rules it out
 }
 
-// matchLabel finds the KPI a row's label names, also after a leading
-// "1.", "a)", "II.", a bullet or "Trong đó:".
 // cutWord returns what follows prefix and a space in key, if key begins
 // so (strings.CutPrefix(key, prefix+" "), without making the text: a
 // label is tried against every phrase of the campaign).
@@ -91,6 +89,8 @@ func cutWord(key, prefix string) (string, bool) {
 	return "", false
 }
 
+// matchLabel finds the KPI a row's label names, also after a leading
+// "1.", "a)", "II.", a bullet or "Trong đó:".
 func matchLabel(c *campaign.Campaign, text string) labelMatch {
 	if text == "" {
 		return labelMatch{}
