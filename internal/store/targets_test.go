@@ -99,12 +99,23 @@ func TestUnitTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("after a second workbook", again, units)
-		// codes in lower case, and with the separators in them
+		// a code that is empty, codes in lower case, and with the separators
+		// in them
 		odd := []campaign.Unit{
 			{Code: "h-low", Name: "x", Targets: map[string]float64{"thu": 7}},
 			{Code: "A" + unitSep + "B", Name: "x", Targets: map[string]float64{"bhyt": 8}},
 			{Code: "C" + rowSep, Name: "x"},
 		}
+		empty := campaign.Unit{Code: "", Name: "no code", Targets: map[string]float64{"thu": 3}}
+		if err := s.SaveUnits(ctx, []campaign.Unit{empty}); err != nil {
+			t.Fatal(err)
+		}
+		units = append(units, empty)
+		withEmpty, err := s.UnitTable(ctx, kpis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("an empty code", withEmpty, units)
 		if err := s.SaveUnits(ctx, odd); err != nil {
 			t.Fatal(err)
 		}

@@ -285,12 +285,13 @@ func (s *DB) UnitTable(ctx context.Context, kpis []string) (*UnitTable, error) {
 	chunks := make(chan chunk, 1)
 	go func() {
 		defer close(chunks)
-		after := ""
+		after, from := "", ">=" // the first chunk from "" itself
 		for {
 			var c chunk
 			var last, text sql.NullString
 			c.err = s.db.QueryRowContext(ctx, `SELECT count(*), max(code), string_agg(code || ? || targets, ?)
-				FROM (SELECT code, targets FROM units WHERE code > ? ORDER BY code LIMIT ?) t`, unitSep, rowSep, after, unitChunk).Scan(&c.n, &last, &text)
+				FROM (SELECT code, targets FROM units WHERE code `+from+` ? ORDER BY code LIMIT ?) t`, unitSep, rowSep, after, unitChunk).Scan(&c.n, &last, &text)
+			from = ">"
 			c.text, after = text.String, last.String
 			if c.n == 0 && c.err == nil {
 				return
