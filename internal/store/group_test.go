@@ -472,3 +472,33 @@ func TestInForceSequences(t *testing.T) {
 		}
 	})
 }
+
+// A file of many reports (their import and period written in the
+// statement, see literalRows) is saved as one of a few: each report of its
+// unit, period, import and figures.
+func TestManyReportsSaved(t *testing.T) {
+	ctx := context.Background()
+	backends(t, func(t *testing.T, open func() *DB) {
+		s := open()
+		seed(t, s, literalRows+44)
+		var reports []report.Report
+		for i := 1; i <= literalRows+44; i++ {
+			reports = append(reports, rep(fmt.Sprintf("H%02d", i), 4, float64(i)))
+		}
+		id, _, err := s.SaveImport(ctx, recOf("many.xlsx", "sha-many", 4), reports, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Reports(ctx, 2024, "", "")
+		if err != nil || len(got) != len(reports) {
+			t.Fatalf("%d reports, %v", len(got), err)
+		}
+		for _, r := range got {
+			var n int
+			fmt.Sscanf(r.Unit, "H%d", &n)
+			if r.Period != "2024-04" || r.ImportID != id || *r.Values[0].Month != float64(n) {
+				t.Fatalf("%+v", r)
+			}
+		}
+	})
+}
