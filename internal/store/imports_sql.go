@@ -203,19 +203,18 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 	if err != nil {
 		return nil, err
 	}
-	var err2 error
 	if len(reports) >= literalRows && onePeriod(reports) {
 		// many reports, one import and one period (a file's): those two
 		// written in the statement, three arguments a row instead of five
 		// (binding them was a seventh of inserting a national sheet)
 		period := reports[0].Period.String()
 		row := "(?, " + strconv.FormatInt(id, 10) + ", ?, '" + period + "', ?)"
-		err2 = s.insertRows(ctx, w, reportsTable, row, len(reports), func(i int, args []any) []any {
+		err = s.insertRows(ctx, w, reportsTable, row, len(reports), func(i int, args []any) []any {
 			return append(args, rids[i], reports[i].Unit, vals[i])
 		})
 	} else {
 		periods := map[report.Period]string{} // written once each, not once a report
-		err2 = s.insertRows(ctx, w, reportsTable, reportRow("?", "?"), len(reports), func(i int, args []any) []any {
+		err = s.insertRows(ctx, w, reportsTable, reportRow("?", "?"), len(reports), func(i int, args []any) []any {
 			r := reports[i]
 			p, ok := periods[r.Period]
 			if !ok {
@@ -225,7 +224,7 @@ func (s *DB) addReports(ctx context.Context, w *writeTx, id int64, reports []rep
 			return append(args, rids[i], id, r.Unit, p, vals[i])
 		})
 	}
-	if err := err2; err != nil {
+	if err != nil {
 		if s.d.uniqueViolation(err) {
 			return nil, err
 		}
