@@ -76,9 +76,6 @@ func NewPart(reports []report.Report) (*Part, error) {
 	return &Part{reports: reports, vals: vals}, nil
 }
 
-// Reports are the part's reports.
-func (p *Part) Reports() []report.Report { return p.reports }
-
 // GroupSaver is a store that saves many files in one transaction.
 type GroupSaver interface {
 	// SaveImports runs fn in one writing transaction and commits it when
