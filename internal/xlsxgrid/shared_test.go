@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"hash/crc32"
+	"io"
 	"testing"
 
 	"github.com/bhxh/kpi/internal/xlsxin/badfiles"
@@ -40,48 +41,19 @@ func TestSharedParts(t *testing.T) {
 
 	// the same zipped workbook part, its checksum declared wrong: it fails
 	// as it does when nothing is kept
-	rezip := func(data []byte, wrong bool) []byte {
-		good, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
+	wrongSum := func(h *zip.FileHeader, zipped []byte) []byte {
+		if h.Name == "xl/workbook.xml" {
+			h.CRC32++
 		}
-		var out bytes.Buffer
-		zw := zip.NewWriter(&out)
-		for _, f := range good.File {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var plain bytes.Buffer
-			if _, err := plain.ReadFrom(rc); err != nil {
-				t.Fatal(err)
-			}
-			rc.Close()
-			var zipped bytes.Buffer
-			fw, _ := flate.NewWriter(&zipped, flate.DefaultCompression)
-			fw.Write(plain.Bytes())
-			fw.Close()
-			h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(plain.Bytes()),
-				CompressedSize64: uint64(zipped.Len()), UncompressedSize64: uint64(plain.Len())}
-			if f.Name == "xl/workbook.xml" && wrong {
-				h.CRC32++
-			}
-			w, err := zw.CreateRaw(h)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w.Write(zipped.Bytes())
-		}
-		zw.Close()
-		return out.Bytes()
+		return zipped
 	}
-	bad := rezip(book("3"), true)
+	bad := rezip(t, book("3"), wrongSum)
 	clear(parts.m)
 	_, alone := openLean("c.xlsx", bad, DefaultLimits)
 	if alone == nil {
 		t.Fatal("a wrong checksum read")
 	}
-	if _, err := openLean("d.xlsx", rezip(book("4"), false), DefaultLimits); err != nil {
+	if _, err := openLean("d.xlsx", rezip(t, book("4"), nil), DefaultLimits); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := openLean("c.xlsx", bad, DefaultLimits); err == nil || err.Error() != alone.Error() {
@@ -136,4 +108,47 @@ func TestSharedPartsDataDescriptor(t *testing.T) {
 	if _, after := openLean("bad.xlsx", bad, DefaultLimits); after == nil || after.Error() != alone.Error() {
 		t.Errorf("damaged data descriptor: alone %v, after a twin %v", alone, after)
 	}
+}
+
+// rezip writes a zip anew, each entry deflated here and given with its
+// sizes (no data descriptor); change, when not nil, may change an entry's
+// header and give other zipped bytes for it.
+func rezip(t *testing.T, data []byte, change func(h *zip.FileHeader, zipped []byte) []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var zipped bytes.Buffer
+		fw, _ := flate.NewWriter(&zipped, flate.DefaultCompression)
+		fw.Write(plain)
+		fw.Close()
+		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(plain), UncompressedSize64: uint64(len(plain))}
+		b := zipped.Bytes()
+		if change != nil {
+			b = change(h, b)
+		}
+		h.CompressedSize64 = uint64(len(b))
+		w, err := zw.CreateRaw(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

@@ -6,7 +6,6 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math/rand"
 	"os"
@@ -358,37 +357,19 @@ func TestStreamDamagedSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// deflate the sheet, flushed right after row 10, and keep only that much
-	prefix := sheet[:bytes.Index([]byte(sheet), []byte(`<row r="11"`))]
-	var comp bytes.Buffer
-	fw, _ := flate.NewWriter(&comp, flate.DefaultCompression)
-	fw.Write([]byte(prefix))
-	fw.Flush()
-	cut := comp.Len()
-	// rebuild the zip with the damaged sheet entry (declaring the full size)
-	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Deflate,
-				CRC32: crc32.ChecksumIEEE([]byte(sheet)), CompressedSize64: uint64(cut), UncompressedSize64: uint64(len(sheet))})
-			if err != nil {
-				t.Fatal(err)
-			}
-			w.Write(comp.Bytes()[:cut])
-			continue
+	// the sheet's zipped bytes cut right after row 10 (its declared sizes
+	// and checksum those of the whole sheet)
+	prefix := sheet[:strings.Index(sheet, `<row r="11"`)]
+	data := rezip(t, good, func(h *zip.FileHeader, zipped []byte) []byte {
+		if h.Name != "xl/worksheets/sheet1.xml" {
+			return zipped
 		}
-		w, _ := zw.Create(f.Name)
-		rc, _ := f.Open()
-		io.Copy(w, rc)
-		rc.Close()
-	}
-	zw.Close()
-	data := out.Bytes()
+		var cut bytes.Buffer
+		fw, _ := flate.NewWriter(&cut, flate.DefaultCompression)
+		fw.Write([]byte(prefix))
+		fw.Flush()
+		return cut.Bytes()
+	})
 	if _, err := OpenBytes("s.xlsx", data, DefaultLimits); err == nil {
 		t.Fatal("the damaged sheet read whole")
 	}
