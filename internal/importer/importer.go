@@ -166,7 +166,7 @@ const lookupAll = 32
 
 // findImport looks a file's bytes up among the imports (known, or the
 // store).
-func (im *Importer) findImport(ctx context.Context, st store.Store, known map[string]int64, sha string) (int64, bool, error) {
+func findImport(ctx context.Context, st store.Store, known map[string]int64, sha string) (int64, bool, error) {
 	if known != nil {
 		id, found := known[sha]
 		return id, found, nil
@@ -294,7 +294,7 @@ func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Option
 	// process is found by the writer's transaction all the same
 	var known map[string]int64 // nil: each file is looked up
 	if !opts.Force && len(paths) >= lookupAll {
-		known, _ = im.Store.ImportsBySHA(ctx) // if it fails, each file says why
+		known, _ = st.ImportsBySHA(ctx) // if it fails, each file says why
 	}
 	slots := make([]chan prepared, len(paths))
 	for i := range slots {
@@ -611,7 +611,7 @@ func (im *Importer) prepare(ctx, life context.Context, st store.Store, known map
 		res.SHA256 = hex.EncodeToString(sum[:])
 	}
 	if !opts.Force {
-		id, found, err := im.findImport(ctx, st, known, res.SHA256)
+		id, found, err := findImport(ctx, st, known, res.SHA256)
 		if err != nil {
 			if f != nil {
 				f.Close()
