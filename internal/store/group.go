@@ -264,14 +264,6 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 	if err != nil {
 		return nil, err
 	}
-	period, err := report.ParsePeriod(rec.Period)
-	if err != nil {
-		return nil, err
-	}
-	if period.String() != rec.Period {
-		// stored as written, it would not be found as its period (inForce)
-		return nil, fmt.Errorf("import period %q: not written as %s", rec.Period, period)
-	}
 	live, err := g.inForce(ctx, func(p string) bool { return p == rec.Period })
 	if err != nil {
 		g.err = g.s.reword(err)
@@ -283,7 +275,7 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 			return nil, g.err
 		}
 	}
-	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.at, period: period, live: live}
+	f := &fileSaver{g: g, sha: rec.SHA256, at: imp.at, period: imp.period, live: live}
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
 		return nil, f.fail(ctx, sameFile(g.s.d, err), rec.SHA256)
 	}
@@ -305,13 +297,10 @@ func (f *fileSaver) Add(ctx context.Context, part *Part) ([]Superseded, error) {
 	if f.done {
 		return nil, errors.New("file closed")
 	}
-	reports := part.reports
-	for _, r := range reports {
-		if r.Period != f.period {
-			return nil, f.fail(ctx, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, f.period), "")
-		}
+	if err := ofPeriod(part.reports, f.period); err != nil {
+		return nil, f.fail(ctx, err, "")
 	}
-	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, reports, part.vals, f.live)
+	sup, err := f.g.s.addReports(ctx, f.g.w, f.id, part.reports, part.vals, f.live)
 	if err != nil {
 		return nil, f.fail(ctx, err, "")
 	}

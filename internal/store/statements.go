@@ -52,12 +52,24 @@ func insertSQL(table, row string, n int) string {
 // the arguments of insertImportSQL and each report's encoded values.
 type importRows struct {
 	args    []any
-	at      string // imported_at as stored
+	at      string        // imported_at as stored
+	period  report.Period // the file's, which each of its reports is of
 	reports []report.Report
 	vals    []string
 }
 
 func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*importRows, error) {
+	period, err := report.ParsePeriod(rec.Period)
+	if err != nil {
+		return nil, err
+	}
+	if period.String() != rec.Period {
+		// stored as written, it would not be found as its period (inForce)
+		return nil, fmt.Errorf("import period %q: not written as %s", rec.Period, period)
+	}
+	if err := ofPeriod(reports, period); err != nil {
+		return nil, err
+	}
 	warnings, err := json.Marshal(textList(rec.Warnings))
 	if err != nil {
 		return nil, err
@@ -70,17 +82,24 @@ func newImportRows(rec ImportRecord, reports []report.Report, force bool) (*impo
 	imp := &importRows{
 		args:    []any{at, rec.File, rec.Path, rec.SHA256, rec.Layout, rec.Sheet, rec.Period, rec.Values, string(warnings), forced},
 		at:      at,
+		period:  period,
 		reports: reports,
-	}
-	for _, r := range reports {
-		if r.Period.String() != rec.Period {
-			return nil, fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, rec.Period)
-		}
 	}
 	if imp.vals, err = encodeReports(reports); err != nil {
 		return nil, err
 	}
 	return imp, nil
+}
+
+// ofPeriod refuses reports not all of a file's period: the lookups of
+// reports in force go by the periods of the imports (see inForce).
+func ofPeriod(reports []report.Report, period report.Period) error {
+	for _, r := range reports {
+		if r.Period != period {
+			return fmt.Errorf("report of %s for %s in an import of %s: a file's reports are of its period", r.Unit, r.Period, period)
+		}
+	}
+	return nil
 }
 
 // textList is s as stored in a JSON column: never null, each text through
