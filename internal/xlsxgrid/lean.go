@@ -616,22 +616,12 @@ func (z *tokenizer) fastCell() (fastCellOf, bool) {
 	default:
 		return fc, false
 	}
-	rest := b[i:]
-	if len(rest) < len(open)+len(close) || string(rest[:len(open)]) != open {
-		return fc, false
-	}
-	end := bytes.IndexByte(rest[len(open):], '<')
-	if end <= 0 || end > maxRawText {
-		return fc, false
-	}
-	text := rest[len(open) : len(open)+end]
-	tail := rest[len(open)+end:]
-	if len(tail) < len(close) || string(tail[:len(close)]) != close ||
-		bytes.IndexByte(text, '&') >= 0 || bytes.IndexByte(text, '\r') >= 0 || !z.mainDefault() {
+	text, n, ok := enclosed(b[i:], open, close)
+	if !ok || len(text) == 0 || bytes.IndexByte(text, '&') >= 0 || bytes.IndexByte(text, '\r') >= 0 || !z.mainDefault() {
 		return fc, false
 	}
 	fc.text = text
-	z.i += i + len(open) + end + len(close)
+	z.i += i + n
 	return fc, true
 }
 

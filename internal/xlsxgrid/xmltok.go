@@ -274,26 +274,35 @@ func (z *tokenizer) plainText(start token, open, close string) (v string, ok boo
 	if z.popAfterSelfClose || start.declares {
 		return "", false, nil
 	}
-	b := z.b[z.i:]
-	if len(b) < len(open)+len(close) || string(b[:len(open)]) != open {
-		return "", false, nil
-	}
-	end := bytes.IndexByte(b[len(open):], '<')
-	if end < 0 || end > maxRawText {
-		return "", false, nil
-	}
-	text := b[len(open) : len(open)+end]
-	tail := b[len(open)+end:]
-	if len(tail) < len(close) || string(tail[:len(close)]) != close {
+	text, n, ok := enclosed(z.b[z.i:], open, close)
+	if !ok {
 		return "", false, nil
 	}
 	if v, err = unescape(text); err != nil {
 		return "", false, err
 	}
-	z.i += len(open) + end + len(close)
+	z.i += n
 	z.popNS(z.depth)
 	z.depth--
 	return v, true, nil
+}
+
+// enclosed finds at the start of b open, a text without '<' of at most
+// maxRawText bytes, and close: the text, and how many bytes the three
+// take; ok is false when b does not begin so.
+func enclosed(b []byte, open, close string) (text []byte, n int, ok bool) {
+	if len(b) < len(open)+len(close) || string(b[:len(open)]) != open {
+		return nil, 0, false
+	}
+	end := bytes.IndexByte(b[len(open):], '<')
+	if end < 0 || end > maxRawText {
+		return nil, 0, false
+	}
+	tail := b[len(open)+end:]
+	if len(tail) < len(close) || string(tail[:len(close)]) != close {
+		return nil, 0, false
+	}
+	return b[len(open) : len(open)+end], len(open) + end + len(close), true
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
