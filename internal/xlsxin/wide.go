@@ -399,20 +399,16 @@ type refMaker struct {
 }
 
 func newRefMaker(sheet string, h wideCols) *refMaker {
-	m := &refMaker{sheet: sheet, h: h, ok: true}
-	add := func(c int) {
-		if c < 0 && len(m.cols) > 0 {
+	unit, ok := xlsxgrid.AppendSheetCol(nil, sheet, h.unit)
+	m := &refMaker{sheet: sheet, h: h, ok: ok, cols: [][]byte{unit}}
+	for i := range h.cols {
+		if h.cols[i].col < 0 { // the KPI's column is absent: no name, as rowRefs
 			m.cols = append(m.cols, nil)
-			return
+			continue
 		}
-		col, ok := xlsxgrid.AppendSheetCol(nil, sheet, c)
+		col, ok := xlsxgrid.AppendSheetCol(nil, sheet, h.cols[i].col)
 		m.ok = m.ok && ok
 		m.cols = append(m.cols, col)
-	}
-	add(h.unit)
-	for i := range h.cols {
-		wc := &h.cols[i]
-		add(wc.col)
 	}
 	return m
 }
