@@ -121,10 +121,11 @@ type importGroup struct {
 	w     *writeTx
 	err   error // what broke the transaction
 	alone bool  // a file Begin opens has no savepoint (SaveAlone)
-	// the periods of the imports in force but the file being saved in
-	// parts (open): read at the first lookup, kept as files are saved
+	// the periods of the imports in force: read at the first lookup —
+	// at the latest when a file is begun, before its record is written —,
+	// kept as files are saved (saved); a file saved in parts counts from
+	// its End
 	periods map[string]bool
-	open    int64
 }
 
 // inForce reports whether an import in force of a period that match
@@ -136,7 +137,7 @@ type importGroup struct {
 // looks none of its 200,000 units up.
 func (g *importGroup) inForce(ctx context.Context, match func(period string) bool) (bool, error) {
 	if g.periods == nil {
-		rows, err := g.w.QueryContext(ctx, "SELECT DISTINCT period FROM imports WHERE undone_at IS NULL AND id <> ?", g.open)
+		rows, err := g.w.QueryContext(ctx, "SELECT DISTINCT period FROM imports WHERE undone_at IS NULL")
 		if err != nil {
 			return false, err
 		}
@@ -279,7 +280,6 @@ func (g *importGroup) Begin(ctx context.Context, rec ImportRecord, force bool) (
 	if err := g.s.txQueryRow(ctx, g.w, insertImportSQL, imp.args...).Scan(&f.id); err != nil {
 		return nil, f.fail(ctx, sameFile(g.s.d, err), rec.SHA256)
 	}
-	g.open = f.id
 	return f, nil
 }
 
@@ -319,7 +319,6 @@ func (f *fileSaver) End(ctx context.Context, values int, warnings []string) (int
 		return 0, f.fail(ctx, err, "")
 	}
 	f.done = true
-	f.g.open = 0
 	f.g.saved(f.period.String())
 	if f.g.alone {
 		return f.id, nil
@@ -378,7 +377,6 @@ func (f *fileSaver) erase(ctx context.Context) error {
 func (f *fileSaver) fail(ctx context.Context, err error, sha string) error {
 	g := f.g
 	f.done = true
-	g.open = 0
 	if g.alone {
 		// no savepoint: what the file wrote is erased (a statement that
 		// failed was taken back by the database itself)
